@@ -1,0 +1,150 @@
+"""Typed, frozen data: what a page is, and what banmian makes of it.
+
+Every piece of output text is built from :class:`Span` slices of a page's decoded
+text, so each output character maps back to exactly one source character (the
+idea of pdfplumber's ``TextMap``).  Nothing here does any work beyond deriving
+text from spans; the stages in :mod:`banmian.stages` decide what the spans are.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, origin top-left
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A slice ``[start, end)`` of the text of page ``page`` (0-based index in the issue)."""
+
+    page: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One source line: its 1-based number in the page file and its offsets in ``Page.text``.
+
+    ``box``/``size`` come from PDF or OCR readers; text dumps leave them ``None``.
+    """
+
+    page: int
+    number: int
+    start: int
+    end: int
+    box: Box | None = None
+    size: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A decoded page: the text exactly as read (line endings normalised) and its lines."""
+
+    text: str
+    lines: tuple[Line, ...]
+    source: str = "<text>"
+    index: int = 0  # position in the issue, 0-based
+    number: int | None = None  # printed page number (版次) when known
+    encoding: str = "utf-8"
+    reader: str = "txt"
+    char_boxes: tuple[Box | None, ...] | None = None  # per character of ``text`` (PDF/OCR)
+
+    def line_text(self, line: Line) -> str:
+        return self.text[line.start:line.end]
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Output text made of source spans; ``str(t)`` joins them."""
+
+    value: str
+    spans: tuple[Span, ...] = ()
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __bool__(self) -> bool:
+        return bool(self.value)
+
+
+ParagraphKind = Literal["body", "heading"]
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: Text
+    kind: ParagraphKind = "body"
+    lines: tuple[Line, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    kicker: Text | None = None
+    title: Text | None = None
+    subtitle: Text | None = None
+    roles_certain: bool = True  # False when roles were guessed from text alone
+
+    def fields(self) -> tuple[tuple[str, Text], ...]:
+        return tuple((k, v) for k, v in (("kicker", self.kicker), ("title", self.title),
+                                          ("subtitle", self.subtitle)) if v)
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """``text`` is the byline as printed; ``inline`` bylines are also part of paragraph 1."""
+
+    text: Text
+    source: str | None = None  # 本报讯 / 本报北京5月14日电 / 新华社…电
+    reporters: tuple[str, ...] = ()
+    inline: bool = True
+    lines: tuple[Line, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """Page furniture: masthead, 版次/版名, 责编 lines, page numbers, jump markers."""
+
+    text: Text
+    kind: str  # "jump" | "masthead" | "page_label" | "date" | "editor" | "page_number" | "other"
+    lines: tuple[Line, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    headline: Headline
+    paragraphs: tuple[Paragraph, ...]
+    byline: Byline | None = None
+    dateline: str | None = None
+    pages: tuple[int, ...] = ()  # printed page numbers the article spans
+    continued_to: int | None = None
+    continued_from: int | None = None
+    headline_lines: tuple[Line, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """Body text, paragraphs joined by newlines."""
+        return "\n".join(p.text.value for p in self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class TraceEvent:
+    """What one stage decided about some lines (``banmian parse --trace``)."""
+
+    stage: str
+    page: int
+    lines: tuple[int, ...]
+    decision: str
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """The result of parsing one or more pages that belong together."""
+
+    pages: tuple[Page, ...]
+    articles: tuple[Article, ...]
+    furniture: tuple[Furniture, ...] = ()
+    paper: str | None = None
+    date: str | None = None  # ISO date of the issue when given
+    trace: tuple[TraceEvent, ...] = field(default=(), compare=False)
+    warnings: tuple[str, ...] = ()

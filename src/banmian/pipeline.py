@@ -1,0 +1,145 @@
+"""Pages -> :class:`~banmian.model.Issue`: the ordered stages and their trace.
+
+``PAGE_STAGES`` run on each page in order; each takes and returns a frozen
+:class:`PageState` and reports its decisions as :class:`~banmian.model.TraceEvent`
+objects, which ``banmian parse --trace`` prints.  ``link_continuations`` then
+runs once over the issue.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from .errors import LayoutError
+from .model import Article, Furniture, Issue, Page, TraceEvent
+from .pagenum import page_number
+from .settings import DEFAULT, Settings
+from .stages.assemble import Draft, Order, Run, assemble_page, detect_order, to_runs
+from .stages.build import build_article, furniture_of, standalone_bylines
+from .stages.continuations import link_continuations
+from .stages.layout import Labelled, label_lines
+from .stages.normalize import LineInfo, measure_lines
+from .stages.reflow import reflow_paragraphs
+
+
+@dataclass(frozen=True)
+class PageState:
+    page: Page
+    settings: Settings
+    paper: str | None = None
+    infos: tuple[LineInfo, ...] = ()
+    labelled: tuple[Labelled, ...] = ()
+    runs: tuple[Run, ...] = ()
+    order: Order = "before"
+    drafts: tuple[Draft, ...] = ()
+    furniture_lines: tuple[Labelled, ...] = ()
+    articles: tuple[Article, ...] = ()
+    furniture: tuple[Furniture, ...] = ()
+    trace: tuple[TraceEvent, ...] = field(default=())
+
+
+Stage = Callable[[PageState], PageState]
+
+
+def _event(state: PageState, stage: str, lines, decision: str) -> TraceEvent:
+    return TraceEvent(stage, state.page.index, tuple(lines), decision)
+
+
+def measure(state: PageState) -> PageState:
+    infos = tuple(measure_lines(state.page, state.paper))
+    ev = [_event(state, "measure", (x.line.number,), f"width {x.width:g}"
+                 + (f", furniture:{x.furniture}" if x.furniture else "")
+                 + (f", jump {x.jump[0]} {x.jump[1]}" if x.jump else "")) for x in infos]
+    return replace(state, infos=infos, trace=state.trace + tuple(ev))
+
+
+def label(state: PageState) -> PageState:
+    labelled = tuple(label_lines(list(state.infos), state.settings.indent_chars))
+    ev = [_event(state, "label", (x.info.line.number,), f"{x.label}: {x.why}") for x in labelled]
+    return replace(state, labelled=labelled, trace=state.trace + tuple(ev))
+
+
+def assemble(state: PageState) -> PageState:
+    runs = to_runs(list(state.labelled))
+    order, why = detect_order(runs)
+    drafts, furniture = assemble_page(runs, order)
+    ev = [_event(state, "assemble", (), why)]
+    for i, d in enumerate(drafts, 1):
+        nums = [x.info.line.number for x in d.head + d.byline + d.body]
+        ev.append(_event(state, "assemble", nums,
+                         f"article {i}: {len(d.head)} headline, {len(d.byline)} byline, "
+                         f"{len(d.body)} body lines"))
+    return replace(state, runs=tuple(runs), order=order, drafts=tuple(drafts),
+                   furniture_lines=tuple(furniture), trace=state.trace + tuple(ev))
+
+
+def reflow(state: PageState) -> PageState:
+    articles = []
+    extra: list[Furniture] = []
+    ev = []
+    for i, d in enumerate(state.drafts, 1):
+        paras = reflow_paragraphs(d.body, state.settings.indent_chars)
+        for p in paras:
+            ev.append(_event(state, "reflow", [x.info.line.number for x in p.lines],
+                             f"article {i} {p.kind} paragraph: {p.why}"))
+        art = build_article(state.page, d, paras)
+        extra.extend(standalone_bylines(state.page, d, art))
+        hl = ", ".join(f"{k}={v.value}" for k, v in art.headline.fields())
+        ev.append(_event(state, "headline", [x.number for x in art.headline_lines],
+                         f"article {i}: {hl or 'no headline'}"
+                         + ("" if art.headline.roles_certain else " (roles guessed)")))
+        articles.append(art)
+    furniture = tuple(furniture_of(state.page, list(state.furniture_lines))) + tuple(extra)
+    return replace(state, articles=tuple(articles), furniture=furniture, trace=state.trace + tuple(ev))
+
+
+PAGE_STAGES: dict[str, Stage] = {
+    "measure_lines": measure,
+    "label_lines": label,
+    "assemble_articles": assemble,
+    "reflow_paragraphs": reflow,
+}
+
+
+def run_page(page: Page, settings: Settings = DEFAULT, paper: str | None = None) -> PageState:
+    """Run every page stage; raise :class:`LayoutError` past the per-page time limit."""
+    state = PageState(page=page, settings=settings, paper=paper)
+    deadline = time.monotonic() + settings.page_timeout_s
+    for name, stage in PAGE_STAGES.items():
+        state = stage(state)
+        if time.monotonic() > deadline:
+            raise LayoutError(f"page {page.index + 1} took longer than {settings.page_timeout_s:g} s "
+                              f"(at stage {name})", path=page.source,
+                              fix="raise page_timeout_s in banmian.toml")
+    return state
+
+
+def _printed_number(state: PageState) -> int | None:
+    for f in state.furniture:
+        if f.kind == "page_label":
+            n = page_number("".join(c for c in f.text.value.split("版")[0] if c not in "第 "))
+            if n:
+                return n
+    return None
+
+
+def run_issue(pages: list[Page], settings: Settings = DEFAULT, *, paper: str | None = None,
+              date: str | None = None, first_page: int | None = None) -> Issue:
+    """Reconstruct the articles of pages that belong to one issue, in order."""
+    states = [run_page(p, settings, paper) for p in pages]
+    numbers: list[int | None] = []
+    for i, st in enumerate(states):
+        if first_page is not None:
+            n = first_page + i
+        else:
+            n = _printed_number(st) or (numbers[-1] + 1 if numbers and numbers[-1] else i + 1)
+        numbers.append(n)
+    fixed_pages = [replace(st.page, number=n) for st, n in zip(states, numbers)]
+    per_page = [[replace(a, pages=(n,)) for a in st.articles] for st, n in zip(states, numbers)]
+    articles, heads, decisions = link_continuations(per_page, numbers)
+    trace = tuple(ev for st in states for ev in st.trace)
+    trace += tuple(TraceEvent("link_continuations", -1, (), d) for d in decisions)
+    furniture = tuple(f for st in states for f in st.furniture) + tuple(heads)
+    return Issue(pages=tuple(fixed_pages), articles=tuple(articles), furniture=furniture,
+                 paper=paper, date=date, trace=trace)

@@ -1,0 +1,41 @@
+"""Readers turn input files into :class:`~banmian.model.Page` objects."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import ReadError
+from ..model import Page
+from ..settings import DEFAULT, Settings
+from .txt import decode_bytes, pages_from_text, read_txt
+
+__all__ = ["decode_bytes", "pages_from_text", "read_bytes", "read_path", "read_txt"]
+
+
+def read_bytes(data: bytes, source: str = "<bytes>", *, first_index: int = 0,
+               settings: Settings = DEFAULT) -> list[Page]:
+    """Pages from a file's bytes; the format is told from the content, not the name."""
+    if data.startswith(b"%PDF") or data[:1024].lstrip().startswith(b"%PDF"):
+        raise ReadError("is a PDF; this version reads text dumps only", path=source,
+                        fix="extract its text first: `pdftotext -raw page.pdf page.txt`")
+    return read_txt(data, source, first_index=first_index, settings=settings)
+
+
+def read_path(path: str | Path, *, first_index: int = 0, settings: Settings = DEFAULT) -> list[Page]:
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise ReadError("is a folder, not a page file", path=str(p),
+                            fix="pass the page files inside it")
+        size = p.stat().st_size
+        if size > settings.max_bytes:
+            raise ReadError(f"file is {size / 1e6:.1f} MB, over the limit of {settings.max_bytes / 1e6:.0f} MB",
+                            path=str(p), fix="raise max_bytes in banmian.toml or split the file")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise ReadError("no such file", path=str(p), fix="check the path") from None
+    except PermissionError:
+        raise ReadError("permission denied", path=str(p), fix="make the file readable") from None
+    except OSError as exc:
+        raise ReadError(f"cannot read ({exc.strerror or exc})", path=str(p),
+                        fix="check the path and that it is a regular file") from None
+    return read_bytes(data, str(p), first_index=first_index, settings=settings)

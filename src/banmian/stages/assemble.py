@@ -1,0 +1,144 @@
+"""Labelled lines of a page -> article drafts (headline, byline, body, jump markers).
+
+Extractors put a headline before its body or after it, depending on the order
+the PDF producer drew them (``pdftotext -raw`` and pypdfium2 follow that order;
+plain ``pdftotext`` tends to put headlines first).  A page is read one way or
+the other: the page's first and last content lines vote (a page that opens with
+body text and closes with headline lines was drawn headlines-after).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Literal
+
+from .layout import Labelled
+from .reflow import starts_article
+
+Order = Literal["before", "after"]
+
+
+@dataclass
+class Draft:
+    """An article being assembled on one page (mutable while assembling only)."""
+
+    head: list[Labelled] = field(default_factory=list)
+    byline: list[Labelled] = field(default_factory=list)
+    body: list[Labelled] = field(default_factory=list)
+    continued_to: int | None = None
+    continued_from: int | None = None
+    jumps: list[Labelled] = field(default_factory=list)
+
+    def empty(self) -> bool:
+        return not (self.head or self.byline or self.body)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    kind: str  # "head" | "body" | "byline" | "jump" | "furniture"
+    lines: tuple[Labelled, ...]
+
+
+def to_runs(labelled: list[Labelled]) -> list[Run]:
+    """Consecutive lines of one kind; numbered headings travel with the body."""
+    def kind(x: Labelled) -> str:
+        return "body" if x.label == "heading" else x.label
+    runs = []
+    for k, group in groupby(labelled, key=kind):
+        g = tuple(group)
+        if k in ("jump", "byline"):  # each its own run: a marker or byline is one unit
+            runs.extend(Run(k, (x,)) for x in g)
+        else:
+            runs.append(Run(k, g))
+    return runs
+
+
+def detect_order(runs: list[Run]) -> tuple[Order, str]:
+    """Vote on whether this page's headlines follow or precede their bodies."""
+    content = [r for r in runs if r.kind != "furniture"]
+    if not content:
+        return "before", "no content"
+    after = before = 0
+    first = next((i for i, r in enumerate(content) if r.kind != "jump"), None)
+    if first is not None and not (first > 0 and content[first - 1].lines[0].info.jump[0] == "from"):
+        if content[first].kind == "body":
+            after += 1
+        elif content[first].kind == "head":
+            before += 1
+    last = next((i for i in range(len(content) - 1, -1, -1) if content[i].kind != "jump"), None)
+    if last is not None and not (last + 1 < len(content) and content[last + 1].lines[0].info.jump[0] == "to"):
+        if content[last].kind == "head":
+            after += 1
+        elif content[last].kind == "body":
+            before += 1
+    order: Order = "after" if after > before else "before"
+    return order, f"headlines {order} bodies (votes after={after}, before={before})"
+
+
+def _split_body_at_bylines(lines: tuple[Labelled, ...]) -> list[list[Labelled]]:
+    """A paragraph opening with a news-agency byline inside a body run starts a new article."""
+    parts: list[list[Labelled]] = [[]]
+    for i, x in enumerate(lines):
+        if parts[-1] and starts_article(x.info.text) and lines[i - 1].info.terminal:
+            parts.append([])
+        parts[-1].append(x)
+    return parts
+
+
+def assemble_page(runs: list[Run], order: Order) -> tuple[list[Draft], list[Labelled]]:
+    """Group runs into article drafts; returns ``(drafts, furniture_lines)``."""
+    drafts: list[Draft] = []
+    furniture: list[Labelled] = []
+    cur = Draft()
+
+    def close() -> None:
+        nonlocal cur
+        if not cur.empty():
+            drafts.append(cur)
+        cur = Draft()
+
+    for run in runs:
+        if run.kind == "furniture":
+            furniture.extend(run.lines)
+        elif run.kind == "head":
+            if order == "after" and cur.body:
+                cur.head.extend(run.lines)
+                close()
+            elif order == "before" and (cur.body or cur.byline):
+                close()
+                cur.head.extend(run.lines)
+            else:  # headline with no body yet: it belongs to what follows
+                cur.head.extend(run.lines)
+        elif run.kind == "byline":
+            if cur.body or cur.byline:
+                close()
+            cur.byline.extend(run.lines)
+        elif run.kind == "jump":
+            x = run.lines[0]
+            direction, page = x.info.jump
+            if direction == "from":
+                if cur.body:
+                    close()
+                cur.continued_from = page
+            else:
+                cur.continued_to = page
+            cur.jumps.append(x)
+            furniture.append(x)
+            if direction == "to" and order == "before":
+                close()
+        else:
+            for k, part in enumerate(_split_body_at_bylines(run.lines)):
+                if k > 0 or (cur.body and starts_article(part[0].info.text) and cur.body[-1].info.terminal):
+                    close()
+                cur.body.extend(part)
+    close()
+    # Drafts made only of a headline, followed by a headline-less body: one article.
+    merged: list[Draft] = []
+    for d in drafts:
+        if merged and not merged[-1].body and not merged[-1].byline and not d.head:
+            prev = merged[-1]
+            d.head, d.continued_from = prev.head, d.continued_from or prev.continued_from
+            merged[-1] = d
+        else:
+            merged.append(d)
+    return merged, furniture

@@ -1,0 +1,110 @@
+"""Article drafts -> :class:`~banmian.model.Article` objects with provenance.
+
+Text is concatenated from the kept source spans of each line, so every output
+character points at its source character.  Only inside an inline byline are the
+printed spaces kept ("本报讯（记者 付小惠）"), as the byline is quoted verbatim.
+"""
+from __future__ import annotations
+
+from ..model import Article, Byline, Furniture, Headline, Line, Page, Paragraph, Span, Text
+from .assemble import Draft
+from .bylines import parse_inline
+from .headlines import assign_roles
+from .layout import Labelled
+from .reflow import RawParagraph
+
+
+def text_of(page: Page, lines: list[Labelled] | tuple[Labelled, ...]) -> Text:
+    spans = tuple(s for x in lines for s in x.info.spans)
+    return Text("".join(page.text[s.start:s.end] for s in spans), _merge(spans))
+
+
+def _merge(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    out: list[Span] = []
+    for s in spans:
+        if out and out[-1].page == s.page and out[-1].end == s.start:
+            out[-1] = Span(s.page, out[-1].start, s.end)
+        else:
+            out.append(s)
+    return tuple(out)
+
+
+def _lines(xs) -> tuple[Line, ...]:
+    return tuple(x.info.line for x in xs)
+
+
+def _with_printed_spaces(page: Page, text: Text, upto: int) -> Text:
+    """Put back the spaces a line printed inside its first ``upto`` output characters."""
+    out_spans: list[Span] = []
+    consumed = 0
+    for s in text.spans:
+        if consumed >= upto:
+            out_spans.append(s)
+            continue
+        if out_spans:
+            prev = out_spans[-1]
+            gap = page.text[prev.end:s.start]
+            if gap and gap.isspace() and "\n" not in gap:
+                out_spans[-1] = Span(s.page, prev.start, s.end)
+                consumed += s.end - s.start
+                continue
+        out_spans.append(s)
+        consumed += s.end - s.start
+    spans = tuple(out_spans)
+    return Text("".join(page.text[s.start:s.end] for s in spans), spans)
+
+
+def _prefix_text(page: Page, text: Text, n: int) -> Text:
+    """The first ``n`` non-space output characters of ``text`` (printed spaces kept)."""
+    spans: list[Span] = []
+    left = n
+    for s in text.spans:
+        if left <= 0:
+            break
+        take_end = s.start
+        while take_end < s.end and left > 0:
+            if not page.text[take_end].isspace():
+                left -= 1
+            take_end += 1
+        spans.append(Span(s.page, s.start, take_end))
+    return Text("".join(page.text[s.start:s.end] for s in spans), tuple(spans))
+
+
+def build_article(page: Page, draft: Draft, paragraphs: list[RawParagraph]) -> Article:
+    paras = [Paragraph(text_of(page, p.lines), p.kind, _lines(p.lines)) for p in paragraphs]
+    byline = None
+    dateline = None
+    if paras and paras[0].kind == "body":
+        first = paras[0]
+        parsed = parse_inline(first.text.value)
+        if parsed:
+            restored = _with_printed_spaces(page, first.text, parsed.end)
+            paras[0] = Paragraph(restored, first.kind, first.lines)
+            byline = Byline(text=_prefix_text(page, restored, parsed.end), source=parsed.source,
+                            reporters=parsed.reporters, inline=True, lines=first.lines[:1])
+            dateline = parsed.dateline
+    if draft.byline:
+        names = tuple(n for x in draft.byline for n in (x.info.byline_names or ()))
+        spans = tuple(Span(page.index, x.info.spans[0].start, x.info.spans[-1].end) for x in draft.byline)
+        raw = Text("".join(page.text[s.start:s.end] for s in spans), spans)
+        if byline is None:
+            byline = Byline(text=raw, source=None, reporters=names, inline=False, lines=_lines(draft.byline))
+    roles, certain = assign_roles(draft.head)
+    headline = Headline(**{k: text_of(page, v) for k, v in roles.items() if v}, roles_certain=certain)
+    return Article(headline=headline, paragraphs=tuple(paras), byline=byline, dateline=dateline,
+                   pages=(page.number,) if page.number is not None else (),
+                   continued_to=draft.continued_to, continued_from=draft.continued_from,
+                   headline_lines=_lines(draft.head))
+
+
+def standalone_bylines(page: Page, draft: Draft, article: Article) -> list[Furniture]:
+    """A stand-alone byline line on an article that also has an inline byline: keep its
+    characters, as furniture, so nothing printed is lost."""
+    if draft.byline and article.byline is not None and article.byline.inline:
+        return [Furniture(text_of(page, [x]), "byline", (x.info.line,)) for x in draft.byline]
+    return []
+
+
+def furniture_of(page: Page, lines: list[Labelled]) -> list[Furniture]:
+    return [Furniture(text_of(page, [x]), "jump" if x.info.jump else (x.info.furniture or "other"),
+                      (x.info.line,)) for x in lines]

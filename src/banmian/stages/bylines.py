@@ -1,0 +1,64 @@
+"""Bylines and datelines: "本报讯（记者 付小惠）7月8日，…", "本报北京5月14日电 （记者杜海涛）",
+"■ 记者 倪珉".
+
+An inline byline stays in paragraph 1 (as printed) and is also parsed; a
+stand-alone byline line is not paragraph text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SOURCE = (r"(?:据)?(?:本报讯|本报电|新华社电|(?:本报|新华社|中新社|人民网|新华网|央视新闻|"
+           r"[\u4e00-\u9fff]{2,6}(?:日报|晚报|社|网|台))[\u4e00-\u9fff]{0,12}?"
+           r"(?P<date>\d{1,2}月\d{1,2}日)?(?:[\u4e00-\u9fff]{0,3})?电)")
+INLINE = re.compile(r"^(?P<source>" + _SOURCE + r")(?P<gap>\s*)"
+                    r"(?:[（(](?P<inner>[^（）()]{1,60})[）)])?")
+ROLE_WORDS = re.compile(r"(?:本报|新华社|特约|见习|实习|驻[\u4e00-\u9fff]{1,6})?(?:记者|通讯员|实习生|评论员|摄影)")
+DATELINE = re.compile(
+    r"^(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚间?|早上|凌晨|中午)?(?=[，,在\u4e00-\u9fff])|"
+    r"^(?:近日|日前|近期|昨天|昨日|今天|今日|前不久|日前|本周|上周|近来)(?=[，,])")
+
+
+@dataclass(frozen=True, slots=True)
+class InlineByline:
+    end: int  # length of the byline prefix in the paragraph text
+    source: str
+    reporters: tuple[str, ...]
+    dateline: str | None
+
+
+def reporters_from(inner: str) -> tuple[str, ...]:
+    """Names in a byline's brackets, without role words.
+
+    >>> reporters_from("记者 张三、李四 通讯员王五")
+    ('张三', '李四', '王五')
+    """
+    names = []
+    for part in re.split(r"[\s、，,]+|" + ROLE_WORDS.pattern, inner):
+        part = (part or "").strip("：: ")
+        if 2 <= len(part) <= 4 and re.fullmatch(r"[\u4e00-\u9fff·]+", part):
+            names.append(part)
+    return tuple(names)
+
+
+def parse_inline(text: str) -> InlineByline | None:
+    """Parse a byline at the start of paragraph 1.
+
+    >>> b = parse_inline("本报讯（记者 付小惠）7月8日，全市")
+    >>> b.source, b.reporters, b.dateline, "本报讯（记者 付小惠）7月8日"[:b.end]
+    ('本报讯', ('付小惠',), '7月8日', '本报讯（记者 付小惠）')
+    >>> parse_inline("本报北京1月31日电 （记者杜一菲）国家主席").dateline
+    '1月31日'
+    """
+    m = INLINE.match(text)
+    if not m:
+        return None
+    inner = m.group("inner")
+    reporters = reporters_from(inner) if inner and ROLE_WORDS.search(inner) else ()
+    end = m.end() if inner is not None else m.end("source")
+    dateline = m.group("date")
+    if dateline is None:
+        dm = DATELINE.match(text[end:])
+        dateline = dm.group(0) if dm else None
+    return InlineByline(end=end, source=m.group("source"), reporters=reporters, dateline=dateline)

@@ -1,0 +1,88 @@
+"""Headline lines of one article -> kicker (引题), title (主题), subtitle (副题).
+
+From text alone the size hierarchy is gone, so roles come from how Chinese
+headlines are written and wrapped:
+
+* a field wraps onto lines that are all full but the last, so a line longer
+  than the one before starts a new field;
+* a kicker leads into the title ("…会议上强调", "…——", "…：");
+* a subtitle is an aside: "——访…", "（…通过）", "X主持 Y出席";
+* with two fields and no such cue, the title is the shorter one (kickers and
+  subtitles are longer, smaller-type lines).
+"""
+from __future__ import annotations
+
+import re
+
+from .layout import Labelled
+
+KICKER_END = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|印发|批示|致信|勉励|号召|宣布|——|—|：|:)$")
+SUBTITLE = re.compile(r"^(?:——|—|一一|[（(].*[）)]$)|(?:主持|出席|陪同|陪同考察|参加)$")
+
+Field = list[Labelled]
+
+
+def _width(f: Field) -> float:
+    return sum(x.info.width for x in f)
+
+
+def split_fields(lines: list[Labelled]) -> list[Field]:
+    """Group wrapped headline lines into fields (see module docstring)."""
+    fields: list[Field] = []
+    for x in lines:
+        t = x.info.text
+        new = not fields
+        if fields:
+            prev = fields[-1][-1].info
+            if x.info.width > prev.width + 1.0:
+                new = True  # a wrapped field's continuation is never longer
+            if KICKER_END.search(prev.text) or SUBTITLE.search(prev.text) or SUBTITLE.match(t):
+                new = True
+        if new:
+            fields.append([x])
+        else:
+            fields[-1].append(x)
+    return fields
+
+
+def assign_roles(lines: list[Labelled]) -> tuple[dict[str, Field], bool]:
+    """Return ``({role: lines}, certain)``; ``certain`` is False when roles were guessed."""
+    fields = split_fields(lines)
+    if not fields:
+        return {}, True
+    if len(fields) == 1:
+        return {"title": fields[0]}, True
+    kick = 0
+    while kick < len(fields) - 1 and any(KICKER_END.search(x.info.text) for x in fields[kick][-1:]):
+        kick += 1
+    sub = len(fields)
+    while sub > kick + 1 and SUBTITLE.search(fields[sub - 1][0].info.text):
+        sub -= 1
+    head, middle, tail = fields[:kick], fields[kick:sub], fields[sub:]
+    roles: dict[str, Field] = {}
+    if head:
+        roles["kicker"] = [x for f in head for x in f]
+    if tail:
+        roles["subtitle"] = [x for f in tail for x in f]
+    certain = bool(head or tail)
+    if head and tail:
+        roles["title"] = [x for f in middle for x in f]
+    elif head:  # kicker known: title, then perhaps a subtitle
+        roles["title"] = middle[0]
+        if len(middle) > 1:
+            roles["subtitle"] = [x for f in middle[1:] for x in f]
+    elif tail:  # subtitle known: perhaps a kicker, then the title
+        if len(middle) > 1:
+            roles["kicker"] = [x for f in middle[:-1] for x in f]
+        roles["title"] = middle[-1]
+    elif len(middle) == 2:
+        a, b = middle
+        if _width(a) <= _width(b):
+            roles["title"], roles["subtitle"] = a, b
+        else:
+            roles["kicker"], roles["title"] = a, b
+    else:
+        roles["kicker"] = middle[0]
+        roles["subtitle"] = middle[-1]
+        roles["title"] = [x for f in middle[1:-1] for x in f]
+    return roles, certain

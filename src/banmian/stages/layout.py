@@ -1,0 +1,90 @@
+"""Measured lines -> labelled runs: body, headline, byline, jump marker, furniture.
+
+Body text is set in columns, so an article's body lines share one width; a
+paragraph's first line is about two characters shorter (its indent was dropped
+by the extractor) and its last line is short and ends like a sentence.
+Headline lines break that rhythm: they are wider than the column (spanning
+several columns) or short without closing punctuation, and a line that runs
+into a headline line cannot be body text either, since body paragraphs end
+with punctuation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .normalize import LineInfo
+
+Label = Literal["body", "heading", "head", "byline", "jump", "furniture"]
+WINDOW = 12  # lines each side used to estimate the local column width
+
+
+@dataclass(frozen=True, slots=True)
+class Labelled:
+    info: LineInfo
+    label: Label
+    column_width: float
+    why: str
+
+
+def _mode_width(widths: list[float]) -> float:
+    """The width most lines reach: full column lines are W..W+1 (punctuation
+    squeezing lets one more character in), so count lines in [v-0.5, v+1]."""
+    if not widths:
+        return 0.0
+    best, best_n = widths[0], -1
+    for v in sorted(set(widths)):
+        n = sum(1 for w in widths if v - 0.5 <= w <= v + 1.0)
+        if n > best_n:
+            best, best_n = v, n
+    return best
+
+
+def column_widths(infos: list[LineInfo]) -> list[float]:
+    """Local column width for each line, from its neighbours' widths."""
+    cand = [i for i, x in enumerate(infos) if not (x.furniture or x.jump or x.byline_names)]
+    widths = [infos[i].width for i in cand]
+    out = [0.0] * len(infos)
+    if not cand:
+        return out
+    pos = {i: k for k, i in enumerate(cand)}
+    for i in range(len(infos)):
+        k = pos.get(i)
+        if k is None:  # nearest candidate
+            k = min(range(len(cand)), key=lambda j: abs(cand[j] - i))
+        lo, hi = max(0, k - WINDOW), min(len(cand), k + WINDOW + 1)
+        out[i] = _mode_width(widths[lo:hi])
+    return out
+
+
+def label_lines(infos: list[LineInfo], indent: float = 2.0) -> list[Labelled]:
+    """Label every measured line; see the module docstring for the reasoning."""
+    widths = column_widths(infos)
+    labels: list[Label] = []
+    why: list[str] = []
+    for x, cw in zip(infos, widths):
+        if x.furniture:
+            labels.append("furniture"), why.append(f"furniture:{x.furniture}")
+        elif x.jump:
+            labels.append("jump"), why.append(f"jump {x.jump[0]} {x.jump[1]}")
+        elif x.byline_names:
+            labels.append("byline"), why.append("stand-alone byline")
+        elif x.min_width > cw + 1.5:
+            labels.append("head"), why.append(f"wider than the column ({x.min_width:g} > {cw:g})")
+        elif x.numbered and not x.terminal and x.width < cw - indent - 1.25:
+            labels.append("heading"), why.append("numbered heading")
+        elif not x.terminal and x.width < cw - indent - 1.25:
+            labels.append("head"), why.append(f"short without closing punctuation ({x.width:g} < {cw:g})")
+        else:
+            labels.append("body"), why.append(f"body (column {cw:g})")
+    # A body line that runs into a headline line is a headline line itself:
+    # paragraphs end with punctuation.  Walk backwards so chains propagate, but
+    # never into the middle of a paragraph (a line whose predecessor is body
+    # text running on): there the headline label is the doubtful one.
+    for i in range(len(infos) - 2, -1, -1):
+        mid_paragraph = i > 0 and labels[i - 1] == "body" and not infos[i - 1].terminal
+        if (labels[i] == "body" and not infos[i].terminal and not mid_paragraph
+                and labels[i + 1] in ("head", "byline")):
+            labels[i] = "head"
+            why[i] = "runs into a headline line without closing punctuation"
+    return [Labelled(x, lab, cw, w) for x, lab, cw, w in zip(infos, labels, widths, why)]

@@ -1,0 +1,172 @@
+"""Page -> measured lines: justification spaces dropped, widths in ems, cues read.
+
+A :class:`LineInfo` keeps the source spans of the characters it keeps, so text
+built from it maps back to the page.  Widths count a CJK character (or full-width
+punctuation) as 1 em and a half-width character as 0.5 em: column lines of one
+article are then nearly equal, which the later stages rely on.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Line, Page, Span
+from ..pagenum import page_number
+
+CJK = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+       "\ufe30-\ufe4f\uff00-\uffef\u2010-\u2027\u00b7\u25a0-\u25ff\u2600-\u26ff")
+_CJK_RE = re.compile(f"[{CJK}]")
+# Sentence-final punctuation, optionally followed by closing quotes/brackets.
+TERMINAL = re.compile(r"[。！？!?…；;：:]+[”’」』）)》〉】\]]*$|[）)]$")
+_STRONG_END = re.compile(r"[。！？!?…]+[”’」』）)》〉】]*$")
+
+JUMP_RE = re.compile(
+    r"^[（(【\[]?\s*(?P<kind>下转|紧转|转|续|上接|接|承)\s*(?:第\s*)?"
+    r"(?P<page>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3}|[A-Za-z][0-9]{1,2})\s*(?:版|页|面)"
+    r"(?:\s*[^（）()]{0,8})?\s*[）)】\]]?$")
+NUMBERED_RE = re.compile(
+    r"^(?:[一二三四五六七八九十百]{1,3}、|[（(][一二三四五六七八九十百]{1,3}[）)]|"
+    r"[0-9０-９]{1,2}[.．、](?![0-9])|[（(][0-9０-９]{1,2}[）)]|第[一二三四五六七八九十]{1,3}[，、部章条]|"
+    r"[①②③④⑤⑥⑦⑧⑨⑩]|[■●◆▲□◇]\s*\S)")
+STANDALONE_BYLINE_RE = re.compile(
+    r"^[■●◆▲□◇★☆]?\s*(?:(?:文/图|文／图|文|图)\s*[/／]?\s*)?(?:本报|新华社|特约|实习)?"
+    r"(?:特派|驻[\u4e00-\u9fff]{1,6})?(?:记者|通讯员|评论员|实习生)(?:\s|[：:])*"
+    r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+(?:(?:本报)?(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fff·]{2,4}){0,5})\s*$")
+FURNITURE_RES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
+    # (kind, pattern, anywhere on the page?)
+    ("editor", re.compile(r"(?:本版|责任|美术|版式|图片|视觉)?(?:责编|编辑|设计|校对|统筹|制图|排版)\s*[：:]"), True),
+    ("page_label", re.compile(r"^(?:第\s*)?[0-9０-９A-Za-z一二三四五六七八九十]{1,4}\s*版(?:\s*[：:]?\s*\S{1,10})?$"), False),
+    ("date", re.compile(r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:星期|周)[一二三四五六日天]"
+                        r"(?:\s*\S{0,16})?$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$"), False),
+    ("masthead", re.compile(r"^\S{2,8}(?:日报|晚报|早报|时报|商报|晨报|都市报)$|^[A-Z][A-Z\s]{3,30}$|"
+                            r"(?:国内统一连续出版物号|邮发代号|CN\s*\d{2}\s*[-－]\s*\d{4}|总第\s*\d+\s*期|"
+                            r"第\s*\d+\s*期)"), False),
+    ("page_number", re.compile(r"^[0-9０-９]{1,3}$|^[A-Z]\s*[0-9]{1,2}$|^[-—–]\s*\d{1,3}\s*[-—–]$"), False),
+)
+EDGE_LINES = 6  # position-dependent furniture only within this many lines of a page edge
+
+
+@dataclass(frozen=True, slots=True)
+class LineInfo:
+    """A non-blank source line with its kept characters and cues."""
+
+    line: Line
+    text: str  # justification spaces removed, ends stripped
+    spans: tuple[Span, ...]
+    width: float
+    min_width: float  # CJK punctuation squeezed to half width, as typesetters do to fit a line
+    blank_before: bool
+    terminal: bool  # ends like a sentence (or a bracket)
+    strong_end: bool  # ends with 。！？… (plus closing marks)
+    jump: tuple[str, int] | None  # ("to"|"from", page)
+    numbered: bool
+    byline_names: tuple[str, ...] | None  # a stand-alone byline line's names
+    furniture: str | None
+
+
+def char_width(ch: str) -> float:
+    """1 em for CJK and full-width forms, 0.5 em for everything else.
+
+    >>> char_width("乐"), char_width("5"), char_width("，")
+    (1.0, 0.5, 1.0)
+    """
+    return 1.0 if _CJK_RE.match(ch) else 0.5
+
+
+def text_width(s: str) -> float:
+    return sum(char_width(c) for c in s if not c.isspace())
+
+
+_PUNCT = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014]")
+
+
+def squeezed_width(s: str) -> float:
+    """Width with CJK punctuation at half an em: the least room the line can take.
+
+    >>> squeezed_width("“小切口，大成效”")
+    8.0
+    """
+    return text_width(s) - 0.5 * len(_PUNCT.findall(s))
+
+
+def _is_latinish(ch: str) -> bool:
+    return not ch.isspace() and not _CJK_RE.match(ch)
+
+
+def kept_spans(page: Page, line: Line) -> tuple[Span, ...]:
+    """Source slices of a line with its justification spaces left out.
+
+    A whitespace run survives only between two Latin/digit characters
+    ("Apple Inc"); next to CJK ("5 位 。 其 中", "已有 36年") it is
+    typesetting, not text.
+    """
+    text = page.text
+    start, end = line.start, line.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    spans: list[Span] = []
+    run_start = start
+    i = start
+    while i < end:
+        if text[i].isspace():
+            j = i
+            while j < end and text[j].isspace():
+                j += 1
+            keep = _is_latinish(text[i - 1]) and _is_latinish(text[j])
+            if not keep:
+                if i > run_start:
+                    spans.append(Span(page.index, run_start, i))
+                run_start = j
+            i = j
+        else:
+            i += 1
+    if end > run_start:
+        spans.append(Span(page.index, run_start, end))
+    return tuple(spans)
+
+
+def _furniture_kind(text: str, pos: int, n: int, paper: str | None) -> str | None:
+    near_edge = pos < EDGE_LINES or pos >= n - EDGE_LINES
+    squeezed = re.sub(r"\s+", "", text)
+    if paper and squeezed == re.sub(r"\s+", "", paper) and near_edge:
+        return "masthead"
+    for kind, pattern, anywhere in FURNITURE_RES:
+        if (anywhere or near_edge) and pattern.search(text):
+            if kind == "editor" and len(squeezed) > 40:
+                continue  # a sentence that happens to mention 编辑：
+            return kind
+    return None
+
+
+def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
+    """Measure every non-blank line of ``page`` (blank lines become ``blank_before``)."""
+    infos: list[LineInfo] = []
+    nonblank = [ln for ln in page.lines if page.text[ln.start:ln.end].strip()]
+    n = len(nonblank)
+    blank = False
+    k = 0
+    for line in page.lines:
+        spans = kept_spans(page, line)
+        if not spans:
+            blank = True
+            continue
+        text = "".join(page.text[s.start:s.end] for s in spans)
+        jm = JUMP_RE.match(re.sub(r"\s+", "", text))
+        jump = None
+        if jm:
+            jump = ("from" if jm.group("kind") in ("上接", "接", "承", "续") else "to",
+                    page_number(jm.group("page")))
+        bm = STANDALONE_BYLINE_RE.match(page.text[line.start:line.end].strip())
+        names = None
+        if bm and not TERMINAL.search(text):
+            names = tuple(x for x in re.split(r"[\s、，,]+|(?:本报)?(?:记者|通讯员|实习生)", bm.group("names")) if x)
+        infos.append(LineInfo(
+            line=line, text=text, spans=spans, width=text_width(text), min_width=squeezed_width(text), blank_before=blank,
+            terminal=bool(TERMINAL.search(text)), strong_end=bool(_STRONG_END.search(text)),
+            jump=jump, numbered=bool(NUMBERED_RE.match(text)), byline_names=names,
+            furniture=None if (jump or names) else _furniture_kind(text, k, n, paper)))
+        blank = False
+        k += 1
+    return infos

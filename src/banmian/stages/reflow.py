@@ -1,0 +1,90 @@
+"""Body lines of one article -> paragraphs.
+
+Column lines are joined; a paragraph ends where a line is short for its place
+(a full column line, or a full line minus the dropped indent for a paragraph's
+first line) and ends like a sentence, or where a full line ends a sentence and
+the next line has the shape of a first line.  Blank lines are not trusted on
+their own: extractors leave them at column breaks, often mid-sentence.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .layout import Labelled, _mode_width
+
+INLINE_BYLINE_START = re.compile(
+    r"^(?:据)?(?:本报讯|(?:本报|新华社|中新社|人民网|新华网|央视新闻|[\u4e00-\u9fff]{2,6}(?:日报|社|网))"
+    r"[\u4e00-\u9fff]{0,12}?\d{1,2}月\d{1,2}日(?:[\u4e00-\u9fff]{0,3})?电|新华社电|本报电)")
+
+
+@dataclass(frozen=True, slots=True)
+class RawParagraph:
+    lines: tuple[Labelled, ...]
+    kind: str  # "body" | "heading"
+    why: str
+
+
+def starts_article(text: str) -> bool:
+    """Does a paragraph open with a news-agency byline?
+
+    >>> starts_article("本报北京1月31日电 （记者杜一菲）国家主席"), starts_article("会议指出")
+    (True, False)
+    """
+    return bool(INLINE_BYLINE_START.match(text))
+
+
+def body_width(lines: list[Labelled]) -> float:
+    """Column width of an article body (its full lines), ignoring headings."""
+    w = _mode_width([x.info.width for x in lines if x.label == "body"])
+    return w or max((x.info.width for x in lines), default=0.0)
+
+
+def _looks_first(x: Labelled, after: Labelled | None, width: float, indent: float) -> bool:
+    """Shape of a paragraph's first line: about ``indent`` shorter than the column."""
+    w = x.info.width
+    if not (width - indent - 1.25 <= w <= width - 1.0):
+        return False
+    # A short line that closes a sentence may just as well be a last line.
+    return not x.info.terminal or after is None
+
+
+def reflow_paragraphs(lines: list[Labelled], indent: float = 2.0) -> list[RawParagraph]:
+    """Split one article's body lines into paragraphs (see module docstring)."""
+    width = body_width(lines)
+    out: list[RawParagraph] = []
+    cur: list[Labelled] = []
+    reason = "start"
+    for i, x in enumerate(lines):
+        if x.label == "heading":
+            if cur:
+                out.append(RawParagraph(tuple(cur), "body", reason))
+                cur = []
+            out.append(RawParagraph((x,), "heading", "numbered heading"))
+            reason = "after heading"
+            continue
+        cur.append(x)
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is None:
+            break
+        after = lines[i + 2] if i + 2 < len(lines) else None
+        cap = width - indent if len(cur) == 1 else width
+        w = x.info.width
+        brk = ""
+        if x.info.terminal and w < cap - 1.25:
+            brk = f"short line ({w:g} < {cap:g}) ends a sentence"
+        elif nxt.label == "heading":
+            brk = "heading follows"
+        elif (x.info.strong_end or x.info.text.endswith(("：", ":"))) and _looks_first(nxt, after, width, indent):
+            brk = "sentence ends and next line is indented"
+        elif x.info.strong_end and nxt.info.blank_before and nxt.info.width <= width - 1.0:
+            brk = "sentence ends before a blank line and a short line"
+        elif x.info.terminal and starts_article(nxt.info.text):
+            brk = "next line opens with a byline"
+        if brk:
+            out.append(RawParagraph(tuple(cur), "body", reason))
+            cur = []
+            reason = brk
+    if cur:
+        out.append(RawParagraph(tuple(cur), "body", reason))
+    return out
