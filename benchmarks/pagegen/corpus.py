@@ -112,6 +112,8 @@ def _stories(row: dict[str, object], drawable: Callable[[str], bool]) -> list[St
             continue
         if len(head) == 1:  # the corpus title is then a column label ("新春走基层")
             k, t, st = kicker or title, head[0], None
+        elif len(head) == 2 and head[1].startswith("——"):
+            k, t, st = kicker or title, head[0], head[1]
         elif len(head) == 2:
             k, t, st = head[0], head[1], None
         story = _story(f"{row['id']}#{n}" if len(sections) > 1 else str(row["id"]), str(row["date"]),

@@ -74,6 +74,7 @@ class Leftover:
     paragraphs: tuple[str, ...]  # the first may be the tail of a cut paragraph
     cut_mid_paragraph: bool
     whole_cut_paragraph: str     # the cut paragraph in full (the issue gold joins the halves)
+    tail_start: int              # where the continued part starts in whole_cut_paragraph
     title: str | None
 
 

@@ -144,11 +144,16 @@ def break_lines(text: str, measure: float, first_indent: float, ts: Typesetting)
             continue
         carry: list[Unit] = []
         if u.text[:1] in NO_LINE_START:
-            if ts.hang_punct and u.width <= 1.0 + 1e-6:
-                cur.append(u)
-                i += 1
-            else:
-                while len(cur) > 1 and (cur[-1].text[:1] in NO_LINE_START or len(carry) == 0):
+            j = i
+            while j < len(us) and us[j].text[:1] in NO_LINE_START:
+                j += 1
+            overflow = used + sum(x.width for x in us[i:j]) - limit
+            if ts.hang_punct and overflow <= 1.0 + 1e-6:
+                cur.extend(us[i:j])  # hang / squeeze the closing marks ("”，") into this line
+                i = j
+            else:  # push the previous character down so that it leads the closing marks
+                carry.insert(0, cur.pop())
+                while len(cur) > 1 and (carry[0].text[:1] in NO_LINE_START or carry[0].kind == "space"):
                     carry.insert(0, cur.pop())
         while len(cur) > 1 and (cur[-1].kind in ("space", "blank") or cur[-1].text[-1:] in NO_LINE_END):
             dropped = cur.pop()

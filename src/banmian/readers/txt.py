@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
 
 from ..errors import LimitError, ReadError
 from ..model import Line, Page
@@ -21,41 +22,51 @@ _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 dumps from Windows tools often lack a BOM; NULs in every other byte give it away."""
-    if len(data) < 4 or len(data) % 2:
-        return None
-    even = data[0::2].count(0)
-    odd = data[1::2].count(0)
-    half = len(data) // 2
-    for codec, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
-        # ASCII-heavy text has a NUL in most high bytes; CJK-heavy text in some.
-        if zeros >= 0.2 * half and (even + odd - zeros) <= 0.02 * half:
-            try:
-                return codecs.decode(data, codec)
-            except UnicodeDecodeError:
-                return None
-    return None
+@lru_cache(maxsize=65536)
+def _common(ch: str) -> bool:
+    """Is ``ch`` a character real page text is made of?
 
-
-def _big5_likeness(data: bytes) -> float:
-    """Share of double-byte pairs whose trail byte is 0x40-0x7E.
-
-    GB2312/GBK Chinese text almost never uses such trail bytes (GB2312 needs
-    0xA1-0xFE); Big5 puts about 40% of its characters there.
+    ASCII, CJK punctuation, or a character among the 3,755 most common simplified
+    (GB2312 level 1: lead byte 0xB0-0xD7) or ~5,400 most common traditional ones
+    (Big5 level 1: lead byte 0xA4-0xC6).  Text decoded with the wrong codec is
+    mostly rare characters, so this tells the right codec apart.
     """
-    pairs = low = 0
-    i, n = 0, len(data)
-    while i < n - 1:
-        b = data[i]
-        if b >= 0x81:
-            pairs += 1
-            if 0x40 <= data[i + 1] <= 0x7E:
-                low += 1
-            i += 2
-        else:
-            i += 1
-    return low / pairs if pairs else 0.0
+    if ch.isascii():
+        return ch.isprintable() or ch in "\n\r\t\f"
+    o = ord(ch)
+    if 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or 0x2010 <= o <= 0x2027:
+        return True
+    for codec, lo, hi in (("gb2312", 0xB0, 0xD7), ("big5", 0xA4, 0xC6)):
+        try:
+            b = ch.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        if len(b) == 2 and lo <= b[0] <= hi:
+            return True
+    return False
+
+
+def _plausibility(text: str) -> float:
+    sample = text[:20000]
+    return sum(map(_common, sample)) / len(sample) if sample else 0.0
+
+
+def _best_legacy_decoding(data: bytes) -> tuple[str, str] | None:
+    """Try the codecs a BOM-less, non-UTF-8 Chinese dump may be in; keep the most plausible."""
+    best: tuple[float, str, str] | None = None
+    for codec in ("utf-16-le", "utf-16-be", "gb18030", "big5"):
+        if codec.startswith("utf-16") and len(data) % 2:
+            continue
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = _plausibility(text)
+        if best is None or score > best[0]:
+            best = (score, text, codec)
+    if best is None or best[0] < 0.8:
+        return None
+    return best[1], best[2]
 
 
 def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
@@ -74,21 +85,12 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    text = _utf16_without_bom(data)
-    if text is not None:
-        return text, "utf-16-le" if data[1::2].count(0) > data[0::2].count(0) else "utf-16-be"
+    found = _best_legacy_decoding(data)
+    if found is not None:
+        return found
     if b"\x00" in data:
         raise ReadError("looks like a binary file, not a text dump", path=path,
                         fix="pass the page's extracted text, or the PDF itself")
-    if _big5_likeness(data) > 0.15:
-        try:
-            return data.decode("big5"), "big5"
-        except UnicodeDecodeError:
-            pass
-    try:
-        return data.decode("gb18030"), "gb18030"
-    except UnicodeDecodeError:
-        pass
     mixed = _decode_mixed(data)
     if mixed is not None:
         return mixed, "utf-8+gb18030"
@@ -100,7 +102,8 @@ def _strict(data: bytes, codec: str, path: str) -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError as exc:
-        raise ReadError(f"declares {codec} by its BOM but byte {exc.start} is invalid", path=path,
+        raise ReadError(f"declares the {codec} encoding by its byte-order mark (BOM), but byte "
+                        f"{exc.start} is not valid {codec}", path=path,
                         fix="re-save the file as UTF-8") from None
 
 

@@ -1,0 +1,247 @@
+"""Page composition: stories -> a `Page` of positioned lines (in content-stream order) + truth.
+
+Each article gets a block of columns: headline group on top, an optional stand-alone byline,
+then body lines flowing down column after column.  Articles that do not fit are cut at a
+paragraph or sentence boundary (what is printed is the truth); the jumped article of a two-page
+issue is cut wherever the block is full, mid-paragraph included, and ends with "（下转第N版）".
+"""
+from __future__ import annotations
+
+import math
+import random
+import re
+from dataclasses import dataclass
+
+from .blocks import Block, StoryPool, partition
+from .byline import dress
+from .furniture import PAPER, cn_number, make_furniture
+from .headline import set_headline
+from .model import ArticleTruth, Leftover, Page, Placed, Rule, gold_text
+from .style import PageStyle
+from .typeset import Align, SetLine, Typesetting, break_lines, place, set_paragraph
+
+_SENTENCE_END = re.compile(r"[。！？][”’」）]*")
+_NOT_HEADING_END = tuple("。！？；：，、…”’")
+
+
+class LayoutFailed(Exception):
+    """A block came out too small for its article; the caller draws another page."""
+
+
+@dataclass(frozen=True, slots=True)
+class BodyLine:
+    line: SetLine
+    para: int
+    start: bool      # first line of its paragraph
+    last: bool       # last line of its paragraph
+    end_pos: int     # offset in the paragraph text right after this line
+    heading: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Fitted:
+    lines: list[BodyLine]
+    paragraphs: list[str]
+    leftover: list[str]          # jumps only: what goes to the continuation page
+    cut_mid_paragraph: bool
+    cut_paragraph: str           # the paragraph cut by the jump, in full
+    tail_start: int              # where its continuation starts in cut_paragraph
+
+
+def is_heading(paragraph: str, measure: int) -> bool:
+    """In-body headings ("一、把握阶段性目标"): short, no sentence-final punctuation.
+
+    >>> is_heading("一、把握阶段性目标", 14), is_heading("会议指出。", 14)
+    (True, False)
+    """
+    return len(paragraph) <= min(measure - 1, 22) and not paragraph.endswith(_NOT_HEADING_END)
+
+
+def typeset_body(paras: list[str], style: PageStyle, tail_first: bool, align: Align) -> list[BodyLine]:
+    """All body lines of an article; a continued paragraph (`tail_first`) has no indent."""
+    ts = style.body
+    out: list[BodyLine] = []
+    for p, text in enumerate(paras):
+        continued = p == 0 and tail_first
+        if p and is_heading(text, style.measure):
+            units = break_lines(text, style.measure, 0, ts)[0]
+            line = place(units, style.measure_pt, 0, ts, justify=False, align=align)
+            out.append(BodyLine(line, p, True, True, len(text), True))
+            continue
+        set_lines = set_paragraph(text, style.measure, 0 if continued else 2, ts)
+        for k, (line, end) in enumerate(set_lines):
+            out.append(BodyLine(line, p, k == 0 and not continued, k == len(set_lines) - 1, end, False))
+    return out
+
+
+def _sentence_prefix(text: str, lines_left: int, style: PageStyle) -> str | None:
+    """The longest run of whole sentences of `text` that fits in `lines_left` lines."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text) if m.end() < len(text)]
+    for end in reversed(ends):
+        if len(break_lines(text[:end], style.measure, 2, style.body)) <= lines_left:
+            return text[:end]
+    return None
+
+
+def fit(paras: list[str], style: PageStyle, capacity: int, tail_first: bool, align: Align,
+        jump: bool, rng: random.Random) -> Fitted:
+    """Choose what gets printed in `capacity` lines."""
+    lines = typeset_body(paras, style, tail_first, align)
+    if len(lines) <= capacity:
+        return Fitted(lines, paras, [], False, "", 0)
+    if jump:
+        n = capacity
+        boundary = max((i + 1 for i in range(n) if lines[i].last), default=0)
+        if boundary >= 0.6 * n and rng.random() < 0.35:
+            n = boundary
+        while n > 1 and lines[n - 1].heading:
+            n -= 1
+        last = lines[n - 1]
+        p = last.para
+        if last.last:
+            return Fitted(lines[:n], paras[:p + 1], paras[p + 1:], False, "", 0)
+        text = paras[p]
+        tail = len(text) - len(text[last.end_pos:].lstrip())
+        printed = paras[:p] + [text[:last.end_pos].rstrip()]
+        return Fitted(lines[:n], printed, [text[tail:], *paras[p + 1:]], True, text, tail)
+    whole = [ln.para for i, ln in enumerate(lines) if ln.last and i < capacity]
+    n_full = (whole[-1] + 1) if whole else 0
+    printed = paras[:n_full]
+    left = capacity - sum(1 for ln in lines if ln.para < n_full)
+    if n_full < len(paras) and left >= 2 and not is_heading(paras[n_full], style.measure):
+        prefix = _sentence_prefix(paras[n_full], left, style)
+        if prefix:
+            printed = printed + [prefix]
+    while printed and len(printed) > 1 and is_heading(printed[-1], style.measure):
+        printed.pop()
+    if not printed:
+        raise LayoutFailed("no paragraph fits")
+    return Fitted(typeset_body(printed, style, tail_first, align), printed, [], False, "", 0)
+
+
+def _line(text: str, ts: Typesetting, width: float, align: Align) -> list[SetLine]:
+    return [place(u, width, 0, ts, justify=False, align=align)
+            for u in break_lines(text, width / ts.size, 0, ts)]
+
+
+@dataclass(slots=True)
+class _Job:
+    """What one block prints: a fresh story, a jumped story, or a continuation."""
+
+    jump_to: int | None = None
+    cont: Leftover | None = None
+
+
+def compose_article(rng: random.Random, style: PageStyle, pool: StoryPool, page: Page, block: Block,
+                    job: _Job, used: set[str]) -> tuple[list[Placed], list[Placed], Leftover | None]:
+    """Lay out one article in its block; appends its truth to `page`.  Returns (headline lines,
+    byline + body + jump-marker lines, leftover for a jump)."""
+    index = len(page.articles)
+    x0, width = style.col_x(block.col0), style.span_width(block.ncols)
+    pitch = style.pitch * style.body.size
+    est_lines = max(4.0, (block.bottom - block.top - 80) / pitch)
+    target = block.ncols * est_lines * style.measure * rng.uniform(0.75, 1.2)
+    extras: list[Placed] = []
+    markers: list[str] = []
+    align: Align = "center" if rng.random() < 0.5 else "left"
+    if job.cont is not None:
+        cont = job.cont
+        paras, tail_first = list(cont.paragraphs), cont.cut_mid_paragraph
+        title = cont.title if cont.title and len(cont.title) <= 16 and rng.random() < 0.4 else None
+        truth = ArticleTruth(cont.story_id, None, title, None, None, None, [], continued_from=1)
+        kicker = subtitle = None
+        marker = rng.choice(["（上接第1版）", "（上接第一版）"])
+        markers.append(marker)
+        extra_texts = [(marker, "furniture", rng.choice(["left", "right"]))]
+    else:
+        minimum = int(target * 1.4) if job.jump_to else 0
+        story = pool.pick(rng, page.date, target, used, minimum)
+        used.add(story.id)
+        dressed = dress(story.paragraphs[0], story.inline, story.standalone, rng)
+        paras, tail_first = [dressed.first_paragraph, *story.paragraphs[1:]], False
+        kicker, title, subtitle = story.kicker, story.title, story.subtitle
+        if subtitle and not subtitle.startswith("——") and rng.random() < 0.25:
+            subtitle = "——" + subtitle
+        truth = ArticleTruth(story.id, kicker and gold_text(kicker), gold_text(title),
+                             subtitle and gold_text(subtitle), dressed.byline, dressed.dateline, [])
+        extra_texts = []
+        if dressed.standalone_line:
+            extra_texts.append((dressed.standalone_line, "byline", rng.choice(["left", "left", "center"])))
+    head, body_top = set_headline(rng, style, index, kicker, title, subtitle, x0, width, block.top)
+    n_slots = int((block.bottom - body_top) // pitch)
+    for text, role, al in extra_texts:
+        for ln in _line(text, style.body, style.measure_pt, al):
+            extras.append(Placed(ln, 0.0, 0.0, role, index, bold=role == "byline" and style.heading_bold))
+    jump_slot = 1 if job.jump_to else 0
+    capacity = block.ncols * n_slots - len(extras) - jump_slot
+    if n_slots < 4 or capacity < 6:
+        raise LayoutFailed(f"block of {n_slots} lines")
+    fitted = fit(paras, style, capacity, tail_first, align, job.jump_to is not None, rng)
+    if job.jump_to and not fitted.leftover:
+        raise LayoutFailed("jumped story fits on one page")
+    truth.paragraphs = fitted.paragraphs
+    slots: list[Placed] = list(extras)
+    for bl in fitted.lines:
+        role = "heading" if bl.heading else "body"
+        slots.append(Placed(bl.line, 0.0, 0.0, role, index, para_start=bl.start,
+                            bold=bl.heading and style.heading_bold))
+    if job.jump_to:
+        marker = rng.choice([f"（下转第{job.jump_to}版）", f"（下转第{cn_number(job.jump_to)}版）"])
+        markers.append(marker)
+        slots.append(Placed(_line(marker, style.body, style.measure_pt, "right")[0], 0, 0, "furniture"))
+        truth.continued_to = job.jump_to
+    per_col = n_slots if job.jump_to else math.ceil(len(slots) / block.ncols)
+    body: list[Placed] = []
+    for k, pl in enumerate(slots):
+        col, row = divmod(k, per_col)
+        y = body_top + style.body.size + row * pitch
+        body.append(Placed(pl.line, style.col_x(block.col0 + col), y, pl.role, pl.article,
+                           block.col0 + col, pl.para_start, pl.bold))
+    page.articles.append(truth)
+    page.furniture.extend(markers)
+    for c in range(1, block.ncols if style.rules else 1):
+        gx = style.col_x(block.col0 + c) - style.gap_pt / 2
+        page.rules.append(Rule(gx, body_top, gx, body_top + per_col * pitch))
+    leftover = None
+    if job.jump_to:
+        leftover = Leftover(truth.story_id, tuple(fitted.leftover), fitted.cut_mid_paragraph,
+                            fitted.cut_paragraph, fitted.tail_start, truth.title)
+    return head, body, leftover
+
+
+def compose_page(rng: random.Random, style: PageStyle, pool: StoryPool, number: int, date: str,
+                 jump_to: int | None = None, cont: Leftover | None = None) -> tuple[Page, Leftover | None]:
+    """Compose one page.  `jump_to`: one article jumps to that page; `cont`: one block prints
+    the continuation of a jumped article."""
+    page = Page(style.page_width, style.page_height, number, date, PAPER)
+    furn = make_furniture(rng, style, number, date)
+    area_top = style.margin + furn.top_height + 8
+    area_bottom = style.page_height - style.margin - furn.bottom_height
+    n_articles = rng.choice([1, 2, 2, 3, 3, 3, 4, 4, 5, 6])
+    min_height = max(160.0, (area_bottom - area_top) / 4)
+    blocks = partition(rng, style.n_cols, n_articles, area_top, area_bottom, min_height)
+    jobs = [_Job() for _ in blocks]
+    if jump_to or cont:
+        big = max(range(len(blocks)), key=lambda i: (blocks[i].ncols * (blocks[i].bottom - blocks[i].top), -i))
+        special = big if cont else rng.choice([i for i, b in enumerate(blocks) if b.top == area_top])
+        jobs[special] = _Job(jump_to=jump_to, cont=cont)
+    used: set[str] = set()
+    groups: list[list[Placed]] = []
+    leftover = None
+    for block, job in zip(blocks, jobs):
+        head, body, left = compose_article(rng, style, pool, page, block, job, used)
+        leftover = leftover or left
+        first = style.head_order == "before" or (style.head_order == "mixed" and rng.random() < 0.5)
+        groups.append(head + body if first else body + head)
+        if block.top > area_top and style.rules:
+            page.rules.append(Rule(style.col_x(block.col0), block.top - 4,
+                                   style.col_x(block.col0) + style.span_width(block.ncols), block.top - 4))
+    if style.shuffle_articles:
+        rng.shuffle(groups)
+    top, bottom = furn.top, furn.bottom
+    order = {"first": top + bottom + [pl for g in groups for pl in g],
+             "last": [pl for g in groups for pl in g] + top + bottom,
+             "split": top + [pl for g in groups for pl in g] + bottom}[style.furniture_order]
+    page.lines = order
+    page.furniture = [pl.line.text for pl in top + bottom] + page.furniture
+    return page, leftover

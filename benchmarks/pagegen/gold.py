@@ -1,0 +1,115 @@
+"""Gold files and the checks that make them trustworthy.
+
+`page_gold` / `issue_gold` turn a composed page into the gold format of
+../shared/examples/leshan-daily-p1.gold.json.  `check_chars` proves that every non-space
+character of the extracted text sits in exactly one place of the gold (headline fields,
+paragraphs, stand-alone byline, furniture); `check_order` proves that the extractor kept each
+column's text together and in order, so that the truth is recoverable from the text at all.
+"""
+from __future__ import annotations
+
+import copy
+from collections import Counter
+from collections.abc import Iterable
+
+from .model import HEAD_ROLES, ArticleTruth, Leftover, Page
+
+Gold = dict[str, object]
+
+
+def _article(a: ArticleTruth, n: int) -> dict[str, object]:
+    return {"id": f"a{n}", "kicker": a.kicker, "title": a.title, "subtitle": a.subtitle,
+            "byline": a.byline, "dateline": a.dateline, "paragraphs": list(a.paragraphs),
+            "continued_to": a.continued_to, "continued_from": a.continued_from}
+
+
+def page_gold(page: Page, source: str, route: str) -> Gold:
+    return {"source": source, "paper": page.paper, "page_number": page.number, "date": page.date,
+            "route": route, "page_furniture": list(page.furniture),
+            "articles": [_article(a, n) for n, a in enumerate(page.articles, 1)]}
+
+
+def issue_gold(first: Page, second: Page, leftover: Leftover, sources: list[str], route: str) -> Gold:
+    """Both pages' articles, the jumped article once with its two parts joined (a paragraph cut
+    mid-way by the jump is whole again).  A title repeated over the continuation is furniture
+    here: it is not part of the one merged article."""
+    jumped = next(a for a in first.articles if a.continued_to is not None)
+    cont = next(a for a in second.articles if a.continued_from is not None)
+    merged = copy.deepcopy(jumped)
+    merged.continued_to = None
+    head, tail = jumped.paragraphs, cont.paragraphs
+    if leftover.cut_mid_paragraph:
+        joined = leftover.whole_cut_paragraph[:leftover.tail_start] + tail[0]
+        merged.paragraphs = head[:-1] + [joined] + tail[1:]
+    else:
+        merged.paragraphs = head + tail
+    articles = [merged if a is jumped else a for a in first.articles]
+    articles += [a for a in second.articles if a is not cont]
+    out = [_article(a, n) for n, a in enumerate(articles, 1)]
+    k = articles.index(merged) + 1
+    out[k - 1]["pages"] = [first.number, second.number]
+    furniture = first.furniture + second.furniture + ([cont.title] if cont.title else [])
+    return {"kind": "issue", "sources": sources, "paper": first.paper, "date": first.date,
+            "route": route, "page_numbers": [first.number, second.number],
+            "merged_article": k, "page_furniture": furniture, "articles": out}
+
+
+def _nonspace(texts: Iterable[str | None]) -> Counter[str]:
+    return Counter(c for t in texts if t for c in t if not c.isspace())
+
+
+def gold_chars(gold: Gold) -> Counter[str]:
+    """Every non-space character the gold accounts for: headline fields, paragraphs, the raw
+    text of stand-alone bylines (source null; inline ones are inside paragraph 1), furniture."""
+    texts: list[str | None] = list(gold["page_furniture"])  # type: ignore[call-overload]
+    for a in gold["articles"]:  # type: ignore[attr-defined]
+        texts += [a[k] for k in HEAD_ROLES]
+        texts += a["paragraphs"]
+        by = a["byline"]
+        if by and by["source"] is None:
+            texts.append(by["raw"])
+    return _nonspace(texts)
+
+
+def check_chars(text: str, gold: Gold) -> str | None:
+    """None when the text and the gold hold the same multiset of non-space characters."""
+    have, want = _nonspace([text]), gold_chars(gold)
+    if have == want:
+        return None
+    extra, missing = have - want, want - have
+    return f"chars: text has {sum(extra.values())} extra {''.join(sorted(extra))[:12]!r}, " \
+           f"lacks {sum(missing.values())} {''.join(sorted(missing))[:12]!r}"
+
+
+def check_order(text: str, page: Page) -> str | None:
+    """None when every headline line and every column run of body text appears unbroken in the
+    text, and each article's column runs appear in reading order."""
+    flat = "".join(c for c in text if not c.isspace())
+    runs: dict[int, list[str]] = {}
+    prev: tuple[int, int] | None = None
+    for pl in page.lines:
+        chars = "".join(c for c in pl.line.text if not c.isspace())
+        if pl.role in HEAD_ROLES:
+            if chars not in flat:
+                return f"order: headline line {chars[:10]!r} broken up"
+            prev = None
+            continue
+        if pl.role not in ("body", "heading", "byline"):
+            prev = None
+            continue
+        key = (pl.article, pl.column)
+        parts = runs.setdefault(pl.article, [])
+        if key == prev:
+            parts[-1] += chars
+        else:
+            parts.append(chars)
+        prev = key
+    for parts in runs.values():
+        at = 0
+        for part in parts:
+            found = flat.find(part, at)
+            if found < 0:
+                where = "out of order" if part in flat else "interleaved"
+                return f"order: column text {where}"
+            at = found + len(part)
+    return None

@@ -1,0 +1,70 @@
+"""The user's own page (乐山日报 p1): reproduces its hand-checked gold exactly, and
+the full parse output is pinned as a golden file (regenerate with --update-golden)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from banmian import parse_page
+from banmian.eval.score import score_page
+from banmian.serialize import issue_to_dict
+from invariants import nonspace, output_chars, spans_consistent
+
+PAGES = Path(__file__).parent / "pages"
+EXAMPLE = PAGES / "leshan-daily-p1.txt"
+
+
+@pytest.fixture(scope="module")
+def issue():
+    return parse_page(EXAMPLE)
+
+
+@pytest.fixture(scope="module")
+def gold():
+    return json.loads((PAGES / "leshan-daily-p1.gold.json").read_text(encoding="utf-8"))
+
+
+def test_example_matches_gold_with_our_scorer(issue, gold):
+    s = score_page(gold, issue_to_dict(issue))
+    assert (s.segF1, s.exact, s.title, s.hset, s.byline, s.cont) == (1.0, (5, 5), (5, 5), (5, 5), (4, 4), (1, 1))
+    assert s.spaces[0] == 0
+
+
+def test_example_matches_gold_with_reference_scorer(issue, gold, score_script):
+    r = score_script.score_one(gold, score_script.pred_articles(issue_to_dict(issue)))
+    assert r["segF1"] == 1.0 and r["exact"] == (5, 5) and r["title"] == (5, 5) and r["hset"] == (5, 5)
+    assert r["byline"] == (4, 4) and r["cont"] == (1, 1) and r["spaces"][0] == 0
+    tp, fp, fn = r["para"]
+    assert fp == fn == 0 and tp > 0
+
+
+def test_example_fields_exact(issue, gold):
+    for art, g in zip(issue.articles, gold["articles"], strict=True):
+        h = art.headline
+        assert [p.text.value for p in art.paragraphs] == g["paragraphs"]
+        if not g.get("headline_roles_uncertain"):
+            assert (h.kicker and h.kicker.value, h.title and h.title.value, h.subtitle and h.subtitle.value) \
+                == (g["kicker"], g["title"], g["subtitle"])
+        assert art.dateline == g["dateline"]
+        assert art.continued_to == g["continued_to"]
+        if g["byline"]:
+            assert art.byline.reporters == tuple(g["byline"]["reporters"])
+            assert art.byline.text.value == g["byline"]["raw"]
+            assert art.byline.source == g["byline"]["source"]
+    assert [f.text.value for f in issue.furniture] == gold["page_furniture"]
+
+
+def test_example_keeps_every_char(issue):
+    assert output_chars(issue) == nonspace(EXAMPLE.read_text(encoding="utf-8"))
+    assert spans_consistent(issue)
+
+
+def test_example_golden_output(issue, update_golden):
+    expected = PAGES / "leshan-daily-p1.expected.json"
+    got = issue_to_dict(issue)
+    got["pages"][0]["source"] = EXAMPLE.name  # independent of where the tests run
+    if update_golden or not expected.exists():
+        expected.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    assert got == json.loads(expected.read_text(encoding="utf-8"))

@@ -1,0 +1,69 @@
+"""Text reader: encodings, line endings, pages, and refusals with one-line messages."""
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from banmian.errors import LimitError, ReadError
+from banmian.readers import read_bytes
+from banmian.settings import Settings
+
+PAGE = "本报讯（记者 张清）近日，记者从市商务局了解到\n今年1至5月，我市網絡零售額實現增長。\n"
+
+
+@pytest.mark.parametrize("data, encoding", [
+    (PAGE.encode("utf-8"), "utf-8"),
+    (codecs.BOM_UTF8 + PAGE.encode("utf-8"), "utf-8-sig"),
+    (PAGE.encode("utf-16"), "utf-16"),
+    (PAGE.encode("utf-16-le"), "utf-16-le"),
+    (PAGE.encode("utf-16-be"), "utf-16-be"),
+    (PAGE.replace("網絡零售額實現增長", "网络零售额实现增长").encode("gb18030"), "gb18030"),
+    ("本報訊（記者 張清）近日，記者從市商務局了解到\n今年網絡零售額實現增長。\n".encode("big5"), "big5"),
+])
+def test_readers_decode_encodings(data, encoding):
+    pages = read_bytes(data, "x.txt")
+    assert pages[0].encoding == encoding
+    assert "记者" in pages[0].text or "記者" in pages[0].text
+
+
+def test_readers_big5_traditional_text_is_not_read_as_gbk():
+    trad = "本報訊（記者 張清）近日，記者從市商務局了解到，今年網絡零售額實現增長，位居全省第二位。"
+    assert read_bytes(trad.encode("big5"), "t.txt")[0].text == trad
+
+
+def test_readers_line_endings_normalised():
+    pages = read_bytes("一\r\n二\r三\n".encode(), "x.txt")
+    assert pages[0].text == "一\n二\n三\n"
+    assert [pages[0].line_text(ln) for ln in pages[0].lines] == ["一", "二", "三"]
+
+
+def test_readers_form_feed_splits_pages_and_drops_trailing_empty_page():
+    pages = read_bytes("第一页\n\f第二页\n\f".encode(), "x.txt")
+    assert [p.text.strip() for p in pages] == ["第一页", "第二页"]
+    assert [p.index for p in pages] == [0, 1]
+
+
+@pytest.mark.parametrize("data, words", [
+    (b"", "empty"),
+    (b" \n\t\n", "empty"),
+    (b"\x00\x01\x02\x03binary\xff\xfe\x00", "binary"),
+    (bytes(range(256)) * 8, "binary"),
+])
+def test_readers_refuse_bad_input(data, words):
+    with pytest.raises(ReadError) as exc:
+        read_bytes(data, "bad.txt")
+    msg = str(exc.value)
+    assert msg.startswith("bad.txt: ") and words in msg and "\n" not in msg
+
+
+def test_readers_limits_have_clear_messages():
+    with pytest.raises(LimitError, match="over the limit"):
+        read_bytes("字".encode() * 50, "big.txt", settings=Settings(max_bytes=100))
+    with pytest.raises(LimitError, match="line of 1,000 characters"):
+        read_bytes(("字" * 1000).encode(), "long.txt", settings=Settings(max_line_chars=500))
+
+
+def test_readers_pdf_is_named():
+    with pytest.raises(ReadError, match="PDF"):
+        read_bytes(b"%PDF-1.7\n...", "page.pdf")
