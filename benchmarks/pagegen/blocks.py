@@ -7,6 +7,7 @@ their block so that blocks are mostly full.
 """
 from __future__ import annotations
 
+import itertools
 import random
 from collections import defaultdict
 from dataclasses import dataclass
@@ -58,7 +59,7 @@ def _composition(rng: random.Random, total: int, parts: int) -> list[int]:
     """Split `total` into `parts` positive integers at random cut points."""
     cuts = sorted(rng.sample(range(1, total), parts - 1))
     bounds = [0, *cuts, total]
-    return [b - a for a, b in zip(bounds, bounds[1:])]
+    return [b - a for a, b in itertools.pairwise(bounds)]
 
 
 def partition(rng: random.Random, n_cols: int, n_articles: int, top: float, bottom: float,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass
+from typing import TypedDict
 
 _SOURCES = r"(?:本报|新华社|人民网|中新社|经济日报|光明日报|新华网|央视新闻)"
 INLINE = re.compile(
@@ -31,13 +32,22 @@ class Inline:
     rest: str                   # paragraph 1 after the byline
 
 
+class BylineGold(TypedDict):
+    """The gold byline record: source ("本报讯", "本报北京1月31日电"; None for a stand-alone
+    line), reporters, and the printed byline text."""
+
+    source: str | None
+    reporters: list[str]
+    raw: str
+
+
 @dataclass(frozen=True, slots=True)
 class Dressed:
     """An article's byline as laid out: paragraph 1 text, the gold byline/dateline, and the
     stand-alone line to print above the body (None when the byline is inline or absent)."""
 
     first_paragraph: str
-    byline: dict[str, object] | None
+    byline: BylineGold | None
     dateline: str | None
     standalone_line: str | None
 
@@ -145,7 +155,7 @@ def dress(paragraph1: str, inline: Inline | None, standalone: tuple[str, ...] | 
         return Dressed(rest, {"source": None, "reporters": list(reporters), "raw": line}, dateline, line)
     if inline is None:
         return Dressed(paragraph1, None, None, None)
-    if reporters and inline.source.startswith("本报") and roll < 0.6:
+    if reporters and inline.source.startswith("本报") and roll < 0.75:
         rest = inline.rest
         when = _leading_time(rest)
         if when is None and inline.date and rng.random() < 0.5:
@@ -160,5 +170,5 @@ def dress(paragraph1: str, inline: Inline | None, standalone: tuple[str, ...] | 
     else:
         raw = f"{inline.source}{inline.sep}（{inline.who}）"
         text = raw + inline.rest
-    byline = {"source": inline.source, "reporters": list(inline.reporters), "raw": raw}
+    byline: BylineGold = {"source": inline.source, "reporters": list(inline.reporters), "raw": raw}
     return Dressed(text, byline, inline.date, None)

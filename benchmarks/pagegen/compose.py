@@ -16,12 +16,13 @@ from .blocks import Block, StoryPool, partition
 from .byline import dress
 from .furniture import PAPER, cn_number, make_furniture
 from .headline import set_headline
-from .model import ArticleTruth, Leftover, Page, Placed, Rule, gold_text
+from .model import ArticleTruth, Leftover, Page, Placed, Role, Rule, gold_text
 from .style import PageStyle
 from .typeset import Align, SetLine, Typesetting, break_lines, place, set_paragraph
 
 _SENTENCE_END = re.compile(r"[。！？][”’」）]*")
 _NOT_HEADING_END = tuple("。！？；：，、…”’")
+SIDES: tuple[Align, Align] = ("left", "right")
 
 
 class LayoutFailed(Exception):
@@ -132,6 +133,44 @@ class _Job:
     cont: Leftover | None = None
 
 
+@dataclass(slots=True)
+class _Content:
+    """An article before layout: its truth (paragraphs still to be fitted), its text, the
+    headline to set, and the lines printed above the body (stand-alone byline, jump marker)."""
+
+    truth: ArticleTruth
+    paragraphs: list[str]
+    tail_first: bool
+    headline: tuple[str | None, str | None, str | None]
+    above_body: list[tuple[str, Role, Align]]
+
+
+def _fresh(rng: random.Random, pool: StoryPool, date: str, target: float, jump: bool,
+           used: set[str]) -> _Content:
+    story = pool.pick(rng, date, target, used, int(target * 1.4) if jump else 0)
+    used.add(story.id)
+    dressed = dress(story.paragraphs[0], story.inline, story.standalone, rng)
+    subtitle = story.subtitle
+    if subtitle and not subtitle.startswith("——") and rng.random() < 0.25:
+        subtitle = "——" + subtitle
+    truth = ArticleTruth(story.id, story.kicker and gold_text(story.kicker), gold_text(story.title),
+                         subtitle and gold_text(subtitle), dressed.byline, dressed.dateline, [])
+    above: list[tuple[str, Role, Align]] = []
+    if dressed.standalone_line:
+        above.append((dressed.standalone_line, "byline", rng.choice(("left", "left", "center"))))
+    return _Content(truth, [dressed.first_paragraph, *story.paragraphs[1:]], False,
+                    (story.kicker, story.title, subtitle), above)
+
+
+def _continued(rng: random.Random, cont: Leftover) -> _Content:
+    """The continuation: "（上接第1版）" above the body, sometimes the title repeated."""
+    title = cont.title if cont.title and len(cont.title) <= 16 and rng.random() < 0.4 else None
+    truth = ArticleTruth(cont.story_id, None, title, None, None, None, [], continued_from=1)
+    marker = rng.choice(["（上接第1版）", "（上接第一版）"])
+    return _Content(truth, list(cont.paragraphs), cont.cut_mid_paragraph, (None, title, None),
+                    [(marker, "furniture", rng.choice(SIDES))])
+
+
 def compose_article(rng: random.Random, style: PageStyle, pool: StoryPool, page: Page, block: Block,
                     job: _Job, used: set[str]) -> tuple[list[Placed], list[Placed], Leftover | None]:
     """Lay out one article in its block; appends its truth to `page`.  Returns (headline lines,
@@ -139,73 +178,51 @@ def compose_article(rng: random.Random, style: PageStyle, pool: StoryPool, page:
     index = len(page.articles)
     x0, width = style.col_x(block.col0), style.span_width(block.ncols)
     pitch = style.pitch * style.body.size
-    est_lines = max(4.0, (block.bottom - block.top - 80) / pitch)
-    target = block.ncols * est_lines * style.measure * rng.uniform(0.75, 1.2)
-    extras: list[Placed] = []
-    markers: list[str] = []
-    align: Align = "center" if rng.random() < 0.5 else "left"
     if job.cont is not None:
-        cont = job.cont
-        paras, tail_first = list(cont.paragraphs), cont.cut_mid_paragraph
-        title = cont.title if cont.title and len(cont.title) <= 16 and rng.random() < 0.4 else None
-        truth = ArticleTruth(cont.story_id, None, title, None, None, None, [], continued_from=1)
-        kicker = subtitle = None
-        marker = rng.choice(["（上接第1版）", "（上接第一版）"])
-        markers.append(marker)
-        extra_texts = [(marker, "furniture", rng.choice(["left", "right"]))]
+        content = _continued(rng, job.cont)
     else:
-        minimum = int(target * 1.4) if job.jump_to else 0
-        story = pool.pick(rng, page.date, target, used, minimum)
-        used.add(story.id)
-        dressed = dress(story.paragraphs[0], story.inline, story.standalone, rng)
-        paras, tail_first = [dressed.first_paragraph, *story.paragraphs[1:]], False
-        kicker, title, subtitle = story.kicker, story.title, story.subtitle
-        if subtitle and not subtitle.startswith("——") and rng.random() < 0.25:
-            subtitle = "——" + subtitle
-        truth = ArticleTruth(story.id, kicker and gold_text(kicker), gold_text(title),
-                             subtitle and gold_text(subtitle), dressed.byline, dressed.dateline, [])
-        extra_texts = []
-        if dressed.standalone_line:
-            extra_texts.append((dressed.standalone_line, "byline", rng.choice(["left", "left", "center"])))
-    head, body_top = set_headline(rng, style, index, kicker, title, subtitle, x0, width, block.top)
+        est_lines = max(4.0, (block.bottom - block.top - 80) / pitch)
+        target = block.ncols * est_lines * style.measure * rng.uniform(0.75, 1.2)
+        content = _fresh(rng, pool, page.date, target, job.jump_to is not None, used)
+    truth = content.truth
+    head, body_top = set_headline(rng, style, index, *content.headline, x0, width, block.top)
     n_slots = int((block.bottom - body_top) // pitch)
-    for text, role, al in extra_texts:
-        for ln in _line(text, style.body, style.measure_pt, al):
-            extras.append(Placed(ln, 0.0, 0.0, role, index, bold=role == "byline" and style.heading_bold))
-    jump_slot = 1 if job.jump_to else 0
-    capacity = block.ncols * n_slots - len(extras) - jump_slot
+    slots: list[Placed] = []
+    for text, role, side in content.above_body:
+        if role == "furniture":
+            page.furniture.append(text)
+        for ln in _line(text, style.body, style.measure_pt, side):
+            slots.append(Placed(ln, 0.0, 0.0, role, index, bold=role == "byline" and style.heading_bold))
+    capacity = block.ncols * n_slots - len(slots) - (1 if job.jump_to else 0)
     if n_slots < 4 or capacity < 6:
         raise LayoutFailed(f"block of {n_slots} lines")
-    fitted = fit(paras, style, capacity, tail_first, align, job.jump_to is not None, rng)
+    align: Align = "center" if rng.random() < 0.5 else "left"
+    fitted = fit(content.paragraphs, style, capacity, content.tail_first, align, job.jump_to is not None, rng)
     if job.jump_to and not fitted.leftover:
         raise LayoutFailed("jumped story fits on one page")
     truth.paragraphs = fitted.paragraphs
-    slots: list[Placed] = list(extras)
     for bl in fitted.lines:
-        role = "heading" if bl.heading else "body"
-        slots.append(Placed(bl.line, 0.0, 0.0, role, index, para_start=bl.start,
-                            bold=bl.heading and style.heading_bold))
+        slots.append(Placed(bl.line, 0.0, 0.0, "heading" if bl.heading else "body", index,
+                            para_start=bl.start, bold=bl.heading and style.heading_bold))
+    leftover = None
     if job.jump_to:
         marker = rng.choice([f"（下转第{job.jump_to}版）", f"（下转第{cn_number(job.jump_to)}版）"])
-        markers.append(marker)
+        page.furniture.append(marker)
         slots.append(Placed(_line(marker, style.body, style.measure_pt, "right")[0], 0, 0, "furniture"))
         truth.continued_to = job.jump_to
+        leftover = Leftover(truth.story_id, tuple(fitted.leftover), fitted.cut_mid_paragraph,
+                            fitted.cut_paragraph, fitted.tail_start, truth.title)
     per_col = n_slots if job.jump_to else math.ceil(len(slots) / block.ncols)
-    body: list[Placed] = []
+    body = []
     for k, pl in enumerate(slots):
         col, row = divmod(k, per_col)
         y = body_top + style.body.size + row * pitch
         body.append(Placed(pl.line, style.col_x(block.col0 + col), y, pl.role, pl.article,
                            block.col0 + col, pl.para_start, pl.bold))
     page.articles.append(truth)
-    page.furniture.extend(markers)
     for c in range(1, block.ncols if style.rules else 1):
         gx = style.col_x(block.col0 + c) - style.gap_pt / 2
         page.rules.append(Rule(gx, body_top, gx, body_top + per_col * pitch))
-    leftover = None
-    if job.jump_to:
-        leftover = Leftover(truth.story_id, tuple(fitted.leftover), fitted.cut_mid_paragraph,
-                            fitted.cut_paragraph, fitted.tail_start, truth.title)
     return head, body, leftover
 
 
@@ -243,5 +260,5 @@ def compose_page(rng: random.Random, style: PageStyle, pool: StoryPool, number: 
              "last": [pl for g in groups for pl in g] + top + bottom,
              "split": top + [pl for g in groups for pl in g] + bottom}[style.furniture_order]
     page.lines = order
-    page.furniture = [pl.line.text for pl in top + bottom] + page.furniture
+    page.furniture = furn.texts + page.furniture
     return page, leftover

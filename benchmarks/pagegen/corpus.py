@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .byline import Inline, parse_inline, parse_standalone
 
@@ -96,14 +97,13 @@ def _sections(paras: list[str]) -> list[tuple[list[str], tuple[str, ...] | None,
     return out
 
 
-def _stories(row: dict[str, object], drawable: Callable[[str], bool]) -> list[Story]:
-    title = normalise(row.get("title"))  # type: ignore[arg-type]
+def _stories(row: dict[str, Any], drawable: Callable[[str], bool]) -> list[Story]:
+    title = normalise(row.get("title"))
     if not title or title in {"广告"}:
         return []
-    paras = [normalise(p) for p in row.get("paragraphs") or []]  # type: ignore[union-attr]
-    paras = [p for p in paras if p and not _PHOTO_CREDIT.search(p)]
-    kicker = normalise(row.get("kicker"))  # type: ignore[arg-type]
-    subtitle = normalise(row.get("subtitle"))  # type: ignore[arg-type]
+    paras = [p for p in map(normalise, row.get("paragraphs") or []) if p and not _PHOTO_CREDIT.search(p)]
+    kicker = normalise(row.get("kicker"))
+    subtitle = normalise(row.get("subtitle"))
     sections = _sections(paras)
     out = []
     for n, (head, standalone, body) in enumerate(sections):
@@ -147,6 +147,6 @@ def _story(sid: str, date: str, kicker: str | None, title: str, subtitle: str | 
 def load_stories(path: Path, drawable: Callable[[str], bool]) -> list[Story]:
     """Read the corpus and keep the articles that can be laid out with a knowable truth."""
     with gzip.open(path, "rt", encoding="utf-8") as fh:
-        rows: Iterable[dict[str, object]] = (json.loads(line) for line in fh if line.strip())
+        rows: Iterable[dict[str, Any]] = (json.loads(line) for line in fh if line.strip())
         stories = [s for r in rows for s in _stories(r, drawable)]
     return stories

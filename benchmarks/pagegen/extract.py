@@ -18,7 +18,7 @@ def pdftotext_available() -> bool:
 def _pdftotext(pdf: Path, raw: bool) -> str:
     args = ["pdftotext", *(["-raw"] if raw else []), "-enc", "UTF-8", str(pdf), "-"]
     text = subprocess.run(args, capture_output=True, check=True).stdout.decode("utf-8")
-    return text[:-1] if text.endswith("\f") else text
+    return text.removesuffix("\f")
 
 
 def _pdfium(pdf: Path) -> str:

@@ -6,7 +6,7 @@ digits proportionally (“ is 0.33 em), AR PL UMing gives every ASCII glyph exac
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -22,7 +22,7 @@ def fonts_available() -> bool:
     return all(path.exists() for path, _ in FONT_FILES.values())
 
 
-@lru_cache(maxsize=None)
+@cache
 def register() -> tuple[str, ...]:
     """Register every font once per process; returns the font names."""
     for name, (path, index) in FONT_FILES.items():
@@ -30,7 +30,7 @@ def register() -> tuple[str, ...]:
     return tuple(FONT_FILES)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cmap(font: str) -> frozenset[int]:
     register()
     face = pdfmetrics.getFont(font).face

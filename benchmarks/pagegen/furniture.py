@@ -27,6 +27,7 @@ class Furniture:
     bottom: list[Placed]
     top_height: float     # pt taken from the top of the type area
     bottom_height: float
+    texts: list[str]      # every item as printed, spaces included (for page_furniture)
 
 
 def _name(rng: random.Random) -> str:
@@ -66,16 +67,24 @@ def make_furniture(rng: random.Random, style: PageStyle, number: int, date: str)
     x0, width = style.margin, style.page_width - 2 * style.margin
     font = style.head_font
     top: list[Placed] = []
+    bottom: list[Placed] = []
+    texts: list[str] = []
+
+    def add(where: list[Placed], text: str, font: str, size: float, y: float, align: Align) -> None:
+        where.append(_item(text, font, size, x0, y, align, width))
+        texts.append(text)
+
     top_h = 0.0
     y = style.margin
+    side: tuple[Align, ...] = ("left", "center")
     if style.header and number == 1:
         size = rng.choice([44.0, 52.0, 60.0])
-        top.append(_item(PAPER, font, size, x0, y + size, rng.choice(["left", "center"]), width))
-        top.append(_item("RENMIN RIBAO", "zenhei", 9.0, x0, y + size + 14, "left", width))
+        add(top, PAPER, font, size, y + size, rng.choice(side))
+        add(top, "RENMIN RIBAO", "zenhei", 9.0, y + size + 14, "left")
         extras = [date_line(date), f"今日{rng.choice([16, 20, 24])}版",
                   f"第{rng.randint(25000, 25400)}期", "国内统一连续出版物号 CN 11-0065", "代号1-1"]
         for k, text in enumerate(rng.sample(extras, rng.randint(1, 4))):
-            top.append(_item(text, "zenhei", 9.0, x0, y + 12 + 12 * k, "right", width))
+            add(top, text, "zenhei", 9.0, y + 12 + 12 * k, "right")
         top_h = size + 30
     elif style.header:
         size = rng.choice([14.0, 16.0, 18.0])
@@ -83,25 +92,24 @@ def make_furniture(rng: random.Random, style: PageStyle, number: int, date: str)
         section = rng.choice(SECTIONS if number > 4 else ["要闻"])
         label = rng.choice([f"第{number}版", str(number), f"{number:02d}", f"第{cn_number(number)}版"])
         if rng.random() < 0.3:
-            top.append(_item(f"{label} {section}", font, size, x0, base, "center", width))
+            add(top, f"{label} {section}", font, size, base, "center")
         else:
-            top.append(_item(section, font, size, x0, base, "center", width))
-            top.append(_item(label, "zenhei", 10.0, x0, base, "right", width))
-        top.append(_item(date_line(date), "zenhei", 9.0, x0, base, "left", width))
+            add(top, section, font, size, base, "center")
+            add(top, label, "zenhei", 10.0, base, "right")
+        add(top, date_line(date), "zenhei", 9.0, base, "left")
         if rng.random() < 0.4:
-            top.append(_item(PAPER, font, 11.0, x0, base - size - 2, "left", width))
+            add(top, PAPER, font, 11.0, base - size - 2, "left")
         top_h = size + 16
-    bottom: list[Placed] = []
     bottom_h = 0.0
     if style.footer:
         y_foot = style.page_height - style.margin
         editors = f"本版责编：{_name(rng)} {_name(rng)}"
         if rng.random() < 0.5:
             editors += f" {_name(rng)}"
-        bottom.append(_item(editors, "zenhei", 8.0, x0, y_foot, rng.choice(["left", "right"]), width))
+        add(bottom, editors, "zenhei", 8.0, y_foot, rng.choice(("left", "right")))
         if rng.random() < 0.5:
-            bottom.append(_item(f"版式设计：{_name(rng)}", "zenhei", 8.0, x0, y_foot - 11, "right", width))
+            add(bottom, f"版式设计：{_name(rng)}", "zenhei", 8.0, y_foot - 11, "right")
         if rng.random() < 0.5:
-            bottom.append(_item(str(number), "zenhei", 9.0, x0, y_foot, "center", width))
+            add(bottom, str(number), "zenhei", 9.0, y_foot, "center")
         bottom_h = 30.0
-    return Furniture(top, bottom, top_h, bottom_h)
+    return Furniture(top, bottom, top_h, bottom_h, texts)

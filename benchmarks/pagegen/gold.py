@@ -12,7 +12,8 @@ import copy
 from collections import Counter
 from collections.abc import Iterable
 
-from .model import HEAD_ROLES, ArticleTruth, Leftover, Page
+from .fonts import advance
+from .model import HEAD_ROLES, ArticleTruth, Leftover, Page, Placed
 
 Gold = dict[str, object]
 
@@ -81,22 +82,34 @@ def check_chars(text: str, gold: Gold) -> str | None:
            f"lacks {sum(missing.values())} {''.join(sorted(missing))[:12]!r}"
 
 
+def _pieces(pl: Placed) -> list[str]:
+    """A line's text split where it has a gap of half an em or more: extractors may put the
+    parts of "疾风劲草　正气凛然" or "■　记者　倪珉" in different places."""
+    ln = pl.line
+    pieces = [""]
+    for i, g in enumerate(ln.glyphs):
+        if i and ln.xs[i] - ln.xs[i - 1] - advance(ln.glyphs[i - 1], ln.font) * ln.size >= 0.5 * ln.size:
+            pieces.append("")
+        if not g.isspace():
+            pieces[-1] += g
+    return [p for p in pieces if p]
+
+
 def check_order(text: str, page: Page) -> str | None:
-    """None when every headline line and every column run of body text appears unbroken in the
-    text, and each article's column runs appear in reading order."""
+    """None when each column run of body text appears unbroken and in reading order in the text,
+    and every headline and byline line at least in unbroken pieces."""
     flat = "".join(c for c in text if not c.isspace())
     runs: dict[int, list[str]] = {}
     prev: tuple[int, int] | None = None
     for pl in page.lines:
+        if pl.role in (*HEAD_ROLES, "byline"):
+            broken = [p for p in _pieces(pl) if p not in flat]
+            if broken:
+                return f"order: {pl.role} line {broken[0][:10]!r} broken up"
+        if pl.role not in ("body", "heading"):
+            prev = None
+            continue
         chars = "".join(c for c in pl.line.text if not c.isspace())
-        if pl.role in HEAD_ROLES:
-            if chars not in flat:
-                return f"order: headline line {chars[:10]!r} broken up"
-            prev = None
-            continue
-        if pl.role not in ("body", "heading", "byline"):
-            prev = None
-            continue
         key = (pl.article, pl.column)
         parts = runs.setdefault(pl.article, [])
         if key == prev:

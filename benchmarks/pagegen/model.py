@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .byline import BylineGold
 from .typeset import SetLine
 
 Role = Literal["body", "heading", "kicker", "title", "subtitle", "byline", "furniture"]
@@ -49,7 +50,7 @@ class ArticleTruth:
     kicker: str | None
     title: str | None
     subtitle: str | None
-    byline: dict[str, object] | None
+    byline: BylineGold | None
     dateline: str | None
     paragraphs: list[str]
     continued_to: int | None = None

@@ -84,7 +84,7 @@ def sample_style(rng: random.Random, route: str) -> PageStyle:
         body=body,
         head_font=rng.choice(["zenhei", "uming"]),
         pitch=pitch,
-        col_gap=round(rng.uniform(0.9, 1.6), 2),
+        col_gap=round(rng.uniform(1.5 if route == "plain" else 0.9, 2.0 if route == "plain" else 1.6), 2),
         margin=rng.choice([28.0, 36.0, 42.0]),
         head_order=rng.choice(["before", "after", "after", "mixed"]),
         head_center=rng.random() < 0.6,

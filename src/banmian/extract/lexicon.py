@@ -97,7 +97,7 @@ SURNAMES: frozenset[str] = frozenset(
     "晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀"
     "郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋"
     "相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利"
-    "於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+    "於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由习赖洪鄂虎"
 )
 COMPOUND_SURNAMES: frozenset[str] = frozenset(
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 令狐 夏侯 端木 轩辕 呼延 南宫 西门 赫连 独孤 申屠 万俟 闻人 太史 钟离".split()
@@ -149,7 +149,7 @@ WEAK_ORG_SUFFIXES = frozenset("部 办 委 社 署 局 厅 组织".split())
 ORG_SUFFIX_CONTINUATIONS = frozenset("""
 局长 局面 局势 局部 部长 部分 部署 部门 部队 部位 部件 院长 院士 院校 院落 院子 所长 所有 所在 所以 所属 所得 所需
 站长 馆长 会长 会议 会上 会见 会同 会谈 会员 会展 社长 社会 社区 社保 委员 委托 委屈 办理 办好 办法 办事 办公 办学
-厅长 署长 行长 厂长 司长 校长 队长 组长 院办 学会 学院 学校 公司 集团 协会 中心 大学 银行 合作社 联盟 组织 大区 署名
+厅长 署长 行长 厂长 司长 校长 队长 组长 署名 办好 办成 部件 委会 社团 局内 局外
 """.split())
 
 # Prefixes that make an organisation mention generic, not a name (该公司, 有关部门).
@@ -198,3 +198,32 @@ NOT_PLACE_STEMS = frozenset("""
 
 # Characters after a place suffix that show it is part of a longer word: 市场, 县域, 区域, 村民 …
 PLACE_CONTINUATIONS = frozenset("场民委长级域别间内外属政直辖情容值面府里长委籍官界划块位")
+
+
+def trie_pattern(words: frozenset[str] | tuple[str, ...] | set[str]) -> str:
+    """A regex alternation of ``words`` built as a trie, so matching costs one pass
+    per position instead of one try per word; longer words win.
+
+    >>> import re
+    >>> re.findall(trie_pattern({"书记", "副书记", "书记处"}), "市委副书记")
+    ['副书记']
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+TITLE_RE = re.compile(trie_pattern(TITLES))

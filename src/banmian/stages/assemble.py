@@ -8,11 +8,11 @@ body text and closes with headline lines was drawn headlines-after).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 from typing import Literal
 
-from .layout import Labelled
+from .layout import Labelled, _mode_width
 from .reflow import starts_article
 
 Order = Literal["before", "after"]
@@ -51,6 +51,46 @@ def to_runs(labelled: list[Labelled]) -> list[Run]:
         else:
             runs.append(Run(k, g))
     return runs
+
+
+def _run_width(run: Run) -> float:
+    return _mode_width([x.info.width for x in run.lines if x.label == "body"])
+
+
+def demote_inbody_headings(runs: list[Run]) -> tuple[list[Run], list[str]]:
+    """Headline-like lines between two body runs that fit inside the column are
+    the body's own sub-headings (小标题), unless something marks an article
+    boundary there: a byline opening the next body, or a change of column width.
+
+    Titles of multi-column articles are wider than a column; a sub-heading is set
+    in the column.  Returns the new runs and a note per decision.
+    """
+    out: list[Run] = []
+    notes: list[str] = []
+    for i, run in enumerate(runs):
+        prev = out[-1] if out else None
+        nxt = runs[i + 1] if i + 1 < len(runs) else None
+        if (run.kind == "head" and prev is not None and prev.kind == "body" and nxt is not None
+                and nxt.kind == "body"):
+            w_prev, w_next = _run_width(prev), _run_width(nxt)
+            width = max(w_prev, w_next)
+            confined = all(x.info.min_width <= width + 0.5 for x in run.lines)
+            boundary = (starts_article(nxt.lines[0].info.text) or abs(w_prev - w_next) >= 1.5
+                        or not prev.lines[-1].info.terminal)
+            if confined and not boundary:
+                lines = tuple(replace(x, label="heading", why="sub-heading inside the column") for x in run.lines)
+                out[-1] = Run("body", prev.lines + lines + nxt.lines)
+                runs[i + 1] = Run("skip", ())
+                notes.append(f"lines {lines[0].info.line.number}-{lines[-1].info.line.number}: "
+                             "sub-heading inside an article")
+                continue
+        if run.kind == "skip":
+            continue
+        if run.kind == "body" and prev is not None and prev.kind == "body":
+            out[-1] = Run("body", prev.lines + run.lines)
+            continue
+        out.append(run)
+    return out, notes
 
 
 def detect_order(runs: list[Run]) -> tuple[Order, str]:

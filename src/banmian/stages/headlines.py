@@ -34,7 +34,7 @@ def split_fields(lines: list[Labelled]) -> list[Field]:
         new = not fields
         if fields:
             prev = fields[-1][-1].info
-            if x.info.width > prev.width + 1.0:
+            if x.info.min_width > prev.min_width + 1.0:
                 new = True  # a wrapped field's continuation is never longer
             if KICKER_END.search(prev.text) or SUBTITLE.search(prev.text) or SUBTITLE.match(t):
                 new = True

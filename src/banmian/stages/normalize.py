@@ -43,6 +43,9 @@ FURNITURE_RES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
                             r"第\s*\d+\s*期)"), False),
     ("page_number", re.compile(r"^[0-9０-９]{1,3}$|^[A-Z]\s*[0-9]{1,2}$|^[-—–]\s*\d{1,3}\s*[-—–]$"), False),
 )
+# Standard labels that open a section of an article body, never a headline.
+BODY_LABELS = re.compile(r"^(?:核心阅读|编者的话|编者按|开栏的话|内容提要|延伸阅读|短评|相关链接|链接|背景链接|"
+                         r"记者手记|记者观察|专家点评|小资料|新闻链接|数据来源|点评)[：:]?$")
 EDGE_LINES = 6  # position-dependent furniture only within this many lines of a page edge
 
 
@@ -165,7 +168,7 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
         infos.append(LineInfo(
             line=line, text=text, spans=spans, width=text_width(text), min_width=squeezed_width(text), blank_before=blank,
             terminal=bool(TERMINAL.search(text)), strong_end=bool(_STRONG_END.search(text)),
-            jump=jump, numbered=bool(NUMBERED_RE.match(text)), byline_names=names,
+            jump=jump, numbered=bool(NUMBERED_RE.match(text) or BODY_LABELS.match(text)), byline_names=names,
             furniture=None if (jump or names) else _furniture_kind(text, k, n, paper)))
         blank = False
         k += 1

@@ -55,12 +55,18 @@ def reflow_paragraphs(lines: list[Labelled], indent: float = 2.0) -> list[RawPar
     out: list[RawParagraph] = []
     cur: list[Labelled] = []
     reason = "start"
+    heading: list[Labelled] = []
     for i, x in enumerate(lines):
         if x.label == "heading":
             if cur:
                 out.append(RawParagraph(tuple(cur), "body", reason))
                 cur = []
-            out.append(RawParagraph((x,), "heading", "numbered heading"))
+            heading.append(x)
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            if nxt is None or nxt.label != "heading":
+                from .headlines import split_fields  # headings wrap like headline fields
+                out.extend(RawParagraph(tuple(f), "heading", f[0].why) for f in split_fields(heading))
+                heading = []
             reason = "after heading"
             continue
         cur.append(x)
