@@ -18,6 +18,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 ROUTES = ("raw", "plain", "pdfium", "direct")
 
+pytest.importorskip("reportlab", reason="the generator renders PDFs with reportlab (pip install -e '.[dev]')")
 if str(REPO) not in sys.path:  # benchmarks/ is a plain folder of the repository, not installed
     sys.path.insert(0, str(REPO))
 
@@ -139,7 +140,7 @@ def test_pagegen_is_deterministic(tmp_path):
     assert runs[0] == runs[1]
 
 
-@pytest.mark.parametrize("module", ["byline", "typeset", "furniture", "compose", "model"])
+@pytest.mark.parametrize("module", ["byline", "corpus", "typeset", "furniture", "compose", "model"])
 def test_pagegen_doctests(module):
     mod = importlib.import_module(f"benchmarks.pagegen.{module}")
     result = doctest.testmod(mod)

@@ -64,9 +64,9 @@ def typeset_body(paras: list[str], style: PageStyle, tail_first: bool, align: Al
     out: list[BodyLine] = []
     for p, text in enumerate(paras):
         continued = p == 0 and tail_first
-        if p and is_heading(text, style.measure):
-            units = break_lines(text, style.measure, 0, ts)[0]
-            line = place(units, style.measure_pt, 0, ts, justify=False, align=align)
+        heading = break_lines(text, style.measure, 0, ts) if p and is_heading(text, style.measure) else []
+        if len(heading) == 1:
+            line = place(heading[0], style.measure_pt, 0, ts, justify=False, align=align)
             out.append(BodyLine(line, p, True, True, len(text), True))
             continue
         set_lines = set_paragraph(text, style.measure, 0 if continued else 2, ts)
@@ -242,7 +242,7 @@ def compose_page(rng: random.Random, style: PageStyle, pool: StoryPool, number: 
         big = max(range(len(blocks)), key=lambda i: (blocks[i].ncols * (blocks[i].bottom - blocks[i].top), -i))
         special = big if cont else rng.choice([i for i, b in enumerate(blocks) if b.top == area_top])
         jobs[special] = _Job(jump_to=jump_to, cont=cont)
-    used: set[str] = set()
+    used = {cont.story_id} if cont else set()  # the continued story must not appear twice
     groups: list[list[Placed]] = []
     leftover = None
     for block, job in zip(blocks, jobs):

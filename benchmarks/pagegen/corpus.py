@@ -10,6 +10,7 @@ characters the embedded fonts cannot draw.
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import os
 import re
@@ -64,37 +65,31 @@ def _has_cjk_space(text: str) -> bool:
     return bool(_CJK_SPACE.search(text))
 
 
+def _head_start(paras: list[str], byline: int, floor: int) -> int:
+    """Where the headline lines above a stand-alone byline start: at most two short
+    paragraphs without a full stop, not above `floor`."""
+    k = byline
+    while k > floor and byline - k < 2 and len(paras[k - 1]) <= 20 and not paras[k - 1].endswith("。"):
+        k -= 1
+    return k
+
+
 def _sections(paras: list[str]) -> list[tuple[list[str], tuple[str, ...] | None, list[str]]]:
     """Split a paragraph list at stand-alone bylines into (headline lines, reporters, body).
 
     Feature pages print several short stories under one corpus title, each with its own
     headline ("毛里湖水 又见清澈") and stand-alone byline ("本报记者 刘 毅").  Without such
     bylines the whole list is one section with no headline lines.
+
+    >>> _sections(["张鼓匠 摘了帽", "本报记者 白剑峰", "正文一。", "高升村 步步高", "本报记者 范昊天", "正文二。"])
+    [(['张鼓匠 摘了帽'], ('白剑峰',), ['正文一。']), (['高升村 步步高'], ('范昊天',), ['正文二。'])]
     """
     marks = [i for i, p in enumerate(paras) if parse_standalone(p)]
     if not marks:
         return [([], None, paras)]
-    out = []
-    for n, b in enumerate(marks):
-        head_start = marks[n - 1] + 1 if n else 0
-        stop = marks[n + 1] if n + 1 < len(marks) else len(paras) + 1
-        body = paras[b + 1:stop]
-        head: list[str] = paras[head_start:b] if n == 0 else []
-        if n + 1 < len(marks):
-            # the next story's headline lines are the short paragraphs right above its byline
-            k = len(body) - 1
-            while k >= 0 and len(body) - k <= 2 and len(body[k]) <= 20 and not body[k].endswith("。"):
-                k -= 1
-            body = body[:k + 1]
-        if n:
-            prev_stop = b
-            k = prev_stop - 1
-            while k > marks[n - 1] and prev_stop - k <= 2 and len(paras[k]) <= 20 \
-                    and not paras[k].endswith("。"):
-                k -= 1
-            head = paras[k + 1:b]
-        out.append((head, parse_standalone(paras[b]), body))
-    return out
+    starts = [0] + [_head_start(paras, b, prev + 1) for prev, b in itertools.pairwise(marks)]
+    ends = starts[1:] + [len(paras)]
+    return [(paras[s:b], parse_standalone(paras[b]), paras[b + 1:e]) for s, b, e in zip(starts, marks, ends)]
 
 
 def _stories(row: dict[str, Any], drawable: Callable[[str], bool]) -> list[Story]:

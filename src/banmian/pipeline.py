@@ -15,7 +15,7 @@ from .errors import LayoutError
 from .model import Article, Furniture, Issue, Page, TraceEvent
 from .pagenum import page_number
 from .settings import DEFAULT, Settings
-from .stages.assemble import Draft, Order, Run, assemble_page, detect_order, to_runs
+from .stages.assemble import Draft, Order, Run, assemble_page, demote_inbody_headings, detect_order, to_runs
 from .stages.build import build_article, furniture_of, standalone_bylines
 from .stages.continuations import link_continuations
 from .stages.layout import Labelled, label_lines
@@ -61,10 +61,10 @@ def label(state: PageState) -> PageState:
 
 
 def assemble(state: PageState) -> PageState:
-    runs = to_runs(list(state.labelled))
+    runs, notes = demote_inbody_headings(to_runs(list(state.labelled)))
     order, why = detect_order(runs)
     drafts, furniture = assemble_page(runs, order)
-    ev = [_event(state, "assemble", (), why)]
+    ev = [_event(state, "assemble", (), n) for n in notes] + [_event(state, "assemble", (), why)]
     for i, d in enumerate(drafts, 1):
         nums = [x.info.line.number for x in d.head + d.byline + d.body]
         ev.append(_event(state, "assemble", nums,

@@ -7,17 +7,18 @@ Every fact has a :class:`Loc` -- ``[start, end)`` character offsets into one
 *field* of the article: ``"body"`` is ``Article.text`` (paragraph texts joined
 with ``"\\n"``); ``"kicker"``, ``"title"`` and ``"subtitle"`` are the headline
 lines, because some facts are printed only there (a resolution's adoption date
-sits in its subtitle).
+sits in its subtitle); ``"byline"`` is ``Byline.text`` when it is printed apart
+from the body.
 
 >>> Loc(3, 7).slice("本报讯（记者 付小惠）")
 '（记者 '
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
-Field = Literal["body", "kicker", "title", "subtitle"]
+Field = Literal["body", "kicker", "title", "subtitle", "byline"]
 Number = int | float
 
 
@@ -124,8 +125,7 @@ class Statistic:
     share_pct: float | None = None
     share_of: str | None = None
     step: float = 1.0  # printed resolution of value (see Quantity.step)
-    share_step: float = 0.01
-    share_whole: tuple[str, str | None] | None = field(default=None, compare=False)
+    share_step: float = 0.01  # printed resolution of share_pct
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from itertools import groupby
 from typing import Literal
 
 from .layout import Labelled, _mode_width
-from .reflow import starts_article
+from .reflow_cues import starts_article
 
 Order = Literal["before", "after"]
 
@@ -57,17 +57,36 @@ def _run_width(run: Run) -> float:
     return _mode_width([x.info.width for x in run.lines if x.label == "body"])
 
 
-def demote_inbody_headings(runs: list[Run]) -> tuple[list[Run], list[str]]:
-    """Headline-like lines between two body runs that fit inside the column are
-    the body's own sub-headings (小标题), unless something marks an article
-    boundary there: a byline opening the next body, or a change of column width.
+def _heading_shaped(run: Run, width: float) -> bool:
+    """Sub-headings are set in the body's column: one short line, or lines wrapped at
+    the column width.  A title in display type wraps much earlier (fewer, bigger
+    characters per line) and often comes with a kicker or subtitle."""
+    from .headlines import KICKER_END, SUBTITLE_END, SUBTITLE_START, split_fields
+    fields = split_fields(list(run.lines))
+    if len(fields) > 2:
+        return False
+    for f in fields:
+        text = "".join(x.info.text for x in f)
+        if KICKER_END.search(text) or SUBTITLE_START.match(text) or SUBTITLE_END.search(text):
+            return False
+        if len(f) > 1 and f[0].info.width < width - 2.5:
+            return False
+    return True
 
-    Titles of multi-column articles are wider than a column; a sub-heading is set
-    in the column.  Returns the new runs and a note per decision.
+
+def demote_inbody_headings(runs: list[Run]) -> tuple[list[Run], list[str]]:
+    """Headline-like lines between two body runs that are shaped like a column's
+    sub-heading (小标题) join the body, unless something marks an article boundary
+    there: a byline opening the next body, a sentence left open before it, or a
+    change of column width.  Returns the new runs and a note per decision.
     """
     out: list[Run] = []
     notes: list[str] = []
+    skip_next = False
     for i, run in enumerate(runs):
+        if skip_next:
+            skip_next = False
+            continue
         prev = out[-1] if out else None
         nxt = runs[i + 1] if i + 1 < len(runs) else None
         if (run.kind == "head" and prev is not None and prev.kind == "body" and nxt is not None
@@ -77,18 +96,13 @@ def demote_inbody_headings(runs: list[Run]) -> tuple[list[Run], list[str]]:
             confined = all(x.info.min_width <= width + 0.5 for x in run.lines)
             boundary = (starts_article(nxt.lines[0].info.text) or abs(w_prev - w_next) >= 1.5
                         or not prev.lines[-1].info.terminal)
-            if confined and not boundary:
+            if confined and not boundary and _heading_shaped(run, width):
                 lines = tuple(replace(x, label="heading", why="sub-heading inside the column") for x in run.lines)
                 out[-1] = Run("body", prev.lines + lines + nxt.lines)
-                runs[i + 1] = Run("skip", ())
+                skip_next = True
                 notes.append(f"lines {lines[0].info.line.number}-{lines[-1].info.line.number}: "
                              "sub-heading inside an article")
                 continue
-        if run.kind == "skip":
-            continue
-        if run.kind == "body" and prev is not None and prev.kind == "body":
-            out[-1] = Run("body", prev.lines + run.lines)
-            continue
         out.append(run)
     return out, notes
 

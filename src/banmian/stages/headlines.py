@@ -17,7 +17,14 @@ import re
 from .layout import Labelled
 
 KICKER_END = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|印发|批示|致信|勉励|号召|宣布|——|—|：|:)$")
-SUBTITLE = re.compile(r"^(?:——|—|一一|[（(].*[）)]$)|(?:主持|出席|陪同|陪同考察|参加)$")
+# A bracketed line is a subtitle ("（2024年6月25日…全体会议通过）"); a short one is the
+# title's column tag ("（人民时评）", "（经济聚焦）") and stays with the title.
+SUBTITLE_START = re.compile(r"^(?:——|—|一一|[（(][^（）()]{13,}[）)]$)")
+SUBTITLE_END = re.compile(r"(?:主持|出席|陪同|陪同考察|参加)$")
+
+
+def _is_subtitle(text: str) -> bool:
+    return bool(SUBTITLE_START.match(text) or SUBTITLE_END.search(text))
 
 Field = list[Labelled]
 
@@ -36,7 +43,7 @@ def split_fields(lines: list[Labelled]) -> list[Field]:
             prev = fields[-1][-1].info
             if x.info.min_width > prev.min_width + 1.0:
                 new = True  # a wrapped field's continuation is never longer
-            if KICKER_END.search(prev.text) or SUBTITLE.search(prev.text) or SUBTITLE.match(t):
+            if KICKER_END.search(prev.text) or SUBTITLE_END.search(prev.text) or SUBTITLE_START.match(t):
                 new = True
         if new:
             fields.append([x])
@@ -56,7 +63,7 @@ def assign_roles(lines: list[Labelled]) -> tuple[dict[str, Field], bool]:
     while kick < len(fields) - 1 and any(KICKER_END.search(x.info.text) for x in fields[kick][-1:]):
         kick += 1
     sub = len(fields)
-    while sub > kick + 1 and SUBTITLE.search(fields[sub - 1][0].info.text):
+    while sub > kick + 1 and _is_subtitle("".join(x.info.text for x in fields[sub - 1])):
         sub -= 1
     head, middle, tail = fields[:kick], fields[kick:sub], fields[sub:]
     roles: dict[str, Field] = {}

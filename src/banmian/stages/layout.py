@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .normalize import LineInfo
+from .reflow_cues import starts_article
 
 Label = Literal["body", "heading", "head", "byline", "jump", "furniture"]
 WINDOW = 12  # lines each side used to estimate the local column width
@@ -69,6 +70,8 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0) -> list[Labelled]:
             labels.append("jump"), why.append(f"jump {x.jump[0]} {x.jump[1]}")
         elif x.byline_names:
             labels.append("byline"), why.append("stand-alone byline")
+        elif starts_article(x.text):
+            labels.append("body"), why.append("opens with a news-agency byline")
         elif x.min_width > cw + 1.5:
             labels.append("head"), why.append(f"wider than the column ({x.min_width:g} > {cw:g})")
         elif x.numbered and not x.terminal and x.width < cw - indent - 1.25:
@@ -81,10 +84,15 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0) -> list[Labelled]:
     # paragraphs end with punctuation.  Walk backwards so chains propagate, but
     # never into the middle of a paragraph (a line whose predecessor is body
     # text running on): there the headline label is the doubtful one.
-    for i in range(len(infos) - 2, -1, -1):
+    # The page's last content line stands in for a headline line: a body cannot
+    # end without punctuation either (a jump marker would follow it).
+    last = max((i for i, lab in enumerate(labels) if lab != "furniture"), default=-1)
+    for i in range(len(infos) - 1, -1, -1):
         mid_paragraph = i > 0 and labels[i - 1] == "body" and not infos[i - 1].terminal
-        if (labels[i] == "body" and not infos[i].terminal and not mid_paragraph
-                and labels[i + 1] in ("head", "byline")):
+        opens = not infos[i].terminal or infos[i].text.endswith(("：", ":"))  # "香港法律界：" leads into a title
+        after = labels[i + 1] if i + 1 < len(labels) else None
+        if (labels[i] == "body" and opens and not mid_paragraph
+                and (after in ("head", "byline") or i == last)):
             labels[i] = "head"
             why[i] = "runs into a headline line without closing punctuation"
     return [Labelled(x, lab, cw, w) for x, lab, cw, w in zip(infos, labels, widths, why)]

@@ -17,7 +17,10 @@ CJK = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-
        "\ufe30-\ufe4f\uff00-\uffef\u2010-\u2027\u00b7\u25a0-\u25ff\u2600-\u26ff")
 _CJK_RE = re.compile(f"[{CJK}]")
 # Sentence-final punctuation, optionally followed by closing quotes/brackets.
-TERMINAL = re.compile(r"[。！？!?…；;：:]+[”’」』）)》〉】\]]*$|[）)]$")
+# A closing bracket alone ends a paragraph only as a source note ("（新华社北京2月25日电）",
+# "（完）"); titles end in column tags ("（人民时评）") and lines wrap after "（市、区）".
+TERMINAL = re.compile(r"[。！？!?…；;：:]+[”’」』）)》〉】\]]*$|"
+                      r"[（(][^（）()]{0,30}(?:电|完|记者[^（）()]*|编译|综合|整理|报道)[）)]$")
 _STRONG_END = re.compile(r"[。！？!?…]+[”’」』）)》〉】]*$")
 
 JUMP_RE = re.compile(
@@ -31,13 +34,42 @@ NUMBERED_RE = re.compile(
 STANDALONE_BYLINE_RE = re.compile(
     r"^[■●◆▲□◇★☆]?\s*(?:(?:文/图|文／图|文|图)\s*[/／]?\s*)?(?:本报|新华社|特约|实习)?"
     r"(?:特派|驻[\u4e00-\u9fff]{1,6})?(?:记者|通讯员|评论员|实习生)(?:\s|[：:])*"
-    r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:[\s、，,]+(?:(?:本报)?(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fff·]{2,4}){0,5})\s*$")
+    r"(?P<names>[\u4e00-\u9fff·](?:[\s、，,]*[\u4e00-\u9fff·]){1,24})\s*$")
+_ROLE = re.compile(r"(?:本报|新华社|特约|实习)?(?:特派|驻[\u4e00-\u9fff]{1,6})?(?:记者|通讯员|评论员|实习生)")
+
+
+def byline_names(names: str) -> tuple[str, ...]:
+    """Names in a stand-alone byline; justification splits a name ("李 奥") and is undone.
+
+    >>> byline_names("张三 李四"), byline_names("李 奥"), byline_names("王五、赵六 通讯员 钱七")
+    (('张三', '李四'), ('李奥',), ('王五', '赵六', '钱七'))
+    """
+    out: list[str] = []
+    for chunk in _ROLE.split(names):
+        tokens = [t for t in re.split(r"[\s、，,]+", chunk) if t]
+        pending = ""
+        for t in tokens:
+            if len(t) == 1:
+                pending += t
+                continue
+            if pending:
+                out.append(pending)
+                pending = ""
+            out.append(t)
+        if pending:
+            out.append(pending)
+    return tuple(n for n in out if 2 <= len(n) <= 6)
+
+
 FURNITURE_RES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     # (kind, pattern, anywhere on the page?)
     ("editor", re.compile(r"(?:本版|责任|美术|版式|图片|视觉)?(?:责编|编辑|设计|校对|统筹|制图|排版)\s*[：:]"), True),
+    ("page_label", re.compile(r"^(?:[\u4e00-\u9fff]{2,4}\s*)?第?\s*[0-9０-９A-Z]{1,3}\s*版(?:\s*[\u4e00-\u9fff]{2,4})?$|"
+                              r"^[\u4e00-\u9fff]{2,4}\s*[0-9]{2}$"), True),
     ("page_label", re.compile(r"^(?:第\s*)?[0-9０-９A-Za-z一二三四五六七八九十]{1,4}\s*版(?:\s*[：:]?\s*\S{1,10})?$"), False),
     ("date", re.compile(r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:星期|周)[一二三四五六日天]"
                         r"(?:\s*\S{0,16})?$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$"), False),
+    ("masthead", re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|时报|商报|晨报|都市报)$"), True),
     ("masthead", re.compile(r"^\S{2,8}(?:日报|晚报|早报|时报|商报|晨报|都市报)$|^[A-Z][A-Z\s]{3,30}$|"
                             r"(?:国内统一连续出版物号|邮发代号|CN\s*\d{2}\s*[-－]\s*\d{4}|总第\s*\d+\s*期|"
                             r"第\s*\d+\s*期)"), False),
@@ -46,6 +78,8 @@ FURNITURE_RES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
 # Standard labels that open a section of an article body, never a headline.
 BODY_LABELS = re.compile(r"^(?:核心阅读|编者的话|编者按|开栏的话|内容提要|延伸阅读|短评|相关链接|链接|背景链接|"
                          r"记者手记|记者观察|专家点评|小资料|新闻链接|数据来源|点评)[：:]?$")
+# Photo and graphics credits ("本报记者 于洋摄", "制图：蔡华伟") print inside the body.
+PHOTO_CREDIT = re.compile(r"(?:记者|通讯员)?\s*[\u4e00-\u9fff·]{2,4}\s*(?:摄|供图|绘|制图)$|^(?:制图|图片|摄影|供图)[：:]")
 EDGE_LINES = 6  # position-dependent furniture only within this many lines of a page edge
 
 
@@ -92,16 +126,16 @@ def squeezed_width(s: str) -> float:
     return text_width(s) - 0.5 * len(_PUNCT.findall(s))
 
 
-def _is_latinish(ch: str) -> bool:
-    return not ch.isspace() and not _CJK_RE.match(ch)
+def _is_latin_letter(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
 
 
 def kept_spans(page: Page, line: Line) -> tuple[Span, ...]:
     """Source slices of a line with its justification spaces left out.
 
-    A whitespace run survives only between two Latin/digit characters
-    ("Apple Inc"); next to CJK ("5 位 。 其 中", "已有 36年") it is
-    typesetting, not text.
+    A whitespace run survives only between Latin words ("Apple Inc",
+    "iPhone 11"); next to CJK ("5 位 。 其 中", "已有 36年") or between digits
+    ("1 0 月 1 3 日") it is justification, not text.
     """
     text = page.text
     start, end = line.start, line.end
@@ -117,7 +151,10 @@ def kept_spans(page: Page, line: Line) -> tuple[Span, ...]:
             j = i
             while j < end and text[j].isspace():
                 j += 1
-            keep = _is_latinish(text[i - 1]) and _is_latinish(text[j])
+            left, right = text[i - 1], text[j]
+            # "Apple Inc", "iPhone 11" keep their space; "1 0 月" is justification.
+            keep = ((_is_latin_letter(left) and (_is_latin_letter(right) or right.isdigit()))
+                    or (left.isdigit() and _is_latin_letter(right)))
             if not keep:
                 if i > run_start:
                     spans.append(Span(page.index, run_start, i))
@@ -143,33 +180,91 @@ def _furniture_kind(text: str, pos: int, n: int, paper: str | None) -> str | Non
     return None
 
 
+# Extractors put text drawn on one baseline on one line: a title's last line and
+# the byline that starts the next column ("在俄罗斯举办 新华社北京10月14日电 （记者"),
+# a title and the jump marker beside it ("…代表（上接第一版）").  Such lines are cut.
+_MARKER_SUFFIX = re.compile(r"[（(](?:下转|紧转|转|上接|接|续)第?[0-9０-９一二三四五六七八九十A-Z]{1,3}[版页][）)]$")
+_MARKER_PREFIX = re.compile(r"^[（(](?:上接|接|续)第?[0-9０-９一二三四五六七八九十A-Z]{1,3}[版页][）)]")
+_BYLINE_AFTER_SPACE = re.compile(r"\s(?=(?:本报讯|(?:本报|新华社)[\u4e00-\u9fff]{0,10}\d{1,2}\s*月\s*\d{1,2}\s*日\s*电))")
+
+
+def _cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> list[int]:
+    """Output-character offsets where a merged line should be cut."""
+    cuts = set()
+    m = _MARKER_SUFFIX.search(text)
+    if m and m.start() > 0:
+        cuts.add(m.start())
+    m = _MARKER_PREFIX.match(text)
+    if m and m.end() < len(text):
+        cuts.add(m.end())
+    raw = page.text[line.start:line.end]
+    for m in _BYLINE_AFTER_SPACE.finditer(raw):
+        src = line.start + m.end()
+        before = sum(min(s.end, src) - s.start for s in spans if s.start < src)
+        if before > 0:
+            cuts.add(before)
+    return sorted(cuts)
+
+
+def _split_spans(spans: tuple[Span, ...], cuts: list[int]) -> list[tuple[Span, ...]]:
+    parts: list[list[Span]] = [[]]
+    pos = 0
+    bounds = list(cuts)
+    for s in spans:
+        start = s.start
+        while bounds and pos + (s.end - start) > bounds[0] - 0 and bounds[0] - pos < s.end - start:
+            k = bounds.pop(0) - pos
+            if k > 0:
+                parts[-1].append(Span(s.page, start, start + k))
+            parts.append([])
+            pos += k
+            start += k
+        if s.end > start:
+            parts[-1].append(Span(s.page, start, s.end))
+            pos += s.end - start
+    return [tuple(p) for p in parts if p]
+
+
+def _closes_attribution(text: str, prev: str) -> bool:
+    """A line ending "…阿尔达克）" closes a reporter list opened on the line before."""
+    return text.endswith(("）", ")")) and "（" not in text and bool(
+        re.search(r"记者|通讯员|电|编译|综合|报道", text) or re.search(r"[（(][^）)]*(?:记者|通讯员|电)", prev))
+
+
 def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
     """Measure every non-blank line of ``page`` (blank lines become ``blank_before``)."""
-    infos: list[LineInfo] = []
-    nonblank = [ln for ln in page.lines if page.text[ln.start:ln.end].strip()]
-    n = len(nonblank)
+    pieces: list[tuple[Line, tuple[Span, ...], bool]] = []
     blank = False
-    k = 0
     for line in page.lines:
         spans = kept_spans(page, line)
         if not spans:
             blank = True
             continue
         text = "".join(page.text[s.start:s.end] for s in spans)
+        for part in _split_spans(spans, _cut_points(page, line, text, spans)):
+            pieces.append((line, part, blank))
+            blank = False
+    infos: list[LineInfo] = []
+    n = len(pieces)
+    prev_text = ""
+    for k, (line, spans, blank_before) in enumerate(pieces):
+        text = "".join(page.text[s.start:s.end] for s in spans)
         jm = JUMP_RE.match(re.sub(r"\s+", "", text))
         jump = None
         if jm:
             jump = ("from" if jm.group("kind") in ("上接", "接", "承", "续") else "to",
                     page_number(jm.group("page")))
-        bm = STANDALONE_BYLINE_RE.match(page.text[line.start:line.end].strip())
+        raw = page.text[spans[0].start:spans[-1].end]
+        bm = STANDALONE_BYLINE_RE.match(raw)
+        credit = bool(PHOTO_CREDIT.search(text))
+        terminal = bool(TERMINAL.search(text)) or _closes_attribution(text, prev_text)
         names = None
-        if bm and not TERMINAL.search(text):
-            names = tuple(x for x in re.split(r"[\s、，,]+|(?:本报)?(?:记者|通讯员|实习生)", bm.group("names")) if x)
+        if bm and not terminal and not credit:
+            names = byline_names(bm.group("names")) or None
         infos.append(LineInfo(
-            line=line, text=text, spans=spans, width=text_width(text), min_width=squeezed_width(text), blank_before=blank,
-            terminal=bool(TERMINAL.search(text)), strong_end=bool(_STRONG_END.search(text)),
-            jump=jump, numbered=bool(NUMBERED_RE.match(text) or BODY_LABELS.match(text)), byline_names=names,
-            furniture=None if (jump or names) else _furniture_kind(text, k, n, paper)))
-        blank = False
-        k += 1
+            line=line, text=text, spans=spans, width=text_width(text), min_width=squeezed_width(text),
+            blank_before=blank_before, terminal=terminal, strong_end=bool(_STRONG_END.search(text)),
+            jump=jump, numbered=bool(NUMBERED_RE.match(text) or BODY_LABELS.match(text) or credit),
+            byline_names=names, furniture=None if (jump or names) else _furniture_kind(text, k, n, paper)))
+        prev_text = text
     return infos

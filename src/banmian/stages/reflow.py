@@ -12,26 +12,13 @@ import re
 from dataclasses import dataclass
 
 from .layout import Labelled, _mode_width
-
-INLINE_BYLINE_START = re.compile(
-    r"^(?:据)?(?:本报讯|(?:本报|新华社|中新社|人民网|新华网|央视新闻|[\u4e00-\u9fff]{2,6}(?:日报|社|网))"
-    r"[\u4e00-\u9fff]{0,12}?\d{1,2}月\d{1,2}日(?:[\u4e00-\u9fff]{0,3})?电|新华社电|本报电)")
-
+from .reflow_cues import starts_article
 
 @dataclass(frozen=True, slots=True)
 class RawParagraph:
     lines: tuple[Labelled, ...]
     kind: str  # "body" | "heading"
     why: str
-
-
-def starts_article(text: str) -> bool:
-    """Does a paragraph open with a news-agency byline?
-
-    >>> starts_article("本报北京1月31日电 （记者杜一菲）国家主席"), starts_article("会议指出")
-    (True, False)
-    """
-    return bool(INLINE_BYLINE_START.match(text))
 
 
 def body_width(lines: list[Labelled]) -> float:
