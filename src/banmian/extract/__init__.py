@@ -80,8 +80,10 @@ def extract_facts(article: Article, issue_date: date | None = None, *, ner: bool
     body = fields["body"]
     quantities = find_quantities(body)
     head_q = [q for f in _HEADLINE_FIELDS if f in fields for q in find_quantities(fields[f], f)]
-    stats, relations = _statistics(fields, issue_date, quantities, dates)
     targets = find_targets(body, issue_date, dates=dates["body"], quantities=quantities)
+    goal_figures = frozenset((q.loc.start, q.loc.end) for q in quantities for t in targets
+                             if t.value is not None and t.loc.start <= q.loc.start < t.loc.end and q.value == t.value)
+    stats, relations = _statistics(fields, issue_date, quantities, dates, goal_figures)
     outline = find_outline([p.text.value for p in article.paragraphs])
     events = find_events(fields, mentions, dates)
     return Facts(
@@ -154,7 +156,7 @@ def _orgs(fields: dict[str, str], stems: frozenset[str], people: list[Person]) -
 
 
 def _statistics(fields: dict[str, str], issue_date: date | None, quantities: list[Quantity],
-                dates: dict[str, list[DateFact]]):
+                dates: dict[str, list[DateFact]], exclude: frozenset[tuple[int, int]]):
     """Body statistics, plus headline ones the body does not repeat."""
     head: list[Statistic] = []
     head_period = None
@@ -164,7 +166,7 @@ def _statistics(fields: dict[str, str], issue_date: date | None, quantities: lis
             head += hs
             head_period = head_period or next((d.value for d in dates[f] if d.kind == "period"), None)
     stats, relations = find_statistics(fields["body"], issue_date, quantities=quantities, dates=dates["body"],
-                                       period=head_period)
+                                       period=head_period, exclude=exclude)
     have = {(s.metric, s.value) for s in stats} | {(None, s.value) for s in stats}
     extra = [s for s in head if (s.metric, s.value) not in have and (None, s.value) not in have]
     return stats + extra, relations

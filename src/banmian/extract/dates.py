@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -234,11 +235,15 @@ def find_dates(text: str, issue_date: date | None = None, field: str = "body") -
     ['2018-12']
     """
     cands: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for prio, (kind, rx) in enumerate(_PATTERNS):
-        for m in rx.finditer(text):
-            if m.end() > m.start():
-                cands.append((m.start(), -(m.end() - m.start()), prio, kind, m))
+    # Every pattern ends in or contains one of a few characters (年 月 日 季 以来 …):
+    # scanning only windows around them keeps this cheap on long articles.
+    for ws, we in _windows(text):
+        for prio, (kind, rx) in enumerate(_PATTERNS):
+            for m in rx.finditer(text, ws, we):
+                if m.end() > m.start():
+                    cands.append((m.start(), -(m.end() - m.start()), prio, kind, m))
     cands.sort()
+    ctx_of = _ContextIndex(text, issue_date)
     taken: list[tuple[int, int]] = []
     out: list[DateFact] = []
     for start, neg_len, _prio, kind, m in cands:
@@ -247,13 +252,27 @@ def find_dates(text: str, issue_date: date | None = None, field: str = "body") -
             continue
         if not _plausible(text, start, end, kind):
             continue
-        ctx = _context(text, start, issue_date)
-        res = _resolve(kind, m, ctx)
+        res = _resolve(kind, m, ctx_of(start))
         if res is None:
             continue
         taken.append((start, end))
         out.append(DateFact(text[start:end], res[0], res[1], Loc(start, end, field)))  # type: ignore[arg-type]
     out.sort(key=lambda f: f.loc.start)
+    return out
+
+
+_ANCHOR = re.compile(r"[年月日号季来期久天周]|五[”\"时期规]")
+_REACH = 18  # longest reach of a pattern on either side of its anchor
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _ANCHOR.finditer(text):
+        ws, we = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+        if out and ws <= out[-1][1]:
+            out[-1] = (out[-1][0], we)
+        else:
+            out.append((ws, we))
     return out
 
 
@@ -270,15 +289,22 @@ def _plausible(text: str, start: int, end: int, kind: str) -> bool:
     return True
 
 
-def _context(text: str, pos: int, issue: date | None) -> _Ctx:
-    """Year named earlier in the same sentence; month last named before ``pos``."""
-    sent_start = 0
-    for m in _SENTENCE_END.finditer(text, 0, pos):
-        sent_start = m.end()
-    year_hint = None
-    for m in _EXPLICIT_YEAR.finditer(text, sent_start, pos):
-        year_hint = _cn_int(m.group("y"))
-    month_hint = None
-    for m in _EXPLICIT_MONTH.finditer(text, 0, pos):
-        month_hint = _cn_int(m.group("m"))
-    return _Ctx(issue, year_hint, month_hint)
+class _ContextIndex:
+    """Per-position context, from one pass over the text: the year named earlier in
+    the same sentence, and the month last named before the position."""
+
+    def __init__(self, text: str, issue: date | None) -> None:
+        self.issue = issue
+        self.sent_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+        self.years = [(m.start(), _cn_int(m.group("y"))) for m in _EXPLICIT_YEAR.finditer(text)]
+        self.months = [(m.start(), _cn_int(m.group("m"))) for m in _EXPLICIT_MONTH.finditer(text)]
+        self._year_pos = [p for p, _ in self.years]
+        self._month_pos = [p for p, _ in self.months]
+
+    def __call__(self, pos: int) -> _Ctx:
+        sent_start = self.sent_starts[bisect_right(self.sent_starts, pos) - 1]
+        i = bisect_left(self._year_pos, pos) - 1
+        year_hint = self.years[i][1] if i >= 0 and self.years[i][0] >= sent_start else None
+        j = bisect_left(self._month_pos, pos) - 1
+        month_hint = self.months[j][1] if j >= 0 else None
+        return _Ctx(self.issue, year_hint, month_hint)

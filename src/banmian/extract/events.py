@@ -17,14 +17,18 @@ from __future__ import annotations
 import re
 
 from .facts import DateFact, Event, Loc
-from .people import PUNCT, Mention, _cut_prefix
+from .people import PUNCT, Mention
 
 _NOUN = (r"(?:常务会议|联席会议|全体会议|会议|代表大会|大会|全会|常委会|座谈会|推进会|研讨会|论坛|峰会|发布会|交流会|报告会|"
          r"动员会|部署会|调度会|培训班|签约仪式|仪式|典礼|活动|博览会|展览会|交易会|洽谈会|年会|例会|现场会|视频会|工作会|推介会|"
          r"开幕式|闭幕式|见面会|茶话会|招待会|晚会)")
-_HELD = re.compile(rf"(?P<name>[“\"]?[^，。；：！？\n]{{2,70}}?{_NOUN}[”\"]?)(?:在[^，。；]{{1,20}}?)?"
-                   r"(?:隆重|正式|顺利|胜利)?(?:召开|举行|开幕|闭幕|举办|启动)")
-_SPOKEN_AT = re.compile(rf"在(?P<name>[^，。；！？\n]{{2,70}}?{_NOUN})(?:上|时|期间)(?:强调|指出|讲话|表示|发表|致辞)")
+# Both patterns are anchored on their verb and matched backwards over the clause
+# before it (a leading lazy ".{2,70}?" would be tried at every position).
+_NOUN_END = re.compile(rf"{_NOUN}[”\"]?$")
+_HELD_NAME = re.compile(rf"[“\"]?[^，。；：！？\n]{{2,70}}?{_NOUN}[”\"]?$")
+_SPOKEN_VERB = re.compile(r"(?:上|时|期间)(?:强调|指出|讲话|表示|发表|致辞)")
+_SPOKEN_NAME = re.compile(rf"在(?P<name>[^，。；！？\n]{{2,70}}?{_NOUN})$")
+_HELD_TRIGGER = re.compile(r"召开|举行|开幕|闭幕|举办|启动")
 _ORGANISED = re.compile(rf"(?:开展|举办|组织|举行|召开)了?[“\"](?P<name>[^”\"]{{2,50}}?{_NOUN})[”\"]")
 _MEETS = re.compile(r"(?P<verb>会见|接见|会谈)")
 _CHAIR = re.compile(r"^(?:同志)?主持")
@@ -39,11 +43,11 @@ def _kind(name: str) -> str:
 
 
 def _clean_name(text: str, start: int, end: int) -> tuple[int, str]:
+    """Drop what opens the clause before an event's name: a date, 在/据/由, 近日 …"""
     raw = text[start:end]
-    cut = _cut_prefix(raw, len(raw))
-    name = raw[cut:].strip("“”\"")
-    name = re.sub(r"^(?:近日|日前|昨天|今天|当天|[0-9]{1,2}月[0-9]{1,2}日|[0-9]{1,2}日)[，,]?", "", name)
-    return start + cut, name
+    m = re.match(r"(?:(?:近日|日前|昨天|今天|当天|上午|下午|晚上|[0-9]{1,2}月[0-9]{1,2}日|[0-9]{1,2}日)[，,]?|在|据|由|为|于)*", raw)
+    cut = m.end() if m else 0
+    return start + cut, raw[cut:].strip("“”\"")
 
 
 def _norm(name: str) -> str:
@@ -60,17 +64,16 @@ def find_events(fields: dict[str, str], mentions: dict[str, list[Mention]],
         text = fields.get(field)
         if not text:
             continue
-        for rx in (_HELD, _SPOKEN_AT, _ORGANISED):
-            for m in rx.finditer(text):
-                s, name = _clean_name(text, m.start("name"), m.end("name"))
-                if len(name) < 4 or any(c in PUNCT and c not in "“”‘’" for c in name):
-                    continue
-                key = _norm(name)
-                if key in found:
-                    continue
-                when = _date_near(text, s, dates.get(field, []))
-                found[key] = Event(_kind(name), name, when, Loc(s, m.end(), field))  # type: ignore[arg-type]
-                order.append(key)
+        for start, end, span_end in _candidates(text):
+            s, name = _clean_name(text, start, end)
+            if len(name) < 4 or any(c in PUNCT and c not in "“”‘’" for c in name):
+                continue
+            key = _norm(name)
+            if key in found:
+                continue
+            when = _date_near(text, s, dates.get(field, []))
+            found[key] = Event(_kind(name), name, when, Loc(s, span_end, field))  # type: ignore[arg-type]
+            order.append(key)
         for m in _MEETS.finditer(text):
             host = [x for x in mentions.get(field, []) if x.name_loc.end <= m.start() and m.start() - x.name_loc.end <= 25]
             guests = [x for x in mentions.get(field, []) if m.end() <= x.loc.start and x.loc.start - m.end() <= 40]
@@ -93,6 +96,41 @@ def find_events(fields: dict[str, str], mentions: dict[str, list[Mention]],
             e = Event(e.kind, e.name, _first_date(dates), e.loc)
         events[main] = Event(e.kind, e.name, e.date, e.loc, chair, speaker, attendees)
     return events
+
+
+def _candidates(text: str) -> list[tuple[int, int, int]]:
+    """(name start, name end, match end) of events held, spoken at, or organised."""
+    out: list[tuple[int, int, int]] = []
+    for t in _HELD_TRIGGER.finditer(text):
+        lo = t.start()
+        while lo > 0 and text[lo - 1] not in "，。；：！？\n" and t.start() - lo < 95:
+            lo -= 1
+        clause = text[lo:t.start()]
+        vm = len(clause)
+        for adv in ("隆重", "正式", "顺利", "胜利"):
+            if clause.endswith(adv):
+                vm -= len(adv)
+                break
+        at = clause.rfind("在", max(0, vm - 21), vm)  # "…会议在北京召开"
+        if at >= 0 and _NOUN_END.search(clause, 0, at):
+            vm = at
+        nm = _HELD_NAME.search(clause, 0, vm)
+        if nm:
+            out.append((lo + nm.start(), lo + nm.end(), t.end()))
+    for t in _SPOKEN_VERB.finditer(text):
+        lo = t.start()
+        while lo > 0 and text[lo - 1] not in "，。；！？\n" and t.start() - lo < 75:
+            lo -= 1
+        j = text.rfind("在", lo, t.start())
+        while j >= 0:
+            nm = _SPOKEN_NAME.match(text, j, t.start())
+            if nm:
+                out.append((nm.start("name"), nm.end("name"), t.end()))
+                break
+            j = text.rfind("在", lo, j)
+    for m in _ORGANISED.finditer(text):
+        out.append((m.start("name"), m.end("name"), m.end()))
+    return out
 
 
 def _date_near(text: str, pos: int, dates: list[DateFact]) -> str | None:

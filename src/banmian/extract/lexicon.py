@@ -129,16 +129,39 @@ COMMON_WORDS_WITH_SURNAME = frozenset("""
 强化 强调 强国 云端 索引 阳光 明天 信息 信心 信用 展示 展览 智能 智慧 富民 富裕 衡量 由于 时代 时期 阿里 普通
 普及 普惠 容量 容易 初步 初心 来自 来源 来到 门户 巴西 巴黎 海关 海洋 丰富 支持 支撑 戈壁 万元 万亿 谈判 简单
 简化 车站 章程 程序 程度 房地产 黄河 长江 长城 贾汪 雷达 牛奶 马路 马上 伍员 尤其 华为 华人 华北 华东 华南
+干部 干事 群众 党政 党风 党性 宁可 严肃 包装 庞大 施工 施策 汤圆 明星 温暖 温度 甘肃 陆续 陆地 曾是 曾任 武汉 杭州
 """.split())
+
+# Verbs (and adverbs) that open a clause before a place or organisation name:
+# "办好乐山绿色硅谷产业学院", "推进城镇化", "位列县（市、区）前三".
+VERB_PREFIXES: tuple[str, ...] = tuple(sorted(set("""
+推进 推动 促进 打造 提升 建设 加快 加强 发展 实施 深化 强化 做强 做大 做靓 培育 支持 位列 位居 引导 带动 完善 健全 创建
+办好 建好 建强 共建 聚焦 围绕 依托 构建 形成 巩固 拓展 开展 组织 参与 高标准 高质量 大力 积极 全力 持续 不断 进一步
+鼓励 争创 申报 设立 成立 组建 参观 前往 来到 走进 服务 助力 推广 壮大 落实 保障 服务于 面向 覆盖 辐射 联通 连接 携手
+""".split()), key=len, reverse=True))
+
+
+def strip_verbs(name: str) -> str:
+    """Drop clause-opening verbs from the front of a name candidate.
+
+    >>> strip_verbs("办好乐山绿色硅谷产业学院"), strip_verbs("高标准建设核技术中心"), strip_verbs("位列")
+    ('乐山绿色硅谷产业学院', '核技术中心', '位列')
+    """
+    m = _VERB_PREFIX_RE.match(name)
+    while m and m.end() < len(name):
+        name = name[m.end():]
+        m = _VERB_PREFIX_RE.match(name)
+    return name
 
 # --- organisations ---------------------------------------------------------------
 # Suffixes that end an organisation name, longest first.
 ORG_SUFFIXES: tuple[str, ...] = tuple(sorted(set("""
 股份有限公司 有限责任公司 有限公司 股份公司 集团公司 集团有限公司 公司 集团 控股 银行 分行 支行 保险公司
-委员会 管理局 办公室 办公厅 研究院 研究所 研究中心 科学院 工程院 设计院 大学 学院 中学 小学 职业学校 医院 卫生院
+委员会 管理局 办公室 办公厅 研究院 研究所 科学院 工程院 设计院 大学 学院 中学 小学 职业学校 医院 卫生院
 法院 检察院 人民法院 人民检察院 政府 人民政府 公安局 派出所 协会 学会 商会 联合会 联盟 基金会 促进会 合作社
 报社 电视台 广播电台 出版社 通讯社 新华社 商务署 署 局 厅 部 办 委 社 大区 代表处 办事处 分公司 事务所 交易所
 博物馆 图书馆 纪念馆 美术馆 科技馆 体育馆 文化馆 组织 联合国 党委 市委 省委 县委 区委 州委 工委 人大常委会 政协
+委员会办公室 党组
 """.split()), key=len, reverse=True))
 
 # Strong suffixes: always an institution name when a proper prefix precedes them.
@@ -197,7 +220,20 @@ NOT_PLACE_STEMS = frozenset("""
 """.split())
 
 # Characters after a place suffix that show it is part of a longer word: 市场, 县域, 区域, 村民 …
-PLACE_CONTINUATIONS = frozenset("场民委长级域别间内外属政直辖情容值面府里长委籍官界划块位")
+PLACE_CONTINUATIONS = frozenset("场民委长级域别间内外属政直辖情容值面府里长委籍官界划块位化貌容")
+
+# A place suffix after these characters ends a common word: 农村, 城镇, 城乡 …
+PLACE_BAD_BIGRAMS = frozenset("""
+农村 乡村 山村 渔村 城镇 乡镇 集镇 城乡 家乡 故乡 下乡 老乡 回乡 同乡 返乡 异乡 水乡 梦乡 省市 市县 县区 州县 各省 各市 各县
+各区 外省 外市 外县 本省 本市 本县 全省 全市 全县 全区 全州 我省 我市 我县 我区 该省 该市 该县 该区 分省 跨省 跨市 跨区 跨县
+""".split())
+
+# Single-character organisation suffixes that end common words instead: 部署, 举办 …
+NON_ORG_BIGRAMS = frozenset("""
+部署 签署 公署 官署 布局 格局 结局 大局 全局 开局 变局 僵局 骗局 赌局 饭局 棋局 创办 举办 主办 承办 协办 兴办 开办 督办
+交办 包办 合办 筹办 代办 首办 帮办 领办 领办 全部 内部 外部 局部 东部 西部 南部 北部 中部 干部 腹部 头部 底部 顶部 基部
+细部 各部 面部 胸部 背部 腰部 旅社 结社 入社 出社 两委 村委 居委 常委 编委 评委 主委 政委 纪委
+""".split())
 
 
 def trie_pattern(words: frozenset[str] | tuple[str, ...] | set[str]) -> str:
@@ -227,3 +263,6 @@ def trie_pattern(words: frozenset[str] | tuple[str, ...] | set[str]) -> str:
 
 
 TITLE_RE = re.compile(trie_pattern(TITLES))
+
+
+_VERB_PREFIX_RE = re.compile(trie_pattern(frozenset(VERB_PREFIXES)))

@@ -60,11 +60,13 @@ QUANTITY_RE = re.compile(
 )
 VAGUE_MULT_RE = re.compile(r"(?P<pre>上|近|超|逾)(?P<mult>万亿|千亿|百亿|亿|千万|百万|万)(?P<unit>元|人|吨|户|家)")
 PERCENT_CN_RE = re.compile(rf"百分之(?P<cn>{_CHINESE}|{_ARABIC})")
-RANK_RE = re.compile(
+RANK_CORE_RE = re.compile(r"第(?P<n>[0-9０-９]+|[一二三四五六七八九十]+)(?:位|名)?")
+# matched against the text just before 第 (anchoring on 第 keeps this cheap)
+RANK_LEAD_RE = re.compile(
     r"(?P<verb>位居|位列|位于|居于|居|排名|排在|排|列|名列|跃居|跃升至|升至|稳居|保持)?"
-    r"(?P<scope>全国|全省|全市|全区|全州|全县|全球|世界|全世界|亚洲|西部|中西部|东部|同类城市|[\u4e00-\u9fff]{1,8}?)?"
-    r"第(?P<n>[0-9０-９]+|[一二三四五六七八九十]+)(?:位|名)?"
+    r"(?P<scope>全国|全省|全市|全区|全州|全县|全球|世界|全世界|亚洲|西部|中西部|东部|同类城市|[\u4e00-\u9fff]{1,8}?)?$"
 )
+_RANK_SCOPES = frozenset(("全国", "全省", "全市", "全区", "全州", "全县", "全球", "世界"))
 RANK_TOP_RE = re.compile(r"(?P<scope>全国|全省|全市|全区|全球|世界)?(?P<w>首位|第一位|榜首)")
 
 # Counts printed in Chinese numerals are common words ("一批", "两个维护"): accept
@@ -157,6 +159,8 @@ def find_quantities(text: str, field: str = "body") -> list[Quantity]:
             continue
         if _is_year(m) or _is_ordinal(text, m):
             continue
+        if in_quotes(text, m.start()):
+            continue
         ar, cn = m.group("ar"), m.group("cn")
         if cn is not None:
             if not _chinese_ok(text, m, cn, unit, mult_s):
@@ -205,21 +209,29 @@ def _is_ordinal(text: str, m: re.Match[str]) -> bool:
 
 def _chinese_ok(text: str, m: re.Match[str], cn: str, unit: str | None, mult: str | None) -> bool:
     """Accept a Chinese numeral only where it is plainly a figure."""
-    if cn in ("十", "百", "千") and not unit:
-        return False
-    if unit is None:
-        # "千万工程", "一万" alone: a multiplier word with no unit is not a figure
-        return False
-    if unit not in _CN_OK_UNITS and not mult and not any(c in cn for c in "十百千"):
-        return False
+    if unit is None or (unit not in _CN_OK_UNITS and not mult):
+        return False  # "千万工程", "十二届", "一批": words, ordinals and vague counts
+    if len(cn) == 1 and not mult and unit not in (*CURRENCIES, *MEASURES) and (cn in "一两二" or unit == "个"):
+        return False  # "一个时期", "两个维护", "三个代表"
     before = text[m.start() - 1:m.start()]
     if before in ("第", "星", "周", "初", "十"):  # 第一, 星期一 …
         return False
-    # idioms and slogans: 一个中国, 两个维护, 三个代表 …
-    after = text[m.end():m.end() + 2]
-    if unit == "个" and (after[:1] in "“\"" or len(cn) == 1 and after[:1] in "中维确代务意自坚全基"):
-        return False
     return True
+
+
+def in_quotes(text: str, pos: int, max_len: int = 16) -> bool:
+    """Is ``pos`` inside a short quotation (a slogan such as “12个100%”)?
+
+    Long quotations are speech and keep their figures.
+
+    >>> in_quotes("落实“12个100%”要求", 3), in_quotes("实现12个", 2)
+    (True, False)
+    """
+    opened = text.rfind("“", max(0, pos - max_len), pos)
+    if opened < 0 or "”" in text[opened:pos]:
+        return False
+    closed = text.find("”", pos, pos + max_len)
+    return closed >= 0 and closed - opened <= max_len
 
 
 def find_ranks(text: str, field: str = "body") -> list[tuple[Rank, Loc]]:
@@ -231,19 +243,28 @@ def find_ranks(text: str, field: str = "body") -> list[tuple[Rank, Loc]]:
     [('全国', 1)]
     """
     out: list[tuple[Rank, Loc]] = []
-    for m in RANK_RE.finditer(text):
-        if not m.group("verb") and not m.group("scope"):
+    for m in RANK_CORE_RE.finditer(text):
+        lo = max(0, m.start() - 12)
+        lead = None
+        for k in range(lo, m.start()):  # a verb (位居 …) leading up to 第, else a plain scope (全国)
+            cand = RANK_LEAD_RE.match(text, k, m.start())
+            if cand is None:
+                continue
+            if cand.group("verb"):
+                lead = cand
+                break
+            if lead is None and cand.group("scope") in _RANK_SCOPES:
+                lead = cand
+        if lead is None:
             continue
-        scope = m.group("scope")
-        if scope and not m.group("verb") and scope not in ("全国", "全省", "全市", "全区", "全州", "全县", "全球", "世界"):
-            continue
+        scope = lead.group("scope")
         if scope and scope[0] in "在于的":
             scope = scope[1:] or None
         n = m.group("n")
-        pos = int(n.translate(_FULLWIDTH)) if n[0].isdigit() or n[0] in "０１２３４５６７８９" else chinese_to_number(n)
+        pos = int(n.translate(_FULLWIDTH)) if n[0] in "0123456789０１２３４５６７８９" else chinese_to_number(n)
         if pos is None:
             continue
-        out.append((Rank(scope, int(pos)), Loc(m.start(), m.end(), field)))
+        out.append((Rank(scope, int(pos)), Loc(lead.start(), m.end(), field)))
     for m in RANK_TOP_RE.finditer(text):
         if any(loc.start <= m.start() < loc.end for _, loc in out):
             continue

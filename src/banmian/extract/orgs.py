@@ -22,8 +22,8 @@ import re
 
 from .facts import Loc, Organization
 from .lexicon import (
-    COUNTRIES, GENERIC_ORG_PREFIXES, ORG_SUFFIX_CONTINUATIONS, ORG_SUFFIXES, PROVINCES, TITLE_RE,
-    WEAK_ORG_SUFFIXES, trie_pattern,
+    GENERIC_ORG_PREFIXES, NON_ORG_BIGRAMS, ORG_SUFFIX_CONTINUATIONS, ORG_SUFFIXES, TITLE_RE, WEAK_ORG_SUFFIXES,
+    strip_verbs, trie_pattern,
 )
 from .people import PUNCT, _cut_prefix
 
@@ -33,23 +33,22 @@ _LEVEL_START = re.compile(r"^(?:中共|中国共产党|中央|国家|国务院|�
 _NATIONAL = re.compile(r"中共中央|国务院|全国人大常委会|全国政协|中央军委|中央纪委|国家监委|最高人民法院|最高人民检察院")
 _PARTY_COMMITTEE = re.compile(r"中共[\u4e00-\u9fff]{2,8}?[省市县区州]委")
 _ENUM_ITEM = re.compile(r"[^，。；：、\s（）()“”\"《》]{2,24}")
-_ANCHORS = re.compile(trie_pattern(COUNTRIES | PROVINCES))
 _MAX_LEN = 32
+_LEADING_DATE = re.compile(r"(?:[0-9０-９]{1,4}[年月日号])+")
 
 
-def _start_of(text: str, s: int, suffix_len: int, floor: int, anchors: re.Pattern[str] | None) -> int:
+def _start_of(text: str, s: int, suffix_len: int, floor: int) -> int:
     """Start of the name whose suffix begins at ``s``."""
     j = s
     while j > floor and text[j - 1] not in PUNCT and s - j < _MAX_LEN:
         j -= 1
     raw = text[j:s + suffix_len]
     start = j + _cut_prefix(raw, len(raw) - suffix_len)
-    # a place or country inside a long run marks where a name starts: "办好乐山绿色硅谷产业学院"
-    if anchors is not None and s - start > 6:
-        m = anchors.search(text, start, s)
-        if m and m.start() > start and not _LEVEL_START.match(text[start:s]):
-            start = m.start()
-    return start
+    name = text[start:s + suffix_len]
+    d = _LEADING_DATE.match(name)  # "2024年6月25日中国共产党…委员会"
+    if d:
+        start, name = start + d.end(), name[d.end():]
+    return start + len(name) - len(strip_verbs(name))
 
 
 def _acceptable(name: str, suffix: str, text: str, s: int, e: int) -> bool:
@@ -75,21 +74,22 @@ def _acceptable(name: str, suffix: str, text: str, s: int, e: int) -> bool:
 def find_orgs(text: str, field: str = "body", *, place_stems: frozenset[str] = frozenset()) -> list[Organization]:
     """Organisations named in ``text``, one per name, in order of first mention.
 
-    ``place_stems`` (乐山, 沙湾 …) are the article's own places; they help find
-    where a name starts inside a long clause.
+    ``place_stems`` is accepted for callers that know the article's places; the
+    start of a name is found from clause boundaries and verbs alone.
     """
-    anchor_words = frozenset(place_stems) | COUNTRIES | PROVINCES
-    anchors = _ANCHORS if not place_stems else re.compile(trie_pattern(anchor_words))
     found: list[tuple[int, int]] = []
     for m in _SUFFIX_RE.finditer(text):
         s, e = m.span()
         suffix = m.group()
-        if text[e - 1:e + 1] in ORG_SUFFIX_CONTINUATIONS:
+        if text[e - 1:e + 1] in ORG_SUFFIX_CONTINUATIONS or (len(suffix) == 1 and text[s - 1:e] in NON_ORG_BIGRAMS):
             continue
         if suffix in ("委", "党委", "工委", "市委", "省委", "县委", "区委", "州委") and TITLE_RE.match(text, e):
             continue  # "公司党委书记": the party committee is part of the title
+        if found and _adjacent_unit(text, found[-1], s, e):
+            found[-1] = (found[-1][0], e)  # "商务署" + "华东华中西南大区": a unit of the same body
+            continue
         floor = found[-1][1] if found else 0
-        start = _start_of(text, s, len(suffix), floor, anchors)
+        start = _start_of(text, s, len(suffix), floor)
         name = text[start:e]
         if not _acceptable(name, suffix, text, start, e):
             continue
@@ -112,6 +112,18 @@ def find_orgs(text: str, field: str = "body", *, place_stems: frozenset[str] = f
             o = out[name]
             out[name] = Organization(name, o.aliases + tuple(a for a in aliases[(s, e)] if a not in o.aliases), o.loc)
     return list(out.values())
+
+
+def _adjacent_unit(text: str, prev: tuple[int, int], s: int, e: int) -> bool:
+    """Does the suffix at ``s`` end a unit printed right after organisation ``prev``
+    ("…商务署" + "华东华中西南大区"), not a second name joined by 以及 / 等?"""
+    j = s
+    while j > prev[1] and text[j - 1] not in PUNCT:
+        j -= 1
+    if j != prev[1] or not 2 <= e - prev[1] <= 12:
+        return False
+    between = text[prev[1]:e]
+    return _cut_prefix(between, len(between)) == 0 and not between.startswith(("和", "与", "及", "以及", "等"))
 
 
 def _drop_nested(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from .facts import Loc, Person
 from .lexicon import (
     COMMON_WORDS_WITH_SURNAME, COMPOUND_SURNAMES, FUSED_BODY_RE, NAME_FOLLOWERS, NOT_IN_NAME, ORG_SUFFIXES,
-    SURNAMES, TITLE_BLOCKERS, TITLE_RE, TITLES, TITLES_AFTER_NAME, WEAK_TITLES, longest_title_suffix,
+    SURNAMES, TITLE_BLOCKERS, TITLE_RE, TITLES, TITLES_AFTER_NAME, WEAK_TITLES, longest_title_suffix, trie_pattern,
 )
 from .ner import Tagger
 
@@ -49,8 +49,9 @@ _FOLLOWERS_MULTI = tuple(w for w in NAME_FOLLOWERS if len(w) > 1)
 _CUT_WORDS = tuple(sorted(set("""
 会见 会谈 接见 看望 慰问 陪同 邀请 应邀 联合 时任 现任 曾任 担任 兼任 出任 来自 携手 会同 依托 通过 经过 入驻 落户 牵头 前往 走进
 参观 考察 调研 访问 包括 以及 还有 主要有 当选 任命 免去 表示 指出 强调 介绍 告诉 认为 获悉 了解到 得知 荣获 授予 颁发
-加入 参加 召开 会上 期间 贯彻 学习 落实 看到 听取 共同 组织 作为 成为 其中 此外 同时 随后 近日 日前 目前
+加入 参加 召开 会上 期间 贯彻 学习 落实 看到 听取 共同 组织 作为 成为 其中 此外 同时 随后 近日 日前 目前 了解
 """.split()), key=len, reverse=True))
+_CUT_RE = re.compile(trie_pattern(frozenset(_CUT_WORDS)))
 _CUT_CHARS = frozenset("在据让请被把将给跟是了的从赴称说由向对同与和及等为到")
 _CUT_GUARD = frozenset("自由 理由 经由 对外 针对 面对 为民 同济 协同 共同 不同 合同 等级 平等 同等 中等 高等 初等 给予".split())
 
@@ -225,12 +226,10 @@ def _cut_prefix(raw: str, stop: int | None = None) -> int:
     """
     stop = len(raw) if stop is None else stop
     cut = 0
-    for w in _CUT_WORDS:
-        i = raw.rfind(w, 0, stop)
-        while i >= 0 and w == "联合" and raw[i + 2:i + 3] in ("国", "会", "体"):
-            i = raw.rfind(w, 0, i)
-        if i >= 0 and i + len(w) > cut and i + len(w) <= stop:
-            cut = i + len(w)
+    for m in _CUT_RE.finditer(raw, 0, stop):
+        if m.group() == "联合" and raw[m.end():m.end() + 1] in ("国", "会", "体"):
+            continue
+        cut = max(cut, m.end())
     for i in range(stop - 1, cut - 1, -1):
         c = raw[i]
         if c not in _CUT_CHARS:

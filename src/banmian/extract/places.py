@@ -18,14 +18,17 @@ from __future__ import annotations
 import re
 
 from .facts import Loc, Place
-from .lexicon import COUNTRIES, NOT_PLACE_STEMS, PLACE_CONTINUATIONS, PROVINCES, trie_pattern
+from .lexicon import (
+    COUNTRIES, NOT_PLACE_STEMS, PLACE_BAD_BIGRAMS, PLACE_CONTINUATIONS, PROVINCES, strip_verbs, trie_pattern,
+)
 from .people import PUNCT, _cut_prefix
 
 _SUFFIX_RE = re.compile(r"特别行政区|自治区|自治州|自治县|自治旗|[省市县区州镇乡村旗盟]")
 _COUNTRY_RE = re.compile(trie_pattern(COUNTRIES | {p for p in PROVINCES if len(p) >= 2}))
 _LONG_SUFFIX = ("特别行政区", "自治区", "自治州", "自治县", "自治旗")
 _BAD_STEM_CHARS = frozenset("的了在和与及是为把被将对向从于也都就还而并又所之其这那该各每个年月日时说等们全本我")
-_BAD_STEM_END = frozenset("城新老大小")  # 新城区, 老城区: a part of a city, not a division name
+# 新城区, 景区, 园区, 地区 …: a part of a city or a kind of area, not a division name
+_BAD_STEM_END = frozenset("城新老大小景园社街片厂校营矿库林牧山灾郊市地功保开")
 _COUNTY_LEVEL = frozenset("区县旗")
 
 
@@ -61,6 +64,8 @@ def find_places(text: str, field: str = "body", *, region: str | None = None) ->
             continue
         if suffix in "市县区州" and text[e:e + 1] in ("级",):
             continue
+        if text[s - 1:e] in PLACE_BAD_BIGRAMS:
+            continue
         j = s
         limit = 10 if suffix in _LONG_SUFFIX else 6
         while j > last_end and s - j < limit and text[j - 1] not in PUNCT:
@@ -69,17 +74,23 @@ def find_places(text: str, field: str = "body", *, region: str | None = None) ->
         cut = _cut_prefix(raw)
         stem_start = j + cut
         stem = text[stem_start:s]
+        stripped = strip_verbs(stem) if stem not in PROVINCES else stem
+        if stripped == stem and stem in ("位列", "位居"):
+            continue
+        stem_start, stem = stem_start + len(stem) - len(stripped), stripped
         parent = None
-        # a country or province right before the stem: "德国北威州", "四川成都市"
+        # a country or province right before the stem: "德国北威州", "重庆武隆区"
         for cs, ce in countries:
             if cs >= stem_start and ce < s and ce - cs < len(stem):
                 if text[cs:ce] in COUNTRIES:
                     break  # foreign compound: keep it whole
+                prov = text[cs:ce]
+                parent = prov + ("市" if prov in ("北京", "天津", "上海", "重庆") else "省")
                 stem_start, stem = ce, text[ce:s]
                 break
         if not _good_stem(stem, suffix):
             continue
-        if stem_start == last_end and found and found[-1][1] == last_end:
+        if parent is None and stem_start == last_end and found and found[-1][1] == last_end:
             parent = text[found[-1][0]:found[-1][1]]
         found.append((stem_start, e, suffix[-1] if suffix not in _LONG_SUFFIX else suffix, parent))
         last_end = e

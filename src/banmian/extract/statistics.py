@@ -31,7 +31,7 @@ from datetime import date
 
 from .dates import find_dates
 from .facts import DateFact, Loc, Quantity, Rank, Statistic
-from .numbers import find_quantities, find_ranks
+from .numbers import find_quantities, find_ranks, in_quotes
 
 _SENT_RE = re.compile(r"[^。！？；\n]+[。！？；]?")
 _CLAUSE_BREAK = "，,：:"
@@ -43,7 +43,7 @@ _NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "降", "减")
 _SHARE_RE = re.compile(r"(?:在(?P<scope>[^，。]{1,8}?))?(?:占比重?|占(?P<of>[^，。]{0,14}?)(?:的)?(?:比重|比例)|所占比重|占)(?:分别)?(?:为|达|达到|是)?(?:约|近)?$")
 _VERB_TAIL = re.compile(
     r"(?:分别)?(?:实现|达到|达|为|是|完成|突破|超过|超|共计|合计|累计|总计|增至|增长到|增加到|提高到|提升到|上升到|下降到|减少到|降至|"
-    r"升至|约为|约|近|至|到|有|已达|已|共|高达|仅为|仅|只有|在)+$"
+    r"升至|约为|约|近|至|到|拥有|有|已达|已|共|高达|仅为|仅|只有|在)+$"
 )
 _MID_VERB = re.compile(r"(?:实现|完成|达到|拥有|录得)")
 _LEAD_SCOPE = re.compile(
@@ -58,6 +58,10 @@ _RANGE_FROM = re.compile(r"(?:从|由)(?:[^，。]{0,14}?的)?$")
 _RANGE_TO = re.compile(r"^(?:增加|减少|下降|上升|提高|降低|增长|扩大|缩小|减|增|降|升)?(?:到|至|为)(?:[^，。]{0,14}?的)?$")
 _EXCLUDED_PERIOD_BEFORE = ("比", "较", "同", "到", "至", "于")
 _STAT_KINDS = frozenset({"money", "count", "measure", "percent", "number"})
+# What may follow a reported figure; a noun instead means the figure counts that
+# noun ("拥有6条生产线", "帮助100万贫困人口"): a quantity, not a statistic of a metric.
+_NEXT_OK = frozenset("的同比较增下降减占位居左以余多及和与、，,。；;：:）)”」！？\n 」")
+_PRONOUN_START = ("我们", "他们", "她们", "它们", "我", "他", "她", "它", "其", "该", "这", "那", "此")
 _NOT_STAT_UNITS = frozenset({"年", "倍", "岁", "天", "个月", "小时", "分钟", "秒", "周", "届", "期", "次", "轮"})
 
 
@@ -131,6 +135,8 @@ def _metric_ok(metric: str) -> bool:
         return False
     if metric[-1] in "了着过是和与及或等在从对把被将向" or metric[0] in "了着是和与及或等对把被将向也都就还又再更最很":
         return False
+    if metric.startswith(_PRONOUN_START):
+        return False
     return bool(re.search(r"[\u4e00-\u9fff]", metric))
 
 
@@ -163,11 +169,12 @@ def _period_dates(dates: list[DateFact], text: str) -> list[DateFact]:
 
 def find_statistics(text: str, issue_date: date | None = None, *, field: str = "body",
                     quantities: list[Quantity] | None = None, dates: list[DateFact] | None = None,
-                    ranks: list[tuple[Rank, Loc]] | None = None,
-                    period: str | None = None) -> tuple[list[Statistic], list[Relation]]:
+                    ranks: list[tuple[Rank, Loc]] | None = None, period: str | None = None,
+                    exclude: frozenset[tuple[int, int]] = frozenset()) -> tuple[list[Statistic], list[Relation]]:
     """Statistics in ``text`` and the relations between them (for audits).
 
-    ``period`` is the period in force before the text starts (e.g. from the title).
+    ``period`` is the period in force before the text starts (e.g. from the title);
+    ``exclude`` holds spans of figures that are not reported values (targets).
 
     >>> from datetime import date
     >>> t = "食品保健、家装家饰和玩乐收藏分别实现网络零售额29.37亿元、5.05亿元和4.65亿元，占比分别为55.58%、9.55%和8.79%。"
@@ -175,6 +182,7 @@ def find_statistics(text: str, issue_date: date | None = None, *, field: str = "
     [('食品保健', 2937000000, 55.58), ('家装家饰', 505000000, 9.55), ('玩乐收藏', 465000000, 8.79)]
     """
     quantities = find_quantities(text, field) if quantities is None else quantities
+    quantities = [q for q in quantities if (q.loc.start, q.loc.end) not in exclude and not in_quotes(text, q.loc.start)]
     dates = find_dates(text, issue_date, field) if dates is None else dates
     ranks = find_ranks(text, field) if ranks is None else ranks
     pdates = _period_dates(dates, text)
@@ -224,17 +232,23 @@ def _sentence(text: str, s0: int, s1: int, qs: list[Quantity], ranks: list[tuple
               sdates: list[DateFact], period: str | None) -> tuple[list[_Draft], list[Relation]]:
     topic = _topic(text, s0, s1)
     roles: dict[int, str] = {}
+    signs: dict[int, int] = {}
     for i, q in enumerate(qs):
         lo = _clause_start(text, s0, q.loc.start)
         before = text[lo:q.loc.start]
         if i and text[qs[i - 1].loc.end:q.loc.start] in ("、", "和", "及", "与", "以及") and qs[i - 1].kind == q.kind:
             roles[i] = roles[i - 1]  # later items of a list share the first item's role
+            signs[i] = signs.get(i - 1, 1)
             continue
-        if q.kind in ("percent", "pp") and _YOY_RE.search(before) and not before.endswith(("至", "到")):
+        ym = _YOY_RE.search(before)
+        if q.kind in ("percent", "pp") and ym and not before.endswith(("至", "到")):
             roles[i] = "yoy"
+            signs[i] = -1 if ym.group("verb") in _NEGATIVE else 1
         elif q.kind == "percent" and _SHARE_RE.search(before):
             roles[i] = "share"
         elif q.kind == "pp" or q.unit in _NOT_STAT_UNITS or q.kind not in _STAT_KINDS:
+            roles[i] = "skip"
+        elif q.loc.end < len(text) and text[q.loc.end] not in _NEXT_OK and "\u4e00" <= text[q.loc.end] <= "\u9fff":
             roles[i] = "skip"
         else:
             roles[i] = "value"
@@ -271,7 +285,7 @@ def _sentence(text: str, s0: int, s1: int, qs: list[Quantity], ranks: list[tuple
             continue
         target = last if last is not None and q.loc.start - last.end < 40 else None
         if role == "yoy":
-            sign = -1 if _YOY_RE.search(text[lo:q.loc.start]).group("verb") in _NEGATIVE else 1
+            sign = signs.get(i, 1)
             if q.kind != "percent":
                 continue
             if target is not None and target.yoy is None and target.q is not None:
@@ -401,7 +415,9 @@ def _items(text: str, s0: int, fb: int, n: int) -> tuple[list[str] | None, str, 
         m = _split_items(seg, n)
         if m is not None:
             items, tail = m
-            complete = not re.search(r"前[二三四五六七八九十\d]|等", seg + text[fb:fb + 40])
+            rest = text[fb:fb + 200]
+            rest = rest[:re.search(r"[。！？；\n]|$", rest).start()]
+            complete = not re.search(r"前[二三四五六七八九十\d]|等", seg + rest)
             return items, tail, complete
         if lo <= s0:
             break

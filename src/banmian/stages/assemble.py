@@ -8,6 +8,7 @@ body text and closes with headline lines was drawn headlines-after).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 from typing import Literal
@@ -54,31 +55,51 @@ def to_runs(labelled: list[Labelled]) -> list[Run]:
 
 
 def _run_width(run: Run) -> float:
-    return _mode_width([x.info.width for x in run.lines if x.label == "body"])
+    from .reflow import body_width
+    return body_width(list(run.lines))
 
 
-def _heading_shaped(run: Run, width: float) -> bool:
-    """Sub-headings are set in the body's column: one short line, or lines wrapped at
-    the column width.  A title in display type wraps much earlier (fewer, bigger
-    characters per line) and often comes with a kicker or subtitle."""
+_COLUMN_TAG = re.compile(r"[（(][^（）()]{1,16}[）)]$")
+
+
+def _title_evidence(run: Run, prev: Run, nxt: Run) -> str:
+    """Why a headline-like run between two bodies is an article's headline, or "".
+
+    Sub-headings (小标题) are set in the column: one line, or lines wrapped at the
+    column width, without a kicker or subtitle.  Titles are set in display type
+    (wrapping well short of the column, or wider than it), come with a kicker or
+    subtitle or a column tag ("（人民时评）"), and start an article: a byline may
+    open the next body, whose column width may differ.
+    """
     from .headlines import KICKER_END, SUBTITLE_END, SUBTITLE_START, split_fields
+    w_prev, w_next = _run_width(prev), _run_width(nxt)
+    width = max(w_prev, w_next)
+    if starts_article(nxt.lines[0].info.text):
+        return "a byline opens the next body"
+    if abs(w_prev - w_next) >= 2.0:
+        return f"column width changes ({w_prev:g} -> {w_next:g})"
+    if any(x.info.min_width > width + 0.5 for x in run.lines):
+        return "wider than the column"
+    if len(run.lines) >= 3:
+        return "three or more lines"
+    if _COLUMN_TAG.search(run.lines[-1].info.text) and not run.lines[0].info.text.startswith(("（", "(")):
+        return "ends with a column tag"
     fields = split_fields(list(run.lines))
-    if len(fields) > 2:
-        return False
-    for f in fields:
-        text = "".join(x.info.text for x in f)
-        if KICKER_END.search(text) or SUBTITLE_START.match(text) or SUBTITLE_END.search(text):
-            return False
-        if len(f) > 1 and f[0].info.width < width - 2.5:
-            return False
-    return True
+    if len(fields) > 1:
+        return "several headline fields"
+    text = "".join(x.info.text for x in run.lines)
+    if KICKER_END.search(text) or SUBTITLE_START.match(text) or SUBTITLE_END.search(text):
+        return "kicker or subtitle wording"
+    if len(run.lines) > 1 and run.lines[0].info.max_width < width - 2.5:
+        return "wraps short of the column (display type)"
+    return ""
 
 
 def demote_inbody_headings(runs: list[Run]) -> tuple[list[Run], list[str]]:
-    """Headline-like lines between two body runs that are shaped like a column's
-    sub-heading (小标题) join the body, unless something marks an article boundary
-    there: a byline opening the next body, a sentence left open before it, or a
-    change of column width.  Returns the new runs and a note per decision.
+    """Headline-like lines between two body runs with no sign of an article
+    boundary (:func:`_title_evidence`) are the body's own: sub-headings, or, where
+    the body before them is mid-sentence, fragments of its text.  Returns the new
+    runs and a note per decision.
     """
     out: list[Run] = []
     notes: list[str] = []
@@ -91,17 +112,18 @@ def demote_inbody_headings(runs: list[Run]) -> tuple[list[Run], list[str]]:
         nxt = runs[i + 1] if i + 1 < len(runs) else None
         if (run.kind == "head" and prev is not None and prev.kind == "body" and nxt is not None
                 and nxt.kind == "body"):
-            w_prev, w_next = _run_width(prev), _run_width(nxt)
-            width = max(w_prev, w_next)
-            confined = all(x.info.min_width <= width + 0.5 for x in run.lines)
-            boundary = (starts_article(nxt.lines[0].info.text) or abs(w_prev - w_next) >= 1.5
-                        or not prev.lines[-1].info.terminal)
-            if confined and not boundary and _heading_shaped(run, width):
-                lines = tuple(replace(x, label="heading", why="sub-heading inside the column") for x in run.lines)
+            why = _title_evidence(run, prev, nxt)
+            first, last = run.lines[0].info.line.number, run.lines[-1].info.line.number
+            if why:
+                notes.append(f"lines {first}-{last}: headline ({why})")
+            else:
+                mid_sentence = not prev.lines[-1].info.terminal
+                label, what = ("body", "text inside an open sentence") if mid_sentence else \
+                    ("heading", "sub-heading inside an article")
+                lines = tuple(replace(x, label=label, why=what) for x in run.lines)
                 out[-1] = Run("body", prev.lines + lines + nxt.lines)
                 skip_next = True
-                notes.append(f"lines {lines[0].info.line.number}-{lines[-1].info.line.number}: "
-                             "sub-heading inside an article")
+                notes.append(f"lines {first}-{last}: {what}")
                 continue
         out.append(run)
     return out, notes

@@ -42,9 +42,15 @@ def _mode_width(widths: list[float]) -> float:
 
 
 def column_widths(infos: list[LineInfo]) -> list[float]:
-    """Local column width for each line, from its neighbours' widths."""
+    """Local column width for each line, from its neighbours' widths.
+
+    Lines of CJK characters only measure exactly; a justified line with digits or
+    Latin letters is stretched by an unknown amount, so it only votes when a
+    window has too few exact lines.
+    """
     cand = [i for i, x in enumerate(infos) if not (x.furniture or x.jump or x.byline_names)]
     widths = [infos[i].width for i in cand]
+    pure = [infos[i].pure for i in cand]
     out = [0.0] * len(infos)
     if not cand:
         return out
@@ -54,7 +60,8 @@ def column_widths(infos: list[LineInfo]) -> list[float]:
         if k is None:  # nearest candidate
             k = min(range(len(cand)), key=lambda j: abs(cand[j] - i))
         lo, hi = max(0, k - WINDOW), min(len(cand), k + WINDOW + 1)
-        out[i] = _mode_width(widths[lo:hi])
+        exact = [w for w, p in zip(widths[lo:hi], pure[lo:hi]) if p]
+        out[i] = _mode_width(exact if len(exact) >= 5 else widths[lo:hi])
     return out
 
 
@@ -74,12 +81,22 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0) -> list[Labelled]:
             labels.append("body"), why.append("opens with a news-agency byline")
         elif x.min_width > cw + 1.5:
             labels.append("head"), why.append(f"wider than the column ({x.min_width:g} > {cw:g})")
-        elif x.numbered and not x.terminal and x.width < cw - indent - 1.25:
+        elif x.numbered and not x.terminal and x.max_width < cw - indent - 1.25:
             labels.append("heading"), why.append("numbered heading")
-        elif not x.terminal and x.width < cw - indent - 1.25:
+        elif not x.terminal and x.max_width < cw - indent - 1.25:
             labels.append("head"), why.append(f"short without closing punctuation ({x.width:g} < {cw:g})")
         else:
             labels.append("body"), why.append(f"body (column {cw:g})")
+    # A paragraph has one first line: of two short open lines in a row, the
+    # first is not a paragraph's start but a headline line ("把小我融入大我（凭栏处）"
+    # above "失“公”之“能”，易致精致利").
+    for i in range(len(infos) - 1):
+        x, y = infos[i], infos[i + 1]
+        if (labels[i] == "body" and labels[i + 1] == "body" and not x.terminal and not y.terminal
+                and not starts_article(x.text)
+                and x.max_width < widths[i] - 1.0 and y.max_width < widths[i + 1] - 1.0):
+            labels[i] = "head"
+            why[i] = "short open line above another paragraph's first line"
     # A body line that runs into a headline line is a headline line itself:
     # paragraphs end with punctuation.  Walk backwards so chains propagate, but
     # never into the middle of a paragraph (a line whose predecessor is body
@@ -89,7 +106,8 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0) -> list[Labelled]:
     last = max((i for i, lab in enumerate(labels) if lab != "furniture"), default=-1)
     for i in range(len(infos) - 1, -1, -1):
         mid_paragraph = i > 0 and labels[i - 1] == "body" and not infos[i - 1].terminal
-        opens = not infos[i].terminal or infos[i].text.endswith(("：", ":"))  # "香港法律界：" leads into a title
+        # "香港法律界：" and "…主题教育——" lead into a title
+        opens = not infos[i].terminal or infos[i].text.endswith(("：", ":", "——"))
         after = labels[i + 1] if i + 1 < len(labels) else None
         if (labels[i] == "body" and opens and not mid_paragraph
                 and (after in ("head", "byline") or i == last)):

@@ -19,7 +19,7 @@ _CJK_RE = re.compile(f"[{CJK}]")
 # Sentence-final punctuation, optionally followed by closing quotes/brackets.
 # A closing bracket alone ends a paragraph only as a source note ("（新华社北京2月25日电）",
 # "（完）"); titles end in column tags ("（人民时评）") and lines wrap after "（市、区）".
-TERMINAL = re.compile(r"[。！？!?…；;：:]+[”’」』）)》〉】\]]*$|"
+TERMINAL = re.compile(r"[。！？!?…；;：:]+[”’」』）)》〉】\]]*$|——$|"
                       r"[（(][^（）()]{0,30}(?:电|完|记者[^（）()]*|编译|综合|整理|报道)[）)]$")
 _STRONG_END = re.compile(r"[。！？!?…]+[”’」』）)》〉】]*$")
 
@@ -34,7 +34,8 @@ NUMBERED_RE = re.compile(
 STANDALONE_BYLINE_RE = re.compile(
     r"^[■●◆▲□◇★☆]?\s*(?:(?:文/图|文／图|文|图)\s*[/／]?\s*)?(?:本报|新华社|特约|实习)?"
     r"(?:特派|驻[\u4e00-\u9fff]{1,6})?(?:记者|通讯员|评论员|实习生)(?:\s|[：:])*"
-    r"(?P<names>[\u4e00-\u9fff·](?:[\s、，,]*[\u4e00-\u9fff·]){1,24})\s*$")
+    r"(?P<names>[\u4e00-\u9fff·]{1,4}(?:[\s、，,]+(?:(?:本报)?(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fff·]{1,4}){0,8})"
+    r"\s*$")
 _ROLE = re.compile(r"(?:本报|新华社|特约|实习)?(?:特派|驻[\u4e00-\u9fff]{1,6})?(?:记者|通讯员|评论员|实习生)")
 
 
@@ -90,8 +91,10 @@ class LineInfo:
     line: Line
     text: str  # justification spaces removed, ends stripped
     spans: tuple[Span, ...]
-    width: float
+    width: float  # CJK 1 em, half-width 0.5 em
     min_width: float  # CJK punctuation squeezed to half width, as typesetters do to fit a line
+    max_width: float  # half-width characters stretched to 1 em (justified lines with digits)
+    pure: bool  # no half-width characters: the width is exact
     blank_before: bool
     terminal: bool  # ends like a sentence (or a bracket)
     strong_end: bool  # ends with 。！？… (plus closing marks)
@@ -121,7 +124,7 @@ def squeezed_width(s: str) -> float:
     """Width with CJK punctuation at half an em: the least room the line can take.
 
     >>> squeezed_width("“小切口，大成效”")
-    8.0
+    7.5
     """
     return text_width(s) - 0.5 * len(_PUNCT.findall(s))
 
@@ -188,6 +191,28 @@ _MARKER_PREFIX = re.compile(r"^[（(](?:上接|接|续)第?[0-9０-９一二三�
 _BYLINE_AFTER_SPACE = re.compile(r"\s(?=(?:本报讯|(?:本报|新华社)[\u4e00-\u9fff]{0,10}\d{1,2}\s*月\s*\d{1,2}\s*日\s*电))")
 
 
+def _furniture_clusters(texts: list[str], kinds: list[str | None]) -> list[str | None]:
+    """Running heads come in clusters at a page edge ("人民日报 / 2019年2月19日 / 评论 /
+    星期二 / 第8版"); a very short line in such a cluster (a section name, the tail
+    of an editors' line that wrapped: "罗萍") is furniture too."""
+    out = list(kinds)
+    n = len(texts)
+    changed = True
+    while changed:
+        changed = False
+        for k in range(n):
+            if out[k] or not (k < EDGE_LINES or k >= n - EDGE_LINES):
+                continue
+            t = re.sub(r"\s+", "", texts[k])
+            if not (1 <= len(t) <= 4) or TERMINAL.search(t):
+                continue
+            near = [out[j] for j in (k - 1, k + 1) if 0 <= j < n]
+            if any(near):
+                out[k] = "other"
+                changed = True
+    return out
+
+
 def _cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> list[int]:
     """Output-character offsets where a merged line should be cut."""
     cuts = set()
@@ -246,6 +271,9 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
             blank = False
     infos: list[LineInfo] = []
     n = len(pieces)
+    texts = ["".join(page.text[s.start:s.end] for s in spans) for _, spans, _ in pieces]
+    kinds = [_furniture_kind(t, k, n, paper) for k, t in enumerate(texts)]
+    kinds = _furniture_clusters(texts, kinds)
     prev_text = ""
     for k, (line, spans, blank_before) in enumerate(pieces):
         text = "".join(page.text[s.start:s.end] for s in spans)
@@ -259,12 +287,13 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
         credit = bool(PHOTO_CREDIT.search(text))
         terminal = bool(TERMINAL.search(text)) or _closes_attribution(text, prev_text)
         names = None
-        if bm and not terminal and not credit:
+        if bm and not terminal and not credit and len(text) <= 24:
             names = byline_names(bm.group("names")) or None
         infos.append(LineInfo(
             line=line, text=text, spans=spans, width=text_width(text), min_width=squeezed_width(text),
+            max_width=float(len(text)), pure=all(char_width(c) == 1.0 for c in text),
             blank_before=blank_before, terminal=terminal, strong_end=bool(_STRONG_END.search(text)),
             jump=jump, numbered=bool(NUMBERED_RE.match(text) or BODY_LABELS.match(text) or credit),
-            byline_names=names, furniture=None if (jump or names) else _furniture_kind(text, k, n, paper)))
+            byline_names=names, furniture=None if (jump or names) else kinds[k]))
         prev_text = text
     return infos

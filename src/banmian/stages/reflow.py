@@ -23,14 +23,15 @@ class RawParagraph:
 
 def body_width(lines: list[Labelled]) -> float:
     """Column width of an article body (its full lines), ignoring headings."""
-    w = _mode_width([x.info.width for x in lines if x.label == "body"])
+    body = [x.info for x in lines if x.label == "body"]
+    exact = [x.width for x in body if x.pure]
+    w = _mode_width(exact if len(exact) >= 5 else [x.width for x in body])
     return w or max((x.info.width for x in lines), default=0.0)
 
 
 def _looks_first(x: Labelled, after: Labelled | None, width: float, indent: float) -> bool:
     """Shape of a paragraph's first line: about ``indent`` shorter than the column."""
-    w = x.info.width
-    if not (width - indent - 1.25 <= w <= width - 1.0):
+    if x.info.max_width < width - indent - 1.25 or x.info.min_width > width - 1.0:
         return False
     # A short line that closes a sentence may just as well be a last line.
     return not x.info.terminal or after is None
@@ -62,7 +63,7 @@ def reflow_paragraphs(lines: list[Labelled], indent: float = 2.0) -> list[RawPar
             break
         after = lines[i + 2] if i + 2 < len(lines) else None
         cap = width - indent if len(cur) == 1 else width
-        w = x.info.width
+        w = x.info.max_width  # a stretched line with digits may look short
         brk = ""
         if x.info.terminal and w < cap - 1.25:
             brk = f"short line ({w:g} < {cap:g}) ends a sentence"
@@ -70,7 +71,7 @@ def reflow_paragraphs(lines: list[Labelled], indent: float = 2.0) -> list[RawPar
             brk = "heading follows"
         elif (x.info.strong_end or x.info.text.endswith(("：", ":"))) and _looks_first(nxt, after, width, indent):
             brk = "sentence ends and next line is indented"
-        elif x.info.strong_end and nxt.info.blank_before and nxt.info.width <= width - 1.0:
+        elif x.info.strong_end and nxt.info.blank_before and nxt.info.min_width <= width - 1.0:
             brk = "sentence ends before a blank line and a short line"
         elif x.info.terminal and starts_article(nxt.info.text):
             brk = "next line opens with a byline"
