@@ -104,7 +104,7 @@ def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
         _err(e)
     if not pages:
         return EXIT_BAD_INPUT
-    issue = run_issue(pages, settings, paper=args.paper, date=args.date, first_page=args.page)
+    issue = run_issue(pages, settings, paper=args.paper, date=args.date, first_page=args.page, trace=args.trace)
     _emit(_render(issue, args, errors), args.out)
     return EXIT_BAD_INPUT if errors else EXIT_OK
 
@@ -119,7 +119,8 @@ def _parse_separately(args: argparse.Namespace, settings: Settings) -> int:
     for f in args.files:
         try:
             pages = read_path(f, settings=settings)
-            issue = run_issue(pages, settings, paper=args.paper, date=args.date, first_page=args.page)
+            issue = run_issue(pages, settings, paper=args.paper, date=args.date, first_page=args.page,
+                              trace=args.trace)
             text = _render(issue, args, [])
         except BanmianError as exc:
             _err(str(exc))

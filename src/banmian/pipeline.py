@@ -36,6 +36,7 @@ class PageState:
     furniture_lines: tuple[Labelled, ...] = ()
     articles: tuple[Article, ...] = ()
     furniture: tuple[Furniture, ...] = ()
+    trace_on: bool = False  # building trace text costs a third of the run time
     trace: tuple[TraceEvent, ...] = field(default=())
 
 
@@ -46,18 +47,22 @@ def _event(state: PageState, stage: str, lines, decision: str) -> TraceEvent:
     return TraceEvent(stage, state.page.index, tuple(lines), decision)
 
 
+def _traced(state: PageState, make) -> tuple[TraceEvent, ...]:
+    return state.trace + tuple(make()) if state.trace_on else state.trace
+
+
 def measure(state: PageState) -> PageState:
     infos = tuple(measure_lines(state.page, state.paper))
-    ev = [_event(state, "measure", (x.line.number,), f"width {x.width:g}"
+    ev = lambda: [_event(state, "measure", (x.line.number,), f"width {x.width:g}"
                  + (f", furniture:{x.furniture}" if x.furniture else "")
                  + (f", jump {x.jump[0]} {x.jump[1]}" if x.jump else "")) for x in infos]
-    return replace(state, infos=infos, trace=state.trace + tuple(ev))
+    return replace(state, infos=infos, trace=_traced(state, ev))
 
 
 def label(state: PageState) -> PageState:
     labelled = tuple(label_lines(list(state.infos), state.settings.indent_chars))
-    ev = [_event(state, "label", (x.info.line.number,), f"{x.label}: {x.why}") for x in labelled]
-    return replace(state, labelled=labelled, trace=state.trace + tuple(ev))
+    ev = lambda: [_event(state, "label", (x.info.line.number,), f"{x.label}: {x.why}") for x in labelled]
+    return replace(state, labelled=labelled, trace=_traced(state, ev))
 
 
 def assemble(state: PageState) -> PageState:
@@ -71,7 +76,7 @@ def assemble(state: PageState) -> PageState:
                          f"article {i}: {len(d.head)} headline, {len(d.byline)} byline, "
                          f"{len(d.body)} body lines"))
     return replace(state, runs=tuple(runs), order=order, drafts=tuple(drafts),
-                   furniture_lines=tuple(furniture), trace=state.trace + tuple(ev))
+                   furniture_lines=tuple(furniture), trace=_traced(state, lambda: ev))
 
 
 def reflow(state: PageState) -> PageState:
@@ -91,7 +96,7 @@ def reflow(state: PageState) -> PageState:
                          + ("" if art.headline.roles_certain else " (roles guessed)")))
         articles.append(art)
     furniture = tuple(furniture_of(state.page, list(state.furniture_lines))) + tuple(extra)
-    return replace(state, articles=tuple(articles), furniture=furniture, trace=state.trace + tuple(ev))
+    return replace(state, articles=tuple(articles), furniture=furniture, trace=_traced(state, lambda: ev))
 
 
 PAGE_STAGES: dict[str, Stage] = {
@@ -102,9 +107,10 @@ PAGE_STAGES: dict[str, Stage] = {
 }
 
 
-def run_page(page: Page, settings: Settings = DEFAULT, paper: str | None = None) -> PageState:
+def run_page(page: Page, settings: Settings = DEFAULT, paper: str | None = None,
+             trace: bool = False) -> PageState:
     """Run every page stage; raise :class:`LayoutError` past the per-page time limit."""
-    state = PageState(page=page, settings=settings, paper=paper)
+    state = PageState(page=page, settings=settings, paper=paper, trace_on=trace)
     deadline = time.monotonic() + settings.page_timeout_s
     for name, stage in PAGE_STAGES.items():
         state = stage(state)
@@ -125,9 +131,12 @@ def _printed_number(state: PageState) -> int | None:
 
 
 def run_issue(pages: list[Page], settings: Settings = DEFAULT, *, paper: str | None = None,
-              date: str | None = None, first_page: int | None = None) -> Issue:
-    """Reconstruct the articles of pages that belong to one issue, in order."""
-    states = [run_page(p, settings, paper) for p in pages]
+              date: str | None = None, first_page: int | None = None, trace: bool = False) -> Issue:
+    """Reconstruct the articles of pages that belong to one issue, in order.
+
+    ``trace=True`` records what every stage decided (``Issue.trace``).
+    """
+    states = [run_page(p, settings, paper, trace) for p in pages]
     numbers: list[int | None] = []
     for i, st in enumerate(states):
         if first_page is not None:

@@ -38,20 +38,27 @@ _RY = r"(?:今年|去年|明年|前年|后年|本年)"
 _DASH = r"(?:至|到|—|－|-|–|~|～|—)"
 _YEAR = rf"(?:(?P<y>{_Y})年|(?P<ry>{_RY}))"
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("since", re.compile(rf"(?:(?P<y>{_Y})年|(?P<ry>今年|本年))?(?:年初)?以来")),
-    ("year_range", re.compile(rf"(?P<y1>{_Y})年?{_DASH}(?P<y2>{_Y})年")),
-    ("day_range", re.compile(rf"{_YEAR}?(?P<m1>{_M})月(?P<d1>{_D})[日号]?{_DASH}(?:(?P<m2>{_M})月)?(?P<d2>{_D})[日号]")),
-    ("month_range", re.compile(rf"{_YEAR}?(?P<m1>{_M})(?:月份?)?{_DASH}(?P<m2>{_M})月份?")),
-    ("month_pair", re.compile(rf"{_YEAR}?(?P<m1>{_M})、(?P<m2>{_M})月份?")),
-    ("quarter", re.compile(rf"{_YEAR}?(?P<q>前三季度|前两季度|前二季度|第?[一二三四1-4]季度)")),
-    ("half", re.compile(rf"{_YEAR}?(?P<h>上半年|下半年)")),
-    ("plan", re.compile(r"[“\"]?(?P<n>[一二三四五六七八九十]{1,3})五[”\"]?(?:时期|期间|规划)?")),
-    ("full", re.compile(rf"{_YEAR}?(?P<m>{_M})月(?P<d>{_D})[日号]")),
-    ("month", re.compile(rf"{_YEAR}?(?P<m>{_M})月(?P<mod>份|底|末|初|中旬|上旬|下旬)?")),
-    ("year", re.compile(rf"{_YEAR}(?P<mod>底|末|初|年底|年末|年初)?")),
-    ("day", re.compile(rf"(?<![0-9月])(?P<d>3[01]|[12][0-9]|[1-9])日(?![0-9])")),
-    ("relative", re.compile(r"近日|日前|近期|前不久|不久前|近年来|近些年|今天|今日|昨天|昨日|明天|本月|上月|上个月|本周|上周|下周")),
+_NUM0 = "0-9〇零一二三四五六七八九十"
+_REL0 = "今去明前后本"
+# Each pattern: (kind, regex, anchor).  The leading lookahead lists the characters
+# a match can start with, so most positions fail at one character test; the
+# anchor is a string every match contains, so only windows around it are scanned.
+_PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
+    ("since", re.compile(rf"(?=[{_NUM0}今本年以])(?:(?P<y>{_Y})年|(?P<ry>今年|本年))?(?:年初)?以来"), "以来"),
+    ("year_range", re.compile(rf"(?=[{_NUM0}])(?P<y1>{_Y})年?{_DASH}(?P<y2>{_Y})年"), "年"),
+    ("day_range", re.compile(rf"(?=[{_NUM0}{_REL0}])"
+                             rf"{_YEAR}?(?P<m1>{_M})月(?P<d1>{_D})[日号]?{_DASH}(?:(?P<m2>{_M})月)?(?P<d2>{_D})[日号]"), "月"),
+    ("month_range", re.compile(rf"(?=[{_NUM0}{_REL0}]){_YEAR}?(?P<m1>{_M})(?:月份?)?{_DASH}(?P<m2>{_M})月份?"), "月"),
+    ("month_pair", re.compile(rf"(?=[{_NUM0}{_REL0}]){_YEAR}?(?P<m1>{_M})、(?P<m2>{_M})月份?"), "月"),
+    ("quarter", re.compile(rf"(?=[{_NUM0}{_REL0}第1-4]){_YEAR}?(?P<q>前三季度|前两季度|前二季度|第?[一二三四1-4]季度)"), "季度"),
+    ("half", re.compile(rf"(?=[{_NUM0}{_REL0}上下]){_YEAR}?(?P<h>上半年|下半年)"), "半年"),
+    ("plan", re.compile(r"(?=[“\"一二三四五六七八九十])[“\"]?(?P<n>[一二三四五六七八九十]{1,3})五[”\"]?(?:时期|期间|规划)?"), "五"),
+    ("full", re.compile(rf"(?=[{_NUM0}{_REL0}]){_YEAR}?(?P<m>{_M})月(?P<d>{_D})[日号]"), "月"),
+    ("month", re.compile(rf"(?=[{_NUM0}{_REL0}]){_YEAR}?(?P<m>{_M})月(?P<mod>份|底|末|初|中旬|上旬|下旬)?"), "月"),
+    ("year", re.compile(rf"(?=[{_NUM0}{_REL0}]){_YEAR}(?P<mod>底|末|初|年底|年末|年初)?"), "年"),
+    ("day", re.compile(r"(?<![0-9月])(?P<d>3[01]|[12][0-9]|[1-9])日(?![0-9])"), "日"),
+    ("relative", re.compile(r"(?=[近日前今昨明本上下不])(?:近日|日前|近期|前不久|不久前|近年来|近些年|今天|今日|昨天|昨日|明天|本月|上月|上个月|本周|上周|下周)"),
+     ""),
 ]
 
 
@@ -235,10 +242,11 @@ def find_dates(text: str, issue_date: date | None = None, field: str = "body") -
     ['2018-12']
     """
     cands: list[tuple[int, int, int, str, re.Match[str]]] = []
-    # Every pattern ends in or contains one of a few characters (年 月 日 季 以来 …):
-    # scanning only windows around them keeps this cheap on long articles.
-    for ws, we in _windows(text):
-        for prio, (kind, rx) in enumerate(_PATTERNS):
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for prio, (kind, rx, anchor) in enumerate(_PATTERNS):
+        if anchor not in windows:
+            windows[anchor] = _windows(text, anchor) if anchor else [(0, len(text))]
+        for ws, we in windows[anchor]:
             for m in rx.finditer(text, ws, we):
                 if m.end() > m.start():
                     cands.append((m.start(), -(m.end() - m.start()), prio, kind, m))
@@ -261,18 +269,20 @@ def find_dates(text: str, issue_date: date | None = None, field: str = "body") -
     return out
 
 
-_ANCHOR = re.compile(r"[年月日号季来期久天周]|五[”\"时期规]")
-_REACH = 18  # longest reach of a pattern on either side of its anchor
+_REACH = 16  # longest reach of a pattern on either side of its anchor
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
+def _windows(text: str, anchor: str) -> list[tuple[int, int]]:
+    """Merged spans of ``text`` within reach of each occurrence of ``anchor``."""
     out: list[tuple[int, int]] = []
-    for m in _ANCHOR.finditer(text):
-        ws, we = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+    i = text.find(anchor)
+    while i >= 0:
+        ws, we = max(0, i - _REACH), min(len(text), i + len(anchor) + _REACH)
         if out and ws <= out[-1][1]:
             out[-1] = (out[-1][0], we)
         else:
             out.append((ws, we))
+        i = text.find(anchor, i + 1)
     return out
 
 

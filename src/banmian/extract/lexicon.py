@@ -15,6 +15,8 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 # --- titles --------------------------------------------------------------------
 # Base titles; "副"/"常务副"/"代" forms are generated below.  Longest match wins,
@@ -56,7 +58,7 @@ TITLES_AFTER_NAME: frozenset[str] = frozenset(
 )
 
 # A title word must not run on into a longer word: 委员|会, 书记|处, 代表|团, 主任|务 …
-TITLE_BLOCKERS = frozenset("会处团们级制职岗室部队位班组长员")
+TITLE_BLOCKERS = frozenset("会处团们级制职岗室部队位班组长员台")
 
 # Titles so generic that a following surname-like character is usually not a name.
 WEAK_TITLES = frozenset("代表 领导 党员 村民 农民 工人 职工 学生 志愿者 首席 技术员 老师 教师 医生 护士 博士".split())
@@ -94,9 +96,9 @@ SURNAMES: frozenset[str] = frozenset(
     "姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
     "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成"
     "苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷"
-    "晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀"
+    "晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀"
     "郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋"
-    "相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利"
+    "相门云容敬扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利"
     "於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由习赖洪鄂虎"
 )
 COMPOUND_SURNAMES: frozenset[str] = frozenset(
@@ -105,16 +107,21 @@ COMPOUND_SURNAMES: frozenset[str] = frozenset(
 
 # Characters that never occur inside a Chinese given name in news text: function
 # words, measure words and the like.  A candidate containing one is not a name.
-NOT_IN_NAME = frozenset("的了是在和与及或等们把被将对向从于为也都就还而且并又所之其这那该各每个年月日时分说称到着过吗呢吧啊")
+NOT_IN_NAME = frozenset("的了是在和与及或等们把被将对向从于为也都就还而且并又所之其这那该各每个年月日时分说称到着过吗呢吧啊第率曾已党")
+
+# Given names that are really common words: "国国家主席" is 中国 + 国家主席.
+NOT_GIVEN_NAMES = frozenset("国家 人民 中国 中央 全国 政府 社会 经济 发展 建设 工作 主席 书记 委员 代表 领导 干部 群众 企业 公司 大学 学院 工程 科学 技术 研究".split())
 
 # Words after which a name ends (verbs of saying and acting, prepositions).
 NAME_FOLLOWERS: tuple[str, ...] = tuple(sorted(set("""
 表示 说 说道 主持 出席 讲话 强调 指出 介绍 告诉 认为 谈道 谈到 谈及 会见 会谈 参加 在 于 等 同 与 和 及 以及
 的 一行 率 率团 带队 调研 考察 来到 对 向 代表 作 做 宣布 致辞 致信 发表 回答 接受 坦言 感慨 提出 要求 希望 称 还
-也 就 则 是 为 被 分别 同志 先生 女士 时 深有 看到 听到 今天 昨天 近日 日前 曾 曾经 已 已经 正 正在 一直 早在 当时
+也 就 则 是 为 被 分别 同志 先生 女士 深有 看到 听到 今天 昨天 近日 日前 曾 曾经 已 已经 正 正在 一直 早在 当时
 会同 陪同 出访 访问 观看 视察 看望 慰问 主持召开 签署 宣读 通报 部署 传达 总结 作出 批示 回信 致电 致函
 将 已于 首先 随后 最后 现场 亲自 专门 特别 主张 建议 解释 透露 补充 笑着 感叹 直言 坦承 告诫 提醒 寄语 说明
 当选 担任 兼任 出任 获得 荣获 带领 组织 领导 指导 负责 牵头 参与 一起 共同 等人 总书记 主席 总理 书记 院士 教授
+关于 重要 系列 回忆 讲述 说起 介绍说 举行 出任 看来 指导 走进 来到 察看 了解 询问 叮嘱 勉励 鼓励 肯定 祝贺 感谢 会晤 通电话
+采访 走访 探访 获悉 了解到 发现 注意到 观察 统计 报道 摄 文 图 等人 说明 解读
 """.split()), key=len, reverse=True))
 
 # Common words that start with a surname character; a bare (untitled) candidate
@@ -129,7 +136,7 @@ COMMON_WORDS_WITH_SURNAME = frozenset("""
 强化 强调 强国 云端 索引 阳光 明天 信息 信心 信用 展示 展览 智能 智慧 富民 富裕 衡量 由于 时代 时期 阿里 普通
 普及 普惠 容量 容易 初步 初心 来自 来源 来到 门户 巴西 巴黎 海关 海洋 丰富 支持 支撑 戈壁 万元 万亿 谈判 简单
 简化 车站 章程 程序 程度 房地产 黄河 长江 长城 贾汪 雷达 牛奶 马路 马上 伍员 尤其 华为 华人 华北 华东 华南
-干部 干事 群众 党政 党风 党性 宁可 严肃 包装 庞大 施工 施策 汤圆 明星 温暖 温度 甘肃 陆续 陆地 曾是 曾任 武汉 杭州
+干部 干事 群众 党政 党风 党性 党中央 党组织 宁可 白皮 门城 全员 全体 全部 全力 全新 严肃 包装 庞大 施工 施策 汤圆 明星 温暖 温度 甘肃 陆续 陆地 曾是 曾任 武汉 杭州
 """.split())
 
 # Verbs (and adverbs) that open a clause before a place or organisation name:
@@ -152,6 +159,36 @@ def strip_verbs(name: str) -> str:
         name = name[m.end():]
         m = _VERB_PREFIX_RE.match(name)
     return name
+
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """2–3 character words of jieba's dictionary that start with a surname character
+    and are not tagged as person names: "时隔", "国庆", "干部" are words, not names.
+
+    Loaded once, on first use (~0.3 s); empty when jieba is not installed.
+
+    >>> "干部" in dictionary_words(), "李克强" in dictionary_words()
+    (True, False)
+    """
+    try:
+        import jieba
+    except ImportError:  # optional: the hand-made list above still applies
+        return frozenset()
+    path = Path(jieba.__file__).with_name("dict.txt")
+    out = set()
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split(" ")
+            if len(parts) != 3:
+                continue
+            w, _freq, tag = parts
+            # person names (nr*) and place names (ns: jieba files 普京 there) may be names
+            if 2 <= len(w) <= 3 and (w[0] in SURNAMES or w[:2] in COMPOUND_SURNAMES) and not tag.startswith(("nr", "ns")):
+                out.add(w)
+    return frozenset(out)
+
 
 # --- organisations ---------------------------------------------------------------
 # Suffixes that end an organisation name, longest first.

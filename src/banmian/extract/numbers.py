@@ -178,9 +178,10 @@ def find_quantities(text: str, field: str = "body") -> list[Quantity]:
             unit = "元"
         value = base * mult if unit not in ("%", "个百分点") else base
         pre = m.group("pre")
-        if pre == "达":  # "达" is a verb of reaching, not a hedge: keep it out of the span
-            pre = None
-        approx = m.group("more") or m.group("more2") or m.group("post") or pre
+        if pre == "达" or (pre == "近" and text[m.start() - 1:m.start()] in ("接", "将")):
+            pre = None  # "达" (reach) and "接近" are verbs, not part of the figure
+        approx = m.group("more") or m.group("more2") or m.group("post") or pre or (
+            "近" if m.group("pre") == "近" else None)
         start = m.start("pre") if pre else (m.start("ar") if ar is not None else m.start("cn"))
         out.append(Quantity(
             text=text[start:m.end()], value=to_number(value), unit=unit, kind=_kind(unit),

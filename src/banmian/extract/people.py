@@ -25,12 +25,13 @@ from dataclasses import dataclass, replace
 
 from .facts import Loc, Person
 from .lexicon import (
-    COMMON_WORDS_WITH_SURNAME, COMPOUND_SURNAMES, FUSED_BODY_RE, NAME_FOLLOWERS, NOT_IN_NAME, ORG_SUFFIXES,
-    SURNAMES, TITLE_BLOCKERS, TITLE_RE, TITLES, TITLES_AFTER_NAME, WEAK_TITLES, longest_title_suffix, trie_pattern,
+    COUNTRIES, PROVINCES, COMMON_WORDS_WITH_SURNAME, NOT_GIVEN_NAMES, COMPOUND_SURNAMES, FUSED_BODY_RE, NAME_FOLLOWERS, NOT_IN_NAME, ORG_SUFFIXES,
+    SURNAMES, TITLE_BLOCKERS, TITLE_RE, TITLES, TITLES_AFTER_NAME, WEAK_TITLES, dictionary_words, longest_title_suffix,
+    trie_pattern,
 )
 from .ner import Tagger
 
-PUNCT = frozenset("，。、；：！？“”‘’（）()《》〈〉【】[]…—\n\r\t \u3000■●◆▲★/|,.;:!?\"'「」『』")
+PUNCT = frozenset("，。、；：！？“”‘’（）()《》〈〉【】[]…—\n\r\t \u3000\xa0■●◆▲★/|,.;:!?\"'「」『』")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 BYLINE_ROLES = frozenset("记者 特约记者 见习记者 通讯员 实习生 摄影 本报记者".split())
 # Characters of transliterated (foreign) names, for use without the NER model.
@@ -47,13 +48,13 @@ _NOUNISH_END = frozenset("会议们者部局院委府件章告案划书知见言
 _FOLLOWER_SINGLE = frozenset(w for w in NAME_FOLLOWERS if len(w) == 1)
 _FOLLOWERS_MULTI = tuple(w for w in NAME_FOLLOWERS if len(w) > 1)
 _CUT_WORDS = tuple(sorted(set("""
-会见 会谈 接见 看望 慰问 陪同 邀请 应邀 联合 时任 现任 曾任 担任 兼任 出任 来自 携手 会同 依托 通过 经过 入驻 落户 牵头 前往 走进
+会见 会谈 接见 看望 慰问 陪同 邀请 应邀 联合 担任 兼任 出任 来自 携手 会同 依托 通过 经过 入驻 落户 牵头 前往 走进
 参观 考察 调研 访问 包括 以及 还有 主要有 当选 任命 免去 表示 指出 强调 介绍 告诉 认为 获悉 了解到 得知 荣获 授予 颁发
 加入 参加 召开 会上 期间 贯彻 学习 落实 看到 听取 共同 组织 作为 成为 其中 此外 同时 随后 近日 日前 目前 了解
 """.split()), key=len, reverse=True))
 _CUT_RE = re.compile(trie_pattern(frozenset(_CUT_WORDS)))
-_CUT_CHARS = frozenset("在据让请被把将给跟是了的从赴称说由向对同与和及等为到")
-_CUT_GUARD = frozenset("自由 理由 经由 对外 针对 面对 为民 同济 协同 共同 不同 合同 等级 平等 同等 中等 高等 初等 给予".split())
+_CUT_CHARS = frozenset("在据让请被把将给跟是了的从赴称说由向对同与和及等为到随他她但")
+_CUT_GUARD = frozenset("自由 理由 经由 对外 针对 面对 为民 同济 协同 共同 不同 合同 等级 平等 同等 中等 高等 初等 给予 和平 和谐 随州 共和 同步 同仁 同心".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +94,7 @@ def follow_score(text: str, end: int) -> int:
 
 
 def _valid_given(chars: str) -> bool:
-    return all(_CJK.match(c) and c not in NOT_IN_NAME for c in chars)
+    return all(_CJK.match(c) and c not in NOT_IN_NAME for c in chars) and chars not in NOT_GIVEN_NAMES
 
 
 def _name_candidates(text: str, pos: int) -> list[tuple[int, int]]:
@@ -110,7 +111,7 @@ def _name_candidates(text: str, pos: int) -> list[tuple[int, int]]:
         if end > len(text):
             break
         cand = text[pos:end]
-        if not _valid_given(cand[s_len:]) or cand[:2] in COMMON_WORDS_WITH_SURNAME or cand in COMMON_WORDS_WITH_SURNAME:
+        if not _valid_given(cand[s_len:]) or cand[:2] in COMMON_WORDS_WITH_SURNAME or cand in dictionary_words():
             continue
         if TITLE_RE.match(text, pos) and TITLE_RE.match(text, pos).end() > pos + 1:  # a title, not a name
             return []
@@ -179,6 +180,10 @@ def name_at(text: str, pos: int, tagger: Tagger | None = None, *, strict: bool =
     for k in sorted((k for k in known if text.startswith(k, pos)), key=len, reverse=True):
         if follow_score(text, pos + len(k)) >= 2 or len(k) >= 3:
             return pos + len(k), "known"
+    run = _foreign_name(text, pos)
+    if run is not None and run - pos >= 4 and not known:  # "古特雷斯", "穆罕默德": longer than any Chinese name
+        end = _ner_name(text, pos, tagger) if tagger is not None else None
+        return (end, "ner") if end is not None else (run, "title")
     cands = _name_candidates(text, pos)
     if cands:
         best = _pick(cands, text)
@@ -188,7 +193,8 @@ def name_at(text: str, pos: int, tagger: Tagger | None = None, *, strict: bool =
         end = _ner_name(text, pos, tagger)
         if end is not None and end - pos <= 4:
             return end, "ner"
-        if tagger is None and not strict and best[1] == 0 and best[0] - pos >= 3:
+        if tagger is None and not strict and best[1] == 0 and best[0] - pos >= 3 \
+                and text[pos:pos + 2] not in dictionary_words():
             return best[0], "title"  # no model to ask: take the common 3-character reading
         return None
     if pos < len(text) and _CJK.match(text[pos]):
@@ -267,7 +273,7 @@ def _chain(text: str, ts: int, title: str, floor: int) -> tuple[list[tuple[str, 
     t_start, t = ts, title
     while True:
         j = t_start
-        while j > floor and text[j - 1] not in PUNCT:
+        while j > floor and text[j - 1] not in PUNCT and not _joint_post(text, j - 1, floor):
             j -= 1
         raw = text[j:t_start]
         cut = _cut_prefix(raw)
@@ -276,7 +282,7 @@ def _chain(text: str, ts: int, title: str, floor: int) -> tuple[list[tuple[str, 
             prefix, cut = "", len(raw)
         segs.insert(0, (prefix, t))
         start = j + cut
-        if cut or j <= floor or text[j - 1] != "、":
+        if cut or j <= floor or not (text[j - 1] == "、" or _joint_post(text, j - 1, floor)):
             return segs, start
         k = j - 1
         k0 = k
@@ -289,9 +295,36 @@ def _chain(text: str, ts: int, title: str, floor: int) -> tuple[list[tuple[str, 
         t_start, t = k - len(pt), pt
 
 
+def _joint_post(text: str, i: int, floor: int) -> bool:
+    """Is ``text[i]`` a 兼 joining two titles ("国务委员兼外交部部长")?"""
+    if text[i] != "兼":
+        return False
+    k0 = i
+    while k0 > floor and text[k0 - 1] not in PUNCT and i - k0 < 20:
+        k0 -= 1
+    return longest_title_suffix(text[k0:i]) is not None
+
+
+_FORMER = ("原", "前", "时任", "现任", "首任")
+_OWN_PAPER = re.compile(r"^(?:本报|本刊|本台)")
+
+
 def _compose(segs: list[tuple[str, str]]) -> tuple[tuple[str, ...], str | None]:
     """Titles and organisation from a chain: split the employer off when one
-    organisation heads the whole chain."""
+    organisation heads the whole chain.
+
+    >>> _compose([("蚌埠市民政局原", "局长")])
+    (('原局长',), '蚌埠市民政局')
+    """
+    fixed = []
+    for prefix, t in segs:
+        prefix = _OWN_PAPER.sub("", prefix)  # 本报记者 -> 记者
+        for f in _FORMER:  # "…民政局原局长": the marker belongs to the title
+            if prefix.endswith(f) and len(prefix) > len(f):
+                prefix, t = prefix[:-len(f)], f + t
+                break
+        fixed.append((prefix, t))
+    segs = fixed
     first_prefix = segs[0][0]
     if is_org_prefix(first_prefix) and all(not p for p, _ in segs[1:]):
         return tuple(t for _, t in segs), first_prefix
@@ -333,7 +366,8 @@ def _list_item(text: str, r: int, tagger: Tagger | None, known: frozenset[str]) 
     item = text[r:e]
     if 2 <= len(item) <= 4 and (item in known or (
             (item[0] in SURNAMES or item[:2] in COMPOUND_SURNAMES) and _valid_given(item[1:])
-            and item[:2] not in COMMON_WORDS_WITH_SURNAME and not longest_title_suffix(item))):
+            and item[:2] not in COMMON_WORDS_WITH_SURNAME and item not in dictionary_words()
+            and not longest_title_suffix(item))):
         return e, "list"
     found = name_at(text, r, tagger, strict=True, known=known)
     if found is None or longest_title_suffix(text[r:found[0]]):
@@ -363,9 +397,13 @@ def find_mentions(text: str, field: str = "body", *, tagger: Tagger | None = Non
         p = te
         while p < len(text) and text[p] in " \u3000" and p - te < 2:
             p += 1
-        names = _names_after(text, p, title, tagger, known) if p < len(text) else []
+        seen = known | {x.name for x in out}
+        if any(text.endswith(k, floor, ts) for k in seen) and title in TITLES_AFTER_NAME:
+            names = []  # "习近平主席同尼方…": the title follows a name already known
+        else:
+            names = _names_after(text, p, title, tagger, known) if p < len(text) else []
         if not names:
-            after = _name_before(text, ts, title, floor, known)
+            after = _name_before(text, ts, title, floor, seen)
             if after is not None:
                 out.append(Mention(text[after:ts], (title,), None, Loc(after, te, field), Loc(after, ts, field)))
                 floor = te
@@ -380,13 +418,16 @@ def find_mentions(text: str, field: str = "body", *, tagger: Tagger | None = Non
     return out
 
 
-def _name_before(text: str, ts: int, title: str, floor: int, known: frozenset[str]) -> int | None:
+def _name_before(text: str, ts: int, title: str, floor: int, known: frozenset[str] | set[str]) -> int | None:
     """Start of a name printed before an honorific title ("习近平总书记")."""
     if title not in TITLES_AFTER_NAME and title != "同志":
         return None
     for k in known:
         if text.endswith(k, 0, ts) and ts - len(k) >= floor:
             return ts - len(k)
+    # "白皮书记录", "主席台": an honorific after a name is followed by a boundary or a verb
+    if title not in ("总书记", "同志") and follow_score(text, ts + len(title)) == 0:
+        return None
     for n in (3, 2, 4):
         s = ts - n
         if s < floor:
@@ -395,11 +436,12 @@ def _name_before(text: str, ts: int, title: str, floor: int, known: frozenset[st
         sur = 2 if cand[:2] in COMPOUND_SURNAMES else (1 if cand[0] in SURNAMES else 0)
         if not sur or not _valid_given(cand[sur:]) or len(cand) - sur not in (1, 2):
             continue
-        if cand[:2] in COMMON_WORDS_WITH_SURNAME or longest_title_suffix(cand):
+        if cand[:2] in COMMON_WORDS_WITH_SURNAME or longest_title_suffix(cand) or cand in COUNTRIES or cand in PROVINCES \
+                or cand in dictionary_words():
             continue
         before = text[s - 1] if s > 0 else "。"
-        if n == 2 and before not in PUNCT and before not in "的和与及同":
-            continue
+        if title not in ("总书记", "同志") and before not in PUNCT and before not in "的和与及同":
+            continue  # "…工程大学教授": no boundary before the would-be name
         return s
     return None
 

@@ -37,14 +37,20 @@ _SENT_RE = re.compile(r"[^。！？；\n]+[。！？；]?")
 _CLAUSE_BREAK = "，,：:"
 _YOY_RE = re.compile(
     r"(?:同比|环比|比上年同期|比去年同期|较上年同期|较去年同期|比上年|比去年|较上年|较去年|与上年相比|与去年相比|较上年末|比上年末)?"
-    r"(?:名义|实际)?(?P<verb>增长|增加|上升|提高|提升|增|下降|减少|降低|回落|下滑|降|减)了?(?:约|近)?$"
+    r"(?:名义|实际)?(?:分别)?(?P<verb>增长|增加|上升|上涨|提高|提升|增|涨|下降|减少|降低|回落|下滑|下跌|降|减|跌)了?(?:约|近)?$"
 )
-_NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "降", "减")
+_NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "下跌", "降", "减", "跌")
+# A verb alone does not name what was measured ("分别实行300元、400元…的补助").
+_BARE_VERBS = frozenset("实行 实施 开展 推进 推动 建设 修建 开辟 完成 达到 实现 增长 上涨 下降 提高 减少 增加 新建 建成 发放 "
+                        "安排 落实 下达 拨付 带动 帮助 吸引 引进 超过 突破 达 为 是 有 共 约 占".split())
 _SHARE_RE = re.compile(r"(?:在(?P<scope>[^，。]{1,8}?))?(?:占比重?|占(?P<of>[^，。]{0,14}?)(?:的)?(?:比重|比例)|所占比重|占)(?:分别)?(?:为|达|达到|是)?(?:约|近)?$")
 _VERB_TAIL = re.compile(
     r"(?:分别)?(?:实现|达到|达|为|是|完成|突破|超过|超|共计|合计|累计|总计|增至|增长到|增加到|提高到|提升到|上升到|下降到|减少到|降至|"
     r"升至|约为|约|近|至|到|拥有|有|已达|已|共|高达|仅为|仅|只有|在)+$"
 )
+_ADVERB_TAIL = re.compile(r"(?:则|也|还|仍|均|已经|都|总共|逆势|同比|持续|继续|再次|首次|大幅|稳步|分别|接近|将近|一年|每年|每月|全年)+$")
+_PER_TAIL = re.compile(r"(?:为)?每[\u4e00-\u9fff]$")  # "进口均价为每吨511.3元": 每吨 qualifies the unit
+_LEAD_FUNC = re.compile(r"^(?:而|但|并|且|在|其|对|从|由|据|经|使)")
 _MID_VERB = re.compile(r"(?:实现|完成|达到|拥有|录得)")
 _LEAD_SCOPE = re.compile(
     r"^(?:其中|此外|另外|同时|目前|截至目前|截至[^，]{0,12}?|截止[^，]{0,12}?|全年|当年|今年|去年|同期|当月|上半年|下半年|前三季度|"
@@ -121,8 +127,12 @@ def clean_metric(seg: str) -> str:
     """
     seg = seg.strip(" ，,：:“”\"")
     seg = _VERB_TAIL.sub("", seg)
+    seg = _ADVERB_TAIL.sub("", seg)
+    seg = _VERB_TAIL.sub("", seg)
+    seg = _PER_TAIL.sub("", seg)
     if "的" in seg:
         seg = seg[seg.rindex("的") + 1:]
+    seg = _LEAD_SCOPE.sub("", _LEAD_FUNC.sub("", seg))
     seg = _LEAD_SCOPE.sub("", seg)
     seg = seg.strip(" ，,：:“”\"（）()")
     return seg
@@ -135,7 +145,7 @@ def _metric_ok(metric: str) -> bool:
         return False
     if metric[-1] in "了着过是和与及或等在从对把被将向" or metric[0] in "了着是和与及或等对把被将向也都就还又再更最很":
         return False
-    if metric.startswith(_PRONOUN_START):
+    if metric.startswith(_PRONOUN_START) or metric in _BARE_VERBS:
         return False
     return bool(re.search(r"[\u4e00-\u9fff]", metric))
 
@@ -160,8 +170,9 @@ def _period_dates(dates: list[DateFact], text: str) -> list[DateFact]:
         after = text[d.loc.end:d.loc.end + 2]
         if before in _EXCLUDED_PERIOD_BEFORE or after.startswith("同期"):
             continue
-        if d.kind == "date" and not text[max(0, d.loc.start - 2):d.loc.start] in ("截至", "截止") \
-                and not after.startswith(("的", "，", "末")):
+        # a day is a period only for stocks: "截至2月14日，…" / "2018年12月31日的…"
+        if d.kind == "date" and not d.value.endswith(("-12-31",)) \
+                and not text[max(0, d.loc.start - 2):d.loc.start] in ("截至", "截止") and not after.startswith("的"):
             continue
         out.append(d)
     return out

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from itertools import groupby
 from typing import Literal
 
+from .attach import LEAD_CHARS, attach_headlines, bigrams
 from .layout import Labelled, _mode_width
 from .reflow_cues import starts_article
 
@@ -161,60 +162,72 @@ def _split_body_at_bylines(lines: tuple[Labelled, ...]) -> list[list[Labelled]]:
     return parts
 
 
+def _lead(d: Draft) -> set[str]:
+    text, n = [], 0
+    for x in d.body:
+        text.append(x.info.text)
+        n += len(x.info.text)
+        if n >= LEAD_CHARS:
+            break
+    return bigrams("".join(text))
+
+
 def assemble_page(runs: list[Run], order: Order) -> tuple[list[Draft], list[Labelled]]:
-    """Group runs into article drafts; returns ``(drafts, furniture_lines)``."""
-    drafts: list[Draft] = []
+    """Group runs into article drafts; returns ``(drafts, furniture_lines)``.
+
+    Bodies are delimited first (stand-alone bylines and "上接" markers open one,
+    "下转" markers close one, a paragraph opening with a byline starts one), then
+    the headline blocks between them are attached (:func:`attach_headlines`).
+    """
     furniture: list[Labelled] = []
+    drafts: list[Draft] = []
+    blocks: list[list[Labelled]] = [[]]  # blocks[i]: headline lines before drafts[i]
     cur = Draft()
 
     def close() -> None:
         nonlocal cur
-        if not cur.empty():
+        if cur.body or cur.byline:
             drafts.append(cur)
-        cur = Draft()
+            blocks.append([])
+            cur = Draft()
 
     for run in runs:
         if run.kind == "furniture":
             furniture.extend(run.lines)
         elif run.kind == "head":
-            if order == "after" and cur.body:
-                cur.head.extend(run.lines)
-                close()
-            elif order == "before" and (cur.body or cur.byline):
-                close()
-                cur.head.extend(run.lines)
-            else:  # headline with no body yet: it belongs to what follows
-                cur.head.extend(run.lines)
+            close()
+            blocks[-1].extend(run.lines)
         elif run.kind == "byline":
-            if cur.body or cur.byline:
+            if cur.body:
                 close()
             cur.byline.extend(run.lines)
         elif run.kind == "jump":
             x = run.lines[0]
             direction, page = x.info.jump
+            furniture.append(x)
             if direction == "from":
                 if cur.body:
                     close()
                 cur.continued_from = page
-            else:
+            elif cur.body or cur.byline:
                 cur.continued_to = page
-            cur.jumps.append(x)
-            furniture.append(x)
-            if direction == "to" and order == "before":
                 close()
+            elif drafts:
+                drafts[-1].continued_to = page
         else:
             for k, part in enumerate(_split_body_at_bylines(run.lines)):
                 if k > 0 or (cur.body and starts_article(part[0].info.text) and cur.body[-1].info.terminal):
                     close()
                 cur.body.extend(part)
     close()
-    # Drafts made only of a headline, followed by a headline-less body: one article.
-    merged: list[Draft] = []
-    for d in drafts:
-        if merged and not merged[-1].body and not merged[-1].byline and not d.head:
-            prev = merged[-1]
-            d.head, d.continued_from = prev.head, d.continued_from or prev.continued_from
-            merged[-1] = d
-        else:
-            merged.append(d)
-    return merged, furniture
+    if not drafts:  # headlines only: one article made of them
+        lines = [x for b in blocks for x in b]
+        return ([Draft(head=lines)] if lines else []), furniture
+    from .headlines import split_fields
+    fields = [split_fields(b) for b in blocks]
+    placed = attach_headlines(fields, [_lead(d) for d in drafts],
+                              [d.continued_from is not None for d in drafts],
+                              1 if order == "after" else -1)
+    for d, (before, after) in zip(drafts, placed):
+        d.head = before + after
+    return drafts, furniture

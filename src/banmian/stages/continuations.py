@@ -66,6 +66,8 @@ def link_continuations(pages_articles: list[list[Article]], numbers: list[int | 
                 while root in merged_into:
                     root = merged_into[root]
                 heads.extend(Furniture(text, "jump_head", ()) for _, text in art.headline.fields())
+                if art.byline is not None and not art.byline.inline and result[root].byline is not None:
+                    heads.append(Furniture(art.byline.text, "byline", art.byline.lines))
                 result[root] = merge_parts(result[root], art)
             else:
                 result[key] = art

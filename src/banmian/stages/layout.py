@@ -10,6 +10,7 @@ with punctuation.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
 
@@ -18,6 +19,7 @@ from .reflow_cues import starts_article
 
 Label = Literal["body", "heading", "head", "byline", "jump", "furniture"]
 WINDOW = 12  # lines each side used to estimate the local column width
+MODE_STEP = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,15 +32,12 @@ class Labelled:
 
 def _mode_width(widths: list[float]) -> float:
     """The width most lines reach: full column lines are W..W+1 (punctuation
-    squeezing lets one more character in), so count lines in [v-0.5, v+1]."""
-    if not widths:
-        return 0.0
-    best, best_n = widths[0], -1
-    for v in sorted(set(widths)):
-        n = sum(1 for w in widths if v - 0.5 <= w <= v + 1.0)
-        if n > best_n:
-            best, best_n = v, n
-    return best
+    squeezing lets one more character in), so count lines in [v-0.5, v+1].
+
+    >>> _mode_width([16, 17, 16, 12, 31, 17, 15])
+    16
+    """
+    return _hist_mode(Counter(widths)) if widths else 0.0
 
 
 def column_widths(infos: list[LineInfo]) -> list[float]:
@@ -49,20 +48,51 @@ def column_widths(infos: list[LineInfo]) -> list[float]:
     window has too few exact lines.
     """
     cand = [i for i, x in enumerate(infos) if not (x.furniture or x.jump or x.byline_names)]
-    widths = [infos[i].width for i in cand]
-    pure = [infos[i].pure for i in cand]
     out = [0.0] * len(infos)
     if not cand:
         return out
-    pos = {i: k for k, i in enumerate(cand)}
+    widths = [infos[i].width for i in cand]
+    pure = [infos[i].pure for i in cand]
+    # Sliding histograms of the window's widths (all lines, and exact lines only).
+    every: Counter[float] = Counter()
+    exact: Counter[float] = Counter()
+    n_exact = 0
+    lo = hi = 0
+    per_cand = []
+    for k in range(len(cand)):
+        want_lo, want_hi = max(0, k - WINDOW), min(len(cand), k + WINDOW + 1)
+        while hi < want_hi:
+            every[widths[hi]] += 1
+            if pure[hi]:
+                exact[widths[hi]] += 1
+                n_exact += 1
+            hi += 1
+        while lo < want_lo:
+            every[widths[lo]] -= 1
+            if pure[lo]:
+                exact[widths[lo]] -= 1
+                n_exact -= 1
+            lo += 1
+        # The window moves one line at a time and its mode changes slowly:
+        # recompute it every MODE_STEP lines (this runs for every line of a page).
+        if k % MODE_STEP == 0 or not per_cand:
+            mode = _hist_mode(exact if n_exact >= 5 else every)
+        per_cand.append(mode)
+    pos = 0
     for i in range(len(infos)):
-        k = pos.get(i)
-        if k is None:  # nearest candidate
-            k = min(range(len(cand)), key=lambda j: abs(cand[j] - i))
-        lo, hi = max(0, k - WINDOW), min(len(cand), k + WINDOW + 1)
-        exact = [w for w, p in zip(widths[lo:hi], pure[lo:hi]) if p]
-        out[i] = _mode_width(exact if len(exact) >= 5 else widths[lo:hi])
+        while pos + 1 < len(cand) and abs(cand[pos + 1] - i) <= abs(cand[pos] - i):
+            pos += 1
+        out[i] = per_cand[pos]
     return out
+
+
+def _hist_mode(hist: Counter[float]) -> float:
+    best, best_n = 0.0, -1
+    for v in sorted(k for k, c in hist.items() if c > 0):
+        n = hist[v - 0.5] + hist[v] + hist[v + 0.5] + hist[v + 1.0]
+        if n > best_n:
+            best, best_n = v, n
+    return best
 
 
 def label_lines(infos: list[LineInfo], indent: float = 2.0) -> list[Labelled]:

@@ -113,8 +113,19 @@ def char_width(ch: str) -> float:
     return 1.0 if _CJK_RE.match(ch) else 0.5
 
 
+_CJK_ALL = re.compile(f"[{CJK}]")
+_JUMP_CHARS = re.compile("[转接续承]")
+
+
 def text_width(s: str) -> float:
-    return sum(char_width(c) for c in s if not c.isspace())
+    """Width in ems, whitespace not counted.
+
+    >>> text_width("已有36年")
+    4.0
+    """
+    n = len(s) - sum(1 for c in s if c.isspace()) if " " in s or "\t" in s else len(s)
+    cjk = len(_CJK_ALL.findall(s))
+    return cjk + 0.5 * (n - cjk)
 
 
 _PUNCT = re.compile(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014]")
@@ -146,32 +157,34 @@ def kept_spans(page: Page, line: Line) -> tuple[Span, ...]:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    if start == end:
+        return ()
+    if not _WS_RUN.search(text, start, end):  # most lines: one span
+        return (Span(page.index, start, end),)
     spans: list[Span] = []
     run_start = start
-    i = start
-    while i < end:
-        if text[i].isspace():
-            j = i
-            while j < end and text[j].isspace():
-                j += 1
-            left, right = text[i - 1], text[j]
-            # "Apple Inc", "iPhone 11" keep their space; "1 0 月" is justification.
-            keep = ((_is_latin_letter(left) and (_is_latin_letter(right) or right.isdigit()))
-                    or (left.isdigit() and _is_latin_letter(right)))
-            if not keep:
-                if i > run_start:
-                    spans.append(Span(page.index, run_start, i))
-                run_start = j
-            i = j
-        else:
-            i += 1
+    for m in _WS_RUN.finditer(text, start, end):
+        i, j = m.start(), m.end()
+        left, right = text[i - 1], text[j]
+        # "Apple Inc", "iPhone 11" keep their space; "1 0 月" is justification.
+        keep = ((_is_latin_letter(left) and (_is_latin_letter(right) or right.isdigit()))
+                or (left.isdigit() and _is_latin_letter(right)))
+        if not keep:
+            if i > run_start:
+                spans.append(Span(page.index, run_start, i))
+            run_start = j
     if end > run_start:
         spans.append(Span(page.index, run_start, end))
     return tuple(spans)
 
 
+_WS_RUN = re.compile(r"\s+")
+
+
 def _furniture_kind(text: str, pos: int, n: int, paper: str | None) -> str | None:
     near_edge = pos < EDGE_LINES or pos >= n - EDGE_LINES
+    if not near_edge and len(text) > 14 and "：" not in text and ":" not in text:
+        return None  # mid-page furniture is short or an editors' line
     squeezed = re.sub(r"\s+", "", text)
     if paper and squeezed == re.sub(r"\s+", "", paper) and near_edge:
         return "masthead"
@@ -256,44 +269,65 @@ def _closes_attribution(text: str, prev: str) -> bool:
         re.search(r"记者|通讯员|电|编译|综合|报道", text) or re.search(r"[（(][^）)]*(?:记者|通讯员|电)", prev))
 
 
+_CLOSERS = frozenset("。！？!?…；;：:”’」』）)》〉】]—")
+_OPENERS = frozenset("一二三四五六七八九十（(0123456789０１２３４５６７８９第①②③④⑤⑥⑦⑧⑨⑩■●◆▲□◇核编开内延短相链背记专小新数点")
+
+
 def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
-    """Measure every non-blank line of ``page`` (blank lines become ``blank_before``)."""
-    pieces: list[tuple[Line, tuple[Span, ...], bool]] = []
+    """Measure every non-blank line of ``page`` (blank lines become ``blank_before``).
+
+    This runs on every line of every page, so cheap character tests guard the
+    regular expressions.
+    """
+    pieces: list[tuple[Line, tuple[Span, ...], bool, str]] = []
     blank = False
+    src = page.text
     for line in page.lines:
         spans = kept_spans(page, line)
         if not spans:
             blank = True
             continue
-        text = "".join(page.text[s.start:s.end] for s in spans)
-        for part in _split_spans(spans, _cut_points(page, line, text, spans)):
-            pieces.append((line, part, blank))
-            blank = False
-    infos: list[LineInfo] = []
+        text = src[spans[0].start:spans[0].end] if len(spans) == 1 else \
+            "".join(src[s.start:s.end] for s in spans)
+        cuts = _cut_points(page, line, text, spans)
+        if not cuts:
+            pieces.append((line, spans, blank, text))
+        else:
+            for part in _split_spans(spans, cuts):
+                pieces.append((line, part, blank, "".join(src[s.start:s.end] for s in part)))
+                blank = False
+        blank = False
     n = len(pieces)
-    texts = ["".join(page.text[s.start:s.end] for s in spans) for _, spans, _ in pieces]
-    kinds = [_furniture_kind(t, k, n, paper) for k, t in enumerate(texts)]
-    kinds = _furniture_clusters(texts, kinds)
+    texts = [p[3] for p in pieces]
+    kinds = _furniture_clusters(texts, [_furniture_kind(t, k, n, paper) for k, t in enumerate(texts)])
+    infos: list[LineInfo] = []
     prev_text = ""
-    for k, (line, spans, blank_before) in enumerate(pieces):
-        text = "".join(page.text[s.start:s.end] for s in spans)
-        jm = JUMP_RE.match(re.sub(r"\s+", "", text))
+    for k, (line, spans, blank_before, text) in enumerate(pieces):
+        size = len(text)
+        short = size <= 24
         jump = None
-        if jm:
-            jump = ("from" if jm.group("kind") in ("上接", "接", "承", "续") else "to",
-                    page_number(jm.group("page")))
-        raw = page.text[spans[0].start:spans[-1].end]
-        bm = STANDALONE_BYLINE_RE.match(raw)
-        credit = bool(PHOTO_CREDIT.search(text))
-        terminal = bool(TERMINAL.search(text)) or _closes_attribution(text, prev_text)
+        if short and _JUMP_CHARS.search(text):
+            jm = JUMP_RE.match(re.sub(r"\s+", "", text))
+            if jm:
+                jump = ("from" if jm.group("kind") in ("上接", "接", "承", "续") else "to",
+                        page_number(jm.group("page")))
+        last = text[-1]
+        terminal = last in _CLOSERS and (bool(TERMINAL.search(text)) or _closes_attribution(text, prev_text))
+        credit = short and bool(PHOTO_CREDIT.search(text))
         names = None
-        if bm and not terminal and not credit and len(text) <= 24:
-            names = byline_names(bm.group("names")) or None
+        if short and not terminal and not credit and _ROLE.search(text):
+            bm = STANDALONE_BYLINE_RE.match(src[spans[0].start:spans[-1].end])
+            if bm:
+                names = byline_names(bm.group("names")) or None
+        cjk = len(_CJK_ALL.findall(text))
+        width = cjk + 0.5 * (size - cjk)
+        punct = len(_PUNCT.findall(text)) if cjk else 0
+        numbered = text[0] in _OPENERS and bool(
+            NUMBERED_RE.match(text) or (size <= 7 and BODY_LABELS.match(text)))
         infos.append(LineInfo(
-            line=line, text=text, spans=spans, width=text_width(text), min_width=squeezed_width(text),
-            max_width=float(len(text)), pure=all(char_width(c) == 1.0 for c in text),
-            blank_before=blank_before, terminal=terminal, strong_end=bool(_STRONG_END.search(text)),
-            jump=jump, numbered=bool(NUMBERED_RE.match(text) or BODY_LABELS.match(text) or credit),
-            byline_names=names, furniture=None if (jump or names) else kinds[k]))
+            line=line, text=text, spans=spans, width=width, min_width=width - 0.5 * punct,
+            max_width=float(size), pure=cjk == size, blank_before=blank_before, terminal=terminal,
+            strong_end=terminal and bool(_STRONG_END.search(text)), jump=jump,
+            numbered=numbered or credit, byline_names=names, furniture=None if (jump or names) else kinds[k]))
         prev_text = text
     return infos

@@ -1,0 +1,113 @@
+"""Headline blocks -> the article bodies they belong to.
+
+Extractors emit a headline before its body or after it, depending on the order
+the producer drew them, and a page can mix both (one article drawn headline
+first, the next body first).  A headline block between two bodies may therefore
+belong to the body before it, the body after it, or be two blocks run together.
+
+Titles summarise their article's lead, so the shared character bigrams of a
+headline part and a body's opening decide, with the page's overall drawing
+order as a prior and a small cost for an article left without a headline.  A
+dynamic programme picks, for every block, the split point between "after the
+previous body" and "before the next one"; each body takes at most one part.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .layout import Labelled
+
+OVERLAP_WEIGHT = 2.0
+ORDER_PRIOR = 0.3
+SPLIT_COST = 0.25
+UNTITLED_COST = 0.5
+LEAD_CHARS = 400
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def bigrams(text: str) -> set[str]:
+    """Character bigrams of the CJK runs of ``text``.
+
+    >>> sorted(bigrams("环境固本"))
+    ['固本', '境固', '环境']
+    """
+    out = set()
+    for run in re.findall(r"[\u4e00-\u9fff0-9]+", text):
+        out.update(run[i:i + 2] for i in range(len(run) - 1))
+    return out
+
+
+def overlap(head: Sequence[Labelled], lead: set[str]) -> float:
+    """Share of a headline part's bigrams found in a body's opening."""
+    if not head:
+        return 0.0
+    b = bigrams("".join(x.info.text for x in head))
+    return len(b & lead) / len(b) if b else 0.0
+
+
+def attach_headlines(blocks: list[list[list[Labelled]]], leads: list[set[str]], continued: list[bool],
+                     prior_after: int) -> list[tuple[list[Labelled], list[Labelled]]]:
+    """Distribute headline fields over bodies.
+
+    ``blocks[i]`` (i = 0..n) are the fields of the headline block before body i
+    (``blocks[n]`` follows the last body); ``leads[i]`` the bigrams of body i's
+    opening; ``continued[i]`` whether body i continues a jump (no title expected).
+    Returns, per body, ``(lines from the block before it, lines from the block after it)``.
+    """
+    n = len(leads)
+    if n == 0:
+        return []
+    neg = float("-inf")
+    # best[i][s]: best score with body i's "has a title from before" state s
+    best = [[neg, neg] for _ in range(n)]
+    back: list[list[tuple[int, int]]] = [[(0, 0), (0, 0)] for _ in range(n)]
+    first = blocks[0]
+    best[0][1 if first else 0] = OVERLAP_WEIGHT * overlap(_flat(first), leads[0])
+    for i in range(n - 1):
+        fields = blocks[i + 1]
+        m = len(fields)
+        for s in (0, 1):
+            if best[i][s] == neg:
+                continue
+            for k in range(m + 1):
+                if s == 1 and k > 0:
+                    continue  # body i already has its headline
+                after, before = _flat(fields[:k]), _flat(fields[k:])
+                score = best[i][s]
+                score += OVERLAP_WEIGHT * (overlap(after, leads[i]) + overlap(before, leads[i + 1]))
+                if m and k == m and prior_after > 0 or m and k == 0 and prior_after < 0:
+                    score += ORDER_PRIOR
+                if 0 < k < m:
+                    score -= SPLIT_COST
+                if not (s or k) and not continued[i]:
+                    score -= UNTITLED_COST
+                t = 1 if before else 0
+                if score > best[i + 1][t]:
+                    best[i + 1][t] = score
+                    back[i + 1][t] = (s, k)
+    # The last block can only follow the last body.
+    last = blocks[n] if len(blocks) > n else []
+    ends = []
+    for s in (0, 1):
+        if best[n - 1][s] == neg:
+            continue
+        score = best[n - 1][s] + OVERLAP_WEIGHT * overlap(_flat(last), leads[n - 1])
+        if not s and not last and not continued[n - 1]:
+            score -= UNTITLED_COST
+        ends.append((score, s))
+    _, s = max(ends)
+    result: list[tuple[list[Labelled], list[Labelled]]] = [([], []) for _ in range(n)]
+    result[n - 1] = (result[n - 1][0], _flat(last))
+    for i in range(n - 1, 0, -1):
+        ps, k = back[i][s]
+        fields = blocks[i]
+        result[i] = (_flat(fields[k:]), result[i][1])
+        result[i - 1] = (result[i - 1][0], _flat(fields[:k]))
+        s = ps
+    result[0] = (_flat(blocks[0]), result[0][1])
+    return result
+
+
+def _flat(fields: Sequence[Sequence[Labelled]]) -> list[Labelled]:
+    return [x for f in fields for x in f]
