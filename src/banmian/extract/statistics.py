@@ -41,16 +41,19 @@ _YOY_RE = re.compile(
 )
 _NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "下跌", "降", "减", "跌")
 # A verb alone does not name what was measured ("分别实行300元、400元…的补助").
-_BARE_VERBS = frozenset("实行 实施 开展 推进 推动 建设 修建 开辟 完成 达到 实现 增长 上涨 下降 提高 减少 增加 新建 建成 发放 "
+_BARE_VERBS = frozenset("实行 实施 开展 推进 推动 建设 修建 开辟 完成 达到 实现 增长 上涨 下降 降低 提高 减少 增加 新建 建成 发放 "
                         "安排 落实 下达 拨付 带动 帮助 吸引 引进 超过 突破 达 为 是 有 共 约 占".split())
-_SHARE_RE = re.compile(r"(?:在(?P<scope>[^，。]{1,8}?))?(?:占比重?|占(?P<of>[^，。]{0,14}?)(?:的)?(?:比重|比例)|所占比重|占)(?:分别)?(?:为|达|达到|是)?(?:约|近)?$")
+_SHARE_RE = re.compile(r"(?:在(?P<scope>[^，。]{1,8}?))?(?:占比重?|占(?P<of>[^，。]{0,14}?)(?:的)?(?:比重|比例)|所占比重|占)"
+                       r"(?:分别)?(?:目前|已经|已|稳定在|保持在|达到|达|为|是|约|近|超过|接近)*$")
 _VERB_TAIL = re.compile(
-    r"(?:分别)?(?:实现|达到|达|为|是|完成|突破|超过|超|共计|合计|累计|总计|增至|增长到|增加到|提高到|提升到|上升到|下降到|减少到|降至|"
+    r"(?:分别)?(?:稳定在|保持在|维持在|实现|达到|达|为|是|完成|突破|超过|超|共计|合计|累计|总计|增至|增长到|增加到|提高到|提升到|上升到|下降到|减少到|降至|"
     r"升至|约为|约|近|至|到|拥有|有|已达|已|共|高达|仅为|仅|只有|在)+$"
 )
-_ADVERB_TAIL = re.compile(r"(?:则|也|还|仍|均|已经|都|总共|逆势|同比|持续|继续|再次|首次|大幅|稳步|分别|接近|将近|一年|每年|每月|全年)+$")
+_ADVERB_TAIL = re.compile(r"(?:则|也|还|仍|均|已经|都|总共|逆势|同比|持续|继续|再次|首次|大幅|稳步|分别|接近|将近|一年|每年|每月|全年|相应|目前|就)+$")
+# A figure under a modal verb is a requirement or a plan, not a reported value.
+_MODAL = re.compile(r"不能|不得|不应|应当|应该|必须|力争|计划|预计|争取|将要|要求|有望|目标")
 _PER_TAIL = re.compile(r"(?:为)?每[\u4e00-\u9fff]$")  # "进口均价为每吨511.3元": 每吨 qualifies the unit
-_LEAD_FUNC = re.compile(r"^(?:而|但|并|且|在|其|对|从|由|据|经|使)")
+_LEAD_FUNC = re.compile(r"^(?:而|但|且|据|由(?!于)|在(?![线职岗校建读编用业])|从(?![业事])|并(?![购网表]))")
 _MID_VERB = re.compile(r"(?:实现|完成|达到|拥有|录得)")
 _LEAD_SCOPE = re.compile(
     r"^(?:其中|此外|另外|同时|目前|截至目前|截至[^，]{0,12}?|截止[^，]{0,12}?|全年|当年|今年|去年|同期|当月|上半年|下半年|前三季度|"
@@ -63,7 +66,7 @@ _ITEM_END = re.compile(r"(?:分别|居|位居|位列|实现|完成|为|占|的|�
 _RANGE_FROM = re.compile(r"(?:从|由)(?:[^，。]{0,14}?的)?$")
 _RANGE_TO = re.compile(r"^(?:增加|减少|下降|上升|提高|降低|增长|扩大|缩小|减|增|降|升)?(?:到|至|为)(?:[^，。]{0,14}?的)?$")
 _EXCLUDED_PERIOD_BEFORE = ("比", "较", "同", "到", "至", "于")
-_STAT_KINDS = frozenset({"money", "count", "measure", "percent", "number"})
+_STAT_KINDS = frozenset({"money", "count", "measure", "percent"})
 # What may follow a reported figure; a noun instead means the figure counts that
 # noun ("拥有6条生产线", "帮助100万贫困人口"): a quantity, not a statistic of a metric.
 _NEXT_OK = frozenset("的同比较增下降减占位居左以余多及和与、，,。；;：:）)”」！？\n 」")
@@ -132,8 +135,10 @@ def clean_metric(seg: str) -> str:
     seg = _PER_TAIL.sub("", seg)
     if "的" in seg:
         seg = seg[seg.rindex("的") + 1:]
-    seg = _LEAD_SCOPE.sub("", _LEAD_FUNC.sub("", seg))
-    seg = _LEAD_SCOPE.sub("", seg)
+    prev = None
+    while prev != seg:  # "其中问责…", "而在…中": peel scope words and function words in turn
+        prev = seg
+        seg = _LEAD_FUNC.sub("", _LEAD_SCOPE.sub("", seg))
     seg = seg.strip(" ，,：:“”\"（）()")
     return seg
 
@@ -145,7 +150,7 @@ def _metric_ok(metric: str) -> bool:
         return False
     if metric[-1] in "了着过是和与及或等在从对把被将向" or metric[0] in "了着是和与及或等对把被将向也都就还又再更最很":
         return False
-    if metric.startswith(_PRONOUN_START) or metric in _BARE_VERBS:
+    if metric.startswith(_PRONOUN_START) or metric in _BARE_VERBS or metric.startswith(("距", "离", "绵延", "长达")):
         return False
     return bool(re.search(r"[\u4e00-\u9fff]", metric))
 
@@ -261,6 +266,12 @@ def _sentence(text: str, s0: int, s1: int, qs: list[Quantity], ranks: list[tuple
             roles[i] = "skip"
         elif q.loc.end < len(text) and text[q.loc.end] not in _NEXT_OK and "\u4e00" <= text[q.loc.end] <= "\u9fff":
             roles[i] = "skip"
+        elif q.kind in ("count", "measure") and text[q.loc.end:q.loc.end + 1] == "的":
+            roles[i] = "skip"  # "52.3公里的长江岸线": the figure describes what follows
+        elif _MODAL.search(before):
+            roles[i] = "skip"
+        if re.match(r"[—\-～~至到][0-9０-９]", text[q.loc.end:q.loc.end + 2]):
+            roles[i] = "skip"  # "20%—30%": a range, not one figure
         else:
             roles[i] = "value"
     groups = _groups(text, qs, roles)

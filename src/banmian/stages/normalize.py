@@ -95,6 +95,7 @@ class LineInfo:
     min_width: float  # CJK punctuation squeezed to half width, as typesetters do to fit a line
     max_width: float  # half-width characters stretched to 1 em (justified lines with digits)
     pure: bool  # no half-width characters: the width is exact
+    indented: bool  # printed with a leading indent (some dumps keep "　　" or spaces)
     blank_before: bool
     terminal: bool  # ends like a sentence (or a bracket)
     strong_end: bool  # ends with 。！？… (plus closing marks)
@@ -263,10 +264,19 @@ def _split_spans(spans: tuple[Span, ...], cuts: list[int]) -> list[tuple[Span, .
     return [tuple(p) for p in parts if p]
 
 
-def _closes_attribution(text: str, prev: str) -> bool:
-    """A line ending "…阿尔达克）" closes a reporter list opened on the line before."""
-    return text.endswith(("）", ")")) and "（" not in text and bool(
-        re.search(r"记者|通讯员|电|编译|综合|报道", text) or re.search(r"[（(][^）)]*(?:记者|通讯员|电)", prev))
+_ATTRIBUTION_OPEN = re.compile(r"[（(](?:[^）)]*(?:记者|通讯员|新华社|本报|电讯|编译))[^）)]*$")
+
+
+def _closes_attribution(text: str, open_attribution: bool) -> bool:
+    """A line ending "…马菲、万宇）" closes a reporter list opened lines before."""
+    return text.endswith(("）", ")")) and "（" not in text and (
+        open_attribution or bool(re.search(r"记者|通讯员|电|编译|综合|报道", text)))
+
+
+def _indent_of(src: str, line: Line) -> bool:
+    """Two ASCII spaces or one ideographic space at the start of a line."""
+    head = src[line.start:line.start + 2]
+    return head.startswith("\u3000") or head == "  "
 
 
 _CLOSERS = frozenset("。！？!?…；;：:”’」』）)》〉】]—")
@@ -301,7 +311,11 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
     texts = [p[3] for p in pieces]
     kinds = _furniture_clusters(texts, [_furniture_kind(t, k, n, paper) for k, t in enumerate(texts)])
     infos: list[LineInfo] = []
-    prev_text = ""
+    open_attribution = False
+    first_piece: set[int] = set()
+    for line, spans, _, _ in pieces:
+        if spans[0].start <= line.start + 2:
+            first_piece.add(id(spans))
     for k, (line, spans, blank_before, text) in enumerate(pieces):
         size = len(text)
         short = size <= 24
@@ -312,7 +326,10 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
                 jump = ("from" if jm.group("kind") in ("上接", "接", "承", "续") else "to",
                         page_number(jm.group("page")))
         last = text[-1]
-        terminal = last in _CLOSERS and (bool(TERMINAL.search(text)) or _closes_attribution(text, prev_text))
+        terminal = last in _CLOSERS and (bool(TERMINAL.search(text)) or _closes_attribution(text, open_attribution))
+        if "（" in text or "(" in text or "）" in text or ")" in text:
+            open_attribution = bool(_ATTRIBUTION_OPEN.search(text)) or (
+                open_attribution and "）" not in text and ")" not in text)
         credit = short and bool(PHOTO_CREDIT.search(text))
         names = None
         if short and not terminal and not credit and _ROLE.search(text):
@@ -326,8 +343,9 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
             NUMBERED_RE.match(text) or (size <= 7 and BODY_LABELS.match(text)))
         infos.append(LineInfo(
             line=line, text=text, spans=spans, width=width, min_width=width - 0.5 * punct,
-            max_width=float(size), pure=cjk == size, blank_before=blank_before, terminal=terminal,
+            max_width=float(size), pure=cjk == size,
+            indented=spans[0].start > line.start and _indent_of(src, line) and id(spans) in first_piece,
+            blank_before=blank_before, terminal=terminal,
             strong_end=terminal and bool(_STRONG_END.search(text)), jump=jump,
             numbered=numbered or credit, byline_names=names, furniture=None if (jump or names) else kinds[k]))
-        prev_text = text
     return infos

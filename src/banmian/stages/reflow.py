@@ -40,6 +40,9 @@ def _looks_first(x: Labelled, after: Labelled | None, width: float, indent: floa
 def reflow_paragraphs(lines: list[Labelled], indent: float = 2.0) -> list[RawParagraph]:
     """Split one article's body lines into paragraphs (see module docstring)."""
     width = body_width(lines)
+    # Some dumps keep the first-line indent; where most paragraphs show it, it decides.
+    indents = sum(1 for x in lines if x.info.indented)
+    use_indent = indents >= 2 and indents * 4 >= sum(1 for x in lines if x.info.terminal)
     out: list[RawParagraph] = []
     cur: list[Labelled] = []
     reason = "start"
@@ -65,7 +68,12 @@ def reflow_paragraphs(lines: list[Labelled], indent: float = 2.0) -> list[RawPar
         cap = width - indent if len(cur) == 1 else width
         w = x.info.max_width  # a stretched line with digits may look short
         brk = ""
-        if x.info.terminal and w < cap - 1.25:
+        if use_indent:
+            if nxt.info.indented:
+                brk = "next line is indented"
+            elif nxt.label == "heading":
+                brk = "heading follows"
+        elif x.info.terminal and w < cap - 1.25:
             brk = f"short line ({w:g} < {cap:g}) ends a sentence"
         elif nxt.label == "heading":
             brk = "heading follows"
