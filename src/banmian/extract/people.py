@@ -501,9 +501,17 @@ def merge_people(mentions: list[Mention]) -> list[Person]:
         if p is None:
             people[m.name] = Person(m.name, m.titles, m.organization, m.loc, (m.name_loc,), m.source)
             continue
-        titles = p.titles + tuple(t for t in m.titles if t not in p.titles and not _redundant(t, p.titles))
+        titles = list(p.titles)
+        for t in m.titles:
+            if t in titles or _redundant(t, tuple(titles)):
+                continue
+            shorter = [h for h in titles if t.endswith(h)]  # "主席" then "国家主席": keep the fuller one
+            if shorter:
+                titles[titles.index(shorter[0])] = t
+            else:
+                titles.append(t)
         loc = p.loc if p.titles or not m.titles else m.loc
-        people[m.name] = replace(p, titles=titles, organization=p.organization or m.organization,
+        people[m.name] = replace(p, titles=tuple(titles), organization=p.organization or m.organization,
                                  loc=loc, mentions=p.mentions + (m.name_loc,),
                                  source=p.source if p.titles or not m.titles else m.source)
     return list(people.values())

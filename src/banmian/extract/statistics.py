@@ -270,10 +270,10 @@ def _sentence(text: str, s0: int, s1: int, qs: list[Quantity], ranks: list[tuple
             roles[i] = "skip"  # "52.3公里的长江岸线": the figure describes what follows
         elif _MODAL.search(before):
             roles[i] = "skip"
-        if re.match(r"[—\-～~至到][0-9０-９]", text[q.loc.end:q.loc.end + 2]):
-            roles[i] = "skip"  # "20%—30%": a range, not one figure
         else:
             roles[i] = "value"
+        if re.match(r"[—\-～~至到][0-9０-９]", text[q.loc.end:q.loc.end + 2]):
+            roles[i] = "skip"  # "20%—30%": a range, not one figure
     groups = _groups(text, qs, roles)
     drafts: list[_Draft] = []
     rels: list[Relation] = []

@@ -10,6 +10,7 @@ with punctuation.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Literal
@@ -18,6 +19,8 @@ from .normalize import LineInfo
 from .reflow_cues import starts_article
 
 Label = Literal["body", "heading", "head", "byline", "jump", "furniture"]
+# A title's rubric: "（人民时评）", "（逐梦70年）"; short, at the end of a short line.
+COLUMN_TAG = re.compile(r"[（(][^（）()]{2,12}[）)]$")
 WINDOW = 12  # lines each side used to estimate the local column width
 MODE_STEP = 3
 
@@ -113,6 +116,8 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0) -> list[Labelled]:
             labels.append("head"), why.append(f"wider than the column ({x.min_width:g} > {cw:g})")
         elif x.numbered and not x.terminal and x.max_width < cw - indent - 1.25:
             labels.append("heading"), why.append("numbered heading")
+        elif not x.terminal and x.max_width < cw - 1.0 and COLUMN_TAG.search(x.text) and x.text[0] not in "（(":
+            labels.append("head"), why.append("short line ending in a column tag")
         elif not x.terminal and x.max_width < cw - indent - 1.25:
             labels.append("head"), why.append(f"short without closing punctuation ({x.width:g} < {cw:g})")
         else:

@@ -20,7 +20,8 @@ _CJK_RE = re.compile(f"[{CJK}]")
 # A closing bracket alone ends a paragraph only as a source note ("（新华社北京2月25日电）",
 # "（完）"); titles end in column tags ("（人民时评）") and lines wrap after "（市、区）".
 TERMINAL = re.compile(r"[。！？!?…；;：:]+[”’」』）)》〉】\]]*$|——$|"
-                      r"[（(][^（）()]{0,30}(?:电|完|记者[^（）()]*|编译|综合|整理|报道)[）)]$")
+                      r"[（(][^（）()]{0,30}(?:电|完|记者[^（）()]*|编译|综合|整理|报道)[）)]$|"
+                      r"^[（(]作者[^（）()]*[）)]$")
 _STRONG_END = re.compile(r"[。！？!?…]+[”’」』）)》〉】]*$")
 
 JUMP_RE = re.compile(
@@ -264,7 +265,7 @@ def _split_spans(spans: tuple[Span, ...], cuts: list[int]) -> list[tuple[Span, .
     return [tuple(p) for p in parts if p]
 
 
-_ATTRIBUTION_OPEN = re.compile(r"[（(](?:[^）)]*(?:记者|通讯员|新华社|本报|电讯|编译))[^）)]*$")
+_ATTRIBUTION_OPEN = re.compile(r"[（(](?:[^）)]*(?:记者|通讯员|新华社|本报|电讯|编译)|作者)[^）)]*$")
 
 
 def _closes_attribution(text: str, open_attribution: bool) -> bool:
