@@ -14,6 +14,7 @@ True
 """
 from __future__ import annotations
 
+import importlib.util
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -172,11 +173,13 @@ def dictionary_words() -> frozenset[str]:
     >>> "干部" in dictionary_words(), "李克强" in dictionary_words()
     (True, False)
     """
-    try:
-        import jieba
-    except ImportError:  # optional: the hand-made list above still applies
+    # Only jieba's word list is read; importing jieba itself would pull in pkg_resources.
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:  # optional: the hand-made list above still applies
         return frozenset()
-    path = Path(jieba.__file__).with_name("dict.txt")
+    path = Path(spec.origin).with_name("dict.txt")
+    if not path.exists():
+        return frozenset()
     out = set()
     with open(path, encoding="utf-8") as fh:
         for line in fh:

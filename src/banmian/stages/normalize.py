@@ -183,10 +183,25 @@ def kept_spans(page: Page, line: Line) -> tuple[Span, ...]:
 _WS_RUN = re.compile(r"\s+")
 
 
+# Pieces of a running head, which some dumps print on one line ("要闻第3版2019年2月10日星期日").
+_HEAD_ATOMS = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:星期|周)[一二三四五六日天]|"
+                         r"第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版|农历\S{2,8}|[\u4e00-\u9fff]{2,6}日报|\s+")
+
+
+def _running_head(text: str) -> bool:
+    """A line made of running-head pieces and at most a 2-4 character section name."""
+    if len(text) > 40 or not re.search(r"\d{4}\s*年|第\s*\S{1,3}\s*版|星期", text):
+        return False
+    rest = _HEAD_ATOMS.sub("", text)
+    return len(rest) <= 4 and not TERMINAL.search(rest) and (not rest or rest.isalpha())
+
+
 def _furniture_kind(text: str, pos: int, n: int, paper: str | None) -> str | None:
     near_edge = pos < EDGE_LINES or pos >= n - EDGE_LINES
     if not near_edge and len(text) > 14 and "：" not in text and ":" not in text:
         return None  # mid-page furniture is short or an editors' line
+    if near_edge and _running_head(text):
+        return "page_label"
     squeezed = re.sub(r"\s+", "", text)
     if paper and squeezed == re.sub(r"\s+", "", paper) and near_edge:
         return "masthead"
