@@ -7,6 +7,7 @@ runs once over the issue.
 """
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -121,12 +122,19 @@ def run_page(page: Page, settings: Settings = DEFAULT, paper: str | None = None,
     return state
 
 
+_PAGE_LABEL = re.compile(r"第\s*([0-9０-９一二三四五六七八九十]{1,3})\s*版")
+
+
 def _printed_number(state: PageState) -> int | None:
+    """The page's printed number: "第6版" in a running head, else a bare page number.
+    ("今日16版" counts the issue's pages, so only "第N版" is read.)"""
     for f in state.furniture:
-        if f.kind == "page_label":
-            n = page_number("".join(c for c in f.text.value.split("版")[0] if c not in "第 "))
-            if n:
-                return n
+        m = _PAGE_LABEL.search(f.text.value)
+        if m and f.kind in ("page_label", "other", "masthead", "date"):
+            return page_number(m.group(1))
+    for f in state.furniture:
+        if f.kind == "page_number" and f.text.value.strip().isdigit():
+            return int(f.text.value.strip())
     return None
 
 

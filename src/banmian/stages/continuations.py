@@ -40,17 +40,18 @@ def link_continuations(pages_articles: list[list[Article]], numbers: list[int | 
     decisions: list[str] = []
     for pi, arts in enumerate(pages_articles):
         for ai, art in enumerate(arts):
-            if art.continued_to is None or art.continued_to not in by_number:
+            if art.continued_to is None:
                 continue
-            tp = by_number[art.continued_to]
-            if tp == pi:
-                continue
-            cands = [j for j, b in enumerate(pages_articles[tp])
+            # The target page by its printed number; when the pages carry
+            # no numbers we know of, any later page whose article says "上接" this page.
+            targets = [by_number[art.continued_to]] if art.continued_to in by_number else \
+                range(pi + 1, len(pages_articles))
+            found = [(tp, j) for tp in targets if tp != pi for j, b in enumerate(pages_articles[tp])
                      if (tp, j) not in taken and b.continued_from is not None
-                     and b.continued_from in (numbers[pi], None)]
-            if not cands:
+                     and b.continued_from == numbers[pi]]
+            if not found:
                 continue
-            j = cands[0]
+            tp, j = found[0]
             taken.add((tp, j))
             merged_into[(tp, j)] = (pi, ai)
             decisions.append(f"page {numbers[pi]} article {ai + 1} continues on page "
