@@ -87,8 +87,11 @@ def build_article(page: Page, draft: Draft, paragraphs: list[RawParagraph]) -> A
         names = tuple(n for x in draft.byline for n in (x.info.byline_names or ()))
         spans = tuple(Span(page.index, x.info.spans[0].start, x.info.spans[-1].end) for x in draft.byline)
         raw = Text("".join(page.text[s.start:s.end] for s in spans), spans)
-        if byline is None:
-            byline = Byline(text=raw, source=None, reporters=names, inline=False, lines=_lines(draft.byline))
+        # The stand-alone line names the reporters; an inline "本报广州2月17日电" then
+        # only gives the dateline (and stays in paragraph 1).
+        if byline is None or (names and not byline.reporters):
+            source = byline.source if byline is not None else None
+            byline = Byline(text=raw, source=source, reporters=names, inline=False, lines=_lines(draft.byline))
     roles, certain = assign_roles(draft.head)
     headline = Headline(**{k: text_of(page, v) for k, v in roles.items() if v}, roles_certain=certain)
     return Article(headline=headline, paragraphs=tuple(paras), byline=byline, dateline=dateline,

@@ -45,14 +45,19 @@ def byline_names(names: str) -> tuple[str, ...]:
 
     >>> byline_names("张三 李四"), byline_names("李 奥"), byline_names("王五、赵六 通讯员 钱七")
     (('张三', '李四'), ('李奥',), ('王五', '赵六', '钱七'))
+    >>> byline_names("万秀斌 黄 娴 程 焕")
+    ('万秀斌', '黄娴', '程焕')
     """
     out: list[str] = []
     for chunk in _ROLE.split(names):
         tokens = [t for t in re.split(r"[\s、，,]+", chunk) if t]
         pending = ""
         for t in tokens:
-            if len(t) == 1:
+            if len(t) == 1:  # a two-character name padded to the width of three: "黄 娴"
                 pending += t
+                if len(pending) == 2:
+                    out.append(pending)
+                    pending = ""
                 continue
             if pending:
                 out.append(pending)
