@@ -11,7 +11,7 @@ from .assemble import Draft
 from .bylines import parse_inline
 from .headlines import assign_roles
 from .layout import Labelled
-from .reflow import RawParagraph
+from .reflow import RawParagraph, body_width
 
 
 def text_of(page: Page, lines: list[Labelled] | tuple[Labelled, ...]) -> Text:
@@ -92,7 +92,7 @@ def build_article(page: Page, draft: Draft, paragraphs: list[RawParagraph]) -> A
         if byline is None or (names and not byline.reporters):
             source = byline.source if byline is not None else None
             byline = Byline(text=raw, source=source, reporters=names, inline=False, lines=_lines(draft.byline))
-    roles, certain = assign_roles(draft.head)
+    roles, certain = assign_roles(draft.head, body_width(draft.body) if draft.body else 0.0)
     headline = Headline(**{k: text_of(page, v) for k, v in roles.items() if v}, roles_certain=certain)
     return Article(headline=headline, paragraphs=tuple(paras), byline=byline, dateline=dateline,
                    pages=(page.number,) if page.number is not None else (),

@@ -7,8 +7,9 @@ headlines are written and wrapped:
   than the one before starts a new field;
 * a kicker leads into the title ("…会议上强调", "…——", "…：");
 * a subtitle is an aside: "——访…", "（…通过）", "X主持 Y出席";
-* with two fields and no such cue, the title is the shorter one (kickers and
-  subtitles are longer, smaller-type lines).
+* with two fields and no such cue, kicker + title is the commoner pair, unless
+  the second field is twice as long and wider than a body column (a
+  smaller-type subtitle under a short title).
 """
 from __future__ import annotations
 
@@ -52,8 +53,11 @@ def split_fields(lines: list[Labelled]) -> list[Field]:
     return fields
 
 
-def assign_roles(lines: list[Labelled]) -> tuple[dict[str, Field], bool]:
-    """Return ``({role: lines}, certain)``; ``certain`` is False when roles were guessed."""
+def assign_roles(lines: list[Labelled], column_width: float = 0.0) -> tuple[dict[str, Field], bool]:
+    """Return ``({role: lines}, certain)``; ``certain`` is False when roles were guessed.
+
+    ``column_width`` is the width of the article's body column, in ems.
+    """
     fields = split_fields(lines)
     if not fields:
         return {}, True
@@ -83,8 +87,11 @@ def assign_roles(lines: list[Labelled]) -> tuple[dict[str, Field], bool]:
             roles["kicker"] = [x for f in middle[:-1] for x in f]
         roles["title"] = middle[-1]
     elif len(middle) == 2:
+        # Kicker + title is the commoner pair (2:1 in People's Daily); a second
+        # line twice as long as the first and wider than a body column is a
+        # smaller-type subtitle under a short title ("共谋化工行业发展 / “…”举行").
         a, b = middle
-        if _width(a) <= _width(b):
+        if _width(b) >= 2 * _width(a) and max(x.info.min_width for x in b) > column_width + 2:
             roles["title"], roles["subtitle"] = a, b
         else:
             roles["kicker"], roles["title"] = a, b
