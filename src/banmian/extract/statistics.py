@@ -172,12 +172,12 @@ def _period_dates(dates: list[DateFact], text: str) -> list[DateFact]:
         if d.value is None or d.kind == "relative":
             continue
         before = text[max(0, d.loc.start - 1):d.loc.start]
+        as_of = text[max(0, d.loc.start - 2):d.loc.start] in ("截至", "截止")
         after = text[d.loc.end:d.loc.end + 2]
-        if before in _EXCLUDED_PERIOD_BEFORE or after.startswith("同期"):
+        if (before in _EXCLUDED_PERIOD_BEFORE and not as_of) or after.startswith("同期"):
             continue
-        # a day is a period only for stocks: "截至2月14日，…" / "2018年12月31日的…"
-        if d.kind == "date" and not d.value.endswith(("-12-31",)) \
-                and not text[max(0, d.loc.start - 2):d.loc.start] in ("截至", "截止") and not after.startswith("的"):
+        # a day is a period only for stocks: "截至2月14日，…", "9月末", "2018年12月31日的…"
+        if d.kind == "date" and not as_of and not d.text.endswith(("底", "末")) and not after.startswith("的"):
             continue
         out.append(d)
     return out
@@ -208,8 +208,9 @@ def find_statistics(text: str, issue_date: date | None = None, *, field: str = "
     for s0, s1 in sentences(text):
         qs = [q for q in quantities if s0 <= q.loc.start < s1]
         sd = [d for d in pdates if s0 <= d.loc.start < s1]
-        if sd and (not qs or sd[0].loc.start < qs[0].loc.start):
-            period = sd[0].value
+        lead = [d for d in sd if not qs or d.loc.start < qs[0].loc.start]
+        if lead:  # the most specific period named before the first figure ("2019年春节（2月4日至10日）")
+            period = lead[-1].value
         if not qs:
             continue
         sent_ranks = [r for r in ranks if s0 <= r[1].start < s1]

@@ -81,12 +81,13 @@ def _title_evidence(run: Run, prev: Run, nxt: Run) -> str:
         return f"column width changes ({w_prev:g} -> {w_next:g})"
     if any(x.info.min_width > width + 0.5 for x in run.lines):
         return "wider than the column"
-    if len(run.lines) >= 3:
-        return "three or more lines"
+    column_wrapped = run.lines[0].info.max_width >= width - 2.5
+    if len(run.lines) >= 3 and not column_wrapped:
+        return "three or more lines in display type"
     if _COLUMN_TAG.search(run.lines[-1].info.text) and not run.lines[0].info.text.startswith(("（", "(")):
         return "ends with a column tag"
-    fields = split_fields(list(run.lines))
-    if len(fields) > 1:
+    grows = any(b.info.min_width > a.info.min_width + 1.0 for a, b in zip(run.lines, run.lines[1:]))
+    if grows and len(split_fields(list(run.lines))) > 1:
         return "several headline fields"
     text = "".join(x.info.text for x in run.lines)
     if KICKER_END.search(text) or SUBTITLE_START.match(text) or SUBTITLE_END.search(text):

@@ -223,6 +223,9 @@ def _furniture_kind(text: str, pos: int, n: int, paper: str | None) -> str | Non
 # a title and the jump marker beside it ("…代表（上接第一版）").  Such lines are cut.
 _MARKER_SUFFIX = re.compile(r"[（(](?:下转|紧转|转|上接|接|续)第?[0-9０-９一二三四五六七八九十A-Z]{1,3}[版页][）)]$")
 _MARKER_PREFIX = re.compile(r"^[（(](?:上接|接|续)第?[0-9０-９一二三四五六七八九十A-Z]{1,3}[版页][）)]")
+# A headline's last line and the first line beside it on the same baseline:
+# "量（新语） “去年春节，村民过节都", "李克强出席闭幕式 ■ 本报记者 王远".
+_TITLE_THEN_TEXT = re.compile(r"(?:[（(][^（）()]{1,12}[）)]|[\u4e00-\u9fff])(\s+)(?=[“■□●◆]|本报记者|记者\s)")
 _BYLINE_AFTER_SPACE = re.compile(r"\s(?=(?:本报讯|(?:本报|新华社)[\u4e00-\u9fff]{0,10}\d{1,2}\s*月\s*\d{1,2}\s*日\s*电))")
 
 
@@ -257,9 +260,13 @@ def _cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> l
     m = _MARKER_PREFIX.match(text)
     if m and m.end() < len(text):
         cuts.add(m.end())
-    raw = page.text[line.start:line.end]
-    for m in _BYLINE_AFTER_SPACE.finditer(raw):
-        src = line.start + m.end()
+    raw = page.text[line.start:line.end].rstrip()
+    if " " not in raw and "\u3000" not in raw and "\t" not in raw:
+        return sorted(cuts)
+    gaps = [line.start + m.end() for m in _BYLINE_AFTER_SPACE.finditer(raw)]
+    if len(re.findall(r"[\u4e00-\u9fff，。、；：？！“”（）]\s+[\u4e00-\u9fff，。、；：？！“”（）■□●◆]", raw)) == 1:
+        gaps += [line.start + m.end(1) for m in _TITLE_THEN_TEXT.finditer(raw) if m.start(1) > 0]
+    for src in gaps:
         before = sum(min(s.end, src) - s.start for s in spans if s.start < src)
         if before > 0:
             cuts.add(before)
