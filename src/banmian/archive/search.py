@@ -30,7 +30,7 @@ from pathlib import Path
 
 from ..errors import ArchiveError, QueryError
 from .store import SCHEMA_VERSION, headline_text
-from .tokenize import TOKENIZER_VERSION, normalize, phrase_tokens, term_pieces
+from .tokenize import TOKENIZER_VERSION, is_word_token, normalize, phrase_tokens, term_pieces
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 64
@@ -130,6 +130,10 @@ def _lex(text: str) -> list[tuple[str, str, str | None]]:
             out.append(("NEG-PHRASE" if neg else "PHRASE", text[j + 1:close], fld))
             i = close + 1
             continue
+        if neg and text[j] == "(":  # -( … ) excludes a group
+            out.append(("NOT", "NOT", None))
+            i = j
+            continue
         k = j
         while k < n and not text[k].isspace() and text[k] not in '()"“':
             k += 1
@@ -225,7 +229,7 @@ class _Parser:
         tokens, prefix = phrase_tokens(value)
         if not tokens:
             return None, False
-        if kind.endswith("TERM") and value.endswith("*") and not prefix and tokens[-1].isascii():
+        if kind.endswith("TERM") and value.endswith("*") and not prefix and is_word_token(tokens[-1]):
             prefix = True  # solar* : a Latin word prefix
         if not kind.startswith("NEG"):
             self.pieces.extend(term_pieces(value))
@@ -424,9 +428,10 @@ def snippet(text: str, pieces: tuple[str, ...], width: int = 80) -> tuple[str, t
 
 
 def _with_snippet(hit: Hit, body: str, pieces: tuple[str, ...], width: int) -> Hit:
-    text = body
-    if pieces and not any(p in normalize(body) for p in pieces):
-        text = headline_text(hit.kicker, hit.headline, hit.subtitle) or body  # matched in the headline only
-    snip, marks = snippet(text, pieces, width)
+    snip, marks = snippet(body, pieces, width)
+    if pieces and not marks:  # matched in the headline only: show it, marked
+        head = headline_text(hit.kicker, hit.headline, hit.subtitle)
+        if head:
+            snip, marks = snippet(head, pieces, width)
     return Hit(hit.id, hit.paper, hit.date, hit.page, hit.kicker, hit.headline, hit.subtitle, hit.byline,
                hit.score, snip, marks)

@@ -121,6 +121,16 @@ def phrase_tokens(term: str) -> tuple[tuple[str, ...], bool]:
     return tuple(out), prefix
 
 
+def is_word_token(token: str) -> bool:
+    """True for a Latin word/number token (not a CJK bigram or unigram, not the break marker).
+
+    >>> is_word_token("solar"), is_word_token("光伏"), is_word_token(BREAK)
+    (True, False, False)
+    """
+    m = _RUNS.fullmatch(token)
+    return bool(m) and m.lastgroup == "word"
+
+
 def term_pieces(term: str) -> list[str]:
     """The letter/digit runs of a query term, normalised: what a snippet highlights.
 

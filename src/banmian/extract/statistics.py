@@ -39,21 +39,32 @@ _YOY_RE = re.compile(
     r"(?:同比|环比|比上年同期|比去年同期|较上年同期|较去年同期|比上年|比去年|较上年|较去年|与上年相比|与去年相比|较上年末|比上年末)?"
     r"(?:名义|实际)?(?:分别)?(?P<verb>增长|增加|上升|上涨|提高|提升|增|涨|下降|减少|降低|回落|下滑|下跌|降|减|跌)了?(?:约|近)?$"
 )
-_NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "下跌", "降", "减", "跌")
+_NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "下跌", "降", "减", "跌", "降幅", "跌幅")
+# "增速接近10%", "降幅为3%": a growth rate named as a noun
+_RATE_RE = re.compile(r"(?P<verb>增速|增幅|涨幅|降幅|跌幅)(?:分别)?(?:为|达|达到|接近|约|超过|是|在)*$")
+# Comparisons are not metrics ("同比多增3069亿元", "比上月多2550亿元"); nor are bare rates.
+_COMPARISON_START = ("同比", "环比", "比", "较", "与")
+_BARE_RATES = frozenset("升幅 降幅 增幅 涨幅 跌幅 增速 降速 增长率".split())
 # A verb alone does not name what was measured ("分别实行300元、400元…的补助").
 _BARE_VERBS = frozenset("实行 实施 开展 推进 推动 建设 修建 开辟 完成 达到 实现 增长 上涨 下降 降低 提高 减少 增加 新建 建成 发放 "
                         "安排 落实 下达 拨付 带动 帮助 吸引 引进 超过 突破 达 为 是 有 共 约 占".split())
-_SHARE_RE = re.compile(r"(?:在(?P<scope>[^，。]{1,8}?))?(?:占比重?|占(?P<of>[^，。]{0,14}?)(?:的)?(?:比重|比例)|所占比重|占)"
+_SHARE_RE = re.compile(r"(?:在(?P<scope>[^，。]{1,8}?))?(?:占比重?|占(?P<of>[^，。]{0,14}?)(?:的)?(?:比重|比例)|所占比重|"
+                       r"占(?P<of2>[^，。]{1,14}?)的?|占)"
                        r"(?:分别)?(?:目前|已经|已|稳定在|保持在|达到|达|为|是|约|近|超过|接近)*$")
 _VERB_TAIL = re.compile(
     r"(?:分别)?(?:稳定在|保持在|维持在|实现|达到|达|为|是|完成|突破|超过|超|共计|合计|累计|总计|增至|增长到|增加到|提高到|提升到|上升到|下降到|减少到|降至|"
-    r"升至|约为|约|近|至|到|拥有|有|已达|已|共|高达|仅为|仅|只有|在)+$"
+    r"升至|约为|约|近|至|到|拥有|有|已达|已|共|高达|仅为|仅|只有|在|了)+$"
 )
 _ADVERB_TAIL = re.compile(r"(?:则|也|还|仍|均|已经|都|总共|逆势|同比|持续|继续|再次|首次|大幅|稳步|分别|接近|将近|一年|每年|每月|全年|相应|目前|就)+$")
 # A figure under a modal verb is a requirement or a plan, not a reported value.
 _MODAL = re.compile(r"不能|不得|不应|应当|应该|必须|力争|计划|预计|争取|将要|要求|有望|目标")
 _PER_TAIL = re.compile(r"(?:为)?每[\u4e00-\u9fff]$")  # "进口均价为每吨511.3元": 每吨 qualifies the unit
-_LEAD_FUNC = re.compile(r"^(?:而|但|且|据|由(?!于)|在(?![线职岗校建读编用业])|从(?![业事])|并(?![购网表]))")
+_LEAD_FUNC = re.compile(r"^(?:而|但|且|据|由(?!于)|在(?![线职岗校建读编用业])|从(?![业事])|并(?![购网表])|"
+                        r"有(?![效关限色机线偿形生序利力])(?=..))")
+# "全县各级各类学校共自查自纠问题": what follows 共 / 累计 names the figure
+_MID_TOTAL = re.compile(r"(?:累计|总共|共计|共有|(?<![公总一])共(?![享同建识性产青和事振赢生]))")
+_LEAD_PAREN = re.compile(r"^[^（）]{0,6}（[^）]{1,6}）(?=.{4})")  # "市（地）营商环境…" -> "营商环境…"
+_POSSESSOR = re.compile(r"(?:市|省|县|区|国|州|村|镇|公司|企业|集团|我们|他们)$")
 _MID_VERB = re.compile(r"(?:实现|完成|达到|拥有|录得)")
 _LEAD_SCOPE = re.compile(
     r"^(?:其中|此外|另外|同时|目前|截至目前|截至[^，]{0,12}?|截止[^，]{0,12}?|全年|当年|今年|去年|同期|当月|上半年|下半年|前三季度|"
@@ -64,12 +75,12 @@ _TOPIC_RE = re.compile(r"^(?:在)?(?P<t>[^，。、]{2,16}?)(?:中|方面|里|�
 _LIST_SEP = re.compile(r"[、]|(?:和|及|以及|与)")
 _ITEM_END = re.compile(r"(?:分别|居|位居|位列|实现|完成|为|占|的|均|同比|共|合计|累计|达到|达|排在|排名|列)")
 _RANGE_FROM = re.compile(r"(?:从|由)(?:[^，。]{0,14}?的)?$")
-_RANGE_TO = re.compile(r"^(?:增加|减少|下降|上升|提高|降低|增长|扩大|缩小|减|增|降|升)?(?:到|至|为)(?:[^，。]{0,14}?的)?$")
+_RANGE_TO = re.compile(r"^(?:增加|减少|下降|上升|提高|提升|降低|增长|扩大|缩小|压减|压缩|减|增|降|升)?(?:到|至|为)(?:[^，。]{0,14}?的)?$")
 _EXCLUDED_PERIOD_BEFORE = ("比", "较", "同", "到", "至", "于")
-_STAT_KINDS = frozenset({"money", "count", "measure", "percent"})
+_STAT_KINDS = frozenset({"money", "count", "measure", "percent", "number"})
 # What may follow a reported figure; a noun instead means the figure counts that
 # noun ("拥有6条生产线", "帮助100万贫困人口"): a quantity, not a statistic of a metric.
-_NEXT_OK = frozenset("的同比较增下降减占位居左以余多及和与、，,。；;：:）)”」！？\n 」")
+_NEXT_OK = frozenset("的同比较增下降减占位居左以余多及和与、，,。；;：:）)”」！？\n 」已均全都也还将被并则即为是约共计达在由从创")
 _PRONOUN_START = ("我们", "他们", "她们", "它们", "我", "他", "她", "它", "其", "该", "这", "那", "此")
 _NOT_STAT_UNITS = frozenset({"年", "倍", "岁", "天", "个月", "小时", "分钟", "秒", "周", "届", "期", "次", "轮"})
 
@@ -125,8 +136,10 @@ def clean_metric(seg: str) -> str:
 
     >>> clean_metric("我市网络交易额实现"), clean_metric("其中，网络零售额实现"), clean_metric("订单总量达到")
     ('网络交易额', '网络零售额', '订单总量')
-    >>> clean_metric("贫困地区居住在钢筋混凝土房的农户比重为")
-    '农户比重'
+    >>> clean_metric("全市的农户比重为"), clean_metric("全县各级各类学校共自查自纠问题")
+    ('农户比重', '自查自纠问题')
+    >>> clean_metric("100M及以上接入速率的固定互联网宽带接入用户达")
+    '100M及以上接入速率的固定互联网宽带接入用户'
     """
     seg = seg.strip(" ，,：:“”\"")
     seg = _VERB_TAIL.sub("", seg)
@@ -134,19 +147,41 @@ def clean_metric(seg: str) -> str:
     seg = _VERB_TAIL.sub("", seg)
     seg = _PER_TAIL.sub("", seg)
     if "的" in seg:
-        seg = seg[seg.rindex("的") + 1:]
+        # keep a qualifier ("100M及以上接入速率的…用户"), drop a possessor ("全市的…") or an overlong lead
+        k = seg.rindex("的")
+        if k <= 4 or _POSSESSOR.search(seg[:k]) or len(seg) > _MAX_METRIC:
+            seg = seg[k + 1:]
+    mt = None
+    for mt in _MID_TOTAL.finditer(seg):
+        pass
+    if mt is not None and mt.start() >= 2 and len(seg) - mt.end() >= 2:
+        seg = seg[mt.end():]
+    seg = _LEAD_PAREN.sub("", seg)
     prev = None
     while prev != seg:  # "其中问责…", "而在…中": peel scope words and function words in turn
         prev = seg
         seg = _LEAD_FUNC.sub("", _LEAD_SCOPE.sub("", seg))
-    seg = seg.strip(" ，,：:“”\"（）()")
+    seg = seg.strip(" ，,：:")
+    if seg.count("“") != seg.count("”"):
+        seg = seg.strip("“”\"")
+    if seg.count("（") != seg.count("）"):
+        seg = seg.strip("（）()")
     return seg
 
 
+_MAX_METRIC = 26
+
+
 def _metric_ok(metric: str) -> bool:
-    if not 2 <= len(metric) <= 20:
+    if not 2 <= len(metric) <= _MAX_METRIC:
         return False
-    if any(c in "，。；：、（）()《》“”\"0123456789%" for c in metric):
+    if any(c in "，。；：、()《》\"%" for c in metric):
+        return False
+    if metric.count("“") != metric.count("”") or metric.count("（") != metric.count("）"):
+        return False
+    if re.search(r"[0-9]", metric) and not re.search(r"[A-Za-z]", metric):  # "4G用户", "PM2.5" are names
+        return False
+    if metric.startswith(_COMPARISON_START) or metric in _BARE_RATES:
         return False
     if metric[-1] in "了着过是和与及或等在从对把被将向" or metric[0] in "了着是和与及或等对把被将向也都就还又再更最很":
         return False
@@ -257,7 +292,7 @@ def _sentence(text: str, s0: int, s1: int, qs: list[Quantity], ranks: list[tuple
             roles[i] = roles[i - 1]  # later items of a list share the first item's role
             signs[i] = signs.get(i - 1, 1)
             continue
-        ym = _YOY_RE.search(before)
+        ym = _YOY_RE.search(before) or _RATE_RE.search(before)
         if q.kind in ("percent", "pp") and ym and not before.endswith(("至", "到")):
             roles[i] = "yoy"
             signs[i] = -1 if ym.group("verb") in _NEGATIVE else 1
@@ -267,8 +302,8 @@ def _sentence(text: str, s0: int, s1: int, qs: list[Quantity], ranks: list[tuple
             roles[i] = "skip"
         elif q.loc.end < len(text) and text[q.loc.end] not in _NEXT_OK and "\u4e00" <= text[q.loc.end] <= "\u9fff":
             roles[i] = "skip"
-        elif q.kind in ("count", "measure") and text[q.loc.end:q.loc.end + 1] == "的":
-            roles[i] = "skip"  # "52.3公里的长江岸线": the figure describes what follows
+        elif q.kind in ("count", "measure", "percent", "number") and text[q.loc.end:q.loc.end + 1] == "的":
+            roles[i] = "skip"  # "52.3公里的长江岸线", "抽查20%的县": the figure describes what follows
         elif _MODAL.search(before):
             roles[i] = "skip"
         else:
@@ -296,12 +331,12 @@ def _sentence(text: str, s0: int, s1: int, qs: list[Quantity], ranks: list[tuple
         rels.append(Relation(rel, tuple(range(first, len(drafts))), items[0].metric))
     last: _Draft | None = None
     for i, q in enumerate(qs):
-        if i in grouped:
+        if i in grouped or roles[i] == "skip":
             continue
         role = roles[i]
         lo = _clause_start(text, s0, q.loc.start)
         if role == "value":
-            d = _single(text, s0, lo, q, qs, i, drafts, topic, sdates, period)
+            d = _single(text, s0, lo, q, qs, i, drafts, topic, sdates, period, roles)
             if d is not None:
                 drafts.append(d)
                 last = d
@@ -311,10 +346,16 @@ def _sentence(text: str, s0: int, s1: int, qs: list[Quantity], ranks: list[tuple
             sign = signs.get(i, 1)
             if q.kind != "percent":
                 continue
+            group = next((g for g in groups if g[0] == i), None)
+            if group is not None and _yoy_list(text, s0, lo, qs, group, drafts, signs, topic, sdates, period):
+                grouped.update(group)
+                last = drafts[-1] if drafts else last
+                continue
             if target is not None and target.yoy is None and target.q is not None:
                 target.yoy, target.end = sign * float(q.value), q.loc.end
                 continue
-            metric = clean_metric(_YOY_RE.sub("", text[lo:q.loc.start]))
+            rate = _YOY_RE.search(text[lo:q.loc.start]) or _RATE_RE.search(text[lo:q.loc.start])
+            metric = clean_metric(_strip_dates(text, lo, lo + rate.start(), sdates))
             metric = _refine(metric, topic)
             if _metric_ok(metric):
                 d = _Draft(metric, None, lo + max(0, text[lo:q.loc.start].find(metric)),
@@ -324,6 +365,13 @@ def _sentence(text: str, s0: int, s1: int, qs: list[Quantity], ranks: list[tuple
                 last = d
         elif role == "share":
             m = _SHARE_RE.search(text[lo:q.loc.start])
+            subject = clean_metric(text[lo:lo + m.start()]) if m else ""
+            if _metric_ok(subject) and (target is None or subject != target.metric):
+                # "其中4G基站总数占64.2%": a share of its own subject, of the figure before it
+                d = _Draft(subject, None, lo + text[lo:q.loc.start].find(subject), share=q,
+                           share_of=_share_of(m, target.metric if target else None), period=period, end=q.loc.end)
+                drafts.append(d)
+                continue
             if target is not None and target.share is None:
                 target.share, target.end = q, q.loc.end
                 target.share_of = _share_of(m, target.metric)
@@ -348,11 +396,51 @@ def _sentence(text: str, s0: int, s1: int, qs: list[Quantity], ranks: list[tuple
 
 
 def _share_of(m: re.Match[str] | None, metric: str | None) -> str | None:
-    if m is not None and m.group("of"):
-        of = clean_metric(m.group("of").lstrip("全市全省全国全区全县"))
+    named = m.group("of") or m.group("of2") if m is not None else None
+    if named:
+        of = clean_metric(re.sub(r"^(?:全市|全省|全国|全区|全县|全球)", "", named))
         if _metric_ok(of):
             return of
     return metric
+
+
+def _strip_dates(text: str, lo: int, hi: int, dates: list[DateFact]) -> str:
+    """``text[lo:hi]`` without the dates printed in it ("9月规上工业增加值" -> "规上工业增加值")."""
+    seg = text[lo:hi]
+    for d in sorted(dates, key=lambda d: -d.loc.start):
+        if lo <= d.loc.start and d.loc.end <= hi:
+            seg = seg[:d.loc.start - lo] + seg[d.loc.end - lo:]
+    return seg
+
+
+def _yoy_list(text: str, s0: int, lo: int, qs: list[Quantity], group: list[int], drafts: list[_Draft],
+              signs: dict[int, int], topic: str | None, sdates: list[DateFact], period: str | None) -> bool:
+    """Growth rates listed with 分别: "…11.1万班，…1258.6万人次，同比分别增长6%、10.6%" aligns them
+    with the figures before; "民营和中小工业企业增加值分别增长8%和7.1%" splits the metric."""
+    first = qs[group[0]]
+    fb = text.rfind("分别", lo, first.loc.start)
+    if fb < 0:
+        return False
+    n = len(group)
+    open_ = [d for d in drafts if d.q is not None and d.yoy is None and d.end <= first.loc.start]
+    if len(open_) >= n:
+        for d, qi in zip(open_[-n:], group):
+            d.yoy, d.end = signs.get(qi, 1) * float(qs[qi].value), qs[qi].loc.end
+        return True
+    phrase = clean_metric(_strip_dates(text, lo, fb, sdates))
+    parts = re.split(r"、|和|及|与", phrase)
+    if len(parts) != n or not all(parts[:-1]):
+        return False
+    size = round(sum(len(p) for p in parts[:-1]) / (n - 1))
+    head = parts[-1][size:]
+    if len(head) < 2 or not _metric_ok(head):
+        return False
+    items = [*parts[:-1], parts[-1][:size]]
+    for item, qi in zip(items, group):
+        q = qs[qi]
+        drafts.append(_Draft(_refine(head, topic), None, lo, breakdown=item, period=period,
+                             yoy=signs.get(qi, 1) * float(q.value), end=q.loc.end))
+    return True
 
 
 def _topic(text: str, s0: int, s1: int) -> str | None:
@@ -479,7 +567,7 @@ def _local_period(text: str, lo: int, pos: int, sdates: list[DateFact]) -> str |
 
 
 def _single(text: str, s0: int, lo: int, q: Quantity, qs: list[Quantity], i: int, drafts: list[_Draft],
-            topic: str | None, sdates: list[DateFact], period: str | None) -> _Draft | None:
+            topic: str | None, sdates: list[DateFact], period: str | None, roles: dict[int, str]) -> _Draft | None:
     """A figure with its metric before it (or after a verb: "峨眉山市实现网络零售额108.88亿元")."""
     seg = text[lo:q.loc.start]
     # "从A的V1…到B的V2": the second figure inherits the first one's metric
@@ -489,7 +577,7 @@ def _single(text: str, s0: int, lo: int, q: Quantity, qs: list[Quantity], i: int
             prev = drafts[-1]
             return _Draft(prev.metric, q, q.loc.start, prev.breakdown,
                           _local_period(text, qs[i - 1].loc.end, q.loc.start, sdates) or prev.period, end=q.loc.end)
-    if i > 0 and qs[i - 1].loc.end > lo:
+    if i > 0 and qs[i - 1].loc.end > lo and roles[i - 1] != "skip":
         seg = text[qs[i - 1].loc.end:q.loc.start]
         if not _RANGE_TO.match(seg) and not seg.startswith(("，", "、")):
             return None
@@ -500,6 +588,9 @@ def _single(text: str, s0: int, lo: int, q: Quantity, qs: list[Quantity], i: int
     for d in sdates:  # drop printed dates from the metric text
         if lo <= d.loc.start and d.loc.end <= q.loc.start:
             seg = seg.replace(text[d.loc.start:d.loc.end], "")
+    for k in range(i):  # and figures that only describe something ("企业对13个市（地）…")
+        if roles[k] == "skip" and lo <= qs[k].loc.start and qs[k].loc.end <= q.loc.start:
+            seg = seg.replace(qs[k].text, "")
     breakdown = None
     mv = _MID_VERB.search(seg)
     if mv and mv.end() < len(seg) and clean_metric(seg[mv.end():]):

@@ -103,7 +103,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0) -> list[Labelled]:
     widths = column_widths(infos)
     labels: list[Label] = []
     why: list[str] = []
-    for x, cw in zip(infos, widths):
+    for i, (x, cw) in enumerate(zip(infos, widths)):
         if x.furniture:
             labels.append("furniture"), why.append(f"furniture:{x.furniture}")
         elif x.jump:
@@ -116,7 +116,8 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0) -> list[Labelled]:
             labels.append("head"), why.append(f"wider than the column ({x.min_width:g} > {cw:g})")
         elif x.numbered and not x.terminal and x.max_width < cw - indent - 1.25:
             labels.append("heading"), why.append("numbered heading")
-        elif not x.terminal and x.max_width < cw - 1.0 and COLUMN_TAG.search(x.text) and x.text[0] not in "（(":
+        elif (not x.terminal and COLUMN_TAG.search(x.text) and x.text[0] not in "（("
+              and (x.max_width < cw - 1.0 or i == 0 or infos[i - 1].terminal)):
             labels.append("head"), why.append("short line ending in a column tag")
         elif not x.terminal and x.max_width < cw - indent - 1.25:
             labels.append("head"), why.append(f"short without closing punctuation ({x.width:g} < {cw:g})")
