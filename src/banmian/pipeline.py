@@ -67,7 +67,9 @@ def label(state: PageState) -> PageState:
 
 
 def assemble(state: PageState) -> PageState:
-    runs, notes = demote_inbody_headings(to_runs(list(state.labelled)))
+    runs = to_runs(list(state.labelled))
+    first_order, _ = detect_order(runs)
+    runs, notes = demote_inbody_headings(runs, first_order)
     order, why = detect_order(runs)
     drafts, furniture = assemble_page(runs, order)
     ev = [_event(state, "assemble", (), n) for n in notes] + [_event(state, "assemble", (), why)]

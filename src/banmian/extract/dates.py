@@ -44,7 +44,8 @@ _REL0 = "今去明前后本"
 # a match can start with, so most positions fail at one character test; the
 # anchor is a string every match contains, so only windows around it are scanned.
 _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
-    ("since", re.compile(rf"(?=[{_NUM0}今本年以])(?:(?P<y>{_Y})年|(?P<ry>今年|本年))?(?:年初)?以来"), "以来"),
+    ("since", re.compile(rf"(?=[{_NUM0}今本去年以])(?:(?P<y>{_Y})年|(?P<ry>今年|本年|去年))?(?:年初)?以来"), "以来"),
+    ("first_months", re.compile(rf"(?=[{_NUM0}{_REL0}]){_YEAR}?前(?P<n>[1-9]|1[0-1]|[一二三四五六七八九十]|十一)个?月(?:份)?"), "月"),
     ("year_range", re.compile(rf"(?=[{_NUM0}])(?P<y1>{_Y})年?{_DASH}(?P<y2>{_Y})年"), "年"),
     ("day_range", re.compile(rf"(?=[{_NUM0}{_REL0}])"
                              rf"{_YEAR}?(?P<m1>{_M})月(?P<d1>{_D})[日号]?{_DASH}(?:(?P<m2>{_M})月)?(?P<d2>{_D})[日号]"), "月"),
@@ -55,7 +56,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("plan", re.compile(r"(?=[“\"一二三四五六七八九十])[“\"]?(?P<n>[一二三四五六七八九十]{1,3})五[”\"]?(?:时期|期间|规划)?"), "五"),
     ("full", re.compile(rf"(?=[{_NUM0}{_REL0}]){_YEAR}?(?P<m>{_M})月(?P<d>{_D})[日号]"), "月"),
     ("month", re.compile(rf"(?=[{_NUM0}{_REL0}]){_YEAR}?(?P<m>{_M})月(?P<mod>份|底|末|初|中旬|上旬|下旬)?"), "月"),
-    ("year", re.compile(rf"(?=[{_NUM0}{_REL0}]){_YEAR}(?P<mod>底|末|初|年底|年末|年初)?"), "年"),
+    ("year", re.compile(rf"(?=[{_NUM0}{_REL0}]){_YEAR}(?P<mod>底|末|初(?![春夏秋冬])|年底|年末|年初)?"), "年"),
     ("day", re.compile(r"(?<![0-9月])(?P<d>3[01]|[12][0-9]|[1-9])日(?![0-9])"), "日"),
     ("relative", re.compile(r"(?=[近日前今昨明本上下不])(?:近日|日前|近期|前不久|不久前|近年来|近些年|今天|今日|昨天|昨日|明天|本月|上月|上个月|本周|上周|下周)"),
      ""),
@@ -126,6 +127,10 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Ctx) -> tuple[str | None, str] |
     """(value, fact kind) for one match, or None when the match is not a date."""
     gd = m.groupdict()
     y = _explicit_year(m, ctx) if "y" in gd or "ry" in gd else None
+    if kind == "first_months":
+        n = _cn_int(gd["n"])
+        y = y if y is not None else _year_for(ctx, n)
+        return f"{_ym(y, 1)}/{_ym(y, n)}", "period"
     if kind == "since":
         if ctx.issue is None and y is None:
             return None
@@ -293,9 +298,8 @@ def _plausible(text: str, start: int, end: int, kind: str) -> bool:
         return False
     if kind in ("month", "year") and text[end:end + 1] == "期":  # "1月期" → a term
         return False
-    if kind == "year" and text[start:end] in ("今年", "去年", "明年", "前年", "后年", "本年"):
-        # "去年同期" is still last year; "明年" is a year too.  Keep.
-        return True
+    if kind == "relative" and before in ("比", "较") and text[start:end] in ("上月", "上个月", "本月", "上周", "本周"):
+        return False  # "比上月多…" compares with the month before the data, not the issue's
     return True
 
 

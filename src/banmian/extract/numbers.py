@@ -36,10 +36,10 @@ MULTIPLIERS: dict[str, int] = {
 CURRENCIES = ("美元", "欧元", "英镑", "日元", "港元", "港币", "澳元", "卢布", "韩元", "人民币", "元")
 MEASURES = (
     "平方公里 平方千米 平方米 立方米 公里 千米 厘米 毫米 米 公顷 亩 吨 公斤 千克 克 千瓦时 万千瓦 千瓦 兆瓦 吉瓦 瓦 度 "
-    "毫升 升 标箱 标准箱 摄氏度 ℃ 微克/立方米 小时 分钟 秒 个月 天 周 岁 GB 兆"
+    "毫升 升 标箱 标准箱 摄氏度 ℃ 微克/立方米 小时 分钟 秒 个月 天 周 岁 TB PB GB MB 兆"
 ).split()
 COUNTS = (
-    "人次 户 人 名 位 个 家 项 件 条 所 座 辆 架 艘 台 套 只 头 场 次 起 宗 篇 部 本 册 种 类 处 块 株 棵 份 张 期 届 轮 "
+    "人次 户 人 名 位 个 家 项 件 条 所 座 辆 架次 架 艘 台 套 只 头 场 次 起 宗 篇 部 本 册 种 类 处 块 株 棵 份 张 期 届 轮 班 航次 "
     "批 倍 间 栋 幢 层 根 匹 片 道 门 桩 笔 单 份 元素 首 支 组 对 颗 粒 盏 张 所 年"
 ).split()
 
@@ -69,6 +69,7 @@ RANK_LEAD_RE = re.compile(
 _RANK_SCOPES = frozenset(("全国", "全省", "全市", "全区", "全州", "全县", "全球", "世界"))
 RANK_TOP_RE = re.compile(r"(?P<scope>全国|全省|全市|全区|全球|世界)?(?P<w>首位|第一位|榜首)")
 
+_CN_RANGE = re.compile(r"[一二三四五六七八九]{2}")
 # Counts printed in Chinese numerals are common words ("一批", "两个维护"): accept
 # them only with units that make them unambiguous figures.
 _CN_OK_UNITS = frozenset((*CURRENCIES, *MEASURES, "人", "名", "位", "人次", "户", "家", "项", "倍", "个"))
@@ -195,6 +196,8 @@ def find_quantities(text: str, field: str = "body") -> list[Quantity]:
                             step=float(MULTIPLIERS[m.group("mult")])))
     for m in PERCENT_CN_RE.finditer(text):
         raw = m.group("cn")
+        if _CN_RANGE.fullmatch(raw):
+            continue
         d = chinese_to_number(raw) if not raw[0].isdigit() else arabic_to_decimal(raw)
         if d is not None:
             out.append(Quantity(m.group(0), to_number(d), "%", "percent", Loc(m.start(), m.end(), field)))
@@ -210,6 +213,8 @@ def _is_ordinal(text: str, m: re.Match[str]) -> bool:
 
 def _chinese_ok(text: str, m: re.Match[str], cn: str, unit: str | None, mult: str | None) -> bool:
     """Accept a Chinese numeral only where it is plainly a figure."""
+    if _CN_RANGE.fullmatch(cn):
+        return False  # "三五天", "百分之一二": adjacent digits are a rough range, not a number
     if unit is None or (unit not in _CN_OK_UNITS and not mult):
         return False  # "千万工程", "十二届", "一批": words, ordinals and vague counts
     if len(cn) == 1 and not mult and unit not in (*CURRENCIES, *MEASURES) and (cn in "一两二" or unit == "个"):

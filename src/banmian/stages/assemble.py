@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from itertools import groupby
 from typing import Literal
 
-from .attach import LEAD_CHARS, attach_headlines, bigrams
+from .attach import LEAD_CHARS, attach_headlines, bigrams, overlap
 from .layout import Labelled, _mode_width
 from .reflow_cues import starts_article
 
@@ -63,7 +63,7 @@ def _run_width(run: Run) -> float:
 _COLUMN_TAG = re.compile(r"[（(][^（）()]{1,16}[）)]$")
 
 
-def _title_evidence(run: Run, prev: Run, nxt: Run) -> str:
+def _title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before") -> str:
     """Why a headline-like run between two bodies is an article's headline, or "".
 
     Sub-headings (小标题) are set in the column: one line, or lines wrapped at the
@@ -94,10 +94,15 @@ def _title_evidence(run: Run, prev: Run, nxt: Run) -> str:
         return "kicker or subtitle wording"
     if len(run.lines) > 1 and run.lines[0].info.max_width < width - 2.5:
         return "wraps short of the column (display type)"
+    if order == "after" and len(prev.lines) >= 8:
+        lead = bigrams("".join(x.info.text for x in prev.lines[:6]))
+        if overlap(run.lines, lead) >= 0.5 and overlap(run.lines, bigrams(
+                "".join(x.info.text for x in nxt.lines[:6]))) < 0.25:
+            return "echoes the lead of the article before it (headlines follow bodies here)"
     return ""
 
 
-def demote_inbody_headings(runs: list[Run]) -> tuple[list[Run], list[str]]:
+def demote_inbody_headings(runs: list[Run], order: Order = "before") -> tuple[list[Run], list[str]]:
     """Headline-like lines between two body runs with no sign of an article
     boundary (:func:`_title_evidence`) are the body's own: sub-headings, or, where
     the body before them is mid-sentence, fragments of its text.  Returns the new
@@ -114,7 +119,7 @@ def demote_inbody_headings(runs: list[Run]) -> tuple[list[Run], list[str]]:
         nxt = runs[i + 1] if i + 1 < len(runs) else None
         if (run.kind == "head" and prev is not None and prev.kind == "body" and nxt is not None
                 and nxt.kind == "body"):
-            why = _title_evidence(run, prev, nxt)
+            why = _title_evidence(run, prev, nxt, order)
             first, last = run.lines[0].info.line.number, run.lines[-1].info.line.number
             if why:
                 notes.append(f"lines {first}-{last}: headline ({why})")
