@@ -35,6 +35,7 @@ _BASE_TITLES = """
 政治部主任 支队长 大队长 中队长 所长 警长 民警 交警 辅警 村医 医生 医师 主任医师 护士长 护士 教师 老师 班主任
 总指挥 指挥长 召集人 代表 首席 总设计师 设计师 工程师 技术员 研究生 学生 村民 农民 工人 职工 党员 志愿者
 领导 负责同志 厂长 矿长 场长 总队长 舰长 机长 船长 列车长 主持人 讲解员 网格员 驻村第一书记 第一副主任
+特使 特别代表 牵头人 工作人员 议长 副议长 代议长 首席记者
 """
 
 _DEPUTY_FORMS = ("副", "常务副", "代理", "代", "执行", "名誉", "荣誉", "常务", "专职副", "党组副")
@@ -62,7 +63,7 @@ TITLES_AFTER_NAME: frozenset[str] = frozenset(
 TITLE_BLOCKERS = frozenset("会处团们级制职岗室部队位班组长员台")
 
 # Titles so generic that a following surname-like character is usually not a name.
-WEAK_TITLES = frozenset("代表 领导 党员 村民 农民 工人 职工 学生 志愿者 首席 技术员 老师 教师 医生 护士 博士".split())
+WEAK_TITLES = frozenset("代表 领导 党员 村民 农民 工人 职工 学生 志愿者 首席 技术员 老师 教师 医生 护士 博士 工作人员".split())
 
 
 def longest_title_suffix(segment: str) -> str | None:
@@ -85,9 +86,9 @@ TITLE_ALT = "|".join(sorted(TITLES, key=len, reverse=True))
 # Short party / government bodies that stay fused in the title (市委书记, 国务院总理):
 # a title qualified only by these is a rank, not an employer.
 FUSED_BODY_RE = re.compile(
-    r"^(?:中共|中国共产党)?[\u4e00-\u9fff]{0,8}?"
-    r"(?:省|市|县|区|州|旗|盟|镇|乡|村|街道|自治区|自治州|自治县|特区)?"
-    r"(?:委|党委|党组|党工委|政府|人大|人大常委会|常委会|政协|纪委|监委|纪委监委|纪工委|管委会|军委|政治局|书记处|中央|国务院)$"
+    r"^(?:中共|中国共产党)?(?:[\u4e00-\u9fff]{0,8}?(?:省|市|县|区|州|旗|盟|镇|乡|村|街道|自治区|自治州|自治县|特区))?"
+    r"(?:委|党委|党组|党工委|政府|人民政府|人大|人大常委会|常委会|政协|纪委|监委|纪委监委|纪工委|管委会)$"
+    r"|^(?:中共)?(?:中央)?(?:军委|政治局|书记处|中央|国务院)$"
     r"|^(?:国家|全国|中央|省|市|县|区|州|镇|乡|村|党|党中央|国务院|党和国家|中共中央|中央军委|全国人大常委会|全国政协|全国人大|中共中央政治局|中央政治局)$"
 )
 
@@ -123,6 +124,7 @@ NAME_FOLLOWERS: tuple[str, ...] = tuple(sorted(set("""
 当选 担任 兼任 出任 获得 荣获 带领 组织 领导 指导 负责 牵头 参与 一起 共同 等人 总书记 主席 总理 书记 院士 教授
 关于 重要 系列 回忆 讲述 说起 介绍说 举行 出任 看来 指导 走进 来到 察看 了解 询问 叮嘱 勉励 鼓励 肯定 祝贺 感谢 会晤 通电话
 采访 走访 探访 获悉 了解到 发现 注意到 观察 统计 报道 摄 文 图 等人 说明 解读
+抵达 到达 协助 带着 多次 再次 此前 亲自 一直 也曾 先后 随即 立即 当即 专程
 """.split()), key=len, reverse=True))
 
 # Common words that start with a surname character; a bare (untitled) candidate
@@ -146,6 +148,7 @@ VERB_PREFIXES: tuple[str, ...] = tuple(sorted(set("""
 推进 推动 促进 打造 提升 建设 加快 加强 发展 实施 深化 强化 做强 做大 做靓 培育 支持 位列 位居 引导 带动 完善 健全 创建
 办好 建好 建强 共建 聚焦 围绕 依托 构建 形成 巩固 拓展 开展 组织 参与 高标准 高质量 大力 积极 全力 持续 不断 进一步
 鼓励 争创 申报 设立 成立 组建 参观 前往 来到 走进 服务 助力 推广 壮大 落实 保障 服务于 面向 覆盖 辐射 联通 连接 携手
+安排 立即 随即 当即 指派 委托 派出 召集
 """.split()), key=len, reverse=True))
 
 
@@ -186,9 +189,12 @@ def dictionary_words() -> frozenset[str]:
             parts = line.split(" ")
             if len(parts) != 3:
                 continue
-            w, _freq, tag = parts
-            # person names (nr*) and place names (ns: jieba files 普京 there) may be names
-            if 2 <= len(w) <= 3 and (w[0] in SURNAMES or w[:2] in COMPOUND_SURNAMES) and not tag.startswith(("nr", "ns")):
+            w, freq, tag = parts
+            if not (2 <= len(w) <= 3 and (w[0] in SURNAMES or w[:2] in COMPOUND_SURNAMES)):
+                continue
+            # person names (nr*) and place names (ns: jieba files 普京 there) may be names,
+            # except very frequent two-character ones, which are words (高峰 1556, 文明 6584)
+            if not tag.startswith(("nr", "ns")) or (len(w) == 2 and tag.startswith("nr") and int(freq) >= 1000):
                 out.add(w)
     return frozenset(out)
 

@@ -27,7 +27,7 @@ from .facts import Loc, Person
 from .lexicon import (
     COUNTRIES, PROVINCES, COMMON_WORDS_WITH_SURNAME, NOT_GIVEN_NAMES, COMPOUND_SURNAMES, FUSED_BODY_RE, NAME_FOLLOWERS, NOT_IN_NAME, ORG_SUFFIXES,
     SURNAMES, TITLE_BLOCKERS, TITLE_RE, TITLES, TITLES_AFTER_NAME, WEAK_TITLES, dictionary_words, longest_title_suffix,
-    trie_pattern,
+    strip_verbs, trie_pattern,
 )
 from .ner import Tagger
 
@@ -36,7 +36,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 BYLINE_ROLES = frozenset("记者 特约记者 见习记者 通讯员 实习生 摄影 本报记者".split())
 # Characters of transliterated (foreign) names, for use without the NER model.
 TRANSLIT = frozenset(
-    "阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕宾波伯博布查达戴丹道德迪蒂丁东杜顿多厄恩尔法范菲费芬弗福富盖甘戈格根古哈海汉豪赫亨"
+    "莉嫩罕蕾琪妮黛茜璐露娅丝莎薇娜琳珊蒂贾萨阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕宾波伯博布查达戴丹道德迪蒂丁东杜顿多厄恩尔法范菲费芬弗福富盖甘戈格根古哈海汉豪赫亨"
     "胡霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉莱兰朗劳勒雷里利连琳卢鲁路伦罗洛马玛迈麦曼梅蒙米明摩莫默姆穆纳娜奈南内尼努诺"
     "欧帕佩彭皮普齐奇乔切琼萨塞桑森沙莎什施舍斯松苏索塔泰坦汤特提廷图托瓦万旺威韦维温沃乌伍西希夏谢辛休雅亚扬耶伊因英尤扎"
     "泽詹兹佐·"
@@ -48,13 +48,18 @@ _NOUNISH_END = frozenset("会议们者部局院委府件章告案划书知见言
 _FOLLOWER_SINGLE = frozenset(w for w in NAME_FOLLOWERS if len(w) == 1)
 _FOLLOWERS_MULTI = tuple(w for w in NAME_FOLLOWERS if len(w) > 1)
 _CUT_WORDS = tuple(sorted(set("""
-会见 会谈 接见 看望 慰问 陪同 邀请 应邀 联合 担任 兼任 出任 来自 携手 会同 依托 通过 经过 入驻 落户 牵头 前往 走进
+先后 分别 一同 首先 随后 立即 安排 会见 会谈 接见 看望 慰问 陪同 邀请 应邀 联合 担任 兼任 出任 来自 携手 会同 依托 通过 经过 入驻 落户 牵头 前往 走进
 参观 考察 调研 访问 包括 以及 还有 主要有 当选 任命 免去 表示 指出 强调 介绍 告诉 认为 获悉 了解到 得知 荣获 授予 颁发
 加入 参加 召开 会上 期间 贯彻 学习 落实 看到 听取 共同 组织 作为 成为 其中 此外 同时 随后 近日 日前 目前 了解
 """.split()), key=len, reverse=True))
 _CUT_RE = re.compile(trie_pattern(frozenset(_CUT_WORDS)))
 _CUT_CHARS = frozenset("在据让请被把将给跟是了的从赴称说由向对同与和及等为到随他她但")
-_CUT_GUARD = frozenset("自由 理由 经由 对外 针对 面对 为民 同济 协同 共同 不同 合同 等级 平等 同等 中等 高等 初等 给予 和平 和谐 随州 共和 同步 同仁 同心".split())
+_CUT_GUARD = frozenset("自由 理由 经由 对外 针对 面对 为民 同济 协同 共同 不同 合同 等级 平等 同等 中等 高等 初等 给予 和平 和谐 随州 共和 同步 同仁 同心 对话 对口 对接 对象".split())
+
+
+# Honorifics after a name that do not end common words (unlike 书记: 白皮书记录).
+_HONORIFICS = frozenset("总书记 同志 主席 总理 首相 总统 委员长 先生 女士 大使 国王 女王 院士 教授".split())
+_FOREIGN_TITLES = frozenset("总统 总理 首相 国王 女王 主席 大使 议长 外长 部长 秘书长 总干事".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +94,9 @@ def follow_score(text: str, end: int) -> int:
         if text.startswith(w, end):
             return 3
     if c in _FOLLOWER_SINGLE:
+        return 2
+    tm = TITLE_RE.match(text, end)
+    if tm and tm.end() > end + 1:  # "习近平主席特使": a title right after the name
         return 2
     return 0
 
@@ -242,7 +250,7 @@ def _cut_prefix(raw: str, stop: int | None = None) -> int:
             continue
         if raw[i - 1:i + 1] in _CUT_GUARD or raw[i:i + 2] in _CUT_GUARD:
             continue
-        if c in "和与及" and _joins_name(raw[:i], raw[i + 1:]):
+        if c in "和与及" and _joins_name(raw[cut:i], raw[i + 1:]):
             continue
         cut = max(cut, i + 1)
         break
@@ -276,8 +284,10 @@ def _chain(text: str, ts: int, title: str, floor: int) -> tuple[list[tuple[str, 
         while j > floor and text[j - 1] not in PUNCT and not _joint_post(text, j - 1, floor):
             j -= 1
         raw = text[j:t_start]
-        cut = _cut_prefix(raw)
-        prefix = raw[cut:]
+        # "国际贸易部长": 部 belongs to the organisation as much as to the title
+        cut = _cut_prefix(raw + t[:1], len(raw)) if t[:1] in "部局院厅处所司署社会委办" else _cut_prefix(raw)
+        prefix = strip_verbs(raw[cut:]) if raw[cut:] else ""
+        cut += len(raw[cut:]) - len(prefix)
         if len(prefix) > 30:
             prefix, cut = "", len(raw)
         segs.insert(0, (prefix, t))
@@ -338,6 +348,9 @@ def _names_after(text: str, p: int, title: str, tagger: Tagger | None,
     first = name_at(text, p, tagger, strict=strict, known=known)
     if first is None:
         return []
+    tm = TITLE_RE.match(text, first[0])
+    if strict and tm and tm.end() > first[0] + 1:
+        return []  # "代表马杜罗总统": 代表 is the verb; the name has its own title
     out = [(p, first[0], first[1])]
     q = first[0]
     seps = "、" + (" \u3000" if title in BYLINE_ROLES else "")
@@ -403,10 +416,16 @@ def find_mentions(text: str, field: str = "body", *, tagger: Tagger | None = Non
         else:
             names = _names_after(text, p, title, tagger, known) if p < len(text) else []
         if not names:
+            pred = _predicate_name(text, ts, te, title, floor)
+            if pred is not None:  # "李翠枝是伊利集团质量检测控制中心主任，"
+                out.append(pred)
+                floor = te
+                continue
             after = _name_before(text, ts, title, floor, seen)
             if after is not None:
                 out.append(Mention(text[after:ts], (title,), None, Loc(after, te, field), Loc(after, ts, field)))
-                floor = te
+                # a chain may run on from here ("习近平主席特使、…刘鹤"): keep its text reachable
+                floor = after
             continue
         segs, start = _chain(text, ts, title, floor)
         titles, org = _compose(segs)
@@ -418,6 +437,24 @@ def find_mentions(text: str, field: str = "body", *, tagger: Tagger | None = Non
     return out
 
 
+def _predicate_name(text: str, ts: int, te: int, title: str, floor: int, field: str = "body") -> Mention | None:
+    """"NAME是ORG+TITLE，": a name opening its clause, introduced by 是/系."""
+    if te < len(text) and text[te] not in "，。；、":
+        return None
+    segs, start = _chain(text, ts, title, floor)
+    if start < 3 or text[start - 1] not in "是系":
+        return None
+    cs = start - 1
+    while cs > floor and text[cs - 1] not in PUNCT:
+        cs -= 1
+    name = text[cs:start - 1]
+    sur = 2 if name[:2] in COMPOUND_SURNAMES else (1 if name[:1] in SURNAMES else 0)
+    if not sur or not 1 <= len(name) - sur <= 2 or not _valid_given(name[sur:]) or name in dictionary_words():
+        return None
+    titles, org = _compose(segs)
+    return Mention(name, titles, org, Loc(cs, te, field), Loc(cs, start - 1, field), "title")  # type: ignore[arg-type]
+
+
 def _name_before(text: str, ts: int, title: str, floor: int, known: frozenset[str] | set[str]) -> int | None:
     """Start of a name printed before an honorific title ("习近平总书记")."""
     if title not in TITLES_AFTER_NAME and title != "同志":
@@ -425,9 +462,14 @@ def _name_before(text: str, ts: int, title: str, floor: int, known: frozenset[st
     for k in known:
         if text.endswith(k, 0, ts) and ts - len(k) >= floor:
             return ts - len(k)
-    # "白皮书记录", "主席台": an honorific after a name is followed by a boundary or a verb
-    if title not in ("总书记", "同志") and follow_score(text, ts + len(title)) == 0:
+    # "白皮书记录": a title that also ends common words needs a boundary or verb after it
+    if title not in _HONORIFICS and follow_score(text, ts + len(title)) == 0:
         return None
+    run = ts
+    while run > floor and text[run - 1] in TRANSLIT and ts - run < 8:
+        run -= 1
+    if ts - run >= 3 and title in _FOREIGN_TITLES and text[run:ts] not in dictionary_words():
+        return run  # "代表马杜罗总统": a transliterated name
     for n in (3, 2, 4):
         s = ts - n
         if s < floor:
@@ -440,7 +482,8 @@ def _name_before(text: str, ts: int, title: str, floor: int, known: frozenset[st
                 or cand in dictionary_words():
             continue
         before = text[s - 1] if s > 0 else "。"
-        if title not in ("总书记", "同志") and before not in PUNCT and before not in "的和与及同":
+        if title not in ("总书记", "同志") and before not in PUNCT and before not in _CUT_CHARS \
+                and not before.isdigit() and before not in "年月日天":
             continue  # "…工程大学教授": no boundary before the would-be name
         return s
     return None
