@@ -64,6 +64,7 @@ _LEAD_FUNC = re.compile(r"^(?:而|但|且|据|由(?!于)|在(?![线职岗校建�
 # "全县各级各类学校共自查自纠问题": what follows 共 / 累计 names the figure
 _MID_TOTAL = re.compile(r"(?:累计|总共|共计|共有|(?<![公总一])共(?![享同建识性产青和事振赢生]))")
 _LEAD_PAREN = re.compile(r"^[^（）]{0,6}（[^）]{1,6}）(?=.{4})")  # "市（地）营商环境…" -> "营商环境…"
+_MID_SCOPE = re.compile(r"(?:已|已经)?在?(?:全国|全省|全市|全区|全县|全球)")
 _POSSESSOR = re.compile(r"(?:市|省|县|区|国|州|村|镇|公司|企业|集团|我们|他们)$")
 _MID_VERB = re.compile(r"(?:实现|完成|达到|拥有|录得)")
 _LEAD_SCOPE = re.compile(
@@ -80,7 +81,8 @@ _EXCLUDED_PERIOD_BEFORE = ("比", "较", "同", "到", "至", "于")
 _STAT_KINDS = frozenset({"money", "count", "measure", "percent", "number"})
 # What may follow a reported figure; a noun instead means the figure counts that
 # noun ("拥有6条生产线", "帮助100万贫困人口"): a quantity, not a statistic of a metric.
-_NEXT_OK = frozenset("的同比较增下降减占位居左以余多及和与、，,。；;：:）)”」！？\n 」已均全都也还将被并则即为是约共计达在由从创")
+_NEXT_OK = frozenset("的同比较增下降减占位居左以余多及和与、，,。；;：:）)”」！？\n 」已均全都也还将被并则即为是约共计在由从创")
+_RANGE_NEXT = re.compile(r"(?:增加|减少|下降|上升|提高|提升|降低|增长|扩大|缩小|压减|压缩|减|增|降|升)?(?:到|至)")
 _PRONOUN_START = ("我们", "他们", "她们", "它们", "我", "他", "她", "它", "其", "该", "这", "那", "此")
 _NOT_STAT_UNITS = frozenset({"年", "倍", "岁", "天", "个月", "小时", "分钟", "秒", "周", "届", "期", "次", "轮"})
 
@@ -141,7 +143,7 @@ def clean_metric(seg: str) -> str:
     >>> clean_metric("100M及以上接入速率的固定互联网宽带接入用户达")
     '100M及以上接入速率的固定互联网宽带接入用户'
     """
-    seg = seg.strip(" ，,：:“”\"")
+    seg = seg.strip().strip("，,：:").strip()
     seg = _VERB_TAIL.sub("", seg)
     seg = _ADVERB_TAIL.sub("", seg)
     seg = _VERB_TAIL.sub("", seg)
@@ -157,11 +159,16 @@ def clean_metric(seg: str) -> str:
     if mt is not None and mt.start() >= 2 and len(seg) - mt.end() >= 2:
         seg = seg[mt.end():]
     seg = _LEAD_PAREN.sub("", seg)
+    ms = None
+    for ms in _MID_SCOPE.finditer(seg):
+        pass
+    if ms is not None and ms.start() > 0 and len(seg) - ms.end() >= 2:
+        seg = seg[ms.end():]  # "基础电信企业已在全国开通5G基站" -> "开通5G基站"
     prev = None
     while prev != seg:  # "其中问责…", "而在…中": peel scope words and function words in turn
         prev = seg
         seg = _LEAD_FUNC.sub("", _LEAD_SCOPE.sub("", seg))
-    seg = seg.strip(" ，,：:")
+    seg = seg.strip().strip("，,：:").strip()
     if seg.count("“") != seg.count("”"):
         seg = seg.strip("“”\"")
     if seg.count("（") != seg.count("）"):
@@ -243,7 +250,8 @@ def find_statistics(text: str, issue_date: date | None = None, *, field: str = "
     for s0, s1 in sentences(text):
         qs = [q for q in quantities if s0 <= q.loc.start < s1]
         sd = [d for d in pdates if s0 <= d.loc.start < s1]
-        lead = [d for d in sd if not qs or d.loc.start < qs[0].loc.start]
+        figures = [q for q in qs if q.unit not in _NOT_STAT_UNITS]  # "经过三个月的…，截至1月末，" still sets 1月末
+        lead = [d for d in sd if not figures or d.loc.start < figures[0].loc.start]
         if lead:  # the most specific period named before the first figure ("2019年春节（2月4日至10日）")
             period = lead[-1].value
         if not qs:
@@ -300,7 +308,8 @@ def _sentence(text: str, s0: int, s1: int, qs: list[Quantity], ranks: list[tuple
             roles[i] = "share"
         elif q.kind == "pp" or q.unit in _NOT_STAT_UNITS or q.kind not in _STAT_KINDS:
             roles[i] = "skip"
-        elif q.loc.end < len(text) and text[q.loc.end] not in _NEXT_OK and "\u4e00" <= text[q.loc.end] <= "\u9fff":
+        elif q.loc.end < len(text) and text[q.loc.end] not in _NEXT_OK and "\u4e00" <= text[q.loc.end] <= "\u9fff" \
+                and not _RANGE_NEXT.match(text, q.loc.end):
             roles[i] = "skip"
         elif q.kind in ("count", "measure", "percent", "number") and text[q.loc.end:q.loc.end + 1] == "的":
             roles[i] = "skip"  # "52.3公里的长江岸线", "抽查20%的县": the figure describes what follows

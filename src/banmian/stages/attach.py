@@ -73,6 +73,8 @@ def attach_headlines(blocks: list[list[list[Labelled]]], leads: list[set[str]], 
             for k in range(m + 1):
                 if s == 1 and k > 0:
                     continue  # body i already has its headline
+                if not _can_cut(fields, k):
+                    continue
                 after, before = _flat(fields[:k]), _flat(fields[k:])
                 score = best[i][s]
                 score += OVERLAP_WEIGHT * (overlap(after, leads[i]) + overlap(before, leads[i + 1]))
@@ -107,6 +109,17 @@ def attach_headlines(blocks: list[list[list[Labelled]]], leads: list[set[str]], 
         s = ps
     result[0] = (_flat(blocks[0]), result[0][1])
     return result
+
+
+def _can_cut(fields: Sequence[Sequence[Labelled]], k: int) -> bool:
+    """A kicker ("…强调", "…——") stays with the field after it; a subtitle
+    ("——…") with the field before it."""
+    from .headlines import KICKER_END, SUBTITLE_START
+    if 0 < k and KICKER_END.search(fields[k - 1][-1].info.text) and k < len(fields):
+        return False
+    if k < len(fields) and 0 < k and SUBTITLE_START.match(fields[k][0].info.text):
+        return False
+    return True
 
 
 def _flat(fields: Sequence[Sequence[Labelled]]) -> list[Labelled]:

@@ -110,6 +110,8 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0) -> list[Labelled]:
             labels.append("jump"), why.append(f"jump {x.jump[0]} {x.jump[1]}")
         elif x.byline_names:
             labels.append("byline"), why.append("stand-alone byline")
+        elif i > 0 and labels[i - 1] == "head" and x.text.startswith(("——", "—")) and not x.strong_end:
+            labels.append("head"), why.append("a subtitle under a headline line")
         elif starts_article(x.text):
             labels.append("body"), why.append("opens with a news-agency byline")
         elif x.min_width > cw + 1.5:
