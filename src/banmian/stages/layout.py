@@ -89,9 +89,15 @@ def column_widths(infos: list[LineInfo]) -> list[float]:
     return out
 
 
+MIN_COLUMN = 9.0  # ems; newspaper body columns are wider, display-type lines often not
+
+
 def _hist_mode(hist: Counter[float]) -> float:
     best, best_n = 0.0, -1
-    for v in sorted(k for k, c in hist.items() if c > 0):
+    values = sorted(k for k, c in hist.items() if c > 0)
+    if sum(hist[v] for v in values if v >= MIN_COLUMN) >= 5:
+        values = [v for v in values if v >= MIN_COLUMN]
+    for v in values:
         n = hist[v - 0.5] + hist[v] + hist[v + 0.5] + hist[v + 1.0]
         if n > best_n:
             best, best_n = v, n
@@ -110,6 +116,8 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0) -> list[Labelled]:
             labels.append("jump"), why.append(f"jump {x.jump[0]} {x.jump[1]}")
         elif x.byline_names:
             labels.append("byline"), why.append("stand-alone byline")
+        elif i > 0 and labels[i - 1] == "byline" and x.pure and len(x.text) <= 3 and not x.terminal:
+            labels.append("byline"), why.append("the end of a wrapped byline")
         elif i > 0 and labels[i - 1] == "head" and x.text.startswith(("——", "—")) and not x.strong_end:
             labels.append("head"), why.append("a subtitle under a headline line")
         elif starts_article(x.text):
