@@ -134,3 +134,62 @@ def micro_pr(pairs: list[tuple[set, set]]) -> tuple[float, float, int, int, int]
     nf = sum(len(f) for _, f in pairs)
     ne = sum(len(e) for e, _ in pairs)
     return (tp / nf if nf else 1.0), (tp / ne if ne else 1.0), tp, nf, ne
+
+
+# --- case scoring (tests/test_facts_cases.py and benchmarks/bench_facts.py) -------
+
+KINDS = ("people", "statistics", "dates")
+
+
+def score_case(expected: dict[str, Any], found: dict[str, Any]) -> dict[str, tuple[int, int, int, list, list]]:
+    """Per kind: (true positives, found, expected, missed, extra).
+
+    People are compared on name + titles (with the organisation folded in, so
+    "国务院总理" equals 总理 of 国务院), and only people printed with a title count;
+    statistics one-to-one on every field the expectation gives (text aside);
+    dates as (text, value) pairs.
+    """
+    out: dict[str, tuple[int, int, int, list, list]] = {}
+    exp_p = {person_key(p) for p in expected.get("people", [])}
+    got_p = {person_key(p) for p in found["people"] if p["titles"]}
+    out["people"] = (len(exp_p & got_p), len(got_p), len(exp_p), sorted(exp_p - got_p, key=str),
+                     sorted(got_p - exp_p, key=str))
+    unmatched = list(found["statistics"])
+    missed = []
+    for s in expected.get("statistics", []):
+        hit = next((g for g in unmatched if stat_matches(s, g)), None)
+        if hit is None:
+            missed.append(s)
+        else:
+            unmatched.remove(hit)
+    n_exp = len(expected.get("statistics", []))
+    out["statistics"] = (n_exp - len(missed), len(found["statistics"]), n_exp, missed, unmatched)
+    exp_d = {(d["text"], d["value"]) for d in expected.get("dates", [])}
+    got_d = {(d["text"], d["value"]) for d in found["dates"]}
+    out["dates"] = (len(exp_d & got_d), len(got_d), len(exp_d), sorted(exp_d - got_d, key=str),
+                    sorted(got_d - exp_d, key=str))
+    return out
+
+
+def run_cases(ner: bool = False) -> list[tuple[Path, dict[str, Any], dict[str, tuple]]]:
+    """Every case file with its score under ``extract_facts(..., ner=ner)``."""
+    from banmian.extract import extract_facts, facts_to_dict
+
+    out = []
+    for path, case in load_cases():
+        art = article_from_case(case["input"])
+        d = date.fromisoformat(case["input"]["date"]) if case["input"].get("date") else None
+        found = facts_to_dict(extract_facts(art, d, ner=ner))
+        out.append((path, case, score_case(case["expected"], found)))
+    return out
+
+
+def micro(scores: list[dict[str, tuple]]) -> dict[str, tuple[float, float, int, int, int]]:
+    """Micro precision and recall per kind over many scored cases."""
+    res = {}
+    for k in KINDS:
+        tp = sum(s[k][0] for s in scores)
+        nf = sum(s[k][1] for s in scores)
+        ne = sum(s[k][2] for s in scores)
+        res[k] = (tp / nf if nf else 1.0, tp / ne if ne else 1.0, tp, nf, ne)
+    return res

@@ -46,6 +46,7 @@ _REL0 = "今去明前后本"
 _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
     ("since", re.compile(rf"(?=[{_NUM0}今本去年以])(?:(?P<y>{_Y})年|(?P<ry>今年|本年|去年))?(?:年初)?以来"), "以来"),
     ("first_months", re.compile(rf"(?=[{_NUM0}{_REL0}]){_YEAR}?前(?P<n>[1-9]|1[0-1]|[一二三四五六七八九十]|十一)个?月(?:份)?"), "月"),
+    ("decade", re.compile(r"(?=[12二十])(?P<c>19|20|十九|二十)世纪(?P<d>[1-9]0|[一二三四五六七八九]十)年代"), "年代"),
     ("year_range", re.compile(rf"(?=[{_NUM0}])(?P<y1>{_Y})年?{_DASH}(?P<y2>{_Y})年"), "年"),
     ("day_range", re.compile(rf"(?=[{_NUM0}{_REL0}])"
                              rf"{_YEAR}?(?P<m1>{_M})月(?P<d1>{_D})[日号]?{_DASH}(?:(?P<m2>{_M})月)?(?P<d2>{_D})[日号]"), "月"),
@@ -139,6 +140,10 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Ctx) -> tuple[str | None, str] |
             return None  # "以来" alone follows an event ("十八大以来"), not a date
         end = ctx.issue.isoformat() if ctx.issue else ""
         return f"{start:04d}-01-01/{end}".rstrip("/"), "period"
+    if kind == "decade":
+        century = 19 if gd["c"] in ("19", "十九") else 20
+        start = (century - 1) * 100 + (int(gd["d"]) if gd["d"].isdigit() else _cn_int(gd["d"]))
+        return f"{start}/{start + 9}", "period"
     if kind == "year_range":
         y1, y2 = _cn_int(gd["y1"]), _cn_int(gd["y2"])
         return (f"{y1:04d}/{y2:04d}", "period") if 1900 <= y1 < y2 <= 2100 else None

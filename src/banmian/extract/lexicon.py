@@ -124,7 +124,7 @@ NAME_FOLLOWERS: tuple[str, ...] = tuple(sorted(set("""
 当选 担任 兼任 出任 获得 荣获 带领 组织 领导 指导 负责 牵头 参与 一起 共同 等人 总书记 主席 总理 书记 院士 教授
 关于 重要 系列 回忆 讲述 说起 介绍说 举行 出任 看来 指导 走进 来到 察看 了解 询问 叮嘱 勉励 鼓励 肯定 祝贺 感谢 会晤 通电话
 采访 走访 探访 获悉 了解到 发现 注意到 观察 统计 报道 摄 文 图 等人 说明 解读
-抵达 到达 协助 带着 多次 再次 此前 亲自 一直 也曾 先后 随即 立即 当即 专程
+抵达 到达 协助 带着 多次 再次 此前 亲自 一直 也曾 先后 随即 立即 当即 专程 邀请 应邀
 """.split()), key=len, reverse=True))
 
 # Common words that start with a surname character; a bare (untitled) candidate

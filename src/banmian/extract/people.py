@@ -53,8 +53,8 @@ _CUT_WORDS = tuple(sorted(set("""
 加入 参加 召开 会上 期间 贯彻 学习 落实 看到 听取 共同 组织 作为 成为 其中 此外 同时 随后 近日 日前 目前 了解
 """.split()), key=len, reverse=True))
 _CUT_RE = re.compile(trie_pattern(frozenset(_CUT_WORDS)))
-_CUT_CHARS = frozenset("在据让请被把将给跟是了的从赴称说由向对同与和及等为到随他她但")
-_CUT_GUARD = frozenset("自由 理由 经由 对外 针对 面对 为民 同济 协同 共同 不同 合同 等级 平等 同等 中等 高等 初等 给予 和平 和谐 随州 共和 同步 同仁 同心 对话 对口 对接 对象".split())
+_CUT_CHARS = frozenset("在据让请被把将给跟是了的从赴称说由向对同与和及等为到随他她但应")
+_CUT_GUARD = frozenset("自由 理由 经由 对外 针对 面对 为民 同济 协同 共同 不同 合同 等级 平等 同等 中等 高等 初等 给予 和平 和谐 随州 共和 同步 同仁 同心 对话 对口 对接 对象 应急 应用 应对 供应 相应 适应 响应 反应 应届".split())
 
 
 # Honorifics after a name that do not end common words (unlike 书记: 白皮书记录).

@@ -49,7 +49,7 @@ _BARE_RATES = frozenset("升幅 降幅 增幅 涨幅 跌幅 增速 降速 增长
 _BARE_VERBS = frozenset("实行 实施 开展 推进 推动 建设 修建 开辟 完成 达到 实现 增长 上涨 下降 降低 提高 减少 增加 新建 建成 发放 "
                         "安排 落实 下达 拨付 带动 帮助 吸引 引进 超过 突破 达 为 是 有 共 约 占".split())
 _SHARE_RE = re.compile(r"(?:在(?P<scope>[^，。]{1,8}?))?(?:占比重?|占(?P<of>[^，。]{0,14}?)(?:的)?(?:比重|比例)|所占比重|"
-                       r"占(?P<of2>[^，。]{1,14}?)的?|占)"
+                       r"占(?!比)(?P<of2>[^，。由从]{1,14}?)的?|占)"
                        r"(?:分别)?(?:目前|已经|已|稳定在|保持在|达到|达|为|是|约|近|超过|接近)*$")
 _VERB_TAIL = re.compile(
     r"(?:分别)?(?:稳定在|保持在|维持在|实现|达到|达|为|是|完成|突破|超过|超|共计|合计|累计|总计|增至|增长到|增加到|提高到|提升到|上升到|下降到|减少到|降至|"
@@ -59,16 +59,18 @@ _ADVERB_TAIL = re.compile(r"(?:则|也|还|仍|均|已经|都|总共|逆势|同�
 # A figure under a modal verb is a requirement or a plan, not a reported value.
 _MODAL = re.compile(r"不能|不得|不应|应当|应该|必须|力争|计划|预计|争取|将要|要求|有望|目标")
 _PER_TAIL = re.compile(r"(?:为)?每[\u4e00-\u9fff]$")  # "进口均价为每吨511.3元": 每吨 qualifies the unit
-_LEAD_FUNC = re.compile(r"^(?:而|但|且|据|由(?!于)|在(?![线职岗校建读编用业])|从(?![业事])|并(?![购网表])|"
+_LEAD_FUNC = re.compile(r"^(?:而|但|且|据|其(?![中他它余实次])|由(?!于)|在(?![线职岗校建读编用业])|从(?![业事])|并(?![购网表])|"
                         r"有(?![效关限色机线偿形生序利力])(?=..))")
 # "全县各级各类学校共自查自纠问题": what follows 共 / 累计 names the figure
 _MID_TOTAL = re.compile(r"(?:累计|总共|共计|共有|(?<![公总一])共(?![享同建识性产青和事振赢生]))")
 _LEAD_PAREN = re.compile(r"^[^（）]{0,6}（[^）]{1,6}）(?=.{4})")  # "市（地）营商环境…" -> "营商环境…"
+_THRESHOLD = re.compile(r"[0-9]+[^0-9]{0,3}(?:及以上|及以下|以上|以下)")
+_THRESHOLD_METRIC = re.compile(r"^.{1,8}(?:及以上|及以下|以上|以下)$")
 _MID_SCOPE = re.compile(r"(?:已|已经)?在?(?:全国|全省|全市|全区|全县|全球)")
 _POSSESSOR = re.compile(r"(?:市|省|县|区|国|州|村|镇|公司|企业|集团|我们|他们)$")
 _MID_VERB = re.compile(r"(?:实现|完成|达到|拥有|录得)")
 _LEAD_SCOPE = re.compile(
-    r"^(?:其中|此外|另外|同时|目前|截至目前|截至[^，]{0,12}?|截止[^，]{0,12}?|全年|当年|今年|去年|同期|当月|上半年|下半年|前三季度|"
+    r"^(?:其中|此外|另外|同时|目前|如今|当前|现在|截至目前|截至[^，]{0,12}?|截止[^，]{0,12}?|全年|当年|今年|去年|同期|当月|上半年|下半年|前三季度|"
     r"我市|全市|全省|全国|我国|我省|本市|该市|全区|全县|全州|该县|该区|该省|该公司|公司|在[^，]{1,16}?中|分别|共|累计|首次|已|已经|"
     r"以现行标准衡量|据统计|统计显示|数据显示)+"
 )
@@ -76,13 +78,14 @@ _TOPIC_RE = re.compile(r"^(?:在)?(?P<t>[^，。、]{2,16}?)(?:中|方面|里|�
 _LIST_SEP = re.compile(r"[、]|(?:和|及|以及|与)")
 _ITEM_END = re.compile(r"(?:分别|居|位居|位列|实现|完成|为|占|的|均|同比|共|合计|累计|达到|达|排在|排名|列)")
 _RANGE_FROM = re.compile(r"(?:从|由)(?:[^，。]{0,14}?的)?$")
-_RANGE_TO = re.compile(r"^(?:增加|减少|下降|上升|提高|提升|降低|增长|扩大|缩小|压减|压缩|减|增|降|升)?(?:到|至|为)(?:[^，。]{0,14}?的)?$")
+_RANGE_TO = re.compile(r"^(?:增加|减少|下降|上升|提高|提升|降低|增长|扩大|缩小|压减|压缩|锐减|骤降|猛增|激增|减|增|降|升)?"
+                       r"(?:到|至|为)(?:[^，。]{0,14}?的)?$")
 _EXCLUDED_PERIOD_BEFORE = ("比", "较", "同", "到", "至", "于")
 _STAT_KINDS = frozenset({"money", "count", "measure", "percent", "number"})
 # What may follow a reported figure; a noun instead means the figure counts that
 # noun ("拥有6条生产线", "帮助100万贫困人口"): a quantity, not a statistic of a metric.
 _NEXT_OK = frozenset("的同比较增下降减占位居左以余多及和与、，,。；;：:）)”」！？\n 」已均全都也还将被并则即为是约共计在由从创")
-_RANGE_NEXT = re.compile(r"(?:增加|减少|下降|上升|提高|提升|降低|增长|扩大|缩小|压减|压缩|减|增|降|升)?(?:到|至)")
+_RANGE_NEXT = re.compile(r"(?:增加|减少|下降|上升|提高|提升|降低|增长|扩大|缩小|压减|压缩|锐减|骤降|猛增|激增|减|增|降|升)?(?:到|至)")
 _PRONOUN_START = ("我们", "他们", "她们", "它们", "我", "他", "她", "它", "其", "该", "这", "那", "此")
 _NOT_STAT_UNITS = frozenset({"年", "倍", "岁", "天", "个月", "小时", "分钟", "秒", "周", "届", "期", "次", "轮"})
 
@@ -151,7 +154,7 @@ def clean_metric(seg: str) -> str:
     if "的" in seg:
         # keep a qualifier ("100M及以上接入速率的…用户"), drop a possessor ("全市的…") or an overlong lead
         k = seg.rindex("的")
-        if k <= 4 or _POSSESSOR.search(seg[:k]) or len(seg) > _MAX_METRIC:
+        if k <= 2 or _POSSESSOR.search(seg[:k]) or len(seg) > _MAX_METRIC:
             seg = seg[k + 1:]
     mt = None
     for mt in _MID_TOTAL.finditer(seg):
@@ -186,8 +189,8 @@ def _metric_ok(metric: str) -> bool:
         return False
     if metric.count("“") != metric.count("”") or metric.count("（") != metric.count("）"):
         return False
-    if re.search(r"[0-9]", metric) and not re.search(r"[A-Za-z]", metric):  # "4G用户", "PM2.5" are names
-        return False
+    if re.search(r"[0-9]", metric) and not re.search(r"[A-Za-z]", metric) and not _THRESHOLD.search(metric):
+        return False  # digits only in names ("4G用户", "PM2.5") and thresholds ("65岁以上人口")
     if metric.startswith(_COMPARISON_START) or metric in _BARE_RATES:
         return False
     if metric[-1] in "了着过是和与及或等在从对把被将向" or metric[0] in "了着是和与及或等对把被将向也都就还又再更最很":
@@ -319,6 +322,8 @@ def _sentence(text: str, s0: int, s1: int, qs: list[Quantity], ranks: list[tuple
             roles[i] = "value"
         if re.match(r"[—\-～~至到][0-9０-９]", text[q.loc.end:q.loc.end + 2]):
             roles[i] = "skip"  # "20%—30%": a range, not one figure
+        if i + 1 < len(qs) and qs[i + 1].loc.start == q.loc.end:
+            roles[i] = "skip"  # "5000亩以上13户": the first figure qualifies the second
     groups = _groups(text, qs, roles)
     drafts: list[_Draft] = []
     rels: list[Relation] = []
@@ -462,8 +467,8 @@ def _topic(text: str, s0: int, s1: int) -> str | None:
         clause = text[pos:e].strip()
         m = _TOPIC_RE.match(clause)
         if m and not re.search(r"\d", clause):
-            t = m.group("t")
-            return t if not t.startswith(("分", "其")) else None
+            t = _LEAD_SCOPE.sub("", m.group("t"))
+            return t if len(t) >= 2 and not t.startswith(("分", "其")) else None
         pos = e + 1
         if pos >= s1:
             break
@@ -590,6 +595,10 @@ def _single(text: str, s0: int, lo: int, q: Quantity, qs: list[Quantity], i: int
         seg = text[qs[i - 1].loc.end:q.loc.start]
         if not _RANGE_TO.match(seg) and not seg.startswith(("，", "、")):
             return None
+    for k in range(i):  # "有139个村子常住居民不到150人": the figure describes the things counted
+        if roles[k] == "skip" and lo <= qs[k].loc.start and text[qs[k].loc.start - 1:qs[k].loc.start] == "有" \
+                and qs[k].kind == "count":
+            return None
     local = _local_period(text, lo, q.loc.start, sdates)
     fm = _RANGE_FROM.search(seg)
     if fm:
@@ -597,8 +606,9 @@ def _single(text: str, s0: int, lo: int, q: Quantity, qs: list[Quantity], i: int
     for d in sdates:  # drop printed dates from the metric text
         if lo <= d.loc.start and d.loc.end <= q.loc.start:
             seg = seg.replace(text[d.loc.start:d.loc.end], "")
-    for k in range(i):  # and figures that only describe something ("企业对13个市（地）…")
-        if roles[k] == "skip" and lo <= qs[k].loc.start and qs[k].loc.end <= q.loc.start:
+    for k in range(i):  # and figures that only describe something ("企业对13个市（地）…"), not thresholds
+        if roles[k] == "skip" and lo <= qs[k].loc.start and qs[k].loc.end <= q.loc.start \
+                and qs[k].approx not in ("以上", "以下") and qs[k].loc.end != q.loc.start:
             seg = seg.replace(qs[k].text, "")
     breakdown = None
     mv = _MID_VERB.search(seg)
@@ -610,7 +620,9 @@ def _single(text: str, s0: int, lo: int, q: Quantity, qs: list[Quantity], i: int
     else:
         metric = clean_metric(seg)
     metric = _refine(metric, topic)
+    if topic and breakdown is None and _THRESHOLD_METRIC.match(metric) and _metric_ok(topic):
+        metric, breakdown = topic, metric  # "承包造林模范中，百亩以上1904户": a band of the topic
     if not _metric_ok(metric):
         return None
-    start = lo + max(0, text[lo:q.loc.start].find(metric))
+    start = lo + max(0, text[lo:q.loc.start].find(breakdown or metric))
     return _Draft(metric, q, start, breakdown, local or period, end=q.loc.end)

@@ -120,7 +120,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0) -> list[Labelled]:
             labels.append("byline"), why.append("the end of a wrapped byline")
         elif i > 0 and labels[i - 1] == "head" and x.text.startswith(("——", "—")) and not x.strong_end:
             labels.append("head"), why.append("a subtitle under a headline line")
-        elif starts_article(x.text):
+        elif starts_article(x.text) and not x.numbered:
             labels.append("body"), why.append("opens with a news-agency byline")
         elif x.min_width > cw + 1.5:
             labels.append("head"), why.append(f"wider than the column ({x.min_width:g} > {cw:g})")

@@ -360,7 +360,7 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
                 open_attribution and "）" not in text and ")" not in text)
         credit = short and bool(PHOTO_CREDIT.search(text))
         names = None
-        if short and not terminal and not credit and _ROLE.search(text):
+        if short and not terminal and not credit and _ROLE.search(text) and not BODY_LABELS.match(text.lstrip("■●◆▲□◇")):
             bm = STANDALONE_BYLINE_RE.match(src[spans[0].start:spans[-1].end])
             if bm:
                 names = byline_names(bm.group("names")) or None

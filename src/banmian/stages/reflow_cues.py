@@ -8,10 +8,14 @@ INLINE_BYLINE_START = re.compile(
     r"[\u4e00-\u9fff]{0,12}?\d{1,2}月\d{1,2}日(?:[\u4e00-\u9fff]{0,3})?电|新华社电|本报电)")
 
 
+# Section labels that only ever open an article: "核心阅读" (summary box), "编者按".
+ARTICLE_LABELS = re.compile(r"^(?:核心阅读|编者按|编者的话|开栏的话|内容提要)[：:]?$")
+
+
 def starts_article(text: str) -> bool:
-    """Does a paragraph open with a news-agency byline?
+    """Does a paragraph open an article: a news-agency byline, or a label such as 核心阅读?
 
     >>> starts_article("本报北京1月31日电 （记者杜一菲）国家主席"), starts_article("会议指出")
     (True, False)
     """
-    return bool(INLINE_BYLINE_START.match(text))
+    return bool(INLINE_BYLINE_START.match(text) or ARTICLE_LABELS.match(text))
