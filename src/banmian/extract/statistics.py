@@ -369,6 +369,8 @@ def _sentence(text: str, s0: int, s1: int, qs: list[Quantity], ranks: list[tuple
                 target.yoy, target.end = sign * float(q.value), q.loc.end
                 continue
             rate = _YOY_RE.search(text[lo:q.loc.start]) or _RATE_RE.search(text[lo:q.loc.start])
+            if rate is None:  # a later item of a list whose head was not a figure of ours
+                continue
             metric = clean_metric(_strip_dates(text, lo, lo + rate.start(), sdates))
             metric = _refine(metric, topic)
             if _metric_ok(metric):

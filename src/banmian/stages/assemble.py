@@ -168,6 +168,53 @@ def _split_body_at_bylines(lines: tuple[Labelled, ...]) -> list[list[Labelled]]:
     return parts
 
 
+def _lead_at(lines: list[Labelled], start: int) -> set[str]:
+    text, n = [], 0
+    for x in lines[start:]:
+        text.append(x.info.text)
+        n += len(x.info.text)
+        if n >= LEAD_CHARS:
+            break
+    return bigrams("".join(text))
+
+
+def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
+                         ) -> tuple[list[Draft], list[list[Labelled]]]:
+    """Two articles drawn one headline-first, the next body-first leave two bodies
+    side by side between their headlines ("H_A B_A B_B H_B").  Where the headline
+    after a body echoes a later paragraph's opening much better than the body's
+    own opening, and the headline before it matches that opening, the body is cut
+    at that paragraph."""
+    out_d: list[Draft] = []
+    out_b: list[list[Labelled]] = [blocks[0]]
+    for i, d in enumerate(drafts):
+        before, after = blocks[i], blocks[i + 1]
+        cut = None
+        if before and after and len(d.body) >= 8 and not d.continued_to:
+            start = _lead_at(d.body, 0)
+            head_b = after
+            base_b = overlap(head_b, start)
+            if overlap(before, start) >= max(base_b, 0.2):
+                best = (0.0, None)
+                for j in range(3, len(d.body) - 2):
+                    if not d.body[j - 1].info.strong_end:
+                        continue
+                    score = overlap(head_b, _lead_at(d.body, j))
+                    if score > best[0]:
+                        best = (score, j)
+                if best[1] is not None and best[0] >= 0.5 and best[0] >= base_b + 0.3:
+                    cut = best[1]
+        if cut is None:
+            out_d.append(d)
+            out_b.append(after)
+            continue
+        first = Draft(byline=d.byline, body=d.body[:cut], continued_from=d.continued_from)
+        second = Draft(body=d.body[cut:], continued_to=d.continued_to)
+        out_d.extend([first, second])
+        out_b.extend([[], after])
+    return out_d, out_b
+
+
 def _lead(d: Draft) -> set[str]:
     text, n = [], 0
     for x in d.body:
@@ -230,6 +277,7 @@ def assemble_page(runs: list[Run], order: Order) -> tuple[list[Draft], list[Labe
         lines = [x for b in blocks for x in b]
         return ([Draft(head=lines)] if lines else []), furniture
     from .headlines import split_fields
+    drafts, blocks = _split_merged_bodies(drafts, blocks)
     fields = [split_fields(b) for b in blocks]
     placed = attach_headlines(fields, [_lead(d) for d in drafts],
                               [d.continued_from is not None for d in drafts],
