@@ -20,6 +20,8 @@ def test_archive_dask_local_cluster_equals_process_pool(tmp_path, small_pages):
         assert got[table] == want[table], table
 
 
-def test_archive_dask_unreachable_scheduler_is_a_clear_error(tmp_path, small_pages):
+def test_archive_dask_unreachable_scheduler_is_a_clear_error(tmp_path, small_pages, monkeypatch):
+    from banmian.archive import ingest as ingest_mod
+    monkeypatch.setattr(ingest_mod, "DASK_CONNECT_TIMEOUT_S", 1)
     with pytest.raises(ArchiveError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         ingest([small_pages], tmp_path / "a.db", IngestOptions(dask="tcp://127.0.0.1:9"))

@@ -41,6 +41,7 @@ from .records import PARSED, SKIPPED, IssueJob, PageOutcome, PageRef, ParsedIssu
 from .store import ADDED, KEPT, REPLACED, UNCHANGED, Store, file_size, headline_text
 from .tokenize import TOKENIZER_VERSION, index_text
 
+DASK_CONNECT_TIMEOUT_S = 15
 _LOCAL = re.compile(r"local:(\d+)")
 _ADDRESS = re.compile(r"(?:(?:tcp|tls|ucx|inproc)://)?[\w.\-\[\]:]+:\d+")
 
@@ -305,7 +306,7 @@ def _run_dask(batches, opts) -> Iterator[list[ParsedIssue]]:
                                    silence_logs=logging.ERROR)
             client = Client(cluster)
         else:
-            client = Client(address, timeout="15s")
+            client = Client(address, timeout=f"{DASK_CONNECT_TIMEOUT_S}s")
     except (OSError, TimeoutError) as exc:
         if cluster is not None:
             cluster.close()

@@ -171,6 +171,8 @@ class _Parser:
     def or_(self, depth: int) -> str | None:
         if depth > MAX_DEPTH:
             raise self.error("brackets nested too deeply", f"use at most {MAX_DEPTH} levels")
+        if self.peek() == "OR":
+            raise self.error("OR needs a term before it", "write `光伏 OR 风电`")
         parts = [self.and_(depth)]
         while self.peek() == "OR":
             self.i += 1

@@ -236,7 +236,7 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Ctx) -> tuple[str | None, str] |
 
 
 _SENTENCE_END = re.compile(r"[。！？；\n]")
-_EXPLICIT_YEAR = re.compile(rf"(?P<y>{_Y})年(?![以至到—－\-–~～])")
+_EXPLICIT_YEAR = re.compile(rf"(?P<y>{_Y})年(?![以至到—－\-–~～])")  # matched at a 年, see _ContextIndex
 _EXPLICIT_MONTH = re.compile(rf"(?P<m>{_M})月(?:[0-9]|[一二三四五六七八九十])")
 
 
@@ -309,18 +309,41 @@ def _plausible(text: str, start: int, end: int, kind: str) -> bool:
 
 
 class _ContextIndex:
-    """Per-position context, from one pass over the text: the year named earlier in
-    the same sentence, and the month last named before the position."""
+    """Per-position context, built on first use from one pass over the text: the year
+    named earlier in the same sentence, and the month last named before the position."""
 
     def __init__(self, text: str, issue: date | None) -> None:
+        self.text = text
         self.issue = issue
+        self._built = False
+
+    def _build(self) -> None:
+        text = self.text
         self.sent_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
-        self.years = [(m.start(), _cn_int(m.group("y"))) for m in _EXPLICIT_YEAR.finditer(text)]
-        self.months = [(m.start(), _cn_int(m.group("m"))) for m in _EXPLICIT_MONTH.finditer(text)]
+        # anchored on 年 / 月 and matched backwards: cheaper than scanning every position
+        self.years = []
+        i = text.find("年")
+        while i >= 0:
+            m = _EXPLICIT_YEAR.match(text, max(0, i - 4), i + 2)
+            if m and m.end() == i + 1:
+                self.years.append((m.start(), _cn_int(m.group("y"))))
+            i = text.find("年", i + 1)
+        self.months = []
+        i = text.find("月")
+        while i >= 0:
+            for k in (2, 1):
+                m = _EXPLICIT_MONTH.match(text, max(0, i - k), i + 2)
+                if m and m.end() == i + 2:
+                    self.months.append((m.start(), _cn_int(m.group("m"))))
+                    break
+            i = text.find("月", i + 1)
         self._year_pos = [p for p, _ in self.years]
         self._month_pos = [p for p, _ in self.months]
+        self._built = True
 
     def __call__(self, pos: int) -> _Ctx:
+        if not self._built:
+            self._build()
         sent_start = self.sent_starts[bisect_right(self.sent_starts, pos) - 1]
         i = bisect_left(self._year_pos, pos) - 1
         year_hint = self.years[i][1] if i >= 0 and self.years[i][0] >= sent_start else None

@@ -50,12 +50,13 @@ _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _CHINESE = rf"[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?"
 
 QUANTITY_RE = re.compile(
+    rf"(?=[约近超逾将不达0-9０-９{_CN_DIGITS}])"  # fail fast: most characters cannot start a figure
     rf"(?P<pre>约|近|超过|超|逾|将近|不足|不到|达)?"
     rf"(?:(?P<ar>{_ARABIC})|(?P<cn>{_CHINESE}))"
     rf"(?P<more>余|多)?"
-    rf"(?P<mult>{_MULT_ALT})?"
-    rf"(?P<more2>余|多)?"
-    rf"(?:(?P<pct>[%％])|(?P<pp>个百分点)|(?P<unit>{_UNIT_ALT}))?"
+    # a unit, a percent sign or a multiplier is required: bare numbers are labels, years, dates
+    rf"(?:(?P<mult>{_MULT_ALT})(?P<more2>余|多)?(?:(?P<pct>[%％])|(?P<pp>个百分点)|(?P<unit>{_UNIT_ALT}))?"
+    rf"|(?P<pct2>[%％])|(?P<pp2>个百分点)|(?P<unit2>{_UNIT_ALT}))"
     rf"(?P<post>左右|以上|以下|上下|之多)?"
 )
 VAGUE_MULT_RE = re.compile(r"(?P<pre>上|近|超|逾)(?P<mult>万亿|千亿|百亿|亿|千万|百万|万)(?P<unit>元|人|吨|户|家)")
@@ -135,7 +136,7 @@ def _kind(unit: str | None) -> str:
 def _is_year(m: re.Match[str]) -> bool:
     """A 4-digit year before 年 (or 年度/年底) belongs to the date extractor."""
     ar = m.group("ar")
-    if m.group("unit") != "年" or ar is None or m.group("mult"):
+    if m.group("unit2") != "年" or ar is None or m.group("mult"):
         return False
     s = ar.translate(_FULLWIDTH)
     return s.isdigit() and len(s) == 4 and 1900 <= int(s) <= 2100
@@ -154,10 +155,9 @@ def find_quantities(text: str, field: str = "body") -> list[Quantity]:
     """
     out: list[Quantity] = []
     for m in QUANTITY_RE.finditer(text):
-        unit = "%" if m.group("pct") else ("个百分点" if m.group("pp") else m.group("unit"))
+        pct, pp = m.group("pct") or m.group("pct2"), m.group("pp") or m.group("pp2")
+        unit = "%" if pct else ("个百分点" if pp else (m.group("unit") or m.group("unit2")))
         mult_s = m.group("mult")
-        if unit is None and mult_s is None:
-            continue
         if _is_year(m) or _is_ordinal(text, m):
             continue
         if in_quotes(text, m.start()):

@@ -46,7 +46,7 @@ _PLACE_WORDS = frozenset("地区 园区 社区 景区 城市 都市 超市 全�
 _SPEECH_VERBS = re.compile(r"(?:表示|说|指出|强调|介绍|认为|谈到|谈道|告诉|坦言|透露|主持|出席|讲话|会见|会谈|宣布|致辞)")
 _NOUNISH_END = frozenset("会议们者部局院委府件章告案划书知见言论报刊社网台团队组司厂校村镇县市省区国家方人员士长业界化性度率量点面上中下里")
 _FOLLOWER_SINGLE = frozenset(w for w in NAME_FOLLOWERS if len(w) == 1)
-_FOLLOWERS_MULTI = tuple(w for w in NAME_FOLLOWERS if len(w) > 1)
+_FOLLOWERS_RE = re.compile(trie_pattern(frozenset(w for w in NAME_FOLLOWERS if len(w) > 1)))
 _CUT_WORDS = tuple(sorted(set("""
 先后 分别 一同 首先 随后 立即 安排 会见 会谈 接见 看望 慰问 陪同 邀请 应邀 联合 担任 兼任 出任 来自 携手 会同 依托 通过 经过 入驻 落户 牵头 前往 走进
 参观 考察 调研 访问 包括 以及 还有 主要有 当选 任命 免去 表示 指出 强调 介绍 告诉 认为 获悉 了解到 得知 荣获 授予 颁发
@@ -90,9 +90,8 @@ def follow_score(text: str, end: int) -> int:
         return 3
     if c.isdigit():
         return 2
-    for w in _FOLLOWERS_MULTI:
-        if text.startswith(w, end):
-            return 3
+    if _FOLLOWERS_RE.match(text, end):
+        return 3
     if c in _FOLLOWER_SINGLE:
         return 2
     tm = TITLE_RE.match(text, end)

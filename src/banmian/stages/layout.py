@@ -98,8 +98,11 @@ def _hist_mode(hist: Counter[float]) -> float:
     if sum(hist[v] for v in values if v >= MIN_COLUMN) >= 5:
         values = [v for v in values if v >= MIN_COLUMN]
     for v in values:
-        n = hist[v - 0.5] + hist[v] + hist[v + 0.5] + hist[v + 1.0]
-        if n > best_n:
+        # full lines (W..W+1), and half weight for first lines, W-2 after the
+        # dropped indent: they confirm W; ties go to the wider measure.
+        n = hist[v - 0.5] + hist[v] + hist[v + 0.5] + hist[v + 1.0] + 0.5 * (
+            hist[v - 2.5] + hist[v - 2.0] + hist[v - 1.5])
+        if n >= best_n:
             best, best_n = v, n
     return best
 

@@ -77,6 +77,8 @@ def reflow_paragraphs(lines: list[Labelled], indent: float = 2.0) -> list[RawPar
             brk = f"short line ({w:g} < {cap:g}) ends a sentence"
         elif nxt.label == "heading":
             brk = "heading follows"
+        elif x.info.strong_end and nxt.info.numbered:
+            brk = "sentence ends and a numbered run-in heading opens the next line"
         elif (x.info.strong_end or x.info.text.endswith(("：", ":"))) and _looks_first(nxt, after, width, indent):
             brk = "sentence ends and next line is indented"
         elif x.info.strong_end and nxt.info.blank_before and nxt.info.min_width <= width - 1.0:
