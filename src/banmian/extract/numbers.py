@@ -67,6 +67,7 @@ RANK_LEAD_RE = re.compile(
     r"(?P<verb>位居|位列|位于|居于|居|排名|排在|排|列|名列|跃居|跃升至|升至|稳居|保持)?"
     r"(?P<scope>全国|全省|全市|全区|全州|全县|全球|世界|全世界|亚洲|西部|中西部|东部|同类城市|[\u4e00-\u9fff]{1,8}?)?$"
 )
+_RANK_HINT = re.compile(r"位|居|排|列|全国|全省|全市|全区|全州|全县|全球|世界|升至|保持|跃")
 _RANK_SCOPES = frozenset(("全国", "全省", "全市", "全区", "全州", "全县", "全球", "世界"))
 RANK_TOP_RE = re.compile(r"(?P<scope>全国|全省|全市|全区|全球|世界)?(?P<w>首位|第一位|榜首)")
 
@@ -251,6 +252,8 @@ def find_ranks(text: str, field: str = "body") -> list[tuple[Rank, Loc]]:
     out: list[tuple[Rank, Loc]] = []
     for m in RANK_CORE_RE.finditer(text):
         lo = max(0, m.start() - 12)
+        if not _RANK_HINT.search(text, lo, m.start()):
+            continue  # "第二次", "第一批": no ranking verb or scope before 第
         lead = None
         for k in range(lo, m.start()):  # a verb (位居 …) leading up to 第, else a plain scope (全国)
             cand = RANK_LEAD_RE.match(text, k, m.start())

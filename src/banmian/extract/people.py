@@ -166,6 +166,7 @@ def _ner_name(text: str, pos: int, tagger: Tagger | None) -> int | None:
     if tagger is None:
         return None
     cs, ce = _clause_bounds(text, pos)
+    cs, ce = max(cs, pos - 16), min(ce, pos + 16)  # a short window: the model costs ~35 µs a character
     for s, e in tagger.persons(text[cs:ce]):
         if cs + s == pos and 2 <= e - s <= 12:
             return cs + e
@@ -204,8 +205,8 @@ def name_at(text: str, pos: int, tagger: Tagger | None = None, *, strict: bool =
                 and text[pos:pos + 2] not in dictionary_words():
             return best[0], "title"  # no model to ask: take the common 3-character reading
         return None
-    if pos < len(text) and _CJK.match(text[pos]):
-        end = _ner_name(text, pos, tagger)
+    if pos < len(text) and text[pos] in TRANSLIT and text[pos + 1:pos + 2] in TRANSLIT and not strict:
+        end = _ner_name(text, pos, tagger)  # a transliterated name: the model knows best
         if end is not None:
             return end, "ner"
         if tagger is None:
@@ -503,7 +504,11 @@ def find_bare_names(text: str, field: str, tagger: Tagger, taken: list[Loc]) -> 
         cand = text[cs:vm.start()]
         if cand[-1] in _NOUNISH_END or cand[:2] in COMMON_WORDS_WITH_SURNAME or cand[0] in "他她我你它这那该其各":
             continue
-        for s, e in tagger.persons(text[cs:_clause_bounds(text, vm.start())[1]]):
+        if not (cand[0] in SURNAMES or cand[0] in TRANSLIT or cand[:2] in COMPOUND_SURNAMES) \
+                or cand in dictionary_words() or cand[:2] in dictionary_words():
+            continue  # the model is slow: ask it only about what could be a name
+        # the clause up to the verb is context enough, and short inputs keep the model cheap
+        for s, e in tagger.persons(text[cs:vm.end()]):
             if cs + e == vm.start() or (cs + e < vm.start() and text[cs + e:vm.start()] in ("在会上", "在", "还", "也")):
                 loc = Loc(cs + s, cs + e, field)
                 if not any(t.start < loc.end and loc.start < t.end for t in taken):

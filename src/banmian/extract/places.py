@@ -95,8 +95,9 @@ def find_places(text: str, field: str = "body", *, region: str | None = None) ->
         found.append((stem_start, e, suffix[-1] if suffix not in _LONG_SUFFIX else suffix, parent))
         last_end = e
     # countries not inside a division name
+    inside = {i for s, e, _, _ in found for i in range(s, e)}
     for cs, ce in countries:
-        if text[cs:ce] in COUNTRIES and not any(s <= cs < e for s, e, _, _ in found):
+        if text[cs:ce] in COUNTRIES and cs not in inside:
             if ce < len(text) and text[ce] in "人语籍队方式":  # 中国人, 德国队: not the place
                 continue
             found.append((cs, ce, "国", None))

@@ -26,6 +26,7 @@ shares of a metric) are returned for :mod:`banmian.extract.audits`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -250,16 +251,18 @@ def find_statistics(text: str, issue_date: date | None = None, *, field: str = "
     stats: list[Statistic] = []
     relations: list[Relation] = []
     prev_sentence_stats: list[int] = []
+    q_starts = [q.loc.start for q in quantities]
+    d_starts = [d.loc.start for d in pdates]
     for s0, s1 in sentences(text):
-        qs = [q for q in quantities if s0 <= q.loc.start < s1]
-        sd = [d for d in pdates if s0 <= d.loc.start < s1]
+        qs = quantities[bisect_left(q_starts, s0):bisect_left(q_starts, s1)]
+        sd = pdates[bisect_left(d_starts, s0):bisect_left(d_starts, s1)]
         figures = [q for q in qs if q.unit not in _NOT_STAT_UNITS]  # "经过三个月的…，截至1月末，" still sets 1月末
         lead = [d for d in sd if not figures or d.loc.start < figures[0].loc.start]
         if lead:  # the most specific period named before the first figure ("2019年春节（2月4日至10日）")
             period = lead[-1].value
         if not qs:
             continue
-        sent_ranks = [r for r in ranks if s0 <= r[1].start < s1]
+        sent_ranks = [r for r in ranks if s0 <= r[1].start < s1] if ranks else []
         drafts, rels = _sentence(text, s0, s1, qs, sent_ranks, sd, period)
         base = len(stats)
         new = [_finish(d, field) for d in drafts]

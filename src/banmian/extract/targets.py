@@ -16,6 +16,7 @@ text ("到2035年，…基本建成现代化经济强市").  Expectations and pl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date
 
 from .dates import find_dates
@@ -60,9 +61,12 @@ def find_targets(text: str, issue_date: date | None = None, *, field: str = "bod
     dates = find_dates(text, issue_date, field) if dates is None else dates
     quantities = find_quantities(text, field) if quantities is None else quantities
     out: list[Target] = []
+    starts = [d.loc.start for d in dates]
     for s0, s1 in sentences(text):
         sent = text[s0:s1]
-        sd = [d for d in dates if s0 <= d.loc.start < s1 and d.value is not None]
+        sd = [d for d in dates[bisect_left(starts, s0):bisect_left(starts, s1)] if d.value is not None]
+        if not sd:
+            continue
         dl = _deadline(text, s0, s1, sd)
         if dl is not None:
             d, start = dl

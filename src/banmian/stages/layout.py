@@ -146,6 +146,34 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0) -> list[Labelled]:
                 and x.max_width < widths[i] - 1.0 and y.max_width < widths[i + 1] - 1.0):
             labels[i] = "head"
             why[i] = "short open line above another paragraph's first line"
+    # A paragraph's first line is indented: full-width open lines right after a
+    # paragraph's end (or a headline line), followed by a line that does start
+    # indented, are headline lines.
+    def full_open(k: int) -> bool:
+        x = infos[k]
+        return (labels[k] == "body" and not x.terminal and not x.indented and not starts_article(x.text)
+                and x.min_width >= widths[k] - 0.5)
+
+    def first_shaped(k: int) -> bool:
+        x = infos[k]
+        return not x.terminal and widths[k] - indent - 1.25 <= x.max_width and x.min_width <= widths[k] - 1.0
+
+    i = 1
+    while i < len(infos) - 1:
+        p = infos[i - 1]
+        opens_here = (labels[i - 1] == "head" or (labels[i - 1] == "body" and p.terminal
+                                                   and p.max_width < widths[i] - 1.25))
+        if opens_here and full_open(i):
+            j = i
+            while j < len(infos) and full_open(j) and j - i < 3:
+                j += 1
+            if j < len(infos) and j > i and (labels[j] == "head" or first_shaped(j)):
+                for k in range(i, j):
+                    labels[k] = "head"
+                    why[k] = "full-width line where a paragraph would start indented"
+                i = j
+                continue
+        i += 1
     # A body line that runs into a headline line is a headline line itself:
     # paragraphs end with punctuation.  Walk backwards so chains propagate, but
     # never into the middle of a paragraph (a line whose predecessor is body
@@ -154,7 +182,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0) -> list[Labelled]:
     # end without punctuation either (a jump marker would follow it).
     last = max((i for i, lab in enumerate(labels) if lab != "furniture"), default=-1)
     for i in range(len(infos) - 1, -1, -1):
-        mid_paragraph = i > 0 and labels[i - 1] == "body" and not infos[i - 1].terminal
+        mid_paragraph = i > 0 and labels[i - 1] == "body" and not infos[i - 1].terminal and i != last
         # "香港法律界：" and "…主题教育——" lead into a title
         opens = not infos[i].terminal or infos[i].text.endswith(("：", ":", "——"))
         after = labels[i + 1] if i + 1 < len(labels) else None
