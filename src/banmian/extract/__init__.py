@@ -168,5 +168,7 @@ def _statistics(fields: dict[str, str], issue_date: date | None, quantities: lis
     stats, relations = find_statistics(fields["body"], issue_date, quantities=quantities, dates=dates["body"],
                                        period=head_period, exclude=exclude)
     have = {(s.metric, s.value) for s in stats} | {(None, s.value) for s in stats}
+    # a headline figure the body repeats is dropped; one the body contradicts is kept so
+    # the audits can say so; one the body does not mention is a fact of its own
     extra = [s for s in head if (s.metric, s.value) not in have and (None, s.value) not in have]
     return stats + extra, relations

@@ -8,7 +8,8 @@ consistent with what was printed -- and otherwise reports the computed range.
 * ``share``: part / whole × 100 against the printed share;
 * ``sum``: parts that make up a whole (a topic's complete list) against it;
 * ``bound``: listed parts (前三, 其中) must not exceed their whole;
-* ``share_sum``: a list's printed shares must not exceed 100%.
+* ``share_sum``: a list's printed shares must not exceed 100%;
+* ``repeat``: a figure printed in the headline and again in the body agrees.
 
 >>> from banmian.extract.facts import Loc, Statistic
 >>> whole = Statistic("网络零售额", 19863000000, "元", "198.63亿元", Loc(0, 1), step=1e6)
@@ -57,7 +58,9 @@ def find_whole(stats: list[Statistic], metric: str, like: Statistic) -> int | No
             continue
         if not _same_period(s, like):
             continue
-        if best is None or (s.loc.start <= like.loc.start):
+        if s.loc.field != like.loc.field and best is not None:
+            continue  # a headline repeat of the body's figure: the body's own is checked
+        if best is None or stats[best].loc.field != like.loc.field or s.loc.start <= like.loc.start:
             best = i
     return best
 
@@ -82,6 +85,7 @@ def audit(stats: list[Statistic], relations: list[Relation]) -> list[Audit]:
         out.append(Audit("share", ok, (_label(s),), _label(w), _round(computed), _round(reported),
                          _span([s]), "" if ok else f"printed {s.share_pct}% but {_label(s)} / {_label(w)} "
                          f"is {computed[0]:.2f}–{computed[1]:.2f}%"))
+    out += _repeats(stats)
     for r in relations:
         parts = [stats[i] for i in r.parts if stats[i].value is not None]
         if not parts:
@@ -114,6 +118,23 @@ def audit(stats: list[Statistic], relations: list[Relation]) -> list[Audit]:
             out.append(Audit("share_sum", ok, tuple(f"{_label(p)} {p.share_pct}%" for p in shares),
                              "100%", _round((lo, hi)), (100.0, 100.0), _span(shares),
                              "" if ok else f"listed shares add up to {lo:.2f}–{hi:.2f}%"))
+    return out
+
+
+def _repeats(stats: list[Statistic]) -> list[Audit]:
+    """One figure printed twice (headline and body) must agree with itself."""
+    out: list[Audit] = []
+    seen: dict[tuple, Statistic] = {}
+    for s in stats:
+        if s.value is None:
+            continue
+        key = (s.metric, s.breakdown, s.period, s.unit)
+        first = seen.setdefault(key, s)
+        if first is s or first.loc.field == s.loc.field:
+            continue  # the same field may report one metric for two moments ("从…到…")
+        ok = _overlap(_iv(first), _iv(s))
+        out.append(Audit("repeat", ok, (_label(s),), _label(first), _round(_iv(s)), _round(_iv(first)),
+                         _span([first]), "" if ok else f"{_label(first)} is printed again as {s.text}"))
     return out
 
 

