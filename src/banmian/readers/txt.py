@@ -88,6 +88,12 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     found = _best_legacy_decoding(data)
     if found is not None:
         return found
+    # Mostly UTF-8 with a few broken bytes (a truncated download, a stray byte):
+    # keep the text, mark the damage with U+FFFD, and say so.
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    if bad and bad <= max(4, len(lenient) // 200):
+        return lenient, f"utf-8 ({bad} undecodable byte sequence{'s' if bad > 1 else ''} replaced by U+FFFD)"
     if b"\x00" in data:
         raise ReadError("looks like a binary file, not a text dump", path=path,
                         fix="pass the page's extracted text, or the PDF itself")
@@ -169,7 +175,9 @@ def pages_from_text(text: str, source: str = "<text>", *, encoding: str = "utf-8
             raise LimitError(f"a line of {longest:,} characters is over the limit of "
                              f"{settings.max_line_chars:,}; this is not a page's text",
                              path=source, fix="pass the extracted text of a page, one printed line per line")
-        pages.append(Page(text=chunk, lines=lines, source=source, index=index, encoding=encoding))
+        warnings = (f"{source}: decoded as {encoding}",) if "U+FFFD" in encoding else ()
+        pages.append(Page(text=chunk, lines=lines, source=source, index=index, encoding=encoding,
+                          warnings=warnings))
     if len(pages) > settings.max_pages:
         raise LimitError(f"{len(pages):,} pages, over the limit of {settings.max_pages:,}",
                          path=source, fix="raise max_pages in banmian.toml or split the issue")
