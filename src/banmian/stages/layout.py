@@ -128,7 +128,8 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0) -> list[Labelled]:
         elif x.numbered and not x.terminal and x.max_width < cw - indent - 1.25:
             labels.append("heading"), why.append("numbered heading")
         elif (not x.terminal and COLUMN_TAG.search(x.text) and x.text[0] not in "（("
-              and (x.max_width < cw - 1.0 or i == 0 or infos[i - 1].terminal)):
+              and (x.max_width < cw - 1.0 or i == 0 or infos[i - 1].terminal
+                   or labels[i - 1] in ("furniture", "jump"))):
             labels.append("head"), why.append("short line ending in a column tag")
         elif not x.terminal and x.max_width < cw - indent - 1.25:
             labels.append("head"), why.append(f"short without closing punctuation ({x.width:g} < {cw:g})")
@@ -156,11 +157,11 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0) -> list[Labelled]:
         x = infos[k]
         return not x.terminal and widths[k] - indent - 1.25 <= x.max_width and x.min_width <= widths[k] - 1.0
 
-    i = 1
+    i = 0
     while i < len(infos) - 1:
         p = infos[i - 1]
-        opens_here = (labels[i - 1] == "head" or (labels[i - 1] == "body" and p.terminal
-                                                   and p.max_width < widths[i] - 1.25))
+        opens_here = i == 0 or (labels[i - 1] in ("head", "furniture")
+                      or (labels[i - 1] == "body" and p.terminal and p.max_width < widths[i] - 1.25))
         if opens_here and full_open(i):
             j = i
             while j < len(infos) and full_open(j) and j - i < 3:
