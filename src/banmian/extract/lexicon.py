@@ -59,8 +59,21 @@ TITLES_AFTER_NAME: frozenset[str] = frozenset(
     "总书记 主席 总理 委员长 书记 省长 市长 县长 院士 教授 研究员 老师 同志 先生 女士 大使 总统 首相".split()
 )
 
-# A title word must not run on into a longer word: 委员|会, 书记|处, 代表|团, 主任|务 …
-TITLE_BLOCKERS = frozenset("会处团们级制职岗室部队位班组长员台")
+# A title word must not run on into a longer word: 委员|会, 书记|处, 代表|团, 主席|台 …
+# (the last character of the title and the next one).
+TITLE_BLOCKERS = frozenset("""
+员会 事会 委会 记处 表处 表团 席团 席台 表大 员们 者们 表们 长们 授们 师们 民们 生们 工们 员制 长制 任制 员级 长级 员职
+员岗 任职 长职 者证 员证 表证 任务 员室 长室 记室 员部 员队 员位 员组 员班 员长 理长 表性 记者站 代会
+""".split())
+
+
+def title_blocked(text: str, te: int) -> bool:
+    """Does the title ending at ``te`` run on into a longer word (委员会, 代表团)?
+
+    >>> title_blocked("委员会", 2), title_blocked("首相会晤", 2)
+    (True, False)
+    """
+    return text[te - 1:te + 1] in TITLE_BLOCKERS
 
 # Titles so generic that a following surname-like character is usually not a name.
 WEAK_TITLES = frozenset("代表 领导 党员 村民 农民 工人 职工 学生 志愿者 首席 技术员 老师 教师 医生 护士 博士 工作人员".split())
@@ -109,7 +122,7 @@ COMPOUND_SURNAMES: frozenset[str] = frozenset(
 
 # Characters that never occur inside a Chinese given name in news text: function
 # words, measure words and the like.  A candidate containing one is not a name.
-NOT_IN_NAME = frozenset("的了是在和与及或等们把被将对向从于为也都就还而且并又所之其这那该各每个年月日时分说称到着过吗呢吧啊第率曾已党")
+NOT_IN_NAME = frozenset("的了是在和与及或等们把被将对向从于为也都就还而且并又所之其这那该各每个年月日时分说称到着过吗呢吧啊第率曾已党两")
 
 # Given names that are really common words: "国国家主席" is 中国 + 国家主席.
 NOT_GIVEN_NAMES = frozenset("国家 人民 中国 中央 全国 政府 社会 经济 发展 建设 工作 主席 书记 委员 代表 领导 干部 群众 企业 公司 大学 学院 工程 科学 技术 研究".split())
@@ -252,7 +265,11 @@ COUNTRIES = frozenset("""
 塞尔维亚 罗马尼亚 保加利亚 爱尔兰 冰岛 卢森堡 摩洛哥 阿尔及利亚 突尼斯 苏丹 安哥拉 坦桑尼亚 赞比亚 津巴布韦 委内瑞拉
 哥伦比亚 厄瓜多尔 乌拉圭 巴拉圭 玻利维亚 巴拿马 哥斯达黎加 斐济 巴布亚新几内亚 阿富汗 塔吉克斯坦 吉尔吉斯斯坦 土库曼斯坦
 格鲁吉亚 亚美尼亚 阿塞拜疆 文莱 东帝汶 马尔代夫 也门 巴林 塞浦路斯 马耳他 斯洛伐克 斯洛文尼亚 克罗地亚 立陶宛 拉脱维亚
-爱沙尼亚 欧盟
+爱沙尼亚 欧盟 莫桑比克 纳米比亚 博茨瓦纳 马达加斯加 毛里求斯 塞内加尔 马里 尼日尔 乍得 喀麦隆 加蓬 刚果 贝宁 多哥 加纳
+科特迪瓦 几内亚 利比里亚 塞拉利昂 冈比亚 毛里塔尼亚 利比亚 吉布提 索马里 厄立特里亚 卢旺达 布隆迪 乌干达 马拉维 莱索托
+安提瓜和巴布达 多米尼克 格林纳达 巴哈马 牙买加 海地 多米尼加 萨尔瓦多 洪都拉斯 尼加拉瓜 危地马拉 伯利兹 苏里南 圭亚那
+特立尼达和多巴哥 汤加 萨摩亚 瓦努阿图 基里巴斯 所罗门群岛 密克罗尼西亚 帕劳 瑙鲁 图瓦卢 黑山 北马其顿 阿尔巴尼亚 波黑
+摩尔多瓦 列支敦士登 摩纳哥 圣马力诺 安道尔 不丹 科摩罗 塞舌尔 佛得角 赤道几内亚 中非 南苏丹 巴勒斯坦 斯威士兰
 """.split())
 
 PLACE_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "街道", "新区", "省", "市", "县", "区", "州", "镇", "乡", "村", "旗", "盟")

@@ -26,8 +26,8 @@ from dataclasses import dataclass, replace
 from .facts import Loc, Person
 from .lexicon import (
     COUNTRIES, PROVINCES, COMMON_WORDS_WITH_SURNAME, NOT_GIVEN_NAMES, COMPOUND_SURNAMES, FUSED_BODY_RE, NAME_FOLLOWERS, NOT_IN_NAME, ORG_SUFFIXES,
-    SURNAMES, TITLE_BLOCKERS, TITLE_RE, TITLES, TITLES_AFTER_NAME, WEAK_TITLES, dictionary_words, longest_title_suffix,
-    strip_verbs, trie_pattern,
+    SURNAMES, TITLE_RE, TITLES, TITLES_AFTER_NAME, WEAK_TITLES, dictionary_words, longest_title_suffix,
+    strip_verbs, title_blocked, trie_pattern,
 )
 from .ner import Tagger
 
@@ -48,12 +48,12 @@ _NOUNISH_END = frozenset("会议们者部局院委府件章告案划书知见言
 _FOLLOWER_SINGLE = frozenset(w for w in NAME_FOLLOWERS if len(w) == 1)
 _FOLLOWERS_RE = re.compile(trie_pattern(frozenset(w for w in NAME_FOLLOWERS if len(w) > 1)))
 _CUT_WORDS = tuple(sorted(set("""
-先后 分别 一同 首先 随后 立即 安排 会见 会谈 接见 看望 慰问 陪同 邀请 应邀 联合 担任 兼任 出任 来自 携手 会同 依托 通过 经过 入驻 落户 牵头 前往 走进
+先后 分别 一同 首先 随后 立即 安排 致电 致函 致信 会见 会谈 接见 看望 慰问 陪同 邀请 应邀 联合 担任 兼任 出任 来自 携手 会同 依托 通过 经过 入驻 落户 牵头 前往 走进
 参观 考察 调研 访问 包括 以及 还有 主要有 当选 任命 免去 表示 指出 强调 介绍 告诉 认为 获悉 了解到 得知 荣获 授予 颁发
 加入 参加 召开 会上 期间 贯彻 学习 落实 看到 听取 共同 组织 作为 成为 其中 此外 同时 随后 近日 日前 目前 了解
 """.split()), key=len, reverse=True))
 _CUT_RE = re.compile(trie_pattern(frozenset(_CUT_WORDS)))
-_CUT_CHARS = frozenset("在据让请被把将给跟是了的从赴称说由向对同与和及等为到随他她但应")
+_CUT_CHARS = frozenset("在据让请被把将给跟是了的从赴称说由向对同与和及等为到随他她但应或而")
 _CUT_GUARD = frozenset("自由 理由 经由 对外 针对 面对 为民 同济 协同 共同 不同 合同 等级 平等 同等 中等 高等 初等 给予 和平 和谐 随州 共和 同步 同仁 同心 对话 对口 对接 对象 应急 应用 应对 供应 相应 适应 响应 反应 应届".split())
 
 
@@ -221,7 +221,7 @@ def name_at(text: str, pos: int, tagger: Tagger | None = None, *, strict: bool =
 
 def _is_title_at(text: str, ts: int, te: int) -> bool:
     title = text[ts:te]
-    if te < len(text) and text[te] in TITLE_BLOCKERS and text[ts:te + 1] not in TITLES:
+    if te < len(text) and title_blocked(text, te) and text[ts:te + 1] not in TITLES:
         return False
     if ts > 0 and text[ts - 1] + title[0] in _PLACE_WORDS:
         return False
@@ -377,6 +377,8 @@ def _list_item(text: str, r: int, tagger: Tagger | None, known: frozenset[str]) 
     while e < len(text) and text[e] not in PUNCT and e - r < 6 and text[e] not in "等和及":
         e += 1
     item = text[r:e]
+    if len(item) == 4 and item[:2] not in COMPOUND_SURNAMES and item not in known:
+        item = ""  # "毛剑出席": four characters are a name and a verb more often than a name
     if 2 <= len(item) <= 4 and (item in known or (
             (item[0] in SURNAMES or item[:2] in COMPOUND_SURNAMES) and _valid_given(item[1:])
             and item[:2] not in COMMON_WORDS_WITH_SURNAME and item not in dictionary_words()

@@ -323,7 +323,8 @@ def _sentence(text: str, s0: int, s1: int, qs: list[Quantity], ranks: list[tuple
             roles[i] = "skip"
         else:
             roles[i] = "value"
-        if re.match(r"[—\-～~至到][0-9０-９]", text[q.loc.end:q.loc.end + 2]):
+        if re.match(r"[—\-～~至到][0-9０-９]", text[q.loc.end:q.loc.end + 2]) or (
+                q.loc.start >= 2 and re.match(r"[0-9０-９%％][—\-～~]", text[q.loc.start - 2:q.loc.start])):
             roles[i] = "skip"  # "20%—30%": a range, not one figure
         if i + 1 < len(qs) and qs[i + 1].loc.start == q.loc.end:
             roles[i] = "skip"  # "5000亩以上13户": the first figure qualifies the second

@@ -113,13 +113,14 @@ def attach_headlines(blocks: list[list[list[Labelled]]], leads: list[set[str]], 
 
 def _can_cut(fields: Sequence[Sequence[Labelled]], k: int) -> bool:
     """A kicker ("…强调", "…——") stays with the field after it; a subtitle
-    ("——…") with the field before it."""
-    from .headlines import KICKER_END, SUBTITLE_START
-    if 0 < k and KICKER_END.search(fields[k - 1][-1].info.text) and k < len(fields):
+    ("——…", "…主持 …出席") with the field before it."""
+    from .headlines import KICKER_END, SUBTITLE_END, SUBTITLE_START
+    if not 0 < k < len(fields):
+        return True
+    if KICKER_END.search(fields[k - 1][-1].info.text):
         return False
-    if k < len(fields) and 0 < k and SUBTITLE_START.match(fields[k][0].info.text):
-        return False
-    return True
+    after = "".join(x.info.text for x in fields[k])
+    return not (SUBTITLE_START.match(after) or SUBTITLE_END.search(after))
 
 
 def _flat(fields: Sequence[Sequence[Labelled]]) -> list[Labelled]:

@@ -61,7 +61,7 @@ def split_fields(lines: list[Labelled]) -> list[Field]:
     texts = [x.info.text for x in lines]
     forced = {k for k in range(n - 1)
               if KICKER_END.search(texts[k]) or SUBTITLE_END.search(texts[k])
-              or SUBTITLE_START.match(texts[k + 1]) or SUBTITLE_END.search(texts[k + 1])}
+              or SUBTITLE_START.match(texts[k + 1])}
     # best[j] = (cost, starts of fields) for lines 0..j-1
     best: list[tuple[float, tuple[int, ...]]] = [(0.0, ())]
     for j in range(1, n + 1):
