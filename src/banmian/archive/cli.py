@@ -44,7 +44,8 @@ def _positive(s: str) -> int:
 
 
 def _say(line: str) -> None:
-    print(f"banmian: {line}", file=sys.stderr, flush=True)
+    clear = "\r\033[K" if sys.stderr.isatty() else ""  # over a progress bar, not after it
+    print(f"{clear}banmian: {line}", file=sys.stderr, flush=True)
 
 
 def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
@@ -122,7 +123,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     s = sub.add_parser("search", help="full-text search of an archive",
                        description="Chinese terms match as exact substrings, Latin words and numbers as whole "
                        "words. Terms are ANDed; use OR, NOT or -term, (brackets), \"phrases\", headline:term.")
-    s.add_argument("query", nargs="+", help="the query, e.g. 光伏 OR 风电")
+    s.add_argument("query", nargs="+", help="the query, e.g. 光伏 OR 风电 (put -- before a query that "
+                   "starts with -)")
     s.add_argument("--db", required=True, help="the archive file")
     _date_filters(s)
     s.add_argument("--page", type=int, help="only articles on this printed page")

@@ -267,13 +267,20 @@ def _run_inline(batches, opts) -> Iterator[list[ParsedIssue]]:
         yield parse_batch(batch, opts.facts, opts.settings)
 
 
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the writer, which stops them and keeps what it has stored."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _run_processes(batches, opts) -> Iterator[list[ParsedIssue]]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     # spawn, not fork: the writer holds an SQLite connection and a lock that children must not inherit
-    with ProcessPoolExecutor(opts.workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+    with ProcessPoolExecutor(opts.workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_ignore_sigint) as pool:
         try:
             for batch, fut in _in_order(lambda b: pool.submit(parse_batch, b, opts.facts, opts.settings),
                                         batches, 2 * opts.workers + 2):

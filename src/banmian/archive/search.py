@@ -370,8 +370,11 @@ class Searcher:
             raise QueryError("a filter is not valid text (lone surrogate)", fix="retype it") from None
         hits = [Hit(*r[:8], score=-float(r[8])) for r in rows]
         if snippets and hits:
-            bodies = dict(self._run(f"SELECT id, body FROM articles WHERE id IN ({','.join('?' * len(hits))})",
-                                    [h.id for h in hits]))
+            bodies: dict[int, str] = {}
+            for k in range(0, len(hits), 500):  # SQLite caps the number of ? in one statement
+                ids = [h.id for h in hits[k:k + 500]]
+                bodies.update(self._run(f"SELECT id, body FROM articles WHERE id IN ({','.join('?' * len(ids))})",
+                                        ids))
             hits = [_with_snippet(h, bodies.get(h.id, ""), q.pieces, width) for h in hits]
         return SearchResult(query, q.fts, total, tuple(hits), time.perf_counter() - started)
 

@@ -85,9 +85,10 @@ def build_article(page: Page, draft: Draft, paragraphs: list[RawParagraph]) -> A
                             reporters=parsed.reporters, inline=True, lines=first.lines[:1])
             dateline = parsed.dateline
     if draft.byline:
-        # A byline may wrap ("□本报记者 万秀斌 黄娴 程" / "焕"): read the names over all its lines.
-        names = byline_names(" ".join(page.text[x.info.spans[0].start:x.info.spans[-1].end]
-                                      for x in draft.byline).split("记者", 1)[-1])
+        # A byline may wrap inside a name ("■ 本报记者 王明峰 常" / "碧罗"): read the
+        # names over its lines joined as printed.
+        names = byline_names("".join(page.text[x.info.spans[0].start:x.info.spans[-1].end]
+                                     for x in draft.byline).split("记者", 1)[-1])
         spans = tuple(Span(page.index, x.info.spans[0].start, x.info.spans[-1].end) for x in draft.byline)
         raw = Text("".join(page.text[s.start:s.end] for s in spans), spans)
         # The stand-alone line names the reporters; an inline "本报广州2月17日电" then

@@ -35,9 +35,34 @@ NUMBERED_RE = re.compile(
 STANDALONE_BYLINE_RE = re.compile(
     r"^[■●◆▲□◇★☆]?\s*(?:(?:文/图|文／图|文|图)\s*[/／]?\s*)?(?:本报|新华社|特约|实习)?"
     r"(?:特派|驻[\u4e00-\u9fff]{1,6})?(?:记者|通讯员|评论员|实习生)(?:\s|[：:])*"
-    r"(?P<names>[\u4e00-\u9fff·]{1,4}(?:[\s、，,]+(?:(?:本报)?(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fff·]{1,4}){0,8})"
-    r"\s*$")
+    r"(?P<names>[\u4e00-\u9fff·]{1,4}(?:[\s、，,]+(?:(?:本报)?(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fff·]{1,4}){0,8}"
+    r"|(?<=[■●◆▲□◇★☆]记者)[\u4e00-\u9fff·]{5,8})\s*$")
 _ROLE = re.compile(r"(?:本报|新华社|特约|实习)?(?:特派|驻[\u4e00-\u9fff]{1,6})?(?:记者|通讯员|评论员|实习生)")
+
+
+# The commonest single-character surnames: where a byline runs names together
+# ("刘磊刘泰山"), a surname two or three characters in starts the next name.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴"
+    "莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪"
+    "梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简"
+    "车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄"
+    "丛仲虞敖巩明佘池查麻苑迟邝")
+
+
+def split_run_together(name: str) -> tuple[str, ...]:
+    """Split 4-6 characters of names printed without a separator.
+
+    >>> split_run_together("刘磊刘泰山"), split_run_together("黄娴程焕"), split_run_together("吕梦琦")
+    (('刘磊', '刘泰山'), ('黄娴', '程焕'), ('吕梦琦',))
+    """
+    if 4 <= len(name) <= 6:
+        for cut in (2, 3):
+            a, b = name[:cut], name[cut:]
+            if 2 <= len(b) <= 3 and b[0] in SURNAMES and a[0] in SURNAMES:
+                return a, b
+    return (name,)
 
 
 def byline_names(names: str) -> tuple[str, ...]:
@@ -65,7 +90,7 @@ def byline_names(names: str) -> tuple[str, ...]:
             out.append(t)
         if pending:
             out.append(pending)
-    return tuple(n for n in out if 2 <= len(n) <= 6)
+    return tuple(p for n in out if 2 <= len(n) <= 6 for p in split_run_together(n))
 
 
 FURNITURE_RES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
@@ -229,6 +254,7 @@ _MARKER_PREFIX = re.compile(r"^[（(](?:上接|接|续)第?[0-9０-９一二三�
 # A headline's last line and the first line beside it on the same baseline:
 # "量（新语） “去年春节，村民过节都", "李克强出席闭幕式 ■ 本报记者 王远".
 _TITLE_THEN_TEXT = re.compile(r"(?:[（(][^（）()]{1,12}[）)]|[\u4e00-\u9fff])(\s+)(?=[“■□●◆]|本报记者|记者\s)")
+_MARKED_BYLINE = re.compile(r"\s+(?=[■□●◆](?:\s*本报)?\s*记者)")
 _BYLINE_AFTER_SPACE = re.compile(r"\s(?=(?:本报讯|(?:本报|新华社)[\u4e00-\u9fff]{0,10}\d{1,2}\s*月\s*\d{1,2}\s*日\s*电))")
 
 
@@ -267,6 +293,9 @@ def _cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> l
     if " " not in raw and "\u3000" not in raw and "\t" not in raw:
         return sorted(cuts)
     gaps = [line.start + m.end() for m in _BYLINE_AFTER_SPACE.finditer(raw)]
+    m = _MARKED_BYLINE.search(raw)
+    if m and m.start() > 0 and not _WS_RUN.search(raw, 0, m.start()) and STANDALONE_BYLINE_RE.match(raw[m.end():]):
+        gaps.append(line.start + m.end())
     if len(re.findall(r"[\u4e00-\u9fff，。、；：？！“”（）]\s+[\u4e00-\u9fff，。、；：？！“”（）■□●◆]", raw)) == 1:
         gaps += [line.start + m.end(1) for m in _TITLE_THEN_TEXT.finditer(raw) if m.start(1) > 0]
     for src in gaps:
