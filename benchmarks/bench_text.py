@@ -89,6 +89,32 @@ def peak_rss(gold_dir: Path, repeat: int) -> dict:
     return json.loads(r.stdout.strip().splitlines()[-1])
 
 
+def print_markdown_table(score_json: Path) -> None:
+    """Per-route table of the scorer's metrics (for the README), from its --json rows."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("score_pages", SCORER)
+    sp = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sp)
+    rows = json.loads(score_json.read_text(encoding="utf-8"))["rows"]
+    for r in rows:  # JSON turned the scorer's tuples into lists
+        for k, v in r.items():
+            if isinstance(v, list):
+                r[k] = tuple(v)
+    groups: dict[str, list] = {}
+    for r in rows:
+        key = r["route"] + ("" if r["kind"] == "page" else f" ({r['kind']}s)")
+        groups.setdefault(key, []).append(r)
+    groups["all"] = rows
+    print("\n| route | golds | seg B³-F1 | exact | para F1 | title | headline set | byline | continuation |"
+          " spaces/10k |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for key in sorted(groups, key=lambda k: (k == "all", k)):
+        s = sp.aggregate(groups[key])
+        f = lambda v: "–" if v is None else f"{v:.3f}"  # noqa: E731
+        print(f"| {key} | {len(groups[key])} | {f(s['seg_F1'])} | {f(s['exact'])} | {f(s['para_F1'])} | "
+              f"{f(s['title'])} | {f(s['hset'])} | {f(s['byline'])} | {f(s['cont'])} | {s['spaces_per_10k']:.1f} |")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=200, help="pages to generate (default 200)")
@@ -119,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n== accuracy ({len(sets)} golds: pages and two-page issues) — {SCORER.name}")
     subprocess.run([sys.executable, str(SCORER), str(gold_dir), str(pred_dir), "--quiet",
                     "--label", "generated", "--json", str(out / "score.json")], check=False)
+    print_markdown_table(out / "score.json")
     pdfs = sorted(gold_dir.glob("*.pdf"))
     n_pdf, t_pdf = time_pdftotext(pdfs)
     print("\n== speed (one core, text route)")

@@ -122,7 +122,7 @@ COMPOUND_SURNAMES: frozenset[str] = frozenset(
 
 # Characters that never occur inside a Chinese given name in news text: function
 # words, measure words and the like.  A candidate containing one is not a name.
-NOT_IN_NAME = frozenset("的了是在和与及或等们把被将对向从于为也都就还而且并又所之其这那该各每个年月日时分说称到着过吗呢吧啊第率曾已党两")
+NOT_IN_NAME = frozenset("的了是在与及或等们把被将对向从于为也都就还而且并又所之其这那该各每个年月日时分说称到着过吗呢吧啊第率曾已党两")
 
 # Given names that are really common words: "国国家主席" is 中国 + 国家主席.
 NOT_GIVEN_NAMES = frozenset("国家 人民 中国 中央 全国 政府 社会 经济 发展 建设 工作 主席 书记 委员 代表 领导 干部 群众 企业 公司 大学 学院 工程 科学 技术 研究".split())

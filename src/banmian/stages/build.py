@@ -35,7 +35,16 @@ def _lines(xs) -> tuple[Line, ...]:
 
 
 def _with_printed_spaces(page: Page, text: Text, upto: int) -> Text:
-    """Put back the spaces a line printed inside its first ``upto`` output characters."""
+    """Put back the spaces a byline prints on purpose ("本报讯（记者 张清）",
+    "本报北京5月14日电 （记者…）") inside its first ``upto`` output characters.
+
+    Justification spaces ("本 报 北 京 1 0 月") stay out: a prefix with more than
+    two gaps is justified, not spaced by hand.
+    """
+    gaps = sum(1 for a, b in zip(text.spans, text.spans[1:])
+               if a.end < b.start and page.text[a.end:b.start].isspace() and a.end - text.spans[0].start < upto * 2)
+    if gaps > 2:
+        return text
     out_spans: list[Span] = []
     consumed = 0
     for s in text.spans:

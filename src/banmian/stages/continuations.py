@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from ..model import Article, Furniture, Paragraph, Text
+from .reflow_cues import starts_article
 
 _SENTENCE_END = re.compile(r"[。！？!?…]+[”’」』）)》〉】]*$")
 
@@ -23,7 +24,8 @@ def _join(a: Paragraph, b: Paragraph) -> Paragraph:
 def merge_parts(first: Article, second: Article) -> Article:
     paras = list(first.paragraphs)
     rest = list(second.paragraphs)
-    if paras and rest and rest[0].kind == "body" and not _SENTENCE_END.search(paras[-1].text.value):
+    if (paras and rest and rest[0].kind == "body" and not _SENTENCE_END.search(paras[-1].text.value)
+            and not starts_article(rest[0].text.value)):
         paras[-1] = _join(paras[-1], rest.pop(0))
     pages = tuple(dict.fromkeys(first.pages + second.pages))
     return replace(first, paragraphs=tuple(paras + rest), pages=pages,
