@@ -19,13 +19,15 @@ bench: $(STAMP) $(SYSTEM_STAMP)  ## accuracy and speed benchmarks (needs ../shar
 setup: $(STAMP) $(SYSTEM_STAMP)
 
 # Debian packages the tests and the test-page generator use: pdftotext (a real
-# extractor to compare with) and CJK TrueType fonts reportlab can embed.
+# extractor to compare with), CJK TrueType fonts reportlab can embed, and
+# chromium for the browser tests (Playwright drives it; its own download fails offline).
 system: $(SYSTEM_STAMP)
 $(SYSTEM_STAMP): | $(VENV)
-	@if ! command -v pdftotext >/dev/null || [ ! -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ]; then \
+	@if ! command -v pdftotext >/dev/null || [ ! -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] \
+	    || [ ! -x /usr/bin/chromium ]; then \
 	  if command -v apt-get >/dev/null; then \
 	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	    $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq poppler-utils fonts-wqy-zenhei fonts-arphic-uming >/dev/null; \
+	    $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq poppler-utils fonts-wqy-zenhei fonts-arphic-uming chromium >/dev/null; \
 	  else echo "install poppler-utils and fonts-wqy-zenhei with your package manager"; fi; fi
 	@touch $@
 

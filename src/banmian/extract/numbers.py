@@ -26,6 +26,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from .facts import Loc, Number, Quantity, Rank
+from .lexicon import trie_pattern
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
 
@@ -43,8 +44,9 @@ COUNTS = (
     "批 倍 间 栋 幢 层 根 匹 片 道 门 桩 笔 单 份 元素 首 支 组 对 颗 粒 盏 张 所 年"
 ).split()
 
-_UNIT_ALT = "|".join(sorted({re.escape(u) for u in (*CURRENCIES, *MEASURES, *COUNTS)}, key=len, reverse=True))
-_MULT_ALT = "|".join(sorted(MULTIPLIERS, key=len, reverse=True))
+# tries, not flat alternations: one pass per position instead of one try per unit
+_UNIT_ALT = trie_pattern(frozenset((*CURRENCIES, *MEASURES, *COUNTS)))
+_MULT_ALT = trie_pattern(frozenset(MULTIPLIERS))
 _ARABIC = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _CHINESE = rf"[{_CN_DIGITS}]+(?:点[{_CN_DIGITS}]+)?"
@@ -156,14 +158,12 @@ def find_quantities(text: str, field: str = "body") -> list[Quantity]:
     """
     out: list[Quantity] = []
     for m in QUANTITY_RE.finditer(text):
-        pct, pp = m.group("pct") or m.group("pct2"), m.group("pp") or m.group("pp2")
-        unit = "%" if pct else ("个百分点" if pp else (m.group("unit") or m.group("unit2")))
-        mult_s = m.group("mult")
-        if _is_year(m) or _is_ordinal(text, m):
+        pre0, ar, cn, more, mult_s, more2, pct, pp, unit1, pct2, pp2, unit2, post = m.groups()
+        if unit2 == "年" and ar is not None and _is_year(m):
+            continue  # the commonest match by far: a year, for the date extractor
+        unit = "%" if (pct or pct2) else ("个百分点" if (pp or pp2) else (unit1 or unit2))
+        if _is_ordinal(text, m) or in_quotes(text, m.start()):
             continue
-        if in_quotes(text, m.start()):
-            continue
-        ar, cn = m.group("ar"), m.group("cn")
         if cn is not None:
             if not _chinese_ok(text, m, cn, unit, mult_s):
                 continue
@@ -179,11 +179,10 @@ def find_quantities(text: str, field: str = "body") -> list[Quantity]:
         if unit == "人民币":
             unit = "元"
         value = base * mult if unit not in ("%", "个百分点") else base
-        pre = m.group("pre")
+        pre = pre0
         if pre == "达" or (pre == "近" and text[m.start() - 1:m.start()] in ("接", "将")):
             pre = None  # "达" (reach) and "接近" are verbs, not part of the figure
-        approx = m.group("more") or m.group("more2") or m.group("post") or pre or (
-            "近" if m.group("pre") == "近" else None)
+        approx = more or more2 or post or pre or ("近" if pre0 == "近" else None)
         start = m.start("pre") if pre else (m.start("ar") if ar is not None else m.start("cn"))
         out.append(Quantity(
             text=text[start:m.end()], value=to_number(value), unit=unit, kind=_kind(unit),

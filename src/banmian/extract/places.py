@@ -16,6 +16,7 @@ paper's "我市"): 市中区 of 乐山市.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .facts import Loc, Place
 from .lexicon import (
@@ -30,6 +31,7 @@ _BAD_STEM_CHARS = frozenset("的了在和与及是为把被将对向从于也都
 # 新城区, 景区, 园区, 地区 …: a part of a city or a kind of area, not a division name
 _BAD_STEM_END = frozenset("城新老大小景园社街片厂校营矿库林牧山灾郊市地功保开")
 _COUNTY_LEVEL = frozenset("区县旗")
+_NEVER_BEFORE = frozenset("全我本该各此每跨分")  # 全市, 我县, 本区, 各省, 跨区 …
 
 
 def region_from_paper(paper: str | None) -> str | None:
@@ -56,6 +58,7 @@ def find_places(text: str, field: str = "body", *, region: str | None = None) ->
     """
     found: list[tuple[int, int, str, str | None]] = []  # start, end, level, parent-name
     countries = [(m.start(), m.end()) for m in _COUNTRY_RE.finditer(text)]
+    country_starts = [c for c, _ in countries]
     last_end = 0
     for m in _SUFFIX_RE.finditer(text):
         s, e = m.span()
@@ -64,8 +67,8 @@ def find_places(text: str, field: str = "body", *, region: str | None = None) ->
             continue
         if suffix in "市县区州" and text[e:e + 1] in ("级",):
             continue
-        if text[s - 1:e] in PLACE_BAD_BIGRAMS:
-            continue
+        if s == 0 or text[s - 1] in PUNCT or text[s - 1] in _NEVER_BEFORE or text[s - 1:e] in PLACE_BAD_BIGRAMS:
+            continue  # cheap tests first: most 市/区/县 in running text are 全市, 地区, 我县 …
         j = s
         limit = 10 if suffix in _LONG_SUFFIX else 6
         while j > last_end and s - j < limit and text[j - 1] not in PUNCT:
@@ -80,8 +83,8 @@ def find_places(text: str, field: str = "body", *, region: str | None = None) ->
         stem_start, stem = stem_start + len(stem) - len(stripped), stripped
         parent = None
         # a country or province right before the stem: "德国北威州", "重庆武隆区"
-        for cs, ce in countries:
-            if cs >= stem_start and ce < s and ce - cs < len(stem):
+        for cs, ce in countries[bisect_left(country_starts, stem_start):bisect_left(country_starts, s)]:
+            if ce < s and ce - cs < len(stem):
                 if text[cs:ce] in COUNTRIES:
                     break  # foreign compound: keep it whole
                 prov = text[cs:ce]

@@ -26,12 +26,12 @@ shares of a metric) are returned for :mod:`banmian.extract.audits`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
 
 from .dates import find_dates
 from .facts import DateFact, Loc, Quantity, Rank, Statistic
+from .metrics import LEAD_SCOPE, clean_metric, metric_ok, refine_metric
 from .numbers import find_quantities, find_ranks, in_quotes
 
 _SENT_RE = re.compile(r"[^。！？；\n]+[。！？；]?")
@@ -43,38 +43,13 @@ _YOY_RE = re.compile(
 _NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "下跌", "降", "减", "跌", "降幅", "跌幅")
 # "增速接近10%", "降幅为3%": a growth rate named as a noun
 _RATE_RE = re.compile(r"(?P<verb>增速|增幅|涨幅|降幅|跌幅)(?:分别)?(?:为|达|达到|接近|约|超过|是|在)*$")
-# Comparisons are not metrics ("同比多增3069亿元", "比上月多2550亿元"); nor are bare rates.
-_COMPARISON_START = ("同比", "环比", "比", "较", "与")
-_BARE_RATES = frozenset("升幅 降幅 增幅 涨幅 跌幅 增速 降速 增长率".split())
-# A verb alone does not name what was measured ("分别实行300元、400元…的补助").
-_BARE_VERBS = frozenset("实行 实施 开展 推进 推动 建设 修建 开辟 完成 达到 实现 增长 上涨 下降 降低 提高 减少 增加 新建 建成 发放 "
-                        "安排 落实 下达 拨付 带动 帮助 吸引 引进 超过 突破 达 为 是 有 共 约 占".split())
 _SHARE_RE = re.compile(r"(?:在(?P<scope>[^，。]{1,8}?))?(?:占比重?|占(?P<of>[^，。]{0,14}?)(?:的)?(?:比重|比例)|所占比重|"
                        r"占(?!比)(?P<of2>[^，。由从]{1,14}?)的?|占)"
                        r"(?:分别)?(?:目前|已经|已|稳定在|保持在|达到|达|为|是|约|近|超过|接近)*$")
-_VERB_TAIL = re.compile(
-    r"(?:分别)?(?:稳定在|保持在|维持在|实现|达到|达|为|是|完成|突破|超过|超|共计|合计|累计|总计|增至|增长到|增加到|提高到|提升到|上升到|下降到|减少到|降至|"
-    r"升至|约为|约|近|至|到|拥有|有|已达|已|共|高达|仅为|仅|只有|在|了)+$"
-)
-_ADVERB_TAIL = re.compile(r"(?:则|也|还|仍|均|已经|都|总共|逆势|同比|持续|继续|再次|首次|大幅|稳步|分别|接近|将近|一年|每年|每月|全年|相应|目前|就)+$")
 # A figure under a modal verb is a requirement or a plan, not a reported value.
 _MODAL = re.compile(r"不能|不得|不应|应当|应该|必须|力争|计划|预计|争取|将要|要求|有望|目标")
-_PER_TAIL = re.compile(r"(?:为)?每[\u4e00-\u9fff]$")  # "进口均价为每吨511.3元": 每吨 qualifies the unit
-_LEAD_FUNC = re.compile(r"^(?:而|但|且|据|其(?![中他它余实次])|由(?!于)|在(?![线职岗校建读编用业])|从(?![业事])|并(?![购网表])|"
-                        r"有(?![效关限色机线偿形生序利力])(?=..))")
-# "全县各级各类学校共自查自纠问题": what follows 共 / 累计 names the figure
-_MID_TOTAL = re.compile(r"(?:累计|总共|共计|共有|(?<![公总一])共(?![享同建识性产青和事振赢生]))")
-_LEAD_PAREN = re.compile(r"^[^（）]{0,6}（[^）]{1,6}）(?=.{4})")  # "市（地）营商环境…" -> "营商环境…"
-_THRESHOLD = re.compile(r"[0-9]+[^0-9]{0,3}(?:及以上|及以下|以上|以下)")
 _THRESHOLD_METRIC = re.compile(r"^.{1,8}(?:及以上|及以下|以上|以下)$")
-_MID_SCOPE = re.compile(r"(?:已|已经)?在?(?:全国|全省|全市|全区|全县|全球)")
-_POSSESSOR = re.compile(r"(?:市|省|县|区|国|州|村|镇|公司|企业|集团|我们|他们)$")
 _MID_VERB = re.compile(r"(?:实现|完成|达到|拥有|录得)")
-_LEAD_SCOPE = re.compile(
-    r"^(?:其中|此外|另外|同时|目前|如今|当前|现在|截至目前|截至[^，]{0,12}?|截止[^，]{0,12}?|全年|当年|今年|去年|同期|当月|上半年|下半年|前三季度|"
-    r"我市|全市|全省|全国|我国|我省|本市|该市|全区|全县|全州|该县|该区|该省|该公司|公司|在[^，]{1,16}?中|分别|共|累计|首次|已|已经|"
-    r"以现行标准衡量|据统计|统计显示|数据显示)+"
-)
 _TOPIC_RE = re.compile(r"^(?:在)?(?P<t>[^，。、]{2,16}?)(?:中|方面|里|当中)$")
 _LIST_SEP = re.compile(r"[、]|(?:和|及|以及|与)")
 _ITEM_END = re.compile(r"(?:分别|居|位居|位列|实现|完成|为|占|的|均|同比|共|合计|累计|达到|达|排在|排名|列)")
@@ -87,7 +62,6 @@ _STAT_KINDS = frozenset({"money", "count", "measure", "percent", "number"})
 # noun ("拥有6条生产线", "帮助100万贫困人口"): a quantity, not a statistic of a metric.
 _NEXT_OK = frozenset("的同比较增下降减占位居左以余多及和与、，,。；;：:）)”」！？\n 」已均全都也还将被并则即为是约共计在由从创")
 _RANGE_NEXT = re.compile(r"(?:增加|减少|下降|上升|提高|提升|降低|增长|扩大|缩小|压减|压缩|锐减|骤降|猛增|激增|减|增|降|升)?(?:到|至)")
-_PRONOUN_START = ("我们", "他们", "她们", "它们", "我", "他", "她", "它", "其", "该", "这", "那", "此")
 _NOT_STAT_UNITS = frozenset({"年", "倍", "岁", "天", "个月", "小时", "分钟", "秒", "周", "届", "期", "次", "轮"})
 
 
@@ -137,80 +111,6 @@ def _clause_start(text: str, lo: int, pos: int) -> int:
     return j
 
 
-def clean_metric(seg: str) -> str:
-    """The metric named by the text before a figure.
-
-    >>> clean_metric("我市网络交易额实现"), clean_metric("其中，网络零售额实现"), clean_metric("订单总量达到")
-    ('网络交易额', '网络零售额', '订单总量')
-    >>> clean_metric("全市的农户比重为"), clean_metric("全县各级各类学校共自查自纠问题")
-    ('农户比重', '自查自纠问题')
-    >>> clean_metric("100M及以上接入速率的固定互联网宽带接入用户达")
-    '100M及以上接入速率的固定互联网宽带接入用户'
-    """
-    seg = seg.strip().strip("，,：:").strip()
-    seg = _VERB_TAIL.sub("", seg)
-    seg = _ADVERB_TAIL.sub("", seg)
-    seg = _VERB_TAIL.sub("", seg)
-    seg = _PER_TAIL.sub("", seg)
-    if "的" in seg:
-        # keep a qualifier ("100M及以上接入速率的…用户"), drop a possessor ("全市的…") or an overlong lead
-        k = seg.rindex("的")
-        if k <= 2 or _POSSESSOR.search(seg[:k]) or len(seg) > _MAX_METRIC:
-            seg = seg[k + 1:]
-    mt = None
-    for mt in _MID_TOTAL.finditer(seg):
-        pass
-    if mt is not None and mt.start() >= 2 and len(seg) - mt.end() >= 2:
-        seg = seg[mt.end():]
-    seg = _LEAD_PAREN.sub("", seg)
-    ms = None
-    for ms in _MID_SCOPE.finditer(seg):
-        pass
-    if ms is not None and ms.start() > 0 and len(seg) - ms.end() >= 2:
-        seg = seg[ms.end():]  # "基础电信企业已在全国开通5G基站" -> "开通5G基站"
-    prev = None
-    while prev != seg:  # "其中问责…", "而在…中": peel scope words and function words in turn
-        prev = seg
-        seg = _LEAD_FUNC.sub("", _LEAD_SCOPE.sub("", seg))
-    seg = seg.strip().strip("，,：:").strip()
-    if seg.count("“") != seg.count("”"):
-        seg = seg.strip("“”\"")
-    if seg.count("（") != seg.count("）"):
-        seg = seg.strip("（）()")
-    return seg
-
-
-_MAX_METRIC = 26
-
-
-def _metric_ok(metric: str) -> bool:
-    if not 2 <= len(metric) <= _MAX_METRIC:
-        return False
-    if any(c in "，。；：、()《》\"%" for c in metric):
-        return False
-    if metric.count("“") != metric.count("”") or metric.count("（") != metric.count("）"):
-        return False
-    if re.search(r"[0-9]", metric) and not re.search(r"[A-Za-z]", metric) and not _THRESHOLD.search(metric):
-        return False  # digits only in names ("4G用户", "PM2.5") and thresholds ("65岁以上人口")
-    if metric.startswith(_COMPARISON_START) or metric in _BARE_RATES:
-        return False
-    if metric[-1] in "了着过是和与及或等在从对把被将向" or metric[0] in "了着是和与及或等对把被将向也都就还又再更最很":
-        return False
-    if metric.startswith(_PRONOUN_START) or metric in _BARE_VERBS or metric.startswith(("距", "离", "绵延", "长达")):
-        return False
-    return bool(re.search(r"[\u4e00-\u9fff]", metric))
-
-
-def _refine(metric: str, topic: str | None) -> str:
-    """Narrow a metric by an overlapping topic: 实物型网络零售 + 网络零售额 -> 实物型网络零售额."""
-    if not topic or topic == metric or metric.endswith(topic) or topic.endswith(metric) and len(topic) > len(metric) + 6:
-        return metric
-    for k in range(min(len(topic), len(metric)), 1, -1):
-        if topic.endswith(metric[:k]):
-            return topic[:-k] + metric
-    return metric
-
-
 def _period_dates(dates: list[DateFact], text: str) -> list[DateFact]:
     """Dates that can be the period of a figure (not "比去年", not deadlines "到2027年")."""
     out = []
@@ -251,11 +151,18 @@ def find_statistics(text: str, issue_date: date | None = None, *, field: str = "
     stats: list[Statistic] = []
     relations: list[Relation] = []
     prev_sentence_stats: list[int] = []
-    q_starts = [q.loc.start for q in quantities]
-    d_starts = [d.loc.start for d in pdates]
+    qi = di = 0  # quantities and dates are in text order: walk them alongside the sentences
     for s0, s1 in sentences(text):
-        qs = quantities[bisect_left(q_starts, s0):bisect_left(q_starts, s1)]
-        sd = pdates[bisect_left(d_starts, s0):bisect_left(d_starts, s1)]
+        q0 = qi
+        while qi < len(quantities) and quantities[qi].loc.start < s1:
+            qi += 1
+        d0 = di
+        while di < len(pdates) and pdates[di].loc.start < s1:
+            di += 1
+        if q0 == qi and d0 == di:
+            continue
+        qs = [q for q in quantities[q0:qi] if q.loc.start >= s0]
+        sd = [d for d in pdates[d0:di] if d.loc.start >= s0]
         figures = [q for q in qs if q.unit not in _NOT_STAT_UNITS]  # "经过三个月的…，截至1月末，" still sets 1月末
         lead = [d for d in sd if not figures or d.loc.start < figures[0].loc.start]
         if lead:  # the most specific period named before the first figure ("2019年春节（2月4日至10日）")
@@ -376,8 +283,8 @@ def _sentence(text: str, s0: int, s1: int, qs: list[Quantity], ranks: list[tuple
             if rate is None:  # a later item of a list whose head was not a figure of ours
                 continue
             metric = clean_metric(_strip_dates(text, lo, lo + rate.start(), sdates))
-            metric = _refine(metric, topic)
-            if _metric_ok(metric):
+            metric = refine_metric(metric, topic)
+            if metric_ok(metric):
                 d = _Draft(metric, None, lo + max(0, text[lo:q.loc.start].find(metric)),
                            period=_local_period(text, lo, q.loc.start, sdates) or period,
                            yoy=sign * float(q.value), end=q.loc.end)
@@ -386,7 +293,7 @@ def _sentence(text: str, s0: int, s1: int, qs: list[Quantity], ranks: list[tuple
         elif role == "share":
             m = _SHARE_RE.search(text[lo:q.loc.start])
             subject = clean_metric(text[lo:lo + m.start()]) if m else ""
-            if _metric_ok(subject) and (target is None or subject != target.metric):
+            if metric_ok(subject) and (target is None or subject != target.metric):
                 # "其中4G基站总数占64.2%": a share of its own subject, of the figure before it
                 d = _Draft(subject, None, lo + text[lo:q.loc.start].find(subject), share=q,
                            share_of=_share_of(m, target.metric if target else None), period=period, end=q.loc.end)
@@ -397,7 +304,7 @@ def _sentence(text: str, s0: int, s1: int, qs: list[Quantity], ranks: list[tuple
                 target.share_of = _share_of(m, target.metric)
             else:
                 metric = clean_metric(text[lo:lo + m.start()] if m else "")
-                if _metric_ok(metric):
+                if metric_ok(metric):
                     d = _Draft(metric, None, lo, share=q, share_of=_share_of(m, None),
                                period=period, end=q.loc.end)
                     drafts.append(d)
@@ -419,7 +326,7 @@ def _share_of(m: re.Match[str] | None, metric: str | None) -> str | None:
     named = m.group("of") or m.group("of2") if m is not None else None
     if named:
         of = clean_metric(re.sub(r"^(?:全市|全省|全国|全区|全县|全球)", "", named))
-        if _metric_ok(of):
+        if metric_ok(of):
             return of
     return metric
 
@@ -453,12 +360,12 @@ def _yoy_list(text: str, s0: int, lo: int, qs: list[Quantity], group: list[int],
         return False
     size = round(sum(len(p) for p in parts[:-1]) / (n - 1))
     head = parts[-1][size:]
-    if len(head) < 2 or not _metric_ok(head):
+    if len(head) < 2 or not metric_ok(head):
         return False
     items = [*parts[:-1], parts[-1][:size]]
     for item, qi in zip(items, group):
         q = qs[qi]
-        drafts.append(_Draft(_refine(head, topic), None, lo, breakdown=item, period=period,
+        drafts.append(_Draft(refine_metric(head, topic), None, lo, breakdown=item, period=period,
                              yoy=signs.get(qi, 1) * float(q.value), end=q.loc.end))
     return True
 
@@ -473,7 +380,7 @@ def _topic(text: str, s0: int, s1: int) -> str | None:
         clause = text[pos:e].strip()
         m = _TOPIC_RE.match(clause)
         if m and not re.search(r"\d", clause):
-            t = _LEAD_SCOPE.sub("", m.group("t"))
+            t = LEAD_SCOPE.sub("", m.group("t"))
             return t if len(t) >= 2 and not t.startswith(("分", "其")) else None
         pos = e + 1
         if pos >= s1:
@@ -513,10 +420,10 @@ def _list_stats(text: str, s0: int, s1: int, qs: list[Quantity], g: list[int], t
     after = re.sub(r"^(?:实现|完成|达到|达|为|是|有|占)", "", after)
     metric_after = clean_metric(after)
     items, before_metric, exhaustive = _items(text, s0, fb, len(g))
-    metric = metric_after if _metric_ok(metric_after) else clean_metric(before_metric)
-    if not _metric_ok(metric):
+    metric = metric_after if metric_ok(metric_after) else clean_metric(before_metric)
+    if not metric_ok(metric):
         return None
-    metric = _refine(metric, topic)
+    metric = refine_metric(metric, topic)
     sp = _local_period(text, lo, first.loc.start, sdates) or period
     drafts = []
     for k, qi in enumerate(g):
@@ -557,7 +464,7 @@ def _items(text: str, s0: int, fb: int, n: int) -> tuple[list[str] | None, str, 
 
 
 def _split_items(seg: str, n: int) -> tuple[list[str], str] | None:
-    seg = _LEAD_SCOPE.sub("", seg.strip())
+    seg = LEAD_SCOPE.sub("", seg.strip())
     parts = seg.split("、")
     if len(parts) < 2 and n > 2:
         return None
@@ -621,14 +528,14 @@ def _single(text: str, s0: int, lo: int, q: Quantity, qs: list[Quantity], i: int
     if mv and mv.end() < len(seg) and clean_metric(seg[mv.end():]):
         subj = clean_metric(seg[:mv.start()])
         metric = clean_metric(seg[mv.end():])
-        if subj and _metric_ok(subj) and not re.match(r"^(?:我|全|本|该)", seg[:mv.start()].strip()):
+        if subj and metric_ok(subj) and not re.match(r"^(?:我|全|本|该)", seg[:mv.start()].strip()):
             breakdown = subj
     else:
         metric = clean_metric(seg)
-    metric = _refine(metric, topic)
-    if topic and breakdown is None and _THRESHOLD_METRIC.match(metric) and _metric_ok(topic):
+    metric = refine_metric(metric, topic)
+    if topic and breakdown is None and _THRESHOLD_METRIC.match(metric) and metric_ok(topic):
         metric, breakdown = topic, metric  # "承包造林模范中，百亩以上1904户": a band of the topic
-    if not _metric_ok(metric):
+    if not metric_ok(metric):
         return None
     start = lo + max(0, text[lo:q.loc.start].find(breakdown or metric))
     return _Draft(metric, q, start, breakdown, local or period, end=q.loc.end)

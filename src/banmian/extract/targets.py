@@ -22,7 +22,8 @@ from datetime import date
 from .dates import find_dates
 from .facts import DateFact, Loc, Quantity, Target
 from .numbers import find_quantities
-from .statistics import _metric_ok, clean_metric, sentences
+from .metrics import clean_metric, metric_ok
+from .statistics import sentences
 
 _DEADLINE_RE = re.compile(r"(?:力争|争取|计划|预计|确保|目标是)?(?:到|至|在)(?P<d>[^，。；]{2,12}?)(?:年底|年末|底|末|前|时)?[，,]")
 _BEFORE_RE = re.compile(r"(?P<d>[0-9]{4}年(?:底|末)?)(?:以)?前")
@@ -118,7 +119,7 @@ def _quantified(text: str, start: int, s1: int, d: DateFact, quantities: list[Qu
             lo -= 1
         comp, metric_text = _comparator(text[lo:q.loc.start], q, text[q.loc.end:q.loc.end + 3])
         metric = clean_metric(metric_text)
-        if comp is None or not _metric_ok(metric):
+        if comp is None or not metric_ok(metric):
             continue
         end = q.loc.end
         while end < s1 and text[end] not in "，。；：,":

@@ -92,7 +92,7 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     # keep the text, mark the damage with U+FFFD, and say so.
     lenient = data.decode("utf-8", errors="replace")
     bad = lenient.count("\ufffd")
-    if bad and bad <= max(4, len(lenient) // 200):
+    if bad and bad <= max(4, len(lenient) // 200) and b"\x00" not in data:
         return lenient, f"utf-8 ({bad} undecodable byte sequence{'s' if bad > 1 else ''} replaced by U+FFFD)"
     if b"\x00" in data:
         raise ReadError("looks like a binary file, not a text dump", path=path,
@@ -200,7 +200,7 @@ def read_txt(data: bytes, source: str = "<bytes>", *, first_index: int = 0,
         raise ReadError("is empty (no text on the page)", path=source,
                         fix="extract the page's text first, e.g. `pdftotext -raw page.pdf`")
     bad = len(_CONTROL.findall(text))
-    if bad > max(8, len(text) // 100):
+    if "\x00" in text or bad > max(8, len(text) // 100):
         raise ReadError(f"looks like a binary file ({bad} control characters)", path=source,
                         fix="pass the page's extracted text, or the PDF itself")
     return pages_from_text(text, source, encoding=encoding, first_index=first_index, settings=settings)

@@ -1,0 +1,277 @@
+"""Bytes of a PDF -> :class:`~banmian.model.Page` objects, one per PDF page, with geometry.
+
+The text layer is read with PDFium (:mod:`.pdfium_chars`, in a worker process that
+is killed past ``page_timeout_s``: :mod:`.pdf_worker`) and built into lines the way
+``pdftotext -raw`` and PDFium's ``get_text_range()`` do it, so that ``Page.text``
+looks like a text dump and every stage works on it unchanged:
+
+* characters stay in content-stream order (the order the producer drew them:
+  column by column, headlines wherever the producer put them, often after their
+  bodies);
+* a new line starts where the baseline moves by half the font size or more, where
+  the text goes back to the left, or after a horizontal jump of
+  :data:`JUMP_EMS` ems or more;
+* single characters stacked in one column (竖排 headlines, text rotated by 90°)
+  become one line, read top to bottom;
+* a space is put where the gap between two characters is clearly wider than the
+  line's usual gap (word spacing in Latin text drawn without space characters).
+
+Each :class:`~banmian.model.Line` gets ``box`` (x0, y0, x1, y1 in PDF points, origin
+top-left of the page as displayed) and ``size`` (median effective font size of its
+characters); ``Page.char_boxes`` has one box per character of ``Page.text`` (the
+loose, advance-width box), ``None`` for the line breaks and spaces added here.
+Pages without a text layer (scans) need OCR, which this reader does not do.
+"""
+from __future__ import annotations
+
+import statistics
+from array import array
+
+from ..errors import LimitError, ReadError
+from ..model import Box, Line, Page
+from ..settings import DEFAULT, Settings
+from .pdf_worker import ExtractError, extract_pages
+from .pdfium_chars import RawPage
+
+__all__ = ["JUMP_EMS", "build_page", "read_pdf"]
+
+JUMP_EMS = 3.0  # a same-baseline gap this wide (in ems) is a column gutter, not letter spacing
+BASELINE_EMS = 0.5  # pdftotext's maxIntraLineDelta: baselines closer than this are one line
+BACKTRACK_EMS = 0.3  # text may overlap the previous glyph this much (kerning) and stay on the line
+SPACE_EMS = 0.2  # a gap this much wider than the line's usual gap is a word space
+OCR_FIX = "it needs OCR, which is not installed: pip install 'banmian[ocr]'"
+_DROP = frozenset(chr(c) for c in [*range(0x20), *range(0x7f, 0xa0), 0xfffe, 0xffff]) - {"\t"}
+
+
+def read_pdf(data: bytes, source: str = "<pdf>", *, first_index: int = 0,
+             settings: Settings = DEFAULT) -> list[Page]:
+    """The text pages of a PDF, ``Page.index`` counting on from ``first_index``.
+
+    Pages without text are skipped with a warning (raised with ``settings.strict``);
+    a PDF with no text at all, an encrypted, damaged or empty one, or a page PDFium
+    needs longer than ``settings.page_timeout_s`` for, raises :class:`ReadError`.
+    """
+    if len(data) > settings.max_bytes:
+        raise LimitError(f"file is {len(data) / 1e6:.1f} MB, over the limit of "
+                         f"{settings.max_bytes / 1e6:.0f} MB", path=source,
+                         fix="raise max_bytes in banmian.toml or split the PDF")
+    pages: list[Page] = []
+    count: list[int] = []
+    textless: list[int] = []
+    broken: list[tuple[int, str]] = []
+    unmapped: list[tuple[int, int]] = []
+
+    def on_page(raw: RawPage) -> None:
+        page = build_page(raw, source, first_index + len(pages), settings)
+        if page is None:
+            textless.append(raw.index)
+        else:
+            pages.append(page)
+        if raw.unmapped:
+            unmapped.append((raw.index, raw.unmapped))
+
+    try:
+        extract_pages(data, count.append, on_page, lambda i, why: broken.append((i, why)),
+                      max_pages=settings.max_pages, timeout_s=settings.page_timeout_s)
+    except ExtractError as exc:
+        raise _read_error(exc, data, source, settings) from None
+    n = count[0] if count else 0
+    if n == 0:
+        raise ReadError("is a PDF with no pages", path=source, fix="re-export or re-download the PDF")
+    if n > settings.max_pages:
+        raise LimitError(f"{n:,} pages, over the limit of {settings.max_pages:,}", path=source,
+                         fix="raise max_pages in banmian.toml or split the PDF")
+    if not pages:
+        if broken and not textless:
+            raise ReadError(f"no page could be loaded ({_truncated(data)}PDFium: {broken[0][1]})",
+                            path=source, fix="re-download or re-export the PDF")
+        what = "has no text layer (a scan or image)" if n == 1 else f"none of its {n} pages has a text layer (scans or images)"
+        raise ReadError(what, path=source, fix=OCR_FIX)
+    notes = [f"{source}: page {i + 1} has no text layer (a scan or image) and was skipped; {OCR_FIX}"
+             for i in textless]
+    notes += [f"{source}: page {i + 1} could not be loaded and was skipped (PDFium: {why})" for i, why in broken]
+    if notes and settings.strict:
+        raise ReadError(notes[0].split(": ", 1)[1], path=source, fix="or turn strict off to skip such pages")
+    notes += [f"{source}: page {i + 1}: {k} characters have no Unicode mapping in their font"
+              f" and may read as wrong characters" for i, k in unmapped]
+    if notes:
+        pages[0] = _with_warnings(pages[0], notes)
+    return pages
+
+
+def _truncated(data: bytes) -> str:
+    return "" if b"%%EOF" in data[-2048:] else "the file looks truncated: no %%EOF at its end; "
+
+
+def _read_error(exc: ExtractError, data: bytes, source: str, settings: Settings) -> ReadError:
+    """One-line error for a failure in PDFium or its worker."""
+    where = f"page {exc.page + 1}" if exc.page is not None else "opening the file"
+    if exc.kind == "password":
+        return ReadError("is encrypted and cannot be read without its password", path=source,
+                         fix="get an unencrypted copy, or decrypt it: `qpdf --decrypt --password=PW in.pdf out.pdf`")
+    if exc.kind == "security":
+        return ReadError("is encrypted with a security handler PDFium does not support", path=source,
+                         fix="decrypt it first: `qpdf --decrypt in.pdf out.pdf`")
+    if exc.kind == "timeout":
+        return ReadError(f"{where} took PDFium longer than {settings.page_timeout_s:g} s to read "
+                         "(pathological page content)", path=source,
+                         fix="raise page_timeout_s in banmian.toml, or re-export the PDF")
+    if exc.kind == "crashed":
+        return ReadError(f"PDFium crashed at {where} ({_truncated(data)}the file is damaged)", path=source,
+                         fix="re-download or re-export the PDF")
+    if exc.kind == "internal":
+        return ReadError(f"could not be read at {where} ({exc.detail})", path=source,
+                         fix="report this with the file attached")
+    detail = exc.detail.split("(PDFium: ", 1)[-1].rstrip(")") if exc.detail else exc.kind
+    return ReadError(f"is not a readable PDF ({_truncated(data)}PDFium: {detail})", path=source,
+                     fix="re-download or re-export the PDF")
+
+
+def _with_warnings(page: Page, notes: list[str]) -> Page:
+    from dataclasses import replace
+    return replace(page, warnings=page.warnings + tuple(notes))
+
+
+# --- characters -> lines -----------------------------------------------------------------
+
+def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
+               settings: Settings = DEFAULT) -> Page | None:
+    """A :class:`Page` from one page's characters; ``None`` when it has no visible text."""
+    boxes = array("f", raw.boxes)
+    origins = array("f", raw.origins)
+    sizes = array("f", raw.sizes)
+    keep = [i for i, ch in enumerate(raw.text) if ch not in _DROP]
+    if not any(not raw.text[i].isspace() for i in keep):
+        return None
+    runs = _split_runs(raw.text, keep, boxes, origins, sizes)
+    lines = _stack_vertical(raw.text, runs, boxes, sizes)
+    if len(lines) > settings.max_lines:
+        raise LimitError(f"page {raw.index + 1} has {len(lines):,} lines, over the limit of "
+                         f"{settings.max_lines:,}", path=source, fix="raise max_lines in banmian.toml")
+    parts: list[str] = []
+    char_boxes: list[Box | None] = []
+    out_lines: list[Line] = []
+    pos = 0
+    for line, vertical in lines:
+        chars = _with_spaces(raw.text, line, vertical, boxes, sizes)
+        if not chars:
+            continue
+        if len(chars) > settings.max_line_chars:
+            raise LimitError(f"page {raw.index + 1} has a line of {len(chars):,} characters, over the "
+                             f"limit of {settings.max_line_chars:,}", path=source,
+                             fix="raise max_line_chars in banmian.toml")
+        text = "".join(ch for ch, _ in chars)
+        line_boxes = [b for _, b in chars if b is not None]
+        size = statistics.median(sizes[i] for i in line if not raw.text[i].isspace())
+        out_lines.append(Line(page=index, number=len(out_lines) + 1, start=pos, end=pos + len(text),
+                              box=_union(line_boxes), size=round(size, 2)))
+        parts.append(text + "\n")
+        char_boxes.extend(b for _, b in chars)
+        char_boxes.append(None)
+        pos += len(text) + 1
+    return Page(text="".join(parts), lines=tuple(out_lines), source=source, index=index,
+                encoding="pdf text layer", reader="pdf", char_boxes=tuple(char_boxes))
+
+
+def _box(boxes: array, i: int) -> Box:
+    k = 4 * i
+    return (round(boxes[k], 2), round(boxes[k + 1], 2), round(boxes[k + 2], 2), round(boxes[k + 3], 2))
+
+
+def _union(bs: list[Box]) -> Box:
+    return (min(b[0] for b in bs), min(b[1] for b in bs), max(b[2] for b in bs), max(b[3] for b in bs))
+
+
+def _split_runs(text: str, keep: list[int], boxes: array, origins: array, sizes: array) -> list[list[int]]:
+    """Characters in drawing order -> runs on one baseline, moving right without a big jump."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    p = -1
+    for i in keep:
+        if run:
+            em = max(sizes[p], sizes[i], 1.0)
+            gap = boxes[4 * i] - boxes[4 * p + 2]
+            if (abs(origins[2 * i + 1] - origins[2 * p + 1]) >= BASELINE_EMS * em
+                    or gap <= -BACKTRACK_EMS * em or gap >= JUMP_EMS * em):
+                runs.append(run)
+                run = []
+        run.append(i)
+        p = i
+    if run:
+        runs.append(run)
+    return runs
+
+
+def _stacked(a: int, b: int, boxes: array, sizes: array) -> int:
+    """1 if ``b`` sits right under ``a`` in the same column, -1 if right above, else 0."""
+    ax0, ay0, ax1, ay1 = boxes[4 * a:4 * a + 4]
+    bx0, by0, bx1, by1 = boxes[4 * b:4 * b + 4]
+    em = max(sizes[a], sizes[b], 1.0)
+    if min(sizes[a], sizes[b]) < 0.75 * em:
+        return 0
+    overlap = min(ax1, bx1) - max(ax0, bx0)
+    if overlap < 0.5 * min(ax1 - ax0, bx1 - bx0, em) or overlap <= 0:
+        return 0
+    if -0.25 * em <= by0 - ay1 <= em:
+        return 1
+    if -0.25 * em <= ay0 - by1 <= em:
+        return -1
+    return 0
+
+
+def _stack_vertical(text: str, runs: list[list[int]], boxes: array,
+                    sizes: array) -> list[tuple[list[int], bool]]:
+    """Join runs of one visible character each that are stacked in a column into one line,
+    top to bottom (竖排: a vertical headline, or text rotated by 90°); ``(line, vertical)``."""
+    def single(run: list[int]) -> int | None:
+        visible = [i for i in run if not text[i].isspace()]
+        return visible[0] if len(visible) == 1 else None
+
+    out: list[tuple[list[int], bool]] = []
+    k = 0
+    while k < len(runs):
+        first = single(runs[k])
+        chain, direction = [first], 0
+        while first is not None and k + len(chain) < len(runs):
+            nxt = single(runs[k + len(chain)])
+            step = 0 if nxt is None else _stacked(chain[-1], nxt, boxes, sizes)
+            if step == 0 or (direction and step != direction):
+                break
+            direction = step
+            chain.append(nxt)
+        if len(chain) > 1:
+            out.append((sorted(chain, key=lambda i: boxes[4 * i + 1]), True))  # type: ignore[arg-type]
+            k += len(chain)
+        else:
+            out.append((runs[k], False))
+            k += 1
+    return out
+
+
+def _with_spaces(text: str, line: list[int], vertical: bool, boxes: array,
+                 sizes: array) -> list[tuple[str, Box | None]]:
+    """The line's characters with their boxes; spaces added at word gaps, repeated and
+    edge spaces dropped (as pdftotext prints them)."""
+    visible = [i for i in line if text[i] != " "]
+    if not visible:
+        return []
+    gaps = [boxes[4 * b] - boxes[4 * a + 2] for a, b in zip(visible, visible[1:])]
+    usual = statistics.median(gaps) if gaps else 0.0
+    out: list[tuple[str, Box | None]] = []
+    prev = -1
+    for i in line:
+        ch = text[i]
+        if ch == " ":
+            if out and out[-1][0] != " ":
+                out.append((" ", _box(boxes, i)))
+            continue
+        if prev >= 0 and out[-1][0] != " " and not vertical:
+            em = max(sizes[i], sizes[prev], 1.0)
+            gap = boxes[4 * i] - boxes[4 * prev + 2]
+            if gap > usual + SPACE_EMS * em and gap > 0.15 * em:
+                out.append((" ", None))
+        out.append((ch, _box(boxes, i)))
+        prev = i
+    while out and out[-1][0] == " ":
+        out.pop()
+    return out

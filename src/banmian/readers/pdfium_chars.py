@@ -1,0 +1,226 @@
+"""PDF bytes -> per-page character records, with pypdfium2; also the worker process's main loop.
+
+This module imports nothing from banmian: it runs inside the reader's worker
+process (``python -P pdfium_chars.py --serve``), started by
+:mod:`banmian.readers.pdf_worker` so that a PDF that makes PDFium spin (nested
+form XObjects that fan out take exponential time in ``FPDF_LoadPage``) can be
+killed at the time limit without taking the caller down with it.
+
+A :class:`RawPage` holds the characters PDFium found, in content-stream order
+(the order the producer drew them, like ``pdftotext -raw``), minus the spaces and
+line breaks PDFium invents (``FPDFText_IsGenerated``); each with its loose box
+(the advance box: what the glyph occupies in the line, not its ink), its origin
+(on the baseline) and its effective size (font size times the text and
+graphics scale: many producers set ``1 Tf`` and scale with the matrix).
+Coordinates are PDF points with the origin at the top-left of the page as
+displayed (``/Rotate`` and crop box applied).
+"""
+from __future__ import annotations
+
+import ctypes
+import math
+import os
+import pickle
+import struct
+import sys
+from array import array
+from typing import BinaryIO, NamedTuple
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+# FPDF_GetLastError codes -> the kind of failure the reader reports.
+_LOAD_ERRORS = {
+    pdfium_c.FPDF_ERR_FILE: "file",
+    pdfium_c.FPDF_ERR_FORMAT: "format",
+    pdfium_c.FPDF_ERR_PASSWORD: "password",
+    pdfium_c.FPDF_ERR_SECURITY: "security",
+    pdfium_c.FPDF_ERR_PAGE: "format",
+}
+
+
+class RawPage(NamedTuple):
+    """One page's characters; the float arrays are ``array('f').tobytes()`` (cheap to pickle).
+
+    ``boxes``: x0, y0, x1, y1 per character; ``origins``: x, y per character;
+    ``sizes``: one per character; ``unmapped``: characters whose font has no
+    Unicode mapping (PDFium's ``FPDFText_HasUnicodeMapError``).
+    """
+
+    index: int
+    width: float
+    height: float
+    text: str
+    boxes: bytes
+    origins: bytes
+    sizes: bytes
+    unmapped: int
+    rotation: int
+
+
+class OpenError(Exception):
+    """The document could not be opened; ``kind`` is file / format / password / security / unknown."""
+
+    def __init__(self, kind: str, detail: str = "") -> None:
+        super().__init__(kind, detail)
+        self.kind = kind
+        self.detail = detail
+
+
+def open_document(data: bytes) -> pdfium.PdfDocument:
+    """Open ``data``; PDFium tries the empty user password itself (owner-only encryption opens)."""
+    try:
+        return pdfium.PdfDocument(data, password=None)
+    except pdfium.PdfiumError as exc:
+        raise OpenError(_LOAD_ERRORS.get(exc.err_code or -1, "unknown"), str(exc)) from None
+
+
+def _to_display(rotation: int, left: float, top: float, w: float, h: float):
+    """A function mapping PDF user space to displayed top-left coordinates.
+
+    ``w``/``h`` are the unrotated crop box size; rotation is in quarter turns clockwise.
+    """
+    if rotation == 1:
+        return lambda x, y: (h - (top - y), x - left)
+    if rotation == 2:
+        return lambda x, y: (w - (x - left), h - (top - y))
+    if rotation == 3:
+        return lambda x, y: (top - y, w - (x - left))
+    return lambda x, y: (x - left, top - y)
+
+
+def _page_text(textpage, n: int) -> str:
+    """All ``n`` characters at once; per character where UTF-16 surrogates break index alignment."""
+    buf = ctypes.create_string_buffer(2 * (n + 1))
+    pdfium_c.FPDFText_GetText(textpage, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    text = buf.raw[:2 * n].decode("utf-16-le", "surrogatepass")
+    if len(text) == n and not any("\ud800" <= c <= "\udfff" for c in text):
+        return text
+    return "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(n))
+
+
+def extract_page(doc: pdfium.PdfDocument, index: int) -> RawPage:
+    """The characters of page ``index`` (0-based) of an open document."""
+    page = doc[index]
+    try:
+        rotation = page.get_rotation() // 90 % 4
+        bbox = pdfium_c.FS_RECTF()
+        pdfium_c.FPDF_GetPageBoundingBox(page.raw, ctypes.byref(bbox))
+        w, h = bbox.right - bbox.left, bbox.top - bbox.bottom
+        to_display = _to_display(rotation, bbox.left, bbox.top, w, h)
+        width, height = (h, w) if rotation % 2 else (w, h)
+        textpage = page.get_textpage()
+        try:
+            return _collect(textpage.raw, index, width, height, rotation, to_display)
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+
+
+def _collect(tp, index: int, width: float, height: float, rotation: int, to_display) -> RawPage:
+    n = pdfium_c.FPDFText_CountChars(tp)
+    text = _page_text(tp, n) if n > 0 else ""
+    rect, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    p_rect, p_matrix, p_ox, p_oy = ctypes.byref(rect), ctypes.byref(matrix), ctypes.byref(ox), ctypes.byref(oy)
+    loose, origin = pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetCharOrigin
+    font_size, get_matrix = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetMatrix
+    generated, map_error = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_HasUnicodeMapError
+    kept: list[str] = []
+    boxes, origins, sizes = array("f"), array("f"), array("f")
+    unmapped = 0
+    for i in range(n):
+        ch = text[i]
+        # PDFium adds "\r\n" between lines and spaces between words it guesses; the
+        # reader builds its own lines, so only characters the page draws are kept.
+        if ch in " \r\n\x02\x00\ufffe" and (ch not in " \r\n" or generated(tp, i)):
+            continue
+        if map_error(tp, i) == 1:
+            unmapped += 1
+        loose(tp, i, p_rect)
+        origin(tp, i, p_ox, p_oy)
+        get_matrix(tp, i, p_matrix)
+        scale = math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c)) or 1.0
+        xa, ya = to_display(rect.left, rect.top)
+        xb, yb = to_display(rect.right, rect.bottom)
+        bx, by = to_display(ox.value, oy.value)
+        boxes.extend((min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)))
+        origins.extend((bx, by))
+        sizes.append(font_size(tp, i) * scale)
+        kept.append(ch)
+    return RawPage(index, width, height, "".join(kept), boxes.tobytes(), origins.tobytes(),
+                   sizes.tobytes(), unmapped, rotation)
+
+
+# --- worker process -------------------------------------------------------------------
+# Messages are 4-byte big-endian lengths followed by a pickle.  Request:
+# (data, max_pages).  Replies: ("open", n_pages) | ("error", kind, detail), then per
+# page ("page", RawPage) | ("page_error", index, detail), then ("done",).
+
+def write_message(stream: BinaryIO, message: object) -> None:
+    blob = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(struct.pack(">I", len(blob)) + blob)
+    stream.flush()
+
+
+def _read_exact(stream: BinaryIO, n: int) -> bytes | None:
+    chunks, got = [], 0
+    while got < n:
+        chunk = stream.read(n - got)
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
+
+
+def handle_request(data: bytes, max_pages: int, out: BinaryIO) -> None:
+    """Extract every page of ``data``, writing one message per step to ``out``."""
+    try:
+        doc = open_document(data)
+    except OpenError as exc:
+        write_message(out, ("error", exc.kind, exc.detail))
+        return
+    try:
+        count = len(doc)
+        write_message(out, ("open", count))
+        if 0 < count <= max_pages:
+            for i in range(count):
+                try:
+                    # a plain tuple: in the worker this module is __main__, which the
+                    # parent could not unpickle a RawPage from
+                    write_message(out, ("page", tuple(extract_page(doc, i))))
+                except pdfium.PdfiumError as exc:
+                    write_message(out, ("page_error", i, str(exc)))
+        write_message(out, ("done",))
+    finally:
+        doc.close()
+
+
+def serve(inp: BinaryIO, out: BinaryIO) -> None:
+    """Answer requests until the parent closes the pipe."""
+    while True:
+        head = _read_exact(inp, 4)
+        if head is None:
+            return
+        blob = _read_exact(inp, struct.unpack(">I", head)[0])
+        if blob is None:
+            return
+        data, max_pages = pickle.loads(blob)
+        try:
+            handle_request(data, max_pages, out)
+        except Exception as exc:  # noqa: BLE001 - reported to the parent, which names the file
+            write_message(out, ("error", "internal", f"{type(exc).__name__}: {exc}"))
+
+
+def main() -> None:
+    """Worker entry point.  Replies go to a private copy of stdout; fd 1 itself is pointed at
+    stderr, so nothing PDFium or Python prints can corrupt the message stream."""
+    replies = os.fdopen(os.dup(1), "wb")
+    os.dup2(2, 1)
+    serve(sys.stdin.buffer, replies)
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--serve"]:
+    main()
