@@ -75,9 +75,10 @@ def _read_all(files: list[str], settings: Settings) -> tuple[list[Page], list[st
 def _facts_hook(args: argparse.Namespace) -> Callable | None:
     if not getattr(args, "facts", False):
         return None
-    from .extract import extract_facts, facts_to_dict  # optional layer, imported on demand
+    from .extract import extract_facts, facts_to_dict, region_from_paper  # imported on demand
     issue_date = _date.fromisoformat(args.date) if args.date else None
-    return lambda art: facts_to_dict(extract_facts(art, issue_date, ner=not args.no_ner))
+    region = region_from_paper(args.paper) if args.paper else None
+    return lambda art: facts_to_dict(extract_facts(art, issue_date, ner=not args.no_ner, region=region))
 
 
 def _render(issue: Issue, args: argparse.Namespace, errors: list[str]) -> str:
@@ -214,6 +215,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--quiet", action="store_true", help="no per-page table")
     e.add_argument("--label", default="heldout", help="label of the summary line")
     e.set_defaults(func=cmd_eval)
+
+    from .extract.command import add_subcommand as add_facts
+    add_facts(sub)
 
     s = sub.add_parser("settings", help="list every setting, its value and what it does")
     s.set_defaults(func=cmd_settings)

@@ -1,4 +1,10 @@
-"""Readers turn input files into :class:`~banmian.model.Page` objects."""
+"""Readers turn input files into :class:`~banmian.model.Page` objects.
+
+The format is told from the bytes: ``%PDF`` (within the first 1024 bytes, where
+readers find it) goes to :func:`read_pdf`, anything else is a text dump for
+:func:`read_txt`.  Both give the same ``Page`` objects to the same pipeline; PDF
+pages also carry line boxes, font sizes and character boxes.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,17 +12,26 @@ from pathlib import Path
 from ..errors import ReadError
 from ..model import Page
 from ..settings import DEFAULT, Settings
+from .pdf import read_pdf
 from .txt import decode_bytes, pages_from_text, read_txt
 
-__all__ = ["decode_bytes", "pages_from_text", "read_bytes", "read_path", "read_txt"]
+__all__ = ["decode_bytes", "is_pdf", "pages_from_text", "read_bytes", "read_path", "read_pdf", "read_txt"]
+
+
+def is_pdf(data: bytes) -> bool:
+    """Does ``data`` start like a PDF?  (Readers accept junk before the header.)
+
+    >>> is_pdf(b"%PDF-1.7\n"), is_pdf("本报讯".encode())
+    (True, False)
+    """
+    return data.startswith(b"%PDF") or b"%PDF-" in data[:1024]
 
 
 def read_bytes(data: bytes, source: str = "<bytes>", *, first_index: int = 0,
                settings: Settings = DEFAULT) -> list[Page]:
     """Pages from a file's bytes; the format is told from the content, not the name."""
-    if data.startswith(b"%PDF") or data[:1024].lstrip().startswith(b"%PDF"):
-        raise ReadError("is a PDF; this version reads text dumps only", path=source,
-                        fix="extract its text first: `pdftotext -raw page.pdf page.txt`")
+    if is_pdf(data):
+        return read_pdf(data, source, first_index=first_index, settings=settings)
     return read_txt(data, source, first_index=first_index, settings=settings)
 
 

@@ -25,6 +25,7 @@ Pages without a text layer (scans) need OCR, which this reader does not do.
 from __future__ import annotations
 
 import statistics
+import struct
 from array import array
 
 from ..errors import LimitError, ReadError
@@ -137,14 +138,13 @@ def _with_warnings(page: Page, notes: list[str]) -> Page:
 def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
                settings: Settings = DEFAULT) -> Page | None:
     """A :class:`Page` from one page's characters; ``None`` when it has no visible text."""
-    boxes = array("f", raw.boxes)
-    origins = array("f", raw.origins)
-    sizes = array("f", raw.sizes)
-    keep = [i for i, ch in enumerate(raw.text) if ch not in _DROP]
-    if not any(not raw.text[i].isspace() for i in keep):
+    text = raw.text
+    boxes: list[Box] = list(struct.iter_unpack("4d", raw.boxes))
+    sizes = array("d", raw.sizes)
+    keep = [i for i, ch in enumerate(text) if ch not in _DROP]
+    if all(text[i].isspace() for i in keep):
         return None
-    runs = _split_runs(raw.text, keep, boxes, origins, sizes)
-    lines = _stack_vertical(raw.text, runs, boxes, sizes)
+    lines = _stack_vertical(text, _split_runs(keep, boxes, sizes), boxes, sizes)
     if len(lines) > settings.max_lines:
         raise LimitError(f"page {raw.index + 1} has {len(lines):,} lines, over the limit of "
                          f"{settings.max_lines:,}", path=source, fix="raise max_lines in banmian.toml")
@@ -153,64 +153,62 @@ def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
     out_lines: list[Line] = []
     pos = 0
     for line, vertical in lines:
-        chars = _with_spaces(raw.text, line, vertical, boxes, sizes)
+        chars, cboxes = _with_spaces(text, line, vertical, boxes, sizes)
         if not chars:
             continue
         if len(chars) > settings.max_line_chars:
             raise LimitError(f"page {raw.index + 1} has a line of {len(chars):,} characters, over the "
                              f"limit of {settings.max_line_chars:,}", path=source,
                              fix="raise max_line_chars in banmian.toml")
-        text = "".join(ch for ch, _ in chars)
-        line_boxes = [b for _, b in chars if b is not None]
-        size = statistics.median(sizes[i] for i in line if not raw.text[i].isspace())
-        out_lines.append(Line(page=index, number=len(out_lines) + 1, start=pos, end=pos + len(text),
-                              box=_union(line_boxes), size=round(size, 2)))
-        parts.append(text + "\n")
-        char_boxes.extend(b for _, b in chars)
+        shown = [b for b in cboxes if b is not None]
+        box = (min(b[0] for b in shown), min(b[1] for b in shown),
+               max(b[2] for b in shown), max(b[3] for b in shown))
+        size = statistics.median([sizes[i] for i in line if not text[i].isspace()])
+        out_lines.append(Line(page=index, number=len(out_lines) + 1, start=pos, end=pos + len(chars),
+                              box=box, size=size))
+        parts += chars
+        parts.append("\n")
+        char_boxes += cboxes
         char_boxes.append(None)
-        pos += len(text) + 1
+        pos += len(chars) + 1
     return Page(text="".join(parts), lines=tuple(out_lines), source=source, index=index,
                 encoding="pdf text layer", reader="pdf", char_boxes=tuple(char_boxes))
 
 
-def _box(boxes: array, i: int) -> Box:
-    k = 4 * i
-    return (round(boxes[k], 2), round(boxes[k + 1], 2), round(boxes[k + 2], 2), round(boxes[k + 3], 2))
+def _split_runs(keep: list[int], boxes: list[Box], sizes: array) -> list[list[int]]:
+    """Characters in drawing order -> runs on one baseline, moving right without a big jump.
 
-
-def _union(bs: list[Box]) -> Box:
-    return (min(b[0] for b in bs), min(b[1] for b in bs), max(b[2] for b in bs), max(b[3] for b in bs))
-
-
-def _split_runs(text: str, keep: list[int], boxes: array, origins: array, sizes: array) -> list[list[int]]:
-    """Characters in drawing order -> runs on one baseline, moving right without a big jump."""
+    The loose box's bottom stands in for the baseline: it is the baseline less the font's
+    descent, which differs between fonts by far less than the half em that counts.
+    """
     runs: list[list[int]] = []
     run: list[int] = []
-    p = -1
+    pb: Box = (0.0, 0.0, 0.0, 0.0)
+    ps = 0.0
     for i in keep:
+        b, size = boxes[i], sizes[i]
         if run:
-            em = max(sizes[p], sizes[i], 1.0)
-            gap = boxes[4 * i] - boxes[4 * p + 2]
-            if (abs(origins[2 * i + 1] - origins[2 * p + 1]) >= BASELINE_EMS * em
-                    or gap <= -BACKTRACK_EMS * em or gap >= JUMP_EMS * em):
+            em = max(ps, size, 1.0)
+            gap = b[0] - pb[2]
+            if abs(b[3] - pb[3]) >= BASELINE_EMS * em or gap <= -BACKTRACK_EMS * em or gap >= JUMP_EMS * em:
                 runs.append(run)
                 run = []
         run.append(i)
-        p = i
+        pb, ps = b, size
     if run:
         runs.append(run)
     return runs
 
 
-def _stacked(a: int, b: int, boxes: array, sizes: array) -> int:
+def _stacked(a: int, b: int, boxes: list[Box], sizes: array) -> int:
     """1 if ``b`` sits right under ``a`` in the same column, -1 if right above, else 0."""
-    ax0, ay0, ax1, ay1 = boxes[4 * a:4 * a + 4]
-    bx0, by0, bx1, by1 = boxes[4 * b:4 * b + 4]
+    ax0, ay0, ax1, ay1 = boxes[a]
+    bx0, by0, bx1, by1 = boxes[b]
     em = max(sizes[a], sizes[b], 1.0)
     if min(sizes[a], sizes[b]) < 0.75 * em:
         return 0
     overlap = min(ax1, bx1) - max(ax0, bx0)
-    if overlap < 0.5 * min(ax1 - ax0, bx1 - bx0, em) or overlap <= 0:
+    if overlap <= 0 or overlap < 0.5 * min(ax1 - ax0, bx1 - bx0, em):
         return 0
     if -0.25 * em <= by0 - ay1 <= em:
         return 1
@@ -219,11 +217,13 @@ def _stacked(a: int, b: int, boxes: array, sizes: array) -> int:
     return 0
 
 
-def _stack_vertical(text: str, runs: list[list[int]], boxes: array,
+def _stack_vertical(text: str, runs: list[list[int]], boxes: list[Box],
                     sizes: array) -> list[tuple[list[int], bool]]:
     """Join runs of one visible character each that are stacked in a column into one line,
     top to bottom (竖排: a vertical headline, or text rotated by 90°); ``(line, vertical)``."""
     def single(run: list[int]) -> int | None:
+        if len(run) == 1:
+            return None if text[run[0]].isspace() else run[0]
         visible = [i for i in run if not text[i].isspace()]
         return visible[0] if len(visible) == 1 else None
 
@@ -231,47 +231,55 @@ def _stack_vertical(text: str, runs: list[list[int]], boxes: array,
     k = 0
     while k < len(runs):
         first = single(runs[k])
+        if first is None:
+            out.append((runs[k], False))
+            k += 1
+            continue
         chain, direction = [first], 0
-        while first is not None and k + len(chain) < len(runs):
+        while k + len(chain) < len(runs):
             nxt = single(runs[k + len(chain)])
             step = 0 if nxt is None else _stacked(chain[-1], nxt, boxes, sizes)
             if step == 0 or (direction and step != direction):
                 break
             direction = step
-            chain.append(nxt)
+            chain.append(nxt)  # type: ignore[arg-type]
         if len(chain) > 1:
-            out.append((sorted(chain, key=lambda i: boxes[4 * i + 1]), True))  # type: ignore[arg-type]
-            k += len(chain)
+            out.append((sorted(chain, key=lambda i: boxes[i][1]), True))
         else:
             out.append((runs[k], False))
-            k += 1
+        k += len(chain)
     return out
 
 
-def _with_spaces(text: str, line: list[int], vertical: bool, boxes: array,
-                 sizes: array) -> list[tuple[str, Box | None]]:
-    """The line's characters with their boxes; spaces added at word gaps, repeated and
-    edge spaces dropped (as pdftotext prints them)."""
-    visible = [i for i in line if text[i] != " "]
-    if not visible:
-        return []
-    gaps = [boxes[4 * b] - boxes[4 * a + 2] for a, b in zip(visible, visible[1:])]
-    usual = statistics.median(gaps) if gaps else 0.0
-    out: list[tuple[str, Box | None]] = []
+def _with_spaces(text: str, line: list[int], vertical: bool, boxes: list[Box],
+                 sizes: array) -> tuple[list[str], list[Box | None]]:
+    """The line's characters and their boxes: a space added at each word gap (``None``
+    box), repeated and edge spaces dropped, as pdftotext prints them."""
+    chars: list[str] = []
+    out: list[Box | None] = []
+    usual = 0.0
+    if not vertical and len(line) > 2:
+        visible = [i for i in line if text[i] != " "]
+        gaps = [boxes[b][0] - boxes[a][2] for a, b in zip(visible, visible[1:])]
+        usual = statistics.median(gaps) if gaps else 0.0
     prev = -1
     for i in line:
         ch = text[i]
         if ch == " ":
-            if out and out[-1][0] != " ":
-                out.append((" ", _box(boxes, i)))
+            if chars and chars[-1] != " ":
+                chars.append(ch)
+                out.append(boxes[i])
             continue
-        if prev >= 0 and out[-1][0] != " " and not vertical:
+        if prev >= 0 and chars[-1] != " " and not vertical:
             em = max(sizes[i], sizes[prev], 1.0)
-            gap = boxes[4 * i] - boxes[4 * prev + 2]
+            gap = boxes[i][0] - boxes[prev][2]
             if gap > usual + SPACE_EMS * em and gap > 0.15 * em:
-                out.append((" ", None))
-        out.append((ch, _box(boxes, i)))
+                chars.append(" ")
+                out.append(None)
+        chars.append(ch)
+        out.append(boxes[i])
         prev = i
-    while out and out[-1][0] == " ":
+    while chars and chars[-1] == " ":
+        chars.pop()
         out.pop()
-    return out
+    return chars, out

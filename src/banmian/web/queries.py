@@ -216,6 +216,7 @@ def article(r: Reader, paper: str, date: str, seq: int) -> dict[str, Any] | None
     pages = _issue_pages(r, row["issue_id"])
     art["page_urls"] = {str(k): v for k, v in _page_links(paper, date, pages, _numbers(r, row["issue_id"], pages)).items()}
     art["issue_url"] = issue_url(paper, date)
+    art["paper_url"] = paper_url(paper)
     n = r.value("SELECT max(seq) FROM articles WHERE issue_id = ?", (row["issue_id"],))
     art["prev_url"] = article_url(paper, date, seq - 1) if seq > 1 else None
     art["next_url"] = article_url(paper, date, seq + 1) if n and seq < n else None
