@@ -12,7 +12,7 @@ from pathlib import Path
 EXAMPLE = Path(__file__).resolve().parent.parent / "pages" / "leshan-daily-p1.txt"
 XSS_SCRIPT = "<script>alert(1)</script>"
 XSS_IMG = '"><img src=x onerror=alert(1)>'
-XSS_PAPER = "安全<b>日报</b>"
+XSS_PAPER = '安全<img src=x onerror=alert(2)>日报'
 
 
 def wrap(text: str, width: int = 16) -> list[str]:

@@ -68,7 +68,7 @@ class AppState:
         self.pool = ReaderPool(db_path, settings.query_timeout_s)
         self.db_name = Path(db_path).name
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")),
-                                      autoescape=True, undefined=jinja2.StrictUndefined,
+                                      autoescape=True,
                                       trim_blocks=True, lstrip_blocks=True)
         self.static = {p.name: (p.read_bytes(), STATIC_TYPES.get(p.suffix, "application/octet-stream"))
                        for p in (HERE / "static").iterdir() if p.is_file()}
