@@ -15,8 +15,23 @@ XSS_IMG = '"><img src=x onerror=alert(1)>'
 XSS_PAPER = '安全<img src=x onerror=alert(2)>日报'
 
 
-def wrap(text: str, width: int = 16) -> list[str]:
-    return [text[i:i + width] for i in range(0, len(text), width)]
+def wrap(text: str, width: float = 16) -> list[str]:
+    """Column lines ``width`` ems wide, as typeset: a CJK character is 1 em, a half-width one 0.5."""
+    lines, line, ems = [], "", 0.0
+    for ch in text:
+        w = 0.5 if ord(ch) < 0x2E80 else 1.0
+        if ems + w > width:
+            # never break beside a space: a dump's line ends lose it (keep half-width runs whole)
+            cut = len(line)
+            while ch.isascii() and cut > 0 and line[cut - 1].isascii() and " " in line[cut - 1:] + ch:
+                cut -= 1
+            cut = cut or len(line)
+            lines.append(line[:cut])
+            line = line[cut:]
+            ems = sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in line)
+        line += ch
+        ems += w
+    return lines + ([line] if line else [])
 
 
 def article(title: str, *paragraphs: str) -> list[str]:
@@ -32,7 +47,7 @@ def continuation_page() -> str:
         ["（上接第1版）"]
         + wrap("全会强调，要坚持以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大精神，加快构建现代化产业体系。")
         + [""]
-        + article("光伏产业链条不断延伸", "本报讯（记者 李明）今年以来，我市光伏产业发展迅速，多晶硅产量持续增长，产业集群效应日益凸显。")
+        + article("光伏产业链条不断延伸产业集群效应日益凸显", "本报讯（记者 李明）今年以来，我市光伏产业发展迅速，多晶硅产量持续增长，产业集群效应日益凸显。")
     ) + "\n"
 
 
@@ -42,22 +57,23 @@ def statistics_page() -> str:
             "占比分别为40.00%、35.00%和25.00%。")
     bad = ("1至6月，全县旅游收入100.00亿元。其中，东镇、西镇和南镇分别实现旅游收入40.00亿元、45.00亿元和25.00亿元，"
            "占比分别为40.00%、35.00%和25.00%。")
-    return "\n".join(article("全市工业经济稳中向好发展", "本报讯（记者 王小明）" + good)
-                     + article("全县旅游市场持续升温回暖", "本报讯（记者 陈静）" + bad)) + "\n"
+    return "\n".join(article("上半年全市工业经济稳中向好发展态势持续巩固", "本报讯（记者 王小明）" + good)
+                     + article("上半年全县旅游市场持续升温回暖游客人数创新高", "本报讯（记者 陈静）" + bad)) + "\n"
 
 
 def xss_page() -> str:
     """An article whose title and body carry markup that must render as text."""
-    body = f"测试文章包含{XSS_SCRIPT}以及{XSS_IMG}等字样，应当原样显示为文字而不执行。"
-    return "\n".join(article(f"安全测试{XSS_SCRIPT}标题", body)
-                     + article("另一篇普通的报道标题文字", "今年以来，我市乡村振兴工作稳步推进，农民收入持续增加。")) + "\n"
+    body = (f"本报讯（记者 张清）近日，市网信办提醒广大网民，网页中出现的{XSS_SCRIPT}以及{XSS_IMG}等字样，"
+            "应当原样显示为文字而不执行。网信办工作人员表示，要切实提高网络安全意识。")
+    return "\n".join(article("网页安全测试标题文字用于检验页面转义显示效果", body)
+                     + article("另一篇普通的报道标题文字用于检验页面显示效果", "今年以来，我市乡村振兴工作稳步推进，农民收入持续增加。")) + "\n"
 
 
 def synthetic_page(k: int) -> str:
     """A plain page for the calendar (several issues over two months)."""
-    return "\n".join(article(f"第{k}期要闻报道标题乡村振兴稳步推进",
-                             f"本报讯（记者 张清）近日，全市召开第{k}次工作会议，研究部署乡村振兴重点任务。市长陈光浩出席会议。")
-                     + article("城市建设提速增效成效明显", "今年以来，城市更新项目加快推进，群众生活品质不断提升。")) + "\n"
+    return "\n".join(article(f"要闻报道{'一二三四'[k - 1]}全市乡村振兴工作稳步推进取得实效",
+                             f"本报讯（记者 张清）近日，全市召开工作会议，研究部署乡村振兴重点任务。市长陈光浩出席会议。")
+                     + article("城市建设提速增效群众生活品质不断提升成效明显", "今年以来，城市更新项目加快推进，群众生活品质不断提升。")) + "\n"
 
 
 def make_pages(root: Path) -> Path:

@@ -1,0 +1,48 @@
+"""Eval gate: generated pages (People's Daily articles laid out as real pages and run
+through real extractors) must score at least the pinned floors.  A drop fails CI.
+
+Skips cleanly when the corpus in ../shared or pdftotext is absent.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from banmian import parse_issue
+from banmian.eval.score import score_dirs
+from banmian.serialize import issue_to_dict
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpora" / "rmrb-2019-dev.jsonl.gz"
+FLOORS = json.loads((Path(__file__).parent / "eval" / "floors.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def scored(tmp_path_factory):
+    if not CORPUS.exists() or not shutil.which("pdftotext"):
+        pytest.skip("needs ../shared/corpora and pdftotext")
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.bench_text import page_sets
+    gold = tmp_path_factory.mktemp("gold")
+    pred = tmp_path_factory.mktemp("pred")
+    subprocess.run([sys.executable, "-m", "benchmarks.pagegen", "--n", str(FLOORS["units"]),
+                    "--seed", str(FLOORS["seed"]), "--out", str(gold), "--corpus", str(CORPUS)],
+                   check=True, cwd=ROOT, capture_output=True)
+    for name, files in page_sets(gold):
+        issue = parse_issue([f.read_bytes() for f in files])
+        (pred / f"{name}.json").write_text(json.dumps(issue_to_dict(issue), ensure_ascii=False), encoding="utf-8")
+    return score_dirs(gold, pred).summary()
+
+
+@pytest.mark.parametrize("metric", ["seg_F1", "exact", "para_F1", "title", "byline"])
+def test_eval_gate_floor(scored, metric):
+    assert scored[metric] >= FLOORS["floors"][metric], f"{metric} {scored[metric]:.3f} fell below its floor"
+
+
+def test_eval_gate_no_spurious_spaces(scored):
+    assert scored["spaces_per_10k"] <= FLOORS["floors"]["spaces_per_10k_max"]
