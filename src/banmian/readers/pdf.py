@@ -261,7 +261,8 @@ def _with_spaces(text: str, line: list[int], vertical: bool, boxes: list[Box],
     if not vertical and len(line) > 2:
         visible = [i for i in line if text[i] != " "]
         gaps = [boxes[b][0] - boxes[a][2] for a, b in zip(visible, visible[1:])]
-        usual = statistics.median(gaps) if gaps else 0.0
+        # the lower quartile: a justified line's even spacing, not its word gaps
+        usual = sorted(gaps)[len(gaps) // 4] if gaps else 0.0
     prev = -1
     for i in line:
         ch = text[i]

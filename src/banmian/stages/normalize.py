@@ -254,6 +254,8 @@ _MARKER_PREFIX = re.compile(r"^[（(](?:上接|接|续)第?[0-9０-９一二三�
 # A headline's last line and the first line beside it on the same baseline:
 # "量（新语） “去年春节，村民过节都", "李克强出席闭幕式 ■ 本报记者 王远".
 _TITLE_THEN_TEXT = re.compile(r"(?:[（(][^（）()]{1,12}[）)]|[\u4e00-\u9fff])(\s+)(?=[“■□●◆]|本报记者|记者\s)")
+_BODY_PUNCT = re.compile(r"[，。；：！？、]")
+_HEAD_TAIL = re.compile(r"^[\u4e00-\u9fff]{2,10}$")
 _MARKED_BYLINE = re.compile(r"\s+(?=[■□●◆](?:\s*本报)?\s*记者)")
 _BYLINE_AFTER_SPACE = re.compile(r"\s(?=(?:本报讯|(?:本报|新华社)[\u4e00-\u9fff]{0,10}\d{1,2}\s*月\s*\d{1,2}\s*日\s*电))")
 
@@ -298,6 +300,16 @@ def _cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> l
         gaps.append(line.start + m.end())
     if len(re.findall(r"[\u4e00-\u9fff，。、；：？！“”（）]\s+[\u4e00-\u9fff，。、；：？！“”（）■□●◆]", raw)) == 1:
         gaps += [line.start + m.end(1) for m in _TITLE_THEN_TEXT.finditer(raw) if m.start(1) > 0]
+    # "上 方便 1349年正月，时年81岁": a short headline tail, then a body line's start.
+    last = None
+    for m in _WS_RUN.finditer(raw):
+        last = m
+    if last is not None and last.start() > 0:
+        head, tail = raw[:last.start()].strip(), raw[last.end():]
+        if (len(tail) >= 8 and _BODY_PUNCT.search(tail) and not _WS_RUN.search(tail)
+                and _HEAD_TAIL.match(head) and not head.startswith(("本报", "新华社", "记者"))
+                and tail[0] not in "）)”’」』，。、；：" and not tail[0].isdigit()):
+            gaps.append(line.start + last.end())
     for src in gaps:
         before = sum(min(s.end, src) - s.start for s in spans if s.start < src)
         if before > 0:

@@ -37,6 +37,7 @@ from ..errors import QueryError
 from ..settings import DEFAULT, Settings
 from .db import QueryTimeout, ReaderPool
 from .i18n import label, pick_lang
+from .views import format_range
 
 HERE = Path(__file__).resolve().parent
 STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
@@ -70,6 +71,7 @@ class AppState:
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "templates")),
                                       autoescape=True,
                                       trim_blocks=True, lstrip_blocks=True)
+        self.env.filters["fmt_range"] = format_range
         self.static = {p.name: (p.read_bytes(), STATIC_TYPES.get(p.suffix, "application/octet-stream"))
                        for p in (HERE / "static").iterdir() if p.is_file()}
         self._images: OrderedDict[tuple, tuple[bytes, float, float]] = OrderedDict()

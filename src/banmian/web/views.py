@@ -135,3 +135,23 @@ def page_boxes(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 if isinstance(b, list) and len(b) == 4 and all(isinstance(v, (int, float)) for v in b):
                     out.append({"x": b[0], "y": b[1], "w": b[2] - b[0], "h": b[3] - b[1], "article": art["seq"]})
     return out
+
+
+def format_number(v: float) -> str:
+    """A figure as a reader writes it: 亿 and 万 for large ones.
+
+    >>> format_number(1.09985e10), format_number(25004.0), format_number(99.985)
+    ('109.985亿', '2.5004万', '99.985')
+    """
+    for unit, scale in (("亿", 1e8), ("万", 1e4)):
+        if abs(v) >= scale:
+            return f"{v / scale:.6g}{unit}"
+    return f"{v:.6g}"
+
+
+def format_range(iv: list | tuple) -> str:
+    """An audit's interval: ``[lo, hi]`` -> "lo – hi" (a point when both agree)."""
+    if not iv or len(iv) != 2:
+        return ""
+    lo, hi = format_number(float(iv[0])), format_number(float(iv[1]))
+    return lo if lo == hi else f"{lo} – {hi}"

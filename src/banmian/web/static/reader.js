@@ -44,7 +44,7 @@
         ev.preventDefault();
         select(card, true);
       });
-      if (card.classList.contains("sel")) { selected = card; mark(card, "hl", true); }
+      if (card.classList.contains("sel")) { select(card, true); card.scrollIntoView({ block: "nearest" }); }
     });
     Array.prototype.forEach.call(document.querySelectorAll(".pageview li.line[data-a]"), function (li) {
       li.addEventListener("click", function () {
