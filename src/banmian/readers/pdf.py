@@ -101,7 +101,7 @@ def read_pdf(data: bytes, source: str = "<pdf>", *, first_index: int = 0,
 
 
 def _truncated(data: bytes) -> str:
-    return "" if b"%%EOF" in data[-2048:] else "the file looks truncated: no %%EOF at its end; "
+    return "" if b"%%EOF" in data[-2048:] else "damaged or truncated: no %%EOF at its end; "
 
 
 def _read_error(exc: ExtractError, data: bytes, source: str, settings: Settings) -> ReadError:
@@ -123,9 +123,10 @@ def _read_error(exc: ExtractError, data: bytes, source: str, settings: Settings)
     if exc.kind == "internal":
         return ReadError(f"could not be read at {where} ({exc.detail})", path=source,
                          fix="report this with the file attached")
-    detail = exc.detail.split("(PDFium: ", 1)[-1].rstrip(")") if exc.detail else exc.kind
-    return ReadError(f"is not a readable PDF ({_truncated(data)}PDFium: {detail})", path=source,
-                     fix="re-download or re-export the PDF")
+    if exc.kind == "empty":
+        return ReadError("is a PDF with no pages", path=source, fix="re-export or re-download the PDF")
+    return ReadError(f"is not a readable PDF ({_truncated(data)}PDFium: {exc.detail or exc.kind})",
+                     path=source, fix="re-download or re-export the PDF")
 
 
 def _with_warnings(page: Page, notes: list[str]) -> Page:

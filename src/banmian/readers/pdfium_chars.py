@@ -22,6 +22,7 @@ import ctypes
 import math
 import os
 import pickle
+import re
 import struct
 import sys
 from array import array
@@ -59,7 +60,7 @@ class RawPage(NamedTuple):
 
 
 class OpenError(Exception):
-    """The document could not be opened; ``kind`` is file / format / password / security / unknown."""
+    """The document could not be opened; ``kind``: file / format / password / security / empty / unknown."""
 
     def __init__(self, kind: str, detail: str = "") -> None:
         super().__init__(kind, detail)
@@ -68,11 +69,20 @@ class OpenError(Exception):
 
 
 def open_document(data: bytes) -> pdfium.PdfDocument:
-    """Open ``data``; PDFium tries the empty user password itself (owner-only encryption opens)."""
+    """Open ``data``; PDFium tries the empty user password itself (owner-only encryption opens).
+
+    Raises :class:`OpenError`; ``kind="empty"`` for a document without pages, which
+    PDFium refuses without setting an error code (the last one stays: check the bytes).
+    """
     try:
         return pdfium.PdfDocument(data, password=None)
     except pdfium.PdfiumError as exc:
-        raise OpenError(_LOAD_ERRORS.get(exc.err_code or -1, "unknown"), str(exc)) from None
+        m = re.search(r"PDFium: ([^)]*)", str(exc))
+        detail = m.group(1) if m else str(exc)
+        if exc.err_code == pdfium_c.FPDF_ERR_SUCCESS or (
+                re.search(rb"/Count\s*0\b", data) and not re.search(rb"/Type\s*/Page(?![a-zA-Z])", data)):
+            raise OpenError("empty", "no pages") from None
+        raise OpenError(_LOAD_ERRORS.get(exc.err_code or -1, "unknown"), detail) from None
 
 
 def _display_transform(rotation: int, left: float, top: float, w: float,

@@ -82,19 +82,23 @@ class ReaderPool:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._open: list[Reader] = []
+        self._generation = 0
 
     def reader(self) -> Reader:
-        r = getattr(self._local, "reader", None)
-        if r is None:
-            r = Reader(self.path, self.timeout_s)
-            self._local.reader = r
-            with self._lock:
-                self._open.append(r)
+        mine = getattr(self._local, "reader", None)
+        if mine is not None and mine[0] == self._generation:
+            return mine[1]
+        r = Reader(self.path, self.timeout_s)
+        with self._lock:
+            self._open.append(r)
+        self._local.reader = (self._generation, r)
         return r
 
     def close(self) -> None:
+        """Close every reader; a later :meth:`reader` call opens fresh ones (an app may be started again)."""
         with self._lock:
             readers, self._open = self._open, []
+            self._generation += 1
         for r in readers:
             try:
                 r.close()
