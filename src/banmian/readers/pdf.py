@@ -40,7 +40,7 @@ JUMP_EMS = 3.0  # a same-baseline gap this wide (in ems) is a column gutter, not
 BASELINE_EMS = 0.5  # pdftotext's maxIntraLineDelta: baselines closer than this are one line
 BACKTRACK_EMS = 0.3  # text may overlap the previous glyph this much (kerning) and stay on the line
 SPACE_EMS = 0.2  # a gap this much wider than the line's usual gap is a word space
-OCR_FIX = "it needs OCR, which is not installed: pip install 'banmian[ocr]'"
+OCR_FIX = "it needs OCR: install the optional extra with pip install 'banmian[ocr]'"
 _DROP = frozenset(chr(c) for c in [*range(0x20), *range(0x7f, 0xa0), 0xfffe, 0xffff]) - {"\t"}
 
 
@@ -88,11 +88,13 @@ def read_pdf(data: bytes, source: str = "<pdf>", *, first_index: int = 0,
                             path=source, fix="re-download or re-export the PDF")
         what = "has no text layer (a scan or image)" if n == 1 else f"none of its {n} pages has a text layer (scans or images)"
         raise ReadError(what, path=source, fix=OCR_FIX)
-    notes = [f"{source}: page {i + 1} has no text layer (a scan or image) and was skipped; {OCR_FIX}"
-             for i in textless]
-    notes += [f"{source}: page {i + 1} could not be loaded and was skipped (PDFium: {why})" for i, why in broken]
-    if notes and settings.strict:
-        raise ReadError(notes[0].split(": ", 1)[1], path=source, fix="or turn strict off to skip such pages")
+    skipped = [(i, "has no text layer (a scan or image)", OCR_FIX) for i in textless]
+    skipped += [(i, f"could not be loaded (PDFium: {why})", "re-export the PDF") for i, why in broken]
+    skipped.sort()
+    if skipped and settings.strict:
+        i, what, fix = skipped[0]
+        raise ReadError(f"page {i + 1} {what}", path=source, fix=f"{fix}; or turn strict off to skip such pages")
+    notes = [f"{source}: page {i + 1} {what}; skipped ({fix})" for i, what, fix in skipped]
     notes += [f"{source}: page {i + 1}: {k} characters have no Unicode mapping in their font"
               f" and may read as wrong characters" for i, k in unmapped]
     if notes:

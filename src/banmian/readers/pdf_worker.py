@@ -33,7 +33,7 @@ _LOCK = threading.Lock()
 
 
 class ExtractError(Exception):
-    """``kind``: file / format / password / security / timeout / crashed / internal / unknown;
+    """``kind``: file / format / password / security / empty / timeout / crashed / internal / unknown;
     ``page``: 0-based page index where it happened, if on a page."""
 
     def __init__(self, kind: str, detail: str = "", page: int | None = None) -> None:

@@ -86,7 +86,7 @@ def _title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before") -> s
         return "three or more lines in display type"
     if _COLUMN_TAG.search(run.lines[-1].info.text) and not run.lines[0].info.text.startswith(("（", "(")):
         return "ends with a column tag"
-    if len(run.lines) > 1 and run.lines[0].info.max_width < width - 2.5:
+    if len(run.lines) > 1 and not column_wrapped:
         return "wraps short of the column (display type)"
     if order == "after" and len(prev.lines) >= 8:
         lead = bigrams("".join(x.info.text for x in prev.lines[:6]))

@@ -81,11 +81,14 @@ def issue_view(request: Request, paper: PaperName, date: IssueDate) -> Response:
 
 
 def _page_context(st: AppState, page: dict[str, Any], src: SourceText, articles: list[dict[str, Any]],
-                  furniture: list[dict[str, Any]], shown: set[int | None], selected: int | None) -> dict[str, Any]:
+                  furniture: list[dict[str, Any]], shown: set[int | None], selected: int | None,
+                  image: tuple[str, tuple[float, float]] | None = None) -> dict[str, Any]:
     ann = annotate_page(articles, furniture, src.pages, shown)
     image_url = page.get("source", {}).get("image_url")
     boxes = page_boxes(articles)
     size = pdf_page_size(src.pdf) if image_url and boxes and src.pdf else None
+    if image is not None:  # an uploaded PDF page: the image travels in the page as a data: URI
+        image_url, size = image
     return {"page": page, "ann": ann, "selected": selected, "source_reason": src.reason,
             "source_changed": src.changed, "image_url": image_url, "boxes": boxes if size else [], "size": size}
 
@@ -209,7 +212,8 @@ async def upload_page(request: Request, file: Annotated[UploadFile, File()],
     numbers = {sp.number for sp in out["sources"]}
     page = {"upload_name": out["name"], "number": None, "warnings": out["warnings"]}
     src = SourceText(True, None, False, out["sources"])
-    ctx = _page_context(st, page, src, out["articles"], out["issue"]["furniture"], numbers, None)
+    ctx = _page_context(st, page, src, out["articles"], out["issue"]["furniture"], numbers, None,
+                        (out["image"], out["size"]) if out["image"] else None)
     return st.render(request, "page.html", {**ctx, "upload": out["name"]})
 
 

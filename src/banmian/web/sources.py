@@ -41,7 +41,7 @@ class SourcePage:
 @dataclass(frozen=True, slots=True)
 class SourceText:
     available: bool
-    reason: str | None = None       # missing | too_large | unreadable | pdf
+    reason: str | None = None       # missing | too_large | unreadable | pdf (no text layer) | disabled
     changed: bool = False           # the file's bytes differ from what was archived
     pages: tuple[SourcePage, ...] = field(default=())
     pdf: str | None = None          # a PDF of this page (the file itself, or one beside a .txt)
@@ -74,13 +74,12 @@ def load_source(path: str, sha256: str, first_number: int | None, max_bytes: int
     except OSError:
         return SourceText(False, "unreadable")
     changed = bool(sha256) and hashlib.sha256(data).hexdigest() != sha256
-    if sniff(data, path) == "pdf":
-        return SourceText(False, "pdf", changed, pdf=str(p))
-    try:
+    pdf = str(p) if sniff(data, path) == "pdf" else _pdf_beside(p)
+    try:  # a PDF's text layer is read the way the parser read it, so line numbers match
         pages = read_bytes(data, str(p), settings=settings)
     except BanmianError:
-        return SourceText(False, "unreadable", changed, pdf=_pdf_beside(p))
-    return SourceText(True, None, changed, source_pages(pages, first_number), _pdf_beside(p))
+        return SourceText(False, "pdf" if pdf == str(p) else "unreadable", changed, pdf=pdf)
+    return SourceText(True, None, changed, source_pages(pages, first_number), pdf)
 
 
 def png_bytes(width: int, height: int, rgb: bytes, stride: int) -> bytes:

@@ -6,9 +6,13 @@ as a path.  Every refusal is an :class:`UploadRefused` with the HTTP status to
 answer and a message that says what to do:
 
 * 413 — over the size limit;
-* 415 — not a text dump (a scanned image, or a PDF while the PDF reader is future work:
-  ``read_bytes``'s own message is passed on, and the PDF's first page is rendered to show);
-* 422 — empty, binary, undecodable, or a page that cannot be reconstructed.
+* 415 — a scanned image (not read yet);
+* 422 — empty, binary, undecodable, a PDF without a text layer (``read_bytes``'s own
+  message is passed on, and the PDF's first page is rendered to show), or a page
+  that cannot be reconstructed.
+
+A PDF with a text layer is read like a text dump (:func:`banmian.readers.read_bytes`)
+and, when it is one page, shown as an image under its line boxes.
 
 >>> page = reconstruct_upload("本报讯（记者 张清）近日，记者从市商务局了解到情况。\\n\\n环境固本\\n".encode(),
 ...                           "p1.txt", limit=1000, facts=False)
@@ -106,22 +110,28 @@ def reconstruct_upload(data: bytes, filename: str | None, *, limit: int, paper: 
         issue = run_issue(pages, cfg, paper=paper, date=date)
     except LimitError as exc:
         raise UploadRefused(413, exc.message, path=name, fix=exc.fix) from None
-    except ReadError as exc:
-        if kind == "pdf":  # the PDF reader is future work: say so, and show the page
-            raise UploadRefused(415, exc.message, path=name, fix=exc.fix, image=_pdf_preview(data)) from None
-        raise UploadRefused(422, exc.message, path=name, fix=exc.fix) from None
+    except ReadError as exc:  # a PDF without a text layer (a scan) is shown, with why it was not read
+        raise UploadRefused(422, exc.message, path=name, fix=exc.fix,
+                            image=_pdf_preview(data)[0] if kind == "pdf" else None) from None
     except BanmianError as exc:
         raise UploadRefused(422, exc.message, path=name, fix=exc.fix) from None
     d = issue_to_dict(issue, _facts_hook(date) if facts else None)
+    articles = [article_from_parse(a, k) for k, a in enumerate(d["articles"], 1)]
+    for art, ad in zip(issue.articles, articles):  # line boxes, as ingest stores them for PDF pages
+        for para, pd in zip(art.paragraphs, ad["paragraphs"]):
+            boxes = [list(ln.box) if ln.box else None for ln in para.lines]
+            pd["boxes"] = boxes if any(boxes) else None
     sources = tuple(SourcePage(p.number, tuple((ln.number, p.line_text(ln)) for ln in p.lines)) for p in issue.pages)
-    return {"name": name, "issue": d, "articles": [article_from_parse(a, k) for k, a in enumerate(d["articles"], 1)],
-            "sources": sources, "warnings": list(issue.warnings)}
+    # One PDF page is shown as an image under its line boxes; more pages are shown as text only.
+    image, size = _pdf_preview(data) if kind == "pdf" and len(issue.pages) == 1 else (None, None)
+    return {"name": name, "issue": d, "articles": articles, "sources": sources, "warnings": list(issue.warnings),
+            "image": image, "size": size}
 
 
-def _pdf_preview(data: bytes) -> str | None:
-    """The first page of an uploaded PDF as a data: URI, or None when it cannot be rendered."""
+def _pdf_preview(data: bytes) -> tuple[str | None, tuple[float, float] | None]:
+    """The first page of an uploaded PDF as a data: URI and its size in points (None when it will not render)."""
     try:
-        png, _, _ = render_pdf_page(data, 0, scale=1.0)
+        png, w, h = render_pdf_page(data, 0, scale=1.0)
     except BanmianError:
-        return None
-    return png_data_uri(png)
+        return None, None
+    return png_data_uri(png), (w, h)
