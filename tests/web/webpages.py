@@ -105,3 +105,23 @@ def make_pdf(path: Path, width: float = 300.0, height: float = 400.0) -> Path:
     doc.save(str(path))
     doc.close()
     return path
+
+
+def make_text_pdf(path: Path, text: str) -> Path:
+    """A one-page PDF with a text layer (reportlab, the built-in STSong-Light CID font: nothing embedded).
+
+    Headline lines (wider than the 16-character column) are set larger, as printed.
+    """
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=(400, 600))
+    y = 570.0
+    for line in text.split("\n"):
+        size = 16 if len(line) > 16 else 12
+        c.setFont("STSong-Light", size)
+        c.drawString(20, y, line)
+        y -= size * 1.5
+    c.save()
+    return path

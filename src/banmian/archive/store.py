@@ -130,17 +130,24 @@ def _run_script(conn: sqlite3.Connection, sql: str, version: int) -> None:
 
 
 class _transaction:
-    """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any exception."""
+    """``BEGIN IMMEDIATE`` … ``COMMIT``, rolled back on any exception; inside an open
+    transaction a savepoint instead, so a failing issue never leaves half its rows."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        self.nested = False
 
     def __enter__(self) -> sqlite3.Connection:
-        self.conn.execute("BEGIN IMMEDIATE")
+        self.nested = self.conn.in_transaction
+        self.conn.execute("SAVEPOINT issue" if self.nested else "BEGIN IMMEDIATE")
         return self.conn
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is None:
+        if self.nested:
+            if exc_type is not None:
+                self.conn.execute("ROLLBACK TO issue")
+            self.conn.execute("RELEASE issue")
+        elif exc_type is None:
             self.conn.execute("COMMIT")
         elif self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
@@ -223,6 +230,16 @@ class Store:
                    == (r.seq, r.path, r.size, r.mtime_ns, r.number, r.name) for s, r in zip(stored, job.pages))
 
     # -- writing -----------------------------------------------------------------------------
+
+    def begin(self) -> None:
+        """Group the next issues into one transaction (each still all-or-nothing): a commit
+        flushes a full-text segment, so committing every issue alone costs twice the time."""
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
 
     def write_issue(self, parsed: ParsedIssue) -> str:
         """Store one issue in one transaction; returns ADDED, REPLACED, UNCHANGED or KEPT.

@@ -21,7 +21,7 @@ __all__ = ["decode_bytes", "is_pdf", "pages_from_text", "read_bytes", "read_path
 def is_pdf(data: bytes) -> bool:
     """Does ``data`` start like a PDF?  (Readers accept junk before the header.)
 
-    >>> is_pdf(b"%PDF-1.7\n"), is_pdf("本报讯".encode())
+    >>> is_pdf(b"%PDF-1.7\\n"), is_pdf("本报讯".encode())
     (True, False)
     """
     return data.startswith(b"%PDF") or b"%PDF-" in data[:1024]

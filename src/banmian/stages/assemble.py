@@ -84,8 +84,10 @@ def _title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before") -> s
     column_wrapped = any(x.info.max_width >= width - 2.5 for x in run.lines)
     if len(run.lines) >= 3 and not column_wrapped:
         return "three or more lines in display type"
-    if _COLUMN_TAG.search(run.lines[-1].info.text) and not run.lines[0].info.text.startswith(("（", "(")):
-        return "ends with a column tag"
+    if any(_COLUMN_TAG.search(x.info.text) for x in run.lines) and not run.lines[0].info.text.startswith(("（", "(")):
+        return "carries a column tag"
+    if len(run.lines) >= 4:
+        return "four or more lines"
     if len(run.lines) > 1 and not column_wrapped:
         return "wraps short of the column (display type)"
     if order == "after" and len(prev.lines) >= 8:
