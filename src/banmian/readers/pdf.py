@@ -140,7 +140,24 @@ def _with_warnings(page: Page, notes: list[str]) -> Page:
 
 def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
                settings: Settings = DEFAULT) -> Page | None:
-    """A :class:`Page` from one page's characters; ``None`` when it has no visible text."""
+    """A :class:`Page` from one page's characters; ``None`` when it has no visible text.
+
+    Three characters on one baseline, then three stacked in a column (a 竖排 headline):
+
+    >>> from array import array
+    >>> chars = [("本", 36, 100), ("报", 46, 100), ("讯", 56, 100),
+    ...          ("竖", 300, 80), ("排", 300, 91), ("题", 300, 102)]
+    >>> raw = RawPage(0, 595.0, 842.0, "".join(c for c, _, _ in chars),
+    ...               array("d", [v for _, x, y in chars for v in (x, y, x + 10, y + 10)]).tobytes(),
+    ...               array("d", [10.0] * len(chars)).tobytes(), 0, 0)
+    >>> page = build_page(raw, "demo.pdf")
+    >>> page.text
+    '本报讯\\n竖排题\\n'
+    >>> [(ln.box, ln.size) for ln in page.lines]
+    [((36.0, 100.0, 66.0, 110.0), 10.0), ((300.0, 80.0, 310.0, 112.0), 10.0)]
+    >>> page.char_boxes[3], page.reader
+    (None, 'pdf')
+    """
     text = raw.text
     boxes: list[Box] = list(struct.iter_unpack("4d", raw.boxes))
     sizes = array("d", raw.sizes)

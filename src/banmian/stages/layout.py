@@ -20,6 +20,7 @@ from .reflow_cues import starts_article
 Label = Literal["body", "heading", "head", "byline", "jump", "furniture"]
 # A title's rubric: "（人民时评）", "（逐梦70年）"; short, at the end of a short line.
 COLUMN_TAG = re.compile(r"[（(][^（）()]{2,12}[）)]$")
+_PUNCT_ANY = re.compile(r"[，。、；：？！“”（）《》—…·]")
 WINDOW = 12  # lines each side used to estimate the local column width
 MODE_STEP = 3
 
@@ -117,7 +118,8 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0) -> list[Labelled]:
             labels.append("jump"), why.append(f"jump {x.jump[0]} {x.jump[1]}")
         elif x.byline_names:
             labels.append("byline"), why.append("stand-alone byline")
-        elif i > 0 and labels[i - 1] == "byline" and x.pure and len(x.text) <= 3 and not x.terminal:
+        elif (i > 0 and labels[i - 1] == "byline" and x.pure and not x.terminal and not _PUNCT_ANY.search(x.text)
+              and (len(x.text) <= 3 or (len(x.text) <= 8 and len(x.spans) > 1))):
             labels.append("byline"), why.append("the end of a wrapped byline")
         elif i > 0 and labels[i - 1] == "head" and x.text.startswith(("——", "—")) and not x.strong_end:
             labels.append("head"), why.append("a subtitle under a headline line")

@@ -27,9 +27,10 @@ router = APIRouter(prefix="/api", tags=["archive"])
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 MAX_ID = 2**62
-PaperName = Annotated[str, Path(min_length=1, max_length=200, description="paper name, e.g. 乐山日报")]
-IssueDate = Annotated[str, Path(pattern=DATE, description="issue date, YYYY-MM-DD")]
-Seq = Annotated[int, Path(ge=1, le=1_000_000, description="1-based position in the issue")]
+PaperName = Annotated[str, Path(min_length=1, max_length=200, description="paper name, e.g. 乐山日报",
+                                examples=["乐山日报"])]
+IssueDate = Annotated[str, Path(pattern=DATE, description="issue date, YYYY-MM-DD", examples=["2024-07-09"])]
+Seq = Annotated[int, Path(ge=1, le=1_000_000, description="1-based position in the issue", examples=[1])]
 RowId = Annotated[int, Path(ge=1, le=MAX_ID, description="row id (changes when an issue is re-ingested)")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 Limit = Annotated[int, Query(ge=1, le=200)]

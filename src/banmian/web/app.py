@@ -231,11 +231,8 @@ def _install_errors(app: FastAPI) -> None:
 
 def _plain(errors: Any) -> Any:
     """Validation errors as JSON-safe values (pydantic puts exceptions and raw bytes in ``ctx``/``input``)."""
-    out = []
-    for e in errors:
-        out.append({k: (v if isinstance(v, (str, int, float, bool, type(None), list)) else str(v))
-                    for k, v in e.items() if k in ("type", "loc", "msg")})
-    return out
+    return [{"type": str(e.get("type", "")), "loc": [x if isinstance(x, int) else str(x) for x in e.get("loc", ())],
+             "msg": str(e.get("msg", ""))} for e in errors]
 
 
 def create_app(db_path: str | Path, *, settings: WebSettings | Settings | None = None) -> FastAPI:

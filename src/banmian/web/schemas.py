@@ -313,5 +313,11 @@ class Parsed(BaseModel):
     warnings: list[str]
 
 
+class Invalid(BaseModel):
+    type: str
+    loc: list[str | int]
+    msg: str
+
+
 class Problem(BaseModel):
-    detail: str
+    detail: str | list[Invalid] = Field(description="what is wrong and how to fix it (a list for invalid parameters)")
