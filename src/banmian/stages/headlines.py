@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import re
 
-from .layout import Labelled
+from .layout import COLUMN_TAG, Labelled
+from .normalize import squeezed_width
 
 KICKER_END = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|印发|批示|致信|勉励|号召|宣布|——|—|：|:)$")
 # A bracketed line is a subtitle ("（2024年6月25日…全体会议通过）"); a short one is the
 # title's column tag ("（人民时评）", "（经济聚焦）") and stays with the title.
 SUBTITLE_START = re.compile(r"^(?:——|—|一一|[（(][^（）()]{13,}[）)]$)")
+# Who did what at the event of the title: "王勇出席并讲话", "黄坤明宣读习近平主席贺信…".
+ACTION = re.compile(r"出席|主持|宣读|致辞|讲话|陪同|参加")
 SUBTITLE_END = re.compile(r"(?:主持|出席|陪同|陪同考察|参加)$")
 
 
@@ -32,6 +35,11 @@ Field = list[Labelled]
 
 def _width(f: Field) -> float:
     return sum(x.info.width for x in f)
+
+
+def _opens(text: str) -> bool:
+    return (text.count("（") + text.count("(") > text.count("）") + text.count(")")
+            or text.count("“") > text.count("”") or text.count("《") > text.count("》"))
 
 
 FIELD_COST = 0.6  # price of one more field, against one line off its field's measure
@@ -57,17 +65,22 @@ def split_fields(lines: list[Labelled]) -> list[Field]:
     n = len(lines)
     if n <= 1:
         return [list(lines)] if lines else []
-    widths = [x.info.min_width for x in lines]
     texts = [x.info.text for x in lines]
+    # A column tag set after the title ("（脱贫第一线）") is not part of its measure.
+    widths = [x.info.min_width - (squeezed_width(m.group(0)) if (m := COLUMN_TAG.search(t)) and m.start() else 0)
+              for x, t in zip(lines, texts)]
     forced = {k for k in range(n - 1)
               if KICKER_END.search(texts[k]) or SUBTITLE_END.search(texts[k])
               or SUBTITLE_START.match(texts[k + 1])}
+    # A bracket or quote left open runs into the next line: same field.
+    glued = {k for k in range(n - 1) if _opens(texts[k])}
+    forced -= glued
     # best[j] = (cost, starts of fields) for lines 0..j-1
     best: list[tuple[float, tuple[int, ...]]] = [(0.0, ())]
     for j in range(1, n + 1):
         options = []
         for i in range(j):
-            if any(k in forced for k in range(i, j - 1)):
+            if any(k in forced for k in range(i, j - 1)) or (i > 0 and i - 1 in glued):
                 continue
             cost, starts = best[i]
             options.append((cost + FIELD_COST + _field_cost(widths, i, j - 1), starts + (i,)))
@@ -93,6 +106,12 @@ def assign_roles(lines: list[Labelled], column_width: float = 0.0) -> tuple[dict
     while sub > kick + 1 and _is_subtitle("".join(x.info.text for x in fields[sub - 1])):
         sub -= 1
     head, middle, tail = fields[:kick], fields[kick:sub], fields[sub:]
+    tagged = [k for k, f in enumerate(middle) if COLUMN_TAG.search(f[-1].info.text)]
+    if len(tagged) == 1 and len(middle) > 1:
+        # The column tag ("（人民时评）") rides on the main title: before it a
+        # kicker, after it a subtitle.
+        t = tagged[0]
+        head, middle, tail = head + middle[:t], [middle[t]], middle[t + 1:] + tail
     roles: dict[str, Field] = {}
     if head:
         roles["kicker"] = [x for f in head for x in f]
@@ -114,7 +133,9 @@ def assign_roles(lines: list[Labelled], column_width: float = 0.0) -> tuple[dict
         # line twice as long as the first and wider than a body column is a
         # smaller-type subtitle under a short title ("共谋化工行业发展 / “…”举行").
         a, b = middle
-        if _width(b) >= 2 * _width(a) and max(x.info.min_width for x in b) > column_width + 2:
+        text_a, text_b = ("".join(x.info.text for x in f) for f in (a, b))
+        if (_width(b) >= 2 * _width(a) and max(x.info.min_width for x in b) > column_width + 2) or (
+                ACTION.search(text_b) and not ACTION.search(text_a)):
             roles["title"], roles["subtitle"] = a, b
         else:
             roles["kicker"], roles["title"] = a, b

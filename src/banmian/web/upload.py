@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import date as _date
 from typing import Any
 
 from ..archive.ingest import sniff
@@ -73,8 +74,6 @@ def display_name(filename: str | None) -> str:
 
 def _facts_hook(date: str | None):
     try:
-        from datetime import date as _date
-
         from ..extract import extract_facts, facts_to_dict
     except Exception:  # noqa: BLE001 - facts are optional and may be mid-change
         return None
@@ -92,6 +91,11 @@ def reconstruct_upload(data: bytes, filename: str | None, *, limit: int, paper: 
                        date: str | None = None, settings: Settings = DEFAULT, facts: bool = True) -> dict[str, Any]:
     """Reconstruct an uploaded page: ``{"name", "issue", "articles", "sources", "warnings"}``."""
     name = display_name(filename)
+    if date is not None:
+        try:
+            date = _date.fromisoformat(date).isoformat()
+        except ValueError:
+            raise UploadRefused(422, f"date {date!r} is not a calendar date", fix="give YYYY-MM-DD, e.g. 2024-07-09") from None
     if len(data) > limit:
         raise UploadRefused(413, f"is {len(data) / 1e6:.1f} MB, over the upload limit of {limit / 1e6:g} MB",
                             path=name, fix="upload one page's text, or run `banmian parse` on it locally")
