@@ -113,12 +113,16 @@ def _forget_after_fork() -> None:
     _worker, _LOCK = None, threading.Lock()
 
 
-def _shutdown() -> None:
-    if _worker is not None:
-        _worker.kill()
+def shutdown() -> None:
+    """Stop the worker process, if one runs (it also stops at exit; a later read starts another)."""
+    global _worker
+    with _LOCK:
+        if _worker is not None:
+            _worker.kill()
+            _worker = None
 
 
-atexit.register(_shutdown)
+atexit.register(shutdown)
 if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_forget_after_fork)
 

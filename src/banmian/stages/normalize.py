@@ -22,7 +22,8 @@ _CJK_RE = re.compile(f"[{CJK}]")
 TERMINAL = re.compile(r"[。！？!?…；;：:]+[”’」』）)》〉】\]]*$|——$|"
                       r"[（(][^（）()]{0,30}(?:电|完|记者[^（）()]*|编译|综合|整理|报道)[）)]$|"
                       r"^[（(]作者[^（）()]*[）)]$|"
-                      r"[（(][^（）()]{0,24}(?:见第?\S{1,3}版|参与采写|采写|供稿|执笔|编译|整理)[^（）()]{0,6}[）)]$")
+                      r"[（(][^（）()]{0,24}(?:见第?\S{1,3}版|参与采写|采写|供稿|执笔|编译|整理)[^（）()]{0,6}[）)]$|"
+                      r"^[（(](?:稿件|资料|数据)?来源[：:][^（）()]{1,30}[）)]$")
 _STRONG_END = re.compile(r"[。！？!?…]+[”’」』）)》〉】]*$")
 
 JUMP_RE = re.compile(
@@ -102,7 +103,8 @@ FURNITURE_RES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("page_label", re.compile(r"^(?:第\s*)?[0-9０-９A-Za-z一二三四五六七八九十]{1,4}\s*版(?:\s*[：:]?\s*\S{1,10})?$"), False),
     ("date", re.compile(r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:星期|周)[一二三四五六日天]"
                         r"(?:\s*\S{0,16})?$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$"), False),
-    ("masthead", re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|时报|商报|晨报|都市报)$"), True),
+    ("masthead", re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|时报|商报|晨报|都市报)$|^(?:邮发)?代号\s*[0-9]{1,2}\s*[-－]\s*[0-9]{1,3}$"), True),
+    ("credit", re.compile(r"^(?:图片来源|图片提供|资料图片|制图)[：:]"), True),
     ("masthead", re.compile(r"^\S{2,8}(?:日报|晚报|早报|时报|商报|晨报|都市报)$|^[A-Z][A-Z\s]{3,30}$|"
                             r"(?:国内统一连续出版物号|邮发代号|CN\s*\d{2}\s*[-－]\s*\d{4}|总第\s*\d+\s*期|"
                             r"第\s*\d+\s*期)"), False),
@@ -222,6 +224,9 @@ _HEAD_ATOMS = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:星期
                          r"第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版|农历\S{2,8}|[\u4e00-\u9fff]{2,6}日报|\s+")
 
 
+_FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
+
+
 def _running_head(text: str) -> bool:
     """A line made of running-head pieces and at most a 2-4 character section name."""
     if len(text) > 40 or not re.search(r"\d{4}\s*年|第\s*\S{1,3}\s*版|星期", text):
@@ -234,7 +239,7 @@ def _furniture_kind(text: str, pos: int, n: int, paper: str | None) -> str | Non
     near_edge = pos < EDGE_LINES or pos >= n - EDGE_LINES
     if not near_edge and len(text) > 14 and "：" not in text and ":" not in text:
         return None  # mid-page furniture is short or an editors' line
-    if near_edge and _running_head(text):
+    if _running_head(text) and (near_edge or _FULL_DATE.search(text)):
         return "page_label"
     squeezed = re.sub(r"\s+", "", text)
     if paper and squeezed == re.sub(r"\s+", "", paper) and near_edge:
@@ -256,7 +261,7 @@ _MARKER_PREFIX = re.compile(r"^[（(](?:上接|接|续)第?[0-9０-９一二三�
 # "量（新语） “去年春节，村民过节都", "李克强出席闭幕式 ■ 本报记者 王远".
 _TITLE_THEN_TEXT = re.compile(r"(?:[（(][^（）()]{1,12}[）)]|[\u4e00-\u9fff])(\s+)(?=[“■□●◆]|本报记者|记者\s)")
 _BODY_PUNCT = re.compile(r"[，。；：！？、]")
-_HEAD_TAIL = re.compile(r"^[\u4e00-\u9fff]{2,10}$")
+_HEAD_TAIL = re.compile(r"^(?:——)?[\u4e00-\u9fff]{2,12}$")
 _MARKED_BYLINE = re.compile(r"\s+(?=[■□●◆](?:\s*本报)?\s*记者)")
 _BYLINE_AFTER_SPACE = re.compile(r"\s(?=(?:本报讯|(?:本报|新华社)[\u4e00-\u9fff]{0,10}\d{1,2}\s*月\s*\d{1,2}\s*日\s*电))")
 
