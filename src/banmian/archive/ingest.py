@@ -75,7 +75,8 @@ class IngestSummary:
     pages_unsupported: int
     articles: int
     seconds: float
-    parse_seconds: float
+    parse_seconds: float          # summed over workers
+    write_seconds: float          # the writer's share
     archive_bytes: int
     problems: tuple[str, ...] = field(default=())
 
@@ -287,7 +288,8 @@ def _run_processes(batches, opts) -> Iterator[list[ParsedIssue]]:
                 try:
                     yield fut.result()
                 except BrokenProcessPool:
-                    raise ArchiveError("a parse worker died (out of memory or killed)",
+                    raise ArchiveError("a parse worker died (out of memory or killed; or ingest() was called "
+                                       "from a script without an `if __name__ == '__main__':` guard)",
                                        fix="run the same command again: finished issues are kept") from None
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
@@ -354,7 +356,7 @@ def ingest(paths: Sequence[str | Path], db: str | Path, options: IngestOptions =
         report(p)
     counts = dict.fromkeys((ADDED, REPLACED, UNCHANGED, KEPT), 0)
     pages_parsed = pages_skipped = unsupported = articles = 0
-    parse_seconds = 0.0
+    parse_seconds = write_seconds = 0.0
     with Store(db) as store:
         stored = store.signatures()
         todo = [j for j in found.jobs if options.force or not store.is_unchanged(j, stored.get(j.key))]
@@ -373,7 +375,9 @@ def ingest(paths: Sequence[str | Path], db: str | Path, options: IngestOptions =
             progress(0, total, 0.0)
         for results in run(_batches(todo, size), options):
             for parsed in results:
+                t = time.perf_counter()
                 counts[store.write_issue(parsed)] += 1
+                write_seconds += time.perf_counter() - t
                 parse_seconds += parsed.seconds
                 for o in parsed.pages:
                     if o.status == PARSED:
@@ -389,7 +393,8 @@ def ingest(paths: Sequence[str | Path], db: str | Path, options: IngestOptions =
                 progress(done, total, time.perf_counter() - started)
     return IngestSummary(str(db), len(found.jobs), found.page_count, counts[ADDED], counts[REPLACED],
                          counts[UNCHANGED], counts[KEPT], pages_parsed, pages_skipped, unsupported, articles,
-                         time.perf_counter() - started, parse_seconds, file_size(db), tuple(problems))
+                         time.perf_counter() - started, parse_seconds, write_seconds, file_size(db),
+                         tuple(problems))
 
 
 class ProgressBar:
