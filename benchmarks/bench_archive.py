@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import random
 import re
 import resource
@@ -78,7 +79,7 @@ def build_pages(out: Path, marks: list[int], seed: int) -> list[Path]:
     rng = random.Random(seed)
     page = 0
     started = time.perf_counter()
-    for seg, end in zip(segments, marks):
+    for seg, end in zip(segments, marks, strict=True):
         while page < end:
             issue, seq = divmod(page, PAGES_PER_ISSUE)
             paper = PAPERS[issue % len(PAPERS)]
@@ -179,16 +180,27 @@ def main(argv: list[str] | None = None) -> int:
     opts = IngestOptions(workers=args.workers, facts=not args.no_facts)
     results = {"workers": args.workers, "facts": not args.no_facts, "marks": []}
     before = 0
-    for seg, mark in zip(segments, marks):
+    rss = _RssSampler()
+    for seg, mark in zip(segments, marks, strict=True):
         timeline: list[tuple[int, float]] = []
-        summary = ingest([seg], db, opts, progress=lambda d, t, s: timeline.append((d, s)))
+        cpu0 = _cpu()
+
+        def progress(done: int, total: int, seconds: float, timeline: list = timeline) -> None:
+            timeline.append((done, seconds))
+            rss.sample()
+        summary = ingest([seg], db, opts, progress=progress)
         assert summary.failed == 0, summary.problems[:3]
         pages = mark - before
         steady = _steady_rate(timeline)
+        writer_cpu, worker_cpu = (b - a for a, b in zip(cpu0, _cpu(), strict=True))
         row = {"pages": mark, "segment_pages": pages, "segment_s": round(summary.seconds, 1),
                "pages_per_s": round(summary.pages_per_s, 1), "steady_pages_per_s": steady,
                "ms_per_page": round(1000 * summary.seconds / pages, 2),
                "steady_ms_per_page": round(1000 / steady, 2) if steady else None,
+               # CPU time does not depend on what else the machine runs: the fair flatness measure
+               "writer_cpu_ms_per_page": round(1000 * writer_cpu / pages, 2),
+               "worker_cpu_ms_per_page": round(1000 * worker_cpu / pages, 2),
+               "load_avg_1m": round(os.getloadavg()[0], 2),
                **archive_stats(db)}
         row["search"] = bench_search(db, sample_queries(db, args.queries, args.seed + mark))
         results["marks"].append(row)
@@ -200,12 +212,43 @@ def main(argv: list[str] | None = None) -> int:
     results["optimize_s"] = round(time.perf_counter() - t, 1)
     results["after_optimize"] = archive_stats(db)
     results["after_optimize"]["search"] = bench_search(db, sample_queries(db, args.queries, args.seed + 1))
-    results["peak_rss_mb_writer"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-    results["peak_rss_mb_worker"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+    results["peak_rss_mb_writer"] = round(rss.writer / 1e6, 1)  # sampled during ingest
+    results["peak_rss_mb_worker"] = round(rss.worker / 1e6, 1)
+    results["peak_rss_mb_process"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     print(json.dumps({k: v for k, v in results.items() if k != "marks"}, ensure_ascii=False), flush=True)
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0
+
+
+def _cpu() -> tuple[float, float]:
+    """CPU seconds of this process (the writer) and of its finished children (the workers)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime, kids.ru_utime + kids.ru_stime
+
+
+class _RssSampler:
+    """Peak resident memory of the writer and of the largest worker, sampled as ingest reports progress."""
+
+    def __init__(self) -> None:
+        self.writer = self.worker = 0
+        self._last = 0.0
+        try:
+            import psutil
+            self._me = psutil.Process()
+        except ImportError:  # pragma: no cover
+            self._me = None
+
+    def sample(self) -> None:
+        if self._me is None or time.monotonic() - self._last < 0.5:
+            return
+        self._last = time.monotonic()
+        self.writer = max(self.writer, self._me.memory_info().rss)
+        for child in self._me.children(recursive=True):
+            try:
+                self.worker = max(self.worker, child.memory_info().rss)
+            except Exception:  # noqa: BLE001 - a worker that just ended
+                pass
 
 
 def _steady_rate(timeline: list[tuple[int, float]]) -> float | None:

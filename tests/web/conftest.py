@@ -18,8 +18,6 @@ sys.path.insert(0, str(HERE))
 
 from webpages import make_pages, make_pdf, make_text_pdf, synthetic_page  # noqa: E402
 
-pytest.importorskip("fastapi", reason="the web reader needs fastapi (pip install 'banmian[web]')")
-
 
 def _add_boxed_page(db: Path, root: Path) -> None:
     """An issue whose paragraph lines carry PDF boxes, with the PDF beside the text."""
@@ -66,6 +64,7 @@ def web_db(tmp_path_factory, web_pages) -> Path:
 
 @pytest.fixture(scope="session")
 def app(web_db):
+    pytest.importorskip("fastapi", reason="the web reader needs fastapi (pip install 'banmian[web]')")
     from banmian.web.app import create_app
     return create_app(web_db)
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import ArchiveError
-from .search import Filters, connect_readonly
+from .search import NO_FILTERS, Filters, connect_readonly
 
 FORMATS = ("jsonl", "csv", "parquet")
 WHATS = ("articles", "facts", "statistics")
@@ -58,7 +58,7 @@ def _where(f: Filters) -> tuple[str, list]:
     return (" WHERE " + " AND ".join(where)) if where else "", args
 
 
-def iter_rows(conn, what: str = "articles", filters: Filters = Filters()) -> Iterator[dict[str, Any]]:
+def iter_rows(conn, what: str = "articles", filters: Filters = NO_FILTERS) -> Iterator[dict[str, Any]]:
     """Rows as dicts (JSON-valued columns as Python lists/dicts), ordered by paper, date, article."""
     if what not in WHATS:
         raise ArchiveError(f"cannot export {what!r}", fix=f"choose one of {', '.join(WHATS)}")
@@ -78,7 +78,7 @@ def iter_rows(conn, what: str = "articles", filters: Filters = Filters()) -> Ite
         sql = _BASE.format(cols=cols).replace("FROM articles a", "FROM statistics s JOIN articles a ON "
                                               "a.id = s.article_id") + where + order + ", s.id"
         for r in conn.execute(sql, args):
-            yield dict(zip(STATISTIC_COLUMNS, r))
+            yield dict(zip(STATISTIC_COLUMNS, r, strict=True))
 
 
 def _articles(conn, where: str, args: list, order: str) -> Iterator[dict[str, Any]]:
@@ -187,7 +187,7 @@ def write_parquet(rows: Iterator[dict], path: str, columns: tuple[str, ...], wha
 
 
 def export(db: str | Path, fmt: str, what: str = "articles", out: str | Path | None = None,
-           filters: Filters = Filters(), stdout: TextIO | None = None) -> int:
+           filters: Filters = NO_FILTERS, stdout: TextIO | None = None) -> int:
     """Write ``what`` from archive ``db`` as ``fmt`` to ``out`` (atomically) or stdout; returns the row count."""
     if fmt not in FORMATS:
         raise ArchiveError(f"unknown export format {fmt!r}", fix=f"choose one of {', '.join(FORMATS)}")

@@ -189,8 +189,8 @@ def parse_job(job: IssueJob, facts: bool = True, settings: Settings = DEFAULT) -
     if issue is not None:
         d = issue_to_dict(issue, _facts_hook(job, warnings) if facts else None)
         d["warnings"] = list(d.get("warnings", [])) + warnings
-        for art, ad in zip(issue.articles, d["articles"]):
-            for para, pd in zip(art.paragraphs, ad["paragraphs"]):
+        for art, ad in zip(issue.articles, d["articles"], strict=True):
+            for para, pd in zip(art.paragraphs, ad["paragraphs"], strict=True):
                 boxes = [list(ln.box) if ln.box else None for ln in para.lines]
                 pd["boxes"] = boxes if any(boxes) else None
             h = ad["headline"]
@@ -283,7 +283,7 @@ def _run_processes(batches, opts) -> Iterator[list[ParsedIssue]]:
     with ProcessPoolExecutor(opts.workers, mp_context=multiprocessing.get_context("spawn"),
                              initializer=_ignore_sigint) as pool:
         try:
-            for batch, fut in _in_order(lambda b: pool.submit(parse_batch, b, opts.facts, opts.settings),
+            for _batch, fut in _in_order(lambda b: pool.submit(parse_batch, b, opts.facts, opts.settings),
                                         batches, 2 * opts.workers + 2):
                 try:
                     yield fut.result()

@@ -176,6 +176,9 @@ CREATE INDEX statistics_metric ON statistics(metric);
 CREATE VIRTUAL TABLE article_fts USING fts5(headline, body, content='', tokenize='ascii');
 -- Default ranking: bm25 with a headline match worth ten body matches.
 INSERT INTO article_fts(article_fts, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
+-- Merge 8 index segments at a time, not 4: each token is rewritten fewer times as the archive
+-- grows (writer time per page stays flat to 100k pages); queries see a few more segments.
+INSERT INTO article_fts(article_fts, rank) VALUES ('automerge', 8);
 
 -- Views: the archive as a reader wants it.
 

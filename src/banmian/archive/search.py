@@ -55,6 +55,9 @@ class Filters:
     has_statistics: bool = False
 
 
+NO_FILTERS = Filters()
+
+
 @dataclass(frozen=True, slots=True)
 class CompiledQuery:
     """The FTS5 expression and the text pieces a snippet highlights."""
@@ -347,7 +350,7 @@ class Searcher:
                                  fix="add words or filters (--paper, --from/--to) to narrow it") from None
             raise
 
-    def search(self, query: str, filters: Filters = Filters(), *, limit: int | None = 20, offset: int = 0,
+    def search(self, query: str, filters: Filters = NO_FILTERS, *, limit: int | None = 20, offset: int = 0,
                snippets: bool = True, width: int = 80) -> SearchResult:
         """Articles matching ``query`` (see the module docstring), best first; ``total`` counts them all."""
         started = time.perf_counter()
@@ -379,7 +382,7 @@ class Searcher:
         return SearchResult(query, q.fts, total, tuple(hits), time.perf_counter() - started)
 
 
-def search(db: str | Path, query: str, filters: Filters = Filters(), *, limit: int | None = 20, offset: int = 0,
+def search(db: str | Path, query: str, filters: Filters = NO_FILTERS, *, limit: int | None = 20, offset: int = 0,
            timeout_s: float = 5.0) -> SearchResult:
     """One search on the archive ``db`` (opens and closes a read-only connection)."""
     with Searcher(db, timeout_s) as s:

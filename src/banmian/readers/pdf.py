@@ -185,7 +185,7 @@ def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
                max(b[2] for b in shown), max(b[3] for b in shown))
         size = statistics.median([sizes[i] for i in line if not text[i].isspace()])
         out_lines.append(Line(page=index, number=len(out_lines) + 1, start=pos, end=pos + len(chars),
-                              box=box, size=size))
+                              box=box, size=size if size > 0 else None))
         parts += chars
         parts.append("\n")
         char_boxes += cboxes

@@ -85,18 +85,19 @@ def open_document(data: bytes) -> pdfium.PdfDocument:
         raise OpenError(_LOAD_ERRORS.get(exc.err_code or -1, "unknown"), detail) from None
 
 
-def _display_transform(rotation: int, left: float, top: float, w: float,
-                       h: float) -> tuple[float, float, float, float, float, float]:
-    """``(a, b, c, d, e, f)`` with display x = a*x + b*y + e, y = c*x + d*y + f: PDF user space
-    (origin bottom-left) -> the page as displayed, origin top-left.  ``w``/``h``: unrotated
-    crop box size; ``rotation`` in quarter turns clockwise."""
-    if rotation == 1:
-        return 0.0, 1.0, 1.0, 0.0, h - top, -left
-    if rotation == 2:
-        return -1.0, 0.0, 0.0, 1.0, w + left, h - top
-    if rotation == 3:
-        return 0.0, -1.0, -1.0, 0.0, top, w + left
-    return 1.0, 0.0, 0.0, -1.0, -left, top
+def _rotate_boxes(coords: list[float], rotation: int, w: float, h: float) -> list[float]:
+    """Boxes in the unrotated page's top-left coordinates -> the page as displayed, turned
+    ``rotation`` quarter turns clockwise (``/Rotate``); ``w``/``h``: unrotated size."""
+    out: list[float] = []
+    for k in range(0, len(coords), 4):
+        u0, v0, u1, v1 = coords[k:k + 4]
+        if rotation == 1:
+            out += (h - v1, u0, h - v0, u1)
+        elif rotation == 2:
+            out += (w - u1, h - v1, w - u0, h - v0)
+        else:
+            out += (v0, w - u1, v1, w - u0)
+    return out
 
 
 def _page_text(textpage, n: int) -> str:
@@ -117,32 +118,39 @@ def extract_page(doc: pdfium.PdfDocument, index: int) -> RawPage:
         bbox = pdfium_c.FS_RECTF()
         pdfium_c.FPDF_GetPageBoundingBox(page.raw, ctypes.byref(bbox))
         w, h = bbox.right - bbox.left, bbox.top - bbox.bottom
-        transform = _display_transform(rotation, bbox.left, bbox.top, w, h)
-        width, height = (h, w) if rotation % 2 else (w, h)
         textpage = page.get_textpage()
         try:
-            return _collect(textpage.raw, index, width, height, rotation, transform)
+            text, coords, sizes, unmapped = _collect(textpage.raw, bbox.left, bbox.top)
         finally:
             textpage.close()
+        if rotation:
+            coords = _rotate_boxes(coords, rotation, w, h)
+            w, h = (h, w) if rotation % 2 else (w, h)
+        return RawPage(index, w, h, text, array("d", coords).tobytes(), array("d", sizes).tobytes(),
+                       unmapped, rotation)
     finally:
         page.close()
 
 
-def _collect(tp, index: int, width: float, height: float, rotation: int,
-             transform: tuple[float, float, float, float, float, float]) -> RawPage:
-    # ~4 us per character, nearly all of it ctypes calls: one loop, no helpers.
+def _collect(tp, left: float, top: float) -> tuple[str, list[float], list[float], int]:
+    """Characters, their boxes (top-left origin, unrotated), sizes, and the unmapped count.
+
+    About 3 us a character, most of it the four ctypes calls: one flat loop, no helpers,
+    and rounding to 0.01 pt by floor(x * 100 + 0.5) / 100, five times cheaper than round().
+    """
     n = pdfium_c.FPDFText_CountChars(tp)
     text = _page_text(tp, n) if n > 0 else ""
-    ta, tb, tc, td, te, tf = transform
     rect, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
     p_rect, p_matrix = ctypes.byref(rect), ctypes.byref(matrix)
     loose, font_size, get_matrix = (pdfium_c.FPDFText_GetLooseCharBox, pdfium_c.FPDFText_GetFontSize,
                                     pdfium_c.FPDFText_GetMatrix)
     generated, map_error = pdfium_c.FPDFText_IsGenerated, pdfium_c.FPDFText_HasUnicodeMapError
-    sqrt = math.sqrt
+    sqrt, floor = math.sqrt, math.floor
+    left100, top100 = 0.5 - left * 100, 0.5 + top * 100
     kept: list[str] = []
     coords: list[float] = []
     sizes: list[float] = []
+    add_box = coords.extend
     unmapped = 0
     for i in range(n):
         ch = text[i]
@@ -153,16 +161,12 @@ def _collect(tp, index: int, width: float, height: float, rotation: int,
         unmapped += map_error(tp, i) == 1
         loose(tp, i, p_rect)
         get_matrix(tp, i, p_matrix)
-        x0, y0, x1, y1 = rect.left, rect.top, rect.right, rect.bottom
-        xa, ya = ta * x0 + tb * y0 + te, tc * x0 + td * y0 + tf
-        xb, yb = ta * x1 + tb * y1 + te, tc * x1 + td * y1 + tf
-        # rounded to 0.01 pt: PDFium's float32 would show as 954.5899658203125
-        coords += (round(xa if xa < xb else xb, 2), round(ya if ya < yb else yb, 2),
-                   round(xb if xa < xb else xa, 2), round(yb if ya < yb else ya, 2))
-        sizes.append(round(font_size(tp, i) * (sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c)) or 1.0), 2))
+        add_box((floor(rect.left * 100 + left100) / 100, floor(top100 - rect.top * 100) / 100,
+                 floor(rect.right * 100 + left100) / 100, floor(top100 - rect.bottom * 100) / 100))
+        m = matrix
+        sizes.append(floor(font_size(tp, i) * sqrt(abs(m.a * m.d - m.b * m.c)) * 100 + 0.5) / 100)
         kept.append(ch)
-    return RawPage(index, width, height, "".join(kept), array("d", coords).tobytes(),
-                   array("d", sizes).tobytes(), unmapped, rotation)
+    return "".join(kept), coords, sizes, unmapped
 
 
 # --- worker process -------------------------------------------------------------------

@@ -196,6 +196,9 @@ def read_txt(data: bytes, source: str = "<bytes>", *, first_index: int = 0,
                          f"{settings.max_bytes / 1e6:.0f} MB", path=source,
                          fix="raise max_bytes in banmian.toml or split the file")
     text, encoding = decode_bytes(data, source)
+    if settings.strict and "U+FFFD" in encoding:
+        raise ReadError(f"is not valid text in any supported encoding ({encoding})", path=source,
+                        fix="repair the file, or drop strict = true to read it with the damage marked")
     if not text.strip():
         raise ReadError("is empty (no text on the page)", path=source,
                         fix="extract the page's text first, e.g. `pdftotext -raw page.pdf`")

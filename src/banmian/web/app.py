@@ -132,19 +132,25 @@ class BodyLimit:
                 await self._refuse(scope, send)
                 return
         seen = 0
-        started = False
+        started = exceeded = False
 
         async def counted() -> dict:
-            nonlocal seen
+            nonlocal seen, exceeded
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > limit:
+                    exceeded = True
                     raise BodyTooLarge()
             return message
 
         async def tracked(message: dict) -> None:
             nonlocal started
+            if exceeded:  # the app turned our exception into its own answer (400): answer 413 instead
+                if not started:
+                    started = True
+                    await self._refuse(scope, send)
+                return
             started = started or message["type"] == "http.response.start"
             await send(message)
 
