@@ -67,3 +67,11 @@ def test_readers_limits_have_clear_messages():
 def test_readers_pdf_is_named():
     with pytest.raises(ReadError, match="PDF"):
         read_bytes(b"%PDF-1.7\n...", "page.pdf")
+
+
+def test_readers_damaged_utf8_is_marked_or_refused_in_strict_mode():
+    data = PAGE.encode()[:-2]  # cut inside the last character
+    page = read_bytes(data, "cut.txt")[0]
+    assert "U+FFFD" in page.encoding and page.warnings
+    with pytest.raises(ReadError, match="strict"):
+        read_bytes(data, "cut.txt", settings=Settings(strict=True))

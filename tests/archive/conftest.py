@@ -36,7 +36,8 @@ def natural_dump(db: Path) -> dict[str, list[tuple]]:
     """Rows keyed by paper, date and sequence numbers instead of row ids (ids depend on history)."""
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     issue = "JOIN issues i ON i.id = t.issue_id JOIN papers p ON p.id = i.paper_id"
-    article = "JOIN articles a ON a.id = t.article_id JOIN issues i ON i.id = a.issue_id JOIN papers p ON p.id = i.paper_id"
+    article = ("JOIN articles a ON a.id = t.article_id JOIN issues i ON i.id = a.issue_id "
+               "JOIN papers p ON p.id = i.paper_id")
     plans = {"issues": ("p.name, i.date", "issues i JOIN papers p ON p.id = i.paper_id", "i"),
              "pages": ("p.name, i.date", f"pages t {issue}", "t"),
              "furniture": ("p.name, i.date", f"furniture t {issue}", "t"),

@@ -24,7 +24,7 @@ def _expected(db, what):
 
 def _same(got, want, what):
     assert len(got) == len(want)
-    for g, w in zip(got, want):
+    for g, w in zip(got, want, strict=True):
         assert list(g) == list(COLUMNS[what])
         for k in COLUMNS[what]:
             a, b = g[k], w[k]

@@ -30,7 +30,8 @@ def test_archive_schema_views_read_well(small_db):
     conn = connect_readonly(small_db)
     paper, issues, first, last, pages, skipped, articles, chars = conn.execute("SELECT * FROM v_summary").fetchone()
     assert (paper, issues, pages, skipped) == ("测试日报", 6, 18, 0) and articles > 18 and chars > 10_000
-    head = conn.execute("SELECT title, kicker, headline FROM v_articles WHERE date = '2024-01-01' ORDER BY seq").fetchone()
+    head = conn.execute("SELECT title, kicker, headline FROM v_articles WHERE date = '2024-01-01' "
+                        "ORDER BY seq").fetchone()
     assert head[0] == "较真碰硬抓好问题整改努力让脱贫成果更巩固乡村发展更美好群众生活更幸福"
     assert head[1] in head[2] and head[0] in head[2]
     # paragraph text comes back from offsets into the body, exactly

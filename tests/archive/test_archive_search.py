@@ -80,7 +80,8 @@ def test_archive_search_is_exact_on_synthetic_pages(small_db):
 def test_archive_search_two_character_words_that_trigrams_miss(tmp_path):
     day = tmp_path / "pages" / "乐山日报" / "2024-07-09"
     day.mkdir(parents=True)
-    (day / "p1.txt").write_text("乐山光伏产业\n\n本报讯（记者 张清）光伏。农产品和产品都在增长，GDP增长5%。\n", encoding="utf-8")
+    (day / "p1.txt").write_text("乐山光伏产业\n\n本报讯（记者 张清）光伏。农产品和产品都在增长，GDP增长5%。\n",
+                                encoding="utf-8")
     db = tmp_path / "a.db"
     ingest([tmp_path / "pages"], db)
     with Searcher(db) as s:

@@ -248,10 +248,11 @@ def compile_query(text: str) -> CompiledQuery:
 
     >>> compile_query("光").fts
     '"光"*'
-    >>> compile_query("NOT 光伏")
-    Traceback (most recent call last):
-    ...
-    banmian.errors.QueryError: only excluded terms in query 'NOT 光伏' (add a term to search for: `光伏 NOT 煤炭`, not `NOT 煤炭`)
+    >>> try:
+    ...     compile_query("NOT 光伏")
+    ... except QueryError as exc:
+    ...     print(exc.message)
+    only excluded terms in query 'NOT 光伏'
     """
     if not isinstance(text, str) or not text.strip():
         raise QueryError("empty query", fix="give a word to search for, e.g. 光伏")
