@@ -37,7 +37,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpora" / "rmrb-2019-dev.jsonl.gz"
+CORPUS = Path(os.environ.get("BANMIAN_CORPUS", ROOT.parent / "shared" / "corpora" / "rmrb-2019-dev.jsonl.gz"))
 PAPERS = ("人民日报", "人民日报海外版", "经济日报", "光明日报")
 PAGES_PER_ISSUE = 8
 ARTICLES_PER_PAGE = 4

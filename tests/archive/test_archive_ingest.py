@@ -179,3 +179,19 @@ def test_archive_parse_job_drops_a_bad_page_and_parses_the_rest(tmp_path, small_
     r = parse_job(job, facts=False)
     assert [o.status for o in r.pages] == ["skipped", "parsed"] and "empty" in r.pages[0].reason
     assert r.issue and r.issue["articles"] and r.issue["pages"][0]["source"] == str(good)
+
+
+def test_archive_ingest_without_the_facts_layer(tmp_path, small_pages, monkeypatch):
+    """Facts are a soft dependency: without banmian.extract articles are stored, facts NULL, with a warning."""
+    import sqlite3
+    import sys
+    monkeypatch.setitem(sys.modules, "banmian.extract", None)  # import fails
+    db = tmp_path / "a.db"
+    res = ingest([small_pages], db, IngestOptions(workers=1))
+    assert res.added == 6 and res.failed == 0
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM articles WHERE facts IS NOT NULL").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM statistics").fetchone()[0] == 0
+    assert conn.execute("SELECT count(*) FROM people WHERE source = 'byline'").fetchone()[0] >= 1
+    assert "facts not extracted" in conn.execute("SELECT warnings FROM issues LIMIT 1").fetchone()[0]
+    assert search(db, "乡村振兴").total >= 1

@@ -72,7 +72,7 @@ def xss_page() -> str:
 def synthetic_page(k: int) -> str:
     """A plain page for the calendar (several issues over two months)."""
     return "\n".join(article(f"要闻报道{'一二三四'[k - 1]}全市乡村振兴工作稳步推进取得实效",
-                             f"本报讯（记者 张清）近日，全市召开工作会议，研究部署乡村振兴重点任务。市长陈光浩出席会议。")
+                             "本报讯（记者 张清）近日，全市召开工作会议，研究部署乡村振兴重点任务。市长陈光浩出席会议。")
                      + article("城市建设提速增效群众生活品质不断提升成效明显", "今年以来，城市更新项目加快推进，群众生活品质不断提升。")) + "\n"
 
 

@@ -212,7 +212,8 @@ def _facts_hook(job: IssueJob, warnings: list[str]) -> Callable[[Any], dict | No
     """Facts per article when the extract package is there; a failing article gets none, with a warning."""
     try:
         from ..extract import extract_facts, facts_to_dict
-    except Exception:  # noqa: BLE001 - the facts layer is optional and may be mid-change
+    except Exception as exc:  # noqa: BLE001 - the facts layer is optional and may be mid-change
+        warnings.append(f"facts not extracted: banmian.extract cannot be imported ({type(exc).__name__}: {exc})")
         return None
     issue_date = _date.fromisoformat(job.date)
 

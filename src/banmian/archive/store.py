@@ -223,7 +223,8 @@ class Store:
         if not stored or len(stored) != len(job.pages):
             return False
         return all(s.status == PARSED and (s.seq, s.path, s.size, s.mtime_ns, s.number, s.name)
-                   == (r.seq, r.path, r.size, r.mtime_ns, r.number, r.name) for s, r in zip(stored, job.pages, strict=True))
+                   == (r.seq, r.path, r.size, r.mtime_ns, r.number, r.name)
+                   for s, r in zip(stored, job.pages, strict=True))
 
     # -- writing -----------------------------------------------------------------------------
 

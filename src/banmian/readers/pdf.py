@@ -7,7 +7,7 @@ looks like a text dump and every stage works on it unchanged:
 
 * characters stay in content-stream order (the order the producer drew them:
   column by column, headlines wherever the producer put them, often after their
-  bodies);
+  bodies; PDFium only sorts pieces of one line drawn one after the other);
 * a new line starts where the baseline moves by half the font size or more, where
   the text goes back to the left, or after a horizontal jump of
   :data:`JUMP_EMS` ems or more;
@@ -27,6 +27,8 @@ from __future__ import annotations
 import statistics
 import struct
 from array import array
+from dataclasses import replace
+from itertools import pairwise
 
 from ..errors import LimitError, ReadError
 from ..model import Box, Line, Page
@@ -65,11 +67,11 @@ def read_pdf(data: bytes, source: str = "<pdf>", *, first_index: int = 0,
     def on_page(raw: RawPage) -> None:
         page = build_page(raw, source, first_index + len(pages), settings)
         if page is None:
-            textless.append(raw.index)
+            textless.append(raw.page)
         else:
             pages.append(page)
         if raw.unmapped:
-            unmapped.append((raw.index, raw.unmapped))
+            unmapped.append((raw.page, raw.unmapped))
 
     try:
         extract_pages(data, count.append, on_page, lambda i, why: broken.append((i, why)),
@@ -103,7 +105,7 @@ def read_pdf(data: bytes, source: str = "<pdf>", *, first_index: int = 0,
 
 
 def _truncated(data: bytes) -> str:
-    return "" if b"%%EOF" in data[-2048:] else "damaged or truncated: no %%EOF at its end; "
+    return "" if b"%%EOF" in data[-2048:] else "damaged or truncated: no %%EOF marker at its end; "
 
 
 def _read_error(exc: ExtractError, data: bytes, source: str, settings: Settings) -> ReadError:
@@ -132,7 +134,6 @@ def _read_error(exc: ExtractError, data: bytes, source: str, settings: Settings)
 
 
 def _with_warnings(page: Page, notes: list[str]) -> Page:
-    from dataclasses import replace
     return replace(page, warnings=page.warnings + tuple(notes))
 
 
@@ -166,7 +167,7 @@ def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
         return None
     lines = _stack_vertical(text, _split_runs(keep, boxes, sizes), boxes, sizes)
     if len(lines) > settings.max_lines:
-        raise LimitError(f"page {raw.index + 1} has {len(lines):,} lines, over the limit of "
+        raise LimitError(f"page {raw.page + 1} has {len(lines):,} lines, over the limit of "
                          f"{settings.max_lines:,}", path=source, fix="raise max_lines in banmian.toml")
     parts: list[str] = []
     char_boxes: list[Box | None] = []
@@ -177,7 +178,7 @@ def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
         if not chars:
             continue
         if len(chars) > settings.max_line_chars:
-            raise LimitError(f"page {raw.index + 1} has a line of {len(chars):,} characters, over the "
+            raise LimitError(f"page {raw.page + 1} has a line of {len(chars):,} characters, over the "
                              f"limit of {settings.max_line_chars:,}", path=source,
                              fix="raise max_line_chars in banmian.toml")
         shown = [b for b in cboxes if b is not None]
@@ -280,7 +281,7 @@ def _with_spaces(text: str, line: list[int], vertical: bool, boxes: list[Box],
     usual = 0.0
     if not vertical and len(line) > 2:
         visible = [i for i in line if text[i] != " "]
-        gaps = [boxes[b][0] - boxes[a][2] for a, b in zip(visible, visible[1:])]
+        gaps = [boxes[b][0] - boxes[a][2] for a, b in pairwise(visible)]
         # the lower quartile: a justified line's even spacing, not its word gaps
         usual = sorted(gaps)[len(gaps) // 4] if gaps else 0.0
     prev = -1

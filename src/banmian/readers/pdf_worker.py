@@ -7,7 +7,7 @@ be interrupted from Python.  So the characters are read in a worker process
 page takes longer than the limit the worker is killed, the caller gets
 :class:`ExtractError` ``kind="timeout"``, and the next file starts a fresh worker.
 A crash in PDFium (a segfault on a corrupt file) becomes ``kind="crashed"`` the same
-way.  Where no worker can be started (no ``sys.executable``, no ``select`` on pipes:
+way.  Where no worker can be started (no ``sys.executable``, no ``poll`` on pipes:
 Windows) the characters are read in this process, without the guard.
 
 One file at a time per process (PDFium is not thread-safe): a lock serialises callers.
@@ -30,6 +30,7 @@ from .pdfium_chars import RawPage
 
 _CHILD = Path(__file__).with_name("pdfium_chars.py")
 _LOCK = threading.Lock()
+_STARTUP_S = 30.0  # Python + pypdfium2 start in ~0.1 s; a loaded machine can take seconds
 
 
 class ExtractError(Exception):
@@ -51,18 +52,33 @@ class _Late(Exception):
     """No reply within the time limit."""
 
 
+class _NoWorker(Exception):
+    """The worker process could not be started or did not come up."""
+
+
 class _Worker:
     """A running ``pdfium_chars.py --serve`` process and its pipes."""
 
     def __init__(self) -> None:
         self.owner = os.getpid()
-        # -P: do not put the readers/ folder on the child's sys.path (its txt.py, pdf.py).
-        self.proc = subprocess.Popen([sys.executable, "-P", str(_CHILD), "--serve"], bufsize=0,
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL, close_fds=True)
+        try:
+            # -P: do not put the readers/ folder on the child's sys.path (its txt.py, pdf.py).
+            self.proc = subprocess.Popen([sys.executable, "-P", str(_CHILD), "--serve"], bufsize=0,
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         stderr=subprocess.DEVNULL, close_fds=True)
+        except OSError as exc:
+            raise _NoWorker(str(exc)) from None
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.stdin = self.proc.stdin
         self.fd = self.proc.stdout.fileno()
+        self.poller = select.poll()  # not select(): it fails on descriptors past 1024
+        self.poller.register(self.fd, select.POLLIN)
+        try:  # it says "ready" once pypdfium2 is imported: a worker that cannot start is not a crash
+            if self.receive(_STARTUP_S) != ("ready",):
+                raise _Dead("unexpected greeting")
+        except (_Dead, _Late) as exc:
+            self.kill()
+            raise _NoWorker(f"PDFium worker did not start: {exc!r}") from None
 
     def send(self, message: object) -> None:
         blob = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
@@ -82,7 +98,7 @@ class _Worker:
         buf = bytearray()
         while len(buf) < n:
             left = deadline - time.monotonic()
-            if left <= 0 or not select.select([self.fd], [], [], left)[0]:
+            if left <= 0 or not self.poller.poll(left * 1000):
                 raise _Late()
             chunk = os.read(self.fd, min(n - len(buf), 1 << 20))
             if not chunk:
@@ -109,7 +125,15 @@ _worker: _Worker | None = None
 
 
 def _forget_after_fork() -> None:
+    """In a forked child: drop the parent's worker (closing only our copies of its pipes, so
+    it still sees end-of-file when the parent goes) and any lock held at the fork."""
     global _worker, _LOCK
+    if _worker is not None:
+        for stream in (_worker.proc.stdin, _worker.proc.stdout):
+            try:
+                stream.close()  # type: ignore[union-attr]
+            except OSError:
+                pass
     _worker, _LOCK = None, threading.Lock()
 
 
@@ -145,29 +169,33 @@ def extract_pages(data: bytes, on_open: Callable[[int], None], on_page: Callable
         isolate = isolation_available()
     with _LOCK:
         if isolate:
-            _extract_isolated(data, on_open, on_page, on_page_error, max_pages, timeout_s)
-        else:
-            _extract_here(data, on_open, on_page, on_page_error, max_pages)
+            try:
+                _extract_isolated(data, on_open, on_page, on_page_error, max_pages, timeout_s)
+                return
+            except _NoWorker:  # raised before any callback ran: read here, unguarded
+                pass
+        _extract_here(data, on_open, on_page, on_page_error, max_pages)
 
 
 def _extract_isolated(data, on_open, on_page, on_page_error, max_pages: int, timeout_s: float) -> None:
     global _worker
-    page: int | None = None
+    page: int | None = None  # the page the worker is on, for the error message
     finished = False
+    worker = _worker
     try:
         for attempt in (1, 2):  # a worker that died since its last file is restarted once
-            if _worker is None or _worker.owner != os.getpid() or _worker.proc.poll() is not None:
-                _worker = _Worker()
+            if worker is None or worker.owner != os.getpid() or worker.proc.poll() is not None:
+                worker = _worker = _Worker()
             try:
-                _worker.send((data, max_pages))
-                first = _worker.receive(timeout_s)
+                worker.send((data, max_pages))
+                message = worker.receive(timeout_s)
                 break
             except _Dead:
-                _worker.kill()
-                _worker = None
+                worker.kill()
+                worker = _worker = None
                 if attempt == 2:
                     raise ExtractError("crashed", "PDFium worker exited while opening the file") from None
-        message = first
+        assert worker is not None
         while True:
             tag = message[0]
             if tag == "error":
@@ -178,16 +206,15 @@ def _extract_isolated(data, on_open, on_page, on_page_error, max_pages: int, tim
                 page = 0
             elif tag == "page":
                 raw = RawPage(*message[1])
-                page = raw.index
                 on_page(raw)
-                page += 1
+                page = raw.page + 1
             elif tag == "page_error":
                 on_page_error(message[1], message[2])
                 page = message[1] + 1
             elif tag == "done":
                 finished = True
                 return
-            message = _worker.receive(timeout_s)
+            message = worker.receive(timeout_s)
     except _Late:
         raise ExtractError("timeout", "", page) from None
     except _Dead:

@@ -7,7 +7,9 @@ form XObjects that fan out take exponential time in ``FPDF_LoadPage``) can be
 killed at the time limit without taking the caller down with it.
 
 A :class:`RawPage` holds the characters PDFium found, in content-stream order
-(the order the producer drew them, like ``pdftotext -raw``), minus the spaces and
+(the order the producer drew them, like ``pdftotext -raw``; but text objects that
+PDFium sees on one line, drawn one after the other, it sorts left to right: a
+masthead's "RENMIN RIBAO" drawn after "人民日报" comes first), minus the spaces and
 line breaks PDFium invents (``FPDFText_IsGenerated``); each with its loose box
 (the advance box: what the glyph occupies in the line, not its ink; its bottom
 is the baseline less the font's descent, which serves as the baseline) and its
@@ -49,7 +51,7 @@ class RawPage(NamedTuple):
     characters whose font has no Unicode mapping (``FPDFText_HasUnicodeMapError``).
     """
 
-    index: int
+    page: int  # 0-based page index in the PDF
     width: float
     height: float
     text: str
@@ -235,6 +237,7 @@ def main() -> None:
     stderr, so nothing PDFium or Python prints can corrupt the message stream."""
     replies = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
+    write_message(replies, ("ready",))
     serve(sys.stdin.buffer, replies)
 
 

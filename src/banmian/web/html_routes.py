@@ -18,7 +18,7 @@ from ..errors import QueryError
 from . import queries
 from .api_routes import (DATE, IssueDate, Offset, PaperName, RowId, Seq, image_for, page_data, read_upload,
                          run_upload, search_data, search_filters)
-from .app import AppState, state_of
+from .app import state_of
 from .sources import SourceText, pdf_page_size
 from .upload import UploadRefused
 from .views import annotate_page, page_boxes, paragraph_parts
@@ -80,7 +80,7 @@ def issue_view(request: Request, paper: PaperName, date: IssueDate) -> Response:
     return st.render(request, "issue.html", {"issue": out})
 
 
-def _page_context(st: AppState, page: dict[str, Any], src: SourceText, articles: list[dict[str, Any]],
+def _page_context(page: dict[str, Any], src: SourceText, articles: list[dict[str, Any]],
                   furniture: list[dict[str, Any]], shown: set[int | None], selected: int | None,
                   image: tuple[str, tuple[float, float]] | None = None) -> dict[str, Any]:
     ann = annotate_page(articles, furniture, src.pages, shown)
@@ -101,7 +101,7 @@ def page_view(request: Request, paper: PaperName, date: IssueDate, seq: Seq,
     if out is None:
         raise HTTPException(404, f"no page {seq} in the issue of {paper} on {date}")
     page, src = out
-    ctx = _page_context(st, page, src, page["articles"], page["furniture"], {page["number"]}, a)
+    ctx = _page_context(page, src, page["articles"], page["furniture"], {page["number"]}, a)
     return st.render(request, "page.html", {**ctx, "upload": None})
 
 
@@ -212,7 +212,7 @@ async def upload_page(request: Request, file: Annotated[UploadFile, File()],
     numbers = {sp.number for sp in out["sources"]}
     page = {"upload_name": out["name"], "number": None, "warnings": out["warnings"]}
     src = SourceText(True, None, False, out["sources"])
-    ctx = _page_context(st, page, src, out["articles"], out["issue"]["furniture"], numbers, None,
+    ctx = _page_context(page, src, out["articles"], out["issue"]["furniture"], numbers, None,
                         (out["image"], out["size"]) if out["image"] else None)
     return st.render(request, "page.html", {**ctx, "upload": out["name"]})
 

@@ -416,6 +416,19 @@ def facets(r: Reader, query: str, f: Filters, size: int = 12) -> dict[str, list[
     """Counts of matching articles per paper, year and page; each facet ignores its own filter."""
     fts = compile_query(query).fts
     out: dict[str, list[dict[str, Any]]] = {}
+    if not (f.paper or f.date_from or f.date_to or f.page is not None or f.person):
+        # Unfiltered (the usual first search): one pass over the matches instead of three.
+        counts: dict[str, dict[Any, int]] = {name: {} for name in _FACETS}
+        for row in r.all(f"SELECT {', '.join(_FACETS.values())}, count(*) FROM article_fts "
+                         f"JOIN articles a ON a.id = article_fts.rowid JOIN issues i ON i.id = a.issue_id "
+                         f"JOIN papers p ON p.id = i.paper_id WHERE article_fts MATCH ? GROUP BY 1, 2, 3", [fts]):
+            for k, name in enumerate(_FACETS):
+                if row[k] is not None:
+                    counts[name][row[k]] = counts[name].get(row[k], 0) + row[3]
+        for name, c in counts.items():
+            order = sorted(c.items(), key=(lambda kv: (-kv[1], kv[0])) if name == "paper" else (lambda kv: kv[0]))
+            out[name] = [{"value": v, "count": n} for v, n in order[:size]]
+        return out
     for name, expr in _FACETS.items():
         where, args = _facet_where(f, name)
         rows = r.all(f"SELECT {expr} AS v, count(*) AS n FROM article_fts JOIN articles a ON a.id = article_fts.rowid "
