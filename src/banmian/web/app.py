@@ -45,8 +45,7 @@ STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; char
 # No inline script or style anywhere: text that slipped through escaping could still not run.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-# /docs is FastAPI's Swagger UI, which loads its script and style from a CDN and runs an inline script.
-DOCS_PATHS = ("/docs", "/docs/oauth2-redirect", "/redoc")
+DOCS_PATHS: tuple[str, ...] = ()  # /docs is our own page (apidocs.py): the strict policy holds everywhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +259,7 @@ def create_app(db_path: str | Path, *, settings: WebSettings | Settings | None =
         state.pool.close()
 
     app = FastAPI(title="banmian reader API", version=__version__, lifespan=lifespan,
+                  docs_url=None, redoc_url=None,  # served below from the schema: no CDN, no inline script
                   description="Read-only JSON API over a banmian archive: papers -> issues -> pages -> "
                               "articles, people, statistics with audits, full-text search, and on-the-spot "
                               "reconstruction of an uploaded page. Every HTML view has its /api twin.")
@@ -270,6 +270,14 @@ def create_app(db_path: str | Path, *, settings: WebSettings | Settings | None =
     from .html_routes import router as html
     app.include_router(api)
     app.include_router(html)
+    from fastapi.responses import HTMLResponse
+
+    from .apidocs import render_docs
+
+    @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
+    def api_docs() -> HTMLResponse:
+        return HTMLResponse(render_docs(app.openapi()))
+
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
     app.add_middleware(Headers)
     return app
