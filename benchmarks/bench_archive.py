@@ -164,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "archive")
     ap.add_argument("--json", type=Path, help="also write the results here")
+    ap.add_argument("--no-optimize", action="store_true", help="skip merging the index at the end")
     args = ap.parse_args(argv)
     if not CORPUS.exists():
         print(f"corpus not found: {CORPUS}; skipping the archive benchmark")
@@ -206,12 +207,13 @@ def main(argv: list[str] | None = None) -> int:
         results["marks"].append(row)
         print(json.dumps(row, ensure_ascii=False), flush=True)
         before = mark
-    t = time.perf_counter()
-    with Store(db) as st:
-        st.optimize()
-    results["optimize_s"] = round(time.perf_counter() - t, 1)
-    results["after_optimize"] = archive_stats(db)
-    results["after_optimize"]["search"] = bench_search(db, sample_queries(db, args.queries, args.seed + 1))
+    if not args.no_optimize:
+        t = time.perf_counter()
+        with Store(db) as st:
+            st.optimize()
+        results["optimize_s"] = round(time.perf_counter() - t, 1)
+        results["after_optimize"] = archive_stats(db)
+        results["after_optimize"]["search"] = bench_search(db, sample_queries(db, args.queries, args.seed + 1))
     results["peak_rss_mb_writer"] = round(rss.writer / 1e6, 1)  # sampled during ingest
     results["peak_rss_mb_worker"] = round(rss.worker / 1e6, 1)
     results["peak_rss_mb_process"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)

@@ -14,11 +14,14 @@ import random
 import subprocess
 import sys
 import time
+from array import array
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 pytest.importorskip("reportlab", reason="PDFs are built with reportlab (pip install -e '.[dev]')")
 from invariants import nonspace, output_chars, spans_consistent
@@ -31,6 +34,8 @@ from reportlab.pdfgen import canvas
 import banmian
 from banmian.errors import LimitError, ReadError
 from banmian.readers import pdf_worker, read_bytes, read_pdf
+from banmian.readers.pdf import build_page
+from banmian.readers.pdfium_chars import RawPage
 from banmian.settings import Settings
 from banmian.stages.geometry import body_size, headline_roles_by_size, size_hints
 
@@ -310,6 +315,30 @@ def test_pdf_reader_isolated_and_in_process_agree():
                                  max_pages=10, timeout_s=30, isolate=isolate)
         got[isolate] = raws
     assert got[True] == got[False] and len(got[True]) == 1
+
+
+@given(st.lists(st.tuples(st.sampled_from("本报讯记者张清，。 　AB1\x02\n"), st.integers(0, 60), st.integers(0, 40),
+                          st.sampled_from([0.0, 9.0, 10.5, 28.0])), max_size=80))
+def test_pdf_reader_build_page_keeps_every_character(chars):
+    """Whatever the geometry: every drawn non-space character once, a box per character,
+    lines in bounds, each line's box around its characters."""
+    raw = RawPage(0, 600.0, 800.0, "".join(c for c, *_ in chars),
+                  array("d", [v for _, x, y, _ in chars for v in (x * 10.0, y * 10.0, x * 10.0 + 10, y * 10.0 + 10)]).tobytes(),
+                  array("d", [size for *_, size in chars]).tobytes(), 0, 0)
+    page = build_page(raw, "prop.pdf")
+    drawn = Counter(c for c, *_ in chars if not c.isspace() and c != "\x02")
+    if page is None:
+        assert not drawn
+        return
+    assert nonspace(page.text) == drawn
+    assert len(page.char_boxes) == len(page.text)
+    assert [ln.number for ln in page.lines] == list(range(1, len(page.lines) + 1))
+    for ln in page.lines:
+        assert 0 <= ln.start < ln.end <= len(page.text) and page.text[ln.end] == "\n"
+        assert "\n" not in page.line_text(ln)
+        for b in page.char_boxes[ln.start:ln.end]:
+            if b is not None:
+                assert ln.box[0] <= b[0] <= b[2] <= ln.box[2] and ln.box[1] <= b[1] <= b[3] <= ln.box[3]
 
 
 # --- limits, scans, damaged, encrypted, hostile --------------------------------------------

@@ -8,7 +8,7 @@ looks like a text dump and every stage works on it unchanged:
 * characters stay in content-stream order (the order the producer drew them:
   column by column, headlines wherever the producer put them, often after their
   bodies; PDFium only sorts pieces of one line drawn one after the other);
-* a new line starts where the baseline moves by half the font size or more, where
+* a new line starts where the baseline moves by half the (smaller) font size, where
   the text goes back to the left, or after a horizontal jump of
   :data:`JUMP_EMS` ems or more;
 * single characters stacked in one column (竖排 headlines, text rotated by 90°)
@@ -39,7 +39,7 @@ from .pdfium_chars import RawPage
 __all__ = ["JUMP_EMS", "build_page", "read_pdf"]
 
 JUMP_EMS = 3.0  # a same-baseline gap this wide (in ems) is a column gutter, not letter spacing
-BASELINE_EMS = 0.5  # pdftotext's maxIntraLineDelta: baselines closer than this are one line
+BASELINE_EMS = 0.5  # pdftotext's maxIntraLineDelta: baselines closer than this (x the smaller size) are one line
 BACKTRACK_EMS = 0.3  # text may overlap the previous glyph this much (kerning) and stay on the line
 SPACE_EMS = 0.2  # a gap this much wider than the line's usual gap is a word space
 OCR_FIX = "it needs OCR: install the optional extra with pip install 'banmian[ocr]'"
@@ -175,7 +175,8 @@ def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
     pos = 0
     for line, vertical in lines:
         chars, cboxes = _with_spaces(text, line, vertical, boxes, sizes)
-        if not chars:
+        visible = [sizes[i] for i in line if not text[i].isspace()]
+        if not visible:  # only spaces (U+3000, tabs): nothing to read
             continue
         if len(chars) > settings.max_line_chars:
             raise LimitError(f"page {raw.page + 1} has a line of {len(chars):,} characters, over the "
@@ -184,7 +185,7 @@ def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
         shown = [b for b in cboxes if b is not None]
         box = (min(b[0] for b in shown), min(b[1] for b in shown),
                max(b[2] for b in shown), max(b[3] for b in shown))
-        size = statistics.median([sizes[i] for i in line if not text[i].isspace()])
+        size = statistics.median(visible)
         out_lines.append(Line(page=index, number=len(out_lines) + 1, start=pos, end=pos + len(chars),
                               box=box, size=size if size > 0 else None))
         parts += chars
@@ -210,8 +211,11 @@ def _split_runs(keep: list[int], boxes: list[Box], sizes: array) -> list[list[in
         b, size = boxes[i], sizes[i]
         if run:
             em = max(ps, size, 1.0)
+            # the smaller size sets the baseline tolerance: a byline beside a big title's
+            # second line sits within half the title's size of its baseline
+            small = max(min(ps, size), 1.0)
             gap = b[0] - pb[2]
-            if abs(b[3] - pb[3]) >= BASELINE_EMS * em or gap <= -BACKTRACK_EMS * em or gap >= JUMP_EMS * em:
+            if abs(b[3] - pb[3]) >= BASELINE_EMS * small or gap <= -BACKTRACK_EMS * em or gap >= JUMP_EMS * em:
                 runs.append(run)
                 run = []
         run.append(i)

@@ -224,6 +224,7 @@ _HEAD_ATOMS = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:星期
                          r"第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版|农历\S{2,8}|[\u4e00-\u9fff]{2,6}日报|\s+")
 
 
+_FURNITURE_CHARS = re.compile(r"[版报号图源期]|^[0-9０-９A-Z]{1,3}$")
 _FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
 
 
@@ -238,8 +239,8 @@ def _running_head(text: str) -> bool:
 
 def _furniture_kind(text: str, pos: int, n: int, paper: str | None) -> str | None:
     near_edge = pos < EDGE_LINES or pos >= n - EDGE_LINES
-    if not near_edge and len(text) > 14 and "：" not in text and ":" not in text:
-        return None  # mid-page furniture is short or an editors' line
+    if not near_edge and (len(text) > 14 or not _FURNITURE_CHARS.search(text)) and "：" not in text and ":" not in text:
+        return None  # mid-page furniture is short and says 版/报/号/期/星期, or is an editors' line
     if _running_head(text) and (near_edge or _FULL_DATE.search(text)):
         return "page_label"
     squeezed = re.sub(r"\s+", "", text)
