@@ -211,7 +211,6 @@ def test_pdf_reader_size_hints_and_roles():
     assert size_hints(dump, dump.lines) == [None] * len(dump.lines)
 
 
-@pytest.mark.xfail(strict=True, reason="label_lines does not use size_hints yet: roles come from text cues")
 def test_pdf_reader_roles_from_sizes_in_parse():
     page_draw = headline_page("STSong-Light", "电商助农见实效", after=True, kicker="坚持以人民为中心",
                               subtitle="全市农村电商交易额增长三成")

@@ -19,6 +19,7 @@ from .settings import DEFAULT, Settings
 from .stages.assemble import Draft, Order, Run, assemble_page, demote_inbody_headings, detect_order, to_runs
 from .stages.build import build_article, furniture_of, standalone_bylines
 from .stages.continuations import link_continuations
+from .stages.geometry import size_hints
 from .stages.layout import Labelled, label_lines
 from .stages.normalize import LineInfo, measure_lines
 from .stages.reflow import reflow_paragraphs
@@ -61,7 +62,8 @@ def measure(state: PageState) -> PageState:
 
 
 def label(state: PageState) -> PageState:
-    labelled = tuple(label_lines(list(state.infos), state.settings.indent_chars))
+    hints = size_hints(state.page, [x.line for x in state.infos])
+    labelled = tuple(label_lines(list(state.infos), state.settings.indent_chars, hints))
     ev = lambda: [_event(state, "label", (x.info.line.number,), f"{x.label}: {x.why}") for x in labelled]
     return replace(state, labelled=labelled, trace=_traced(state, ev))
 

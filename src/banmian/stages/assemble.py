@@ -77,6 +77,8 @@ def _title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before") -> s
     width = max(w_prev, w_next)
     if starts_article(nxt.lines[0].info.text):
         return "a byline opens the next body"
+    if any(x.why == "set larger than the body type" for x in run.lines):
+        return "set in larger type"
     if any(x.info.min_width > width + 0.5 for x in run.lines):
         return "wider than the column"
     # A line as wide as the column is text set in the column: a sub-heading with

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..model import Article, Byline, Furniture, Headline, Line, Page, Paragraph, Span, Text
 from .assemble import Draft
 from .bylines import parse_inline
+from .geometry import headline_roles_by_size
 from .headlines import assign_roles
 from .layout import Labelled
 from .normalize import byline_names
@@ -105,7 +106,14 @@ def build_article(page: Page, draft: Draft, paragraphs: list[RawParagraph]) -> A
         if byline is None or (names and not byline.reporters):
             source = byline.source if byline is not None else None
             byline = Byline(text=raw, source=source, reporters=names, inline=False, lines=_lines(draft.byline))
-    roles, certain = assign_roles(draft.head, body_width(draft.body) if draft.body else 0.0)
+    sizes = [x.info.line.size for x in draft.head]
+    if draft.head and all(sizes) and len(set(sizes)) > 1:
+        # A PDF tells the type sizes: the biggest is the title (引题 above, 副题 below).
+        roles, certain = {}, True
+        for x, role in zip(draft.head, headline_roles_by_size([float(v) for v in sizes])):
+            roles.setdefault(role, []).append(x)
+    else:
+        roles, certain = assign_roles(draft.head, body_width(draft.body) if draft.body else 0.0)
     headline = Headline(**{k: text_of(page, v) for k, v in roles.items() if v}, roles_certain=certain)
     return Article(headline=headline, paragraphs=tuple(paras), byline=byline, dateline=dateline,
                    pages=(page.number,) if page.number is not None else (),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from typing import Literal, NamedTuple
 
 from .normalize import LineInfo
@@ -106,8 +107,13 @@ def _hist_mode(hist: Counter[float]) -> float:
     return best
 
 
-def label_lines(infos: list[LineInfo], indent: float = 2.0) -> list[Labelled]:
-    """Label every measured line; see the module docstring for the reasoning."""
+def label_lines(infos: list[LineInfo], indent: float = 2.0,
+                hints: Sequence[str | None] | None = None) -> list[Labelled]:
+    """Label every measured line; see the module docstring for the reasoning.
+
+    ``hints`` are per-line font-size cues from a PDF (``stages.geometry.size_hints``):
+    a line set larger than the body type is a headline line whatever its text.
+    """
     widths = column_widths(infos)
     labels: list[Label] = []
     why: list[str] = []
@@ -121,6 +127,8 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0) -> list[Labelled]:
         elif (i > 0 and labels[i - 1] == "byline" and x.pure and not x.terminal and not _PUNCT_ANY.search(x.text)
               and (len(x.text) <= 3 or (len(x.text) <= 8 and len(x.spans) > 1))):
             labels.append("byline"), why.append("the end of a wrapped byline")
+        elif hints is not None and hints[i] == "head":
+            labels.append("head"), why.append("set larger than the body type")
         elif i > 0 and labels[i - 1] == "head" and x.text.startswith(("——", "—")) and not x.strong_end:
             labels.append("head"), why.append("a subtitle under a headline line")
         elif starts_article(x.text) and not x.numbered:
