@@ -1,20 +1,25 @@
 """Labelled lines of a page -> article drafts (headline, byline, body, jump markers).
 
-Extractors put a headline before its body or after it, depending on the order
-the PDF producer drew them (``pdftotext -raw`` and pypdfium2 follow that order;
-plain ``pdftotext`` tends to put headlines first).  A page is read one way or
-the other: the page's first and last content lines vote (a page that opens with
-body text and closes with headline lines was drawn headlines-after).
+1. Headline-like runs between two bodies are weighed: a sub-heading of the
+   article, or the headline of the next (:func:`demote_inbody_headings`).
+2. Bodies are delimited: stand-alone bylines and "上接" markers open one, "下转"
+   markers close one, a paragraph opening with a byline starts one, and two
+   articles drawn side by side in mixed order are cut apart.
+3. Headline blocks are attached to the body before or after them
+   (:mod:`.attach`).  Extractors put a headline before its body or after it,
+   depending on the order the PDF producer drew them (``pdftotext -raw`` and
+   pypdfium2 follow that order; plain ``pdftotext`` tends to put headlines
+   first); the page's first and last content lines give the prior.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Literal
 
 from .attach import LEAD_CHARS, attach_headlines, bigrams, overlap
-from .layout import Labelled, _mode_width
+from .layout import Labelled
 from .reflow_cues import starts_article
 
 Order = Literal["before", "after"]
@@ -29,10 +34,6 @@ class Draft:
     body: list[Labelled] = field(default_factory=list)
     continued_to: int | None = None
     continued_from: int | None = None
-    jumps: list[Labelled] = field(default_factory=list)
-
-    def empty(self) -> bool:
-        return not (self.head or self.byline or self.body)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,7 @@ def _title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before") -> s
     column, or wider than it), carry a column tag ("（人民时评）"), and start an
     article: a byline may open the next body.  (Kicker-like wording, several
     fields and a change of column width were tried as cues too: on generated
-    pages they fired on sub-headings three times as often as on titles.)
+    pages they fired on sub-headings more often than on titles.)
     """
     w_prev, w_next = _run_width(prev), _run_width(nxt)
     width = max(w_prev, w_next)

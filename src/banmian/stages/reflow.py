@@ -8,7 +8,6 @@ their own: extractors leave them at column breaks, often mid-sentence.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .layout import Labelled, _mode_width
