@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import dump_tables
+from archive_support import dump_tables
 
 from banmian.archive.ingest import IngestOptions, ingest
 from banmian.errors import ArchiveError

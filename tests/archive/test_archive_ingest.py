@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 from pathlib import Path
 
 import pytest
-from conftest import dump_tables, natural_dump
+from archive_support import dump_tables, natural_dump
 
 from banmian.archive.cli import add_parsers
 from banmian.archive.discover import discover, natural_key
-from banmian.archive.ingest import IngestOptions, ingest, parse_job
+from banmian.archive.ingest import IngestOptions, ingest, parse_job, pdf_supported
 from banmian.archive.search import search
 from banmian.errors import ArchiveError
 from banmian.settings import DEFAULT
@@ -110,7 +111,7 @@ def test_archive_ingest_reports_and_skips_bad_files(tmp_path, small_pages, capsy
     pages = tmp_path / "pages"
     shutil.copytree(small_pages, pages)
     day = pages / "测试日报" / "2024-01-02"
-    (day / "p4.pdf").write_bytes(PDF)
+    (day / "p4.pdf").write_bytes(PDF)  # a damaged PDF (or, without a PDF reader, one not read yet)
     (day / "p5.png").write_bytes(PNG)
     (day / "p6.txt").write_bytes(b"\x00\x01\x02garbage\x00\xff" * 50)
     only_pdf = pages / "测试日报" / "2024-02-01"
@@ -120,12 +121,13 @@ def test_archive_ingest_reports_and_skips_bad_files(tmp_path, small_pages, capsy
     code = cli(["ingest", str(pages), "--db", str(db), "--workers", "1"])
     out, err = capsys.readouterr()
     lines = err.strip().splitlines()
-    assert code == 2  # one bad text file; the PDFs and the image are "not read yet", not failures
+    assert code == 2  # the binary text file (and the damaged PDFs) make it 2; the image is "not read yet"
     assert len(lines) == 4 and all(line.startswith("banmian: ") for line in lines)
-    assert sum("PDF pages are not read yet" in line for line in lines) == 2
+    assert sum("p4.pdf" in line or "p1.pdf" in line for line in lines) == 2
     assert any("p5.png" in line and "not read yet" in line for line in lines)
     assert any("p6.txt" in line and "binary" in line for line in lines)
-    assert "7 issue(s)" in out and "18 page(s) parsed, 4 skipped (3 PDF/image not read yet)" in out
+    unsupported = 1 if pdf_supported() else 3
+    assert "7 issue(s)" in out and f"18 page(s) parsed, 4 skipped ({unsupported} PDF/image not read yet)" in out
     conn = __import__("sqlite3").connect(db)
     assert conn.execute("SELECT count(*) FROM pages WHERE status = 'skipped'").fetchone()[0] == 4
     assert conn.execute("SELECT article_count FROM issues WHERE date = '2024-02-01'").fetchone()[0] == 0
@@ -133,6 +135,35 @@ def test_archive_ingest_reports_and_skips_bad_files(tmp_path, small_pages, capsy
     before = dump_tables(db)
     assert cli(["ingest", str(pages), "--db", str(db), "--workers", "1", "--quiet"]) == 2
     assert dump_tables(db) == before
+
+
+def test_archive_ingest_pdf_pages_keep_their_boxes(tmp_path):
+    """A PDF page is parsed like a text dump, and each paragraph keeps the boxes of its lines."""
+    if not pdf_supported():
+        pytest.skip("this banmian has no PDF reader")
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    day = tmp_path / "pages" / "乐山日报" / "2024-07-09"
+    day.mkdir(parents=True)
+    c = canvas.Canvas(str(day / "p1.pdf"), pagesize=(595, 842))
+    c.setFont("STSong-Light", 20)
+    c.drawString(40, 790, "乐山光伏产业发展势头良好前景广阔")
+    body = "本报讯（记者 张清）近日，记者从市经济和信息化局了解到，今年以来全市光伏产业保持快速增长，" \
+           "多个重点项目相继投产。业内人士认为，这得益于完善的产业链条。"
+    c.setFont("STSong-Light", 10)
+    for k in range(0, len(body), 16):
+        c.drawString(40, 750 - k // 16 * 14, body[k:k + 16])
+    c.save()
+    db = tmp_path / "a.db"
+    res = ingest([tmp_path / "pages"], db)
+    assert (res.added, res.pages_parsed, res.failed) == (1, 1, 0), res.problems
+    conn = __import__("sqlite3").connect(db)
+    assert conn.execute("SELECT reader FROM pages").fetchone()[0] == "pdf"
+    boxes = [json.loads(b) for (b,) in conn.execute("SELECT boxes FROM paragraphs WHERE boxes IS NOT NULL")]
+    assert boxes and all(len(box) == 4 for para in boxes for box in para if box)
+    assert search(db, "光伏").total == 1
 
 
 def test_archive_ingest_cli_errors_are_one_line(tmp_path, capsys):

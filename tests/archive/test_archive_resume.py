@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import dump_tables
-from pages import make_archive_pages
+from archive_pages import make_archive_pages
+from archive_support import dump_tables
 
 from banmian.archive.ingest import IngestOptions, ingest
 

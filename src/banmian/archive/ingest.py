@@ -13,8 +13,9 @@
    submission order, one transaction per issue, so a run killed at any moment
    and started again ends with exactly the archive an uninterrupted run makes.
 
-One bad file is reported and skipped; PDFs and images are reported as not read
-yet.  Nothing here prints: problems and progress go to the callbacks.
+One bad file is reported and skipped; scanned images (and PDFs, where this
+banmian has no PDF reader) are reported as not read yet.  Nothing here prints:
+problems and progress go to the callbacks.
 """
 from __future__ import annotations
 
@@ -129,6 +130,12 @@ _UNSUPPORTED = {
 }
 
 
+def pdf_supported() -> bool:
+    """Whether this banmian reads PDF pages (the PDF reader arrived after the archive)."""
+    from .. import readers
+    return hasattr(readers, "read_pdf")
+
+
 def parse_batch(jobs: Sequence[IssueJob], facts: bool = True, settings: Settings = DEFAULT) -> list[ParsedIssue]:
     """The task a worker runs: parse some issues.  Never raises for bad input."""
     return [parse_job(j, facts, settings) for j in jobs]
@@ -156,7 +163,7 @@ def parse_job(job: IssueJob, facts: bool = True, settings: Settings = DEFAULT) -
             continue
         digest = hashlib.sha256(data).hexdigest()
         kind = sniff(data, ref.path)
-        if kind != "text":
+        if kind == "image" or (kind == "pdf" and not pdf_supported()):
             outcomes[ref.seq] = PageOutcome(ref, digest, SKIPPED, f"{ref.path}: skipped: {_UNSUPPORTED[kind]}",
                                             unsupported=True)
             continue

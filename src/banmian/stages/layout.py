@@ -4,9 +4,11 @@ Body text is set in columns, so an article's body lines share one width; a
 paragraph's first line is about two characters shorter (its indent was dropped
 by the extractor) and its last line is short and ends like a sentence.
 Headline lines break that rhythm: they are wider than the column (spanning
-several columns) or short without closing punctuation, and a line that runs
-into a headline line cannot be body text either, since body paragraphs end
-with punctuation.
+several columns), short without closing punctuation, end in a column tag, or
+are full-width where a paragraph would have to start indented; a line that
+runs into a headline line cannot be body text either, since body paragraphs end
+with punctuation.  From a PDF, type size settles it: larger than the body type
+is a headline line.
 """
 from __future__ import annotations
 
