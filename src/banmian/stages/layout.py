@@ -25,7 +25,7 @@ Label = Literal["body", "heading", "head", "byline", "jump", "furniture"]
 COLUMN_TAG = re.compile(r"[（(][^（）()]{2,12}[）)]$")
 _PUNCT_ANY = re.compile(r"[，。、；：？！“”（）《》—…·]")
 WINDOW = 12  # lines each side used to estimate the local column width
-MODE_STEP = 3
+MODE_STEP = 6
 
 
 class Labelled(NamedTuple):
