@@ -22,6 +22,7 @@ from .pipeline import run_issue
 from .readers import read_path
 from .serialize import issue_to_dict, issue_to_markdown, issue_to_terminal
 from .settings import Settings, load_settings, settings_help
+from .archive import cli as archive_cli
 from .web import cli as web_cli
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
@@ -219,6 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .extract.command import add_subcommand as add_facts
     add_facts(sub)
+    archive_cli.add_parsers(sub)  # ingest, search, export
     web_cli.add_parsers(sub)  # `serve`: imports no FastAPI until it runs
 
     s = sub.add_parser("settings", help="list every setting, its value and what it does")

@@ -7,7 +7,7 @@ from archive_support import dump_tables
 from banmian.archive.ingest import IngestOptions, ingest
 from banmian.errors import ArchiveError
 
-pytest.importorskip("distributed", reason="Dask distributed not installed (pip install 'banmian[dask]')")
+pytest.importorskip("distributed", reason="Dask distributed not installed (pip install 'dask[distributed]==2026.8.0')")
 
 
 def test_archive_dask_local_cluster_equals_process_pool(tmp_path, small_pages):

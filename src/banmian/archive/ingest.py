@@ -309,7 +309,7 @@ def _run_dask(batches, opts) -> Iterator[list[ParsedIssue]]:
         from distributed import Client, LocalCluster
     except ImportError:
         raise ArchiveError("--dask needs the Dask distributed package",
-                           fix="pip install 'banmian[dask]' (dask[distributed])") from None
+                           fix="pip install 'dask[distributed]==2026.8.0'") from None
     address = opts.dask.strip()
     local = _LOCAL.fullmatch(address)
     if not local and not _ADDRESS.fullmatch(address):
