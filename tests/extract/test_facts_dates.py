@@ -51,3 +51,9 @@ def test_dates_comparison_month_is_not_a_date():
 
 def test_dates_without_issue_date_keep_month_day():
     assert [v for _, v, _ in _vals("7月8日", None)] == ["--07-08"]
+
+
+def test_dates_unreadable_numerals_are_skipped_not_raised():
+    # regression: "二三四月" raised KeyError inside the extractor during ingestion
+    from banmian.extract.dates import find_dates
+    assert find_dates("二三四月份，十二三日，全年") is not None

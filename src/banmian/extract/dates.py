@@ -65,15 +65,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str], str]] = [
 
 
 def _cn_int(s: str) -> int:
-    """Arabic or Chinese numeral (year digits 二〇一九, or 十二 / 二十五) -> int."""
+    """Arabic or Chinese numeral (year digits 二〇一九, or 十二 / 二十五) -> int.
+
+    Raises ``ValueError`` for a run that is no number a date uses ("二三四").
+    """
     if s.isdigit():
         return int(s)
     if all(c in _CN_DIGIT for c in s) and len(s) == 4:
         return int("".join(str(_CN_DIGIT[c]) for c in s))
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
-    return _CN_DIGIT[s]
+    try:
+        if "十" in s:
+            tens, _, ones = s.partition("十")
+            return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
+        return _CN_DIGIT[s]
+    except KeyError:
+        raise ValueError(f"not a date numeral: {s!r}") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,7 +276,10 @@ def find_dates(text: str, issue_date: date | None = None, field: str = "body") -
             continue
         if not _plausible(text, start, end, kind):
             continue
-        res = _resolve(kind, m, ctx_of(start))
+        try:
+            res = _resolve(kind, m, ctx_of(start))
+        except ValueError:  # "二三四月" and the like: not a date we can read
+            continue
         if res is None:
             continue
         taken.append((start, end))
