@@ -1,8 +1,8 @@
 """Hostile and broken text input: every case ends in exit code 2 with one line naming
 the file, or in a parse that keeps every character — never a traceback.
 
-Small cases are built here (and written to tests/cases/bad/ on first run when
-missing, so they can be inspected); huge ones are generated in tmp_path.
+The small cases live in tests/cases/bad/ (the text ones are also spelled out
+here, so each file's bytes are explained); huge ones are generated in tmp_path.
 """
 from __future__ import annotations
 
@@ -49,9 +49,7 @@ def _decode_for_check(data: bytes) -> str:
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_bad_inputs_exit_codes(name, tmp_path, capsys):
     data, outcome = CASES[name]
-    BAD.mkdir(parents=True, exist_ok=True)
-    if not (BAD / name).exists():
-        (BAD / name).write_bytes(data)
+    assert (BAD / name).read_bytes() == data  # the corpus in tests/cases/bad/ is what is tested
     f = tmp_path / name
     f.write_bytes(data)
     code = main(["parse", str(f), "--json"])
@@ -117,3 +115,45 @@ def test_bad_inputs_bom_declared_but_invalid(tmp_path, capsys):
     code = main(["parse", str(f)])
     _, err = capsys.readouterr()
     assert code == 2 and "byte-order mark" in err or "BOM" in err
+
+
+# PDFs and images in the corpus: (expected exit code, words in the message)
+FILE_CASES = {
+    "pdf-truncated.pdf": (2, "truncated"),
+    "pdf-encrypted-user-password.pdf": (2, "encrypted"),
+    "pdf-image-only.pdf": (2, "OCR"),
+    "pdf-zero-pages.pdf": (2, "no pages"),
+    "image-not-a-page.png": (2, "image (PNG)"),
+    "pdf-corrupt.pdf": (0, "warning"),  # readable with damage: parsed, and the damage reported
+}
+
+
+@pytest.mark.parametrize("name", sorted(FILE_CASES))
+def test_bad_inputs_pdfs_and_images(name):
+    code, words = FILE_CASES[name]
+    r = subprocess.run([sys.executable, "-m", "banmian.cli", "parse", str(BAD / name), "--json"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == code and "Traceback" not in r.stderr
+    assert words in r.stderr and name in r.stderr
+    if code == 2:
+        assert r.stdout == "" and r.stderr.count("\n") == 1
+    else:
+        assert json.loads(r.stdout)["warnings"]
+
+
+def test_bad_inputs_thousand_page_pdf_is_limited_clearly(tmp_path):
+    canvas = pytest.importorskip("reportlab.pdfgen.canvas")
+    import io
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(200, 200))
+    for i in range(1000):
+        c.drawString(20, 100, f"page {i}")
+        c.showPage()
+    c.save()
+    f = tmp_path / "thousand.pdf"
+    f.write_bytes(buf.getvalue())
+    cfg = tmp_path / "banmian.toml"
+    cfg.write_text("max_pages = 500\n", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "banmian.cli", "--config", str(cfg), "parse", str(f)],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and "1,000 pages" in r.stderr and "max_pages" in r.stderr

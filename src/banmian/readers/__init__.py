@@ -27,11 +27,20 @@ def is_pdf(data: bytes) -> bool:
     return data.startswith(b"%PDF") or b"%PDF-" in data[:1024]
 
 
+IMAGE_MAGIC = ((b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"II*\x00", "TIFF"),
+               (b"MM\x00*", "TIFF"), (b"GIF8", "GIF"), (b"BM", "BMP"))
+
+
 def read_bytes(data: bytes, source: str = "<bytes>", *, first_index: int = 0,
                settings: Settings = DEFAULT) -> list[Page]:
     """Pages from a file's bytes; the format is told from the content, not the name."""
     if is_pdf(data):
         return read_pdf(data, source, first_index=first_index, settings=settings)
+    kind = next((name for magic, name in IMAGE_MAGIC if data.startswith(magic)), None)
+    if kind is not None:
+        raise ReadError(f"is an image ({kind}), not a page's text; reading scans needs OCR, which this "
+                        "version does not do yet", path=source,
+                        fix="pass the e-paper PDF or its extracted text")
     return read_txt(data, source, first_index=first_index, settings=settings)
 
 
