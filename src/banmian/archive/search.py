@@ -296,7 +296,8 @@ def connect_readonly(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
-def _filter_sql(f: Filters) -> tuple[str, list]:
+def filter_sql(f: Filters) -> tuple[str, list]:
+    """``(" AND …" conditions, arguments)`` for a search's filters over ``a``/``i``/``p``."""
     where, args = [], []
     if f.paper:
         where.append("p.name = ?")
@@ -360,7 +361,7 @@ class Searcher:
             v = getattr(filters, name)
             if v is not None and not isinstance(v, str):
                 raise QueryError(f"filter {name} must be text, got {v!r}", fix="pass a name")
-        where, args = _filter_sql(filters)
+        where, args = filter_sql(filters)
         joins = ("FROM article_fts JOIN articles a ON a.id = article_fts.rowid JOIN issues i ON i.id = a.issue_id "
                  "JOIN papers p ON p.id = i.paper_id")
         try:

@@ -16,10 +16,11 @@ that costs seconds, so the summaries here read ``issues`` and ``pages`` only.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 from urllib.parse import quote
 
-from ..archive.search import Filters, compile_query
+from ..archive.search import Filters, compile_query, filter_sql
 from .db import Reader
 
 
@@ -388,25 +389,12 @@ def statistics(r: Reader, metric: str | None = None, offset: int = 0, limit: int
 
 # ----------------------------------------------------------------------------------- search ---
 
+# Each facet counts the matches as filtered by everything but itself.
+_FACET_CLEARS = {"paper": {"paper": None}, "year": {"date_from": None, "date_to": None}, "page": {"page": None}}
+
+
 def _facet_where(f: Filters, skip: str) -> tuple[str, list]:
-    where, args = [], []
-    if f.paper and skip != "paper":
-        where.append("p.name = ?")
-        args.append(f.paper)
-    if skip != "year":
-        if f.date_from:
-            where.append("i.date >= ?")
-            args.append(f.date_from)
-        if f.date_to:
-            where.append("i.date <= ?")
-            args.append(f.date_to)
-    if f.page is not None and skip != "page":
-        where.append("a.page = ?")
-        args.append(f.page)
-    if f.person:
-        where.append("EXISTS (SELECT 1 FROM people pe WHERE pe.article_id = a.id AND pe.name = ?)")
-        args.append(f.person)
-    return "".join(f" AND {w}" for w in where), args
+    return filter_sql(replace(f, **_FACET_CLEARS[skip]))
 
 
 _FACETS = {"paper": "p.name", "year": "substr(i.date, 1, 4)", "page": "a.page"}
@@ -416,7 +404,7 @@ def facets(r: Reader, query: str, f: Filters, size: int = 12) -> dict[str, list[
     """Counts of matching articles per paper, year and page; each facet ignores its own filter."""
     fts = compile_query(query).fts
     out: dict[str, list[dict[str, Any]]] = {}
-    if not (f.paper or f.date_from or f.date_to or f.page is not None or f.person):
+    if f == Filters():
         # Unfiltered (the usual first search): one pass over the matches instead of three.
         counts: dict[str, dict[Any, int]] = {name: {} for name in _FACETS}
         for row in r.all(f"SELECT {', '.join(_FACETS.values())}, count(*) FROM article_fts "
