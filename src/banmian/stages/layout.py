@@ -129,6 +129,8 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
         elif (i > 0 and labels[i - 1] == "byline" and x.pure and not x.terminal and not _PUNCT_ANY.search(x.text)
               and (len(x.text) <= 3 or (len(x.text) <= 8 and len(x.spans) > 1))):
             labels.append("byline"), why.append("the end of a wrapped byline")
+        elif i > 0 and x.terminal and infos[i - 1].jump and infos[i - 1].jump[0] == "from":
+            labels.append("body"), why.append("the continued text after a 上接 marker")
         elif hints is not None and hints[i] == "head":
             labels.append("head"), why.append("set larger than the body type")
         elif i > 0 and labels[i - 1] == "head" and x.text.startswith(("——", "—")) and not x.strong_end:
