@@ -127,6 +127,7 @@ def run_page(page: Page, settings: Settings = DEFAULT, paper: str | None = None,
 
 
 _PAGE_LABEL = re.compile(r"第\s*([0-9０-９一二三四五六七八九十]{1,3})\s*版")
+_DATE_PARTS = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:星期|周)[一二三四五六日天]|\s+")
 _SECTION_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,4}\s*([0-9]{1,2})|([0-9]{1,2})\s*[\u4e00-\u9fff]{2,4}")
 
 
@@ -141,7 +142,7 @@ def _printed_number(state: PageState) -> int | None:
         if f.kind == "page_number" and f.text.value.strip().isdigit():
             return int(f.text.value.strip())
     for f in state.furniture:  # a running head's section and number: "要闻03", "05 地方"
-        m = _SECTION_NUMBER.fullmatch(f.text.value.strip())
+        m = _SECTION_NUMBER.fullmatch(_DATE_PARTS.sub("", f.text.value).strip())
         if m and f.kind == "page_label":
             return int(m.group(1) or m.group(2))
     return None

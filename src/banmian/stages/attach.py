@@ -22,6 +22,7 @@ OVERLAP_WEIGHT = 2.0
 ORDER_PRIOR = 0.3
 SPLIT_COST = 0.25
 UNTITLED_COST = 0.5
+CONTINUED_HEAD_COST = 0.6  # a continuation ("上接…") rarely carries a headline; at most a repeated title
 LEAD_CHARS = 400
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -84,6 +85,8 @@ def attach_headlines(blocks: list[list[list[Labelled]]], leads: list[set[str]], 
                     score -= SPLIT_COST
                 if not (s or k) and not continued[i]:
                     score -= UNTITLED_COST
+                if (k and continued[i]) or (before and continued[i + 1]):
+                    score -= CONTINUED_HEAD_COST
                 t = 1 if before else 0
                 if score > best[i + 1][t]:
                     best[i + 1][t] = score
