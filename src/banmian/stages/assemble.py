@@ -189,12 +189,16 @@ def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
     for i, d in enumerate(drafts):
         before, after = blocks[i], blocks[i + 1]
         cut = None
-        if before and after and len(d.body) >= 8 and not d.continued_to:
+        # A continuation ("上接…") has no headline of its own: the body drawn after
+        # it, with its headline after that, is another article.
+        owned = before or d.continued_from is not None
+        if owned and after and len(d.body) >= 8 and not d.continued_to:
             start = _lead_at(d.body, 0)
             head_b = after
             base_b = overlap(head_b, start)
             whole = bigrams("".join(x.info.text for x in d.body))
-            if overlap(before, start) >= max(base_b, 0.2) and overlap(head_b, whole) >= 0.5:
+            first_is_own = overlap(before, start) >= max(base_b, 0.2) if before else base_b < 0.3
+            if first_is_own and overlap(head_b, whole) >= 0.5:
                 best = (0.0, None)
                 for j in range(3, len(d.body) - 2):
                     if not d.body[j - 1].info.strong_end:
