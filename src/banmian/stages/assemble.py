@@ -167,7 +167,7 @@ def _split_body_at_bylines(lines: tuple[Labelled, ...]) -> list[list[Labelled]]:
     return parts
 
 
-def _lead_at(lines: list[Labelled], start: int) -> set[str]:
+def _lead_at(lines: list[Labelled], start: int) -> frozenset[str]:
     text, n = [], 0
     for x in lines[start:]:
         text.append(x.info.text)
@@ -196,9 +196,8 @@ def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
             start = _lead_at(d.body, 0)
             head_b = after
             base_b = overlap(head_b, start)
-            whole = bigrams("".join(x.info.text for x in d.body))
             first_is_own = overlap(before, start) >= max(base_b, 0.2) if before else base_b < 0.3
-            if first_is_own and overlap(head_b, whole) >= 0.5:
+            if first_is_own and overlap(head_b, bigrams("".join(x.info.text for x in d.body))) >= 0.5:
                 best = (0.0, None)
                 for j in range(3, len(d.body) - 2):
                     if not d.body[j - 1].info.strong_end:
@@ -219,7 +218,7 @@ def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
     return out_d, out_b
 
 
-def _lead(d: Draft) -> set[str]:
+def _lead(d: Draft) -> frozenset[str]:
     text, n = [], 0
     for x in d.body:
         text.append(x.info.text)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .layout import Labelled
 
@@ -24,22 +25,23 @@ SPLIT_COST = 0.25
 UNTITLED_COST = 0.5
 CONTINUED_HEAD_COST = 0.6  # a continuation ("上接…") rarely carries a headline; at most a repeated title
 LEAD_CHARS = 400
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_RUNS = re.compile(r"[\u4e00-\u9fff0-9]+")
 
 
-def bigrams(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def bigrams(text: str) -> frozenset[str]:
     """Character bigrams of the CJK runs of ``text``.
 
     >>> sorted(bigrams("环境固本"))
     ['固本', '境固', '环境']
     """
-    out = set()
-    for run in re.findall(r"[\u4e00-\u9fff0-9]+", text):
+    out: set[str] = set()
+    for run in _RUNS.findall(text):
         out.update(run[i:i + 2] for i in range(len(run) - 1))
-    return out
+    return frozenset(out)
 
 
-def overlap(head: Sequence[Labelled], lead: set[str]) -> float:
+def overlap(head: Sequence[Labelled], lead: frozenset[str] | set[str]) -> float:
     """Share of a headline part's bigrams found in a body's opening."""
     if not head:
         return 0.0
@@ -47,7 +49,7 @@ def overlap(head: Sequence[Labelled], lead: set[str]) -> float:
     return len(b & lead) / len(b) if b else 0.0
 
 
-def attach_headlines(blocks: list[list[list[Labelled]]], leads: list[set[str]], continued: list[bool],
+def attach_headlines(blocks: list[list[list[Labelled]]], leads: list[frozenset[str]], continued: list[bool],
                      prior_after: int) -> list[tuple[list[Labelled], list[Labelled]]]:
     """Distribute headline fields over bodies.
 
