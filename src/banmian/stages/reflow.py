@@ -30,7 +30,7 @@ def body_width(lines: list[Labelled]) -> float:
 
 def _looks_first(x: Labelled, after: Labelled | None, width: float, indent: float) -> bool:
     """Shape of a paragraph's first line: about ``indent`` shorter than the column."""
-    if x.info.max_width < width - indent - 1.25 or x.info.min_width > width - 1.0:
+    if x.info.max_width < width - indent - 1.25 or x.info.width > width - 1.0:
         return False
     # A short line that closes a sentence may just as well be a last line.
     return not x.info.terminal or after is None
