@@ -28,7 +28,7 @@ LEAD_CHARS = 400
 _RUNS = re.compile(r"[\u4e00-\u9fff0-9]+")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)  # headline parts recur within a page; bodies are big, keep few
 def bigrams(text: str) -> frozenset[str]:
     """Character bigrams of the CJK runs of ``text``.
 
