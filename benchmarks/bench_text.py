@@ -23,23 +23,16 @@ import sys
 import time
 from pathlib import Path
 
+from banmian.eval import gold_page_sets
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "tools" / "score_pages.py"
 CORPUS = Path(os.environ.get("BANMIAN_CORPUS", SHARED / "corpora" / "rmrb-2019-dev.jsonl.gz"))
 
 
-def page_sets(gold_dir: Path) -> list[tuple[str, list[Path]]]:
-    """(name, page files in order) for every gold in ``gold_dir``."""
-    out = []
-    for gold in sorted(gold_dir.glob("*.gold.json")):
-        name = gold.name[: -len(".gold.json")]
-        single = gold_dir / f"{name}.txt"
-        files = [single] if single.exists() else sorted(
-            gold_dir.glob(f"{name}.p*.txt"), key=lambda p: int(p.stem.rsplit(".p", 1)[1]))
-        if files:
-            out.append((name, files))
-    return out
+# (name, page files in order) for every gold; shared with `banmian eval --parse`.
+page_sets = gold_page_sets
 
 
 def parse_all(sets: list[tuple[str, list[Path]]], pred_dir: Path) -> tuple[int, float]:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from banmian import parse_issue
+from banmian.eval import gold_page_sets
 from banmian.eval.score import score_dirs
 from banmian.serialize import issue_to_dict
 
@@ -26,14 +27,12 @@ FLOORS = json.loads((Path(__file__).parent / "eval" / "floors.json").read_text(e
 def scored(tmp_path_factory):
     if not CORPUS.exists() or not shutil.which("pdftotext"):
         pytest.skip("needs ../shared/corpora and pdftotext")
-    sys.path.insert(0, str(ROOT))
-    from benchmarks.bench_text import page_sets
     gold = tmp_path_factory.mktemp("gold")
     pred = tmp_path_factory.mktemp("pred")
     subprocess.run([sys.executable, "-m", "benchmarks.pagegen", "--n", str(FLOORS["units"]),
                     "--seed", str(FLOORS["seed"]), "--out", str(gold), "--corpus", str(CORPUS)],
                    check=True, cwd=ROOT, capture_output=True)
-    for name, files in page_sets(gold):
+    for name, files in gold_page_sets(gold):
         issue = parse_issue([f.read_bytes() for f in files])
         (pred / f"{name}.json").write_text(json.dumps(issue_to_dict(issue), ensure_ascii=False), encoding="utf-8")
     return score_dirs(gold, pred).summary()

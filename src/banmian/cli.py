@@ -162,12 +162,8 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 def _parse_gold_pages(gold_dir: Path, pred_dir: Path, settings: Settings) -> None:
     """Parse the page files that sit beside each gold (NAME.txt, or NAME.p1.txt, NAME.p2.txt…)."""
-    for gold in sorted(gold_dir.glob("*.gold.json")):
-        name = gold.name[: -len(".gold.json")]
-        files = sorted(gold_dir.glob(f"{name}.p*.txt"), key=lambda p: int(p.stem.rsplit(".p", 1)[1] or 0)) \
-            if not (gold_dir / f"{name}.txt").exists() else [gold_dir / f"{name}.txt"]
-        if not files:
-            continue
+    from .eval import gold_page_sets
+    for name, files in gold_page_sets(gold_dir):
         try:
             pages: list[Page] = []
             for f in files:

@@ -7,8 +7,9 @@
 """
 from __future__ import annotations
 
+from .golds import gold_page_sets
 from .score import (PageScore, Report, format_table, score_dirs, score_page, split_sentences,
                     strip_byline_prefix, summary_line)
 
-__all__ = ["PageScore", "Report", "format_table", "score_dirs", "score_page", "split_sentences",
-           "strip_byline_prefix", "summary_line"]
+__all__ = ["PageScore", "Report", "format_table", "gold_page_sets", "score_dirs", "score_page",
+           "split_sentences", "strip_byline_prefix", "summary_line"]
