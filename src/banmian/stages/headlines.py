@@ -44,14 +44,22 @@ def _opens(text: str) -> bool:
 
 FIELD_COST = 0.6  # price of one more field, against one line off its field's measure
 WIDTH_TOLERANCE = 1.5  # ems a line may differ from its field's measure (squeezing, spaces)
+# Sub-editors balance a title wrapped onto two lines: in a two-line headline, a
+# second line this many ems shorter than the first is a field of its own
+# (kicker over title, title over subtitle), not the tail of one.  Kickers and
+# subtitles are wrapped at the full measure and end on whatever remains, so in
+# longer headlines a short last line says nothing.
+BALANCE_EMS = 3.5
 
 
-def _field_cost(widths: list[float], i: int, j: int) -> int:
+def _field_cost(widths: list[float], printed: list[float], i: int, j: int) -> int:
     """Lines i..j as one field: all but the last should share the first line's
-    measure, and the last cannot be longer."""
+    measure, the last cannot be longer, and a two-line field is balanced
+    (``printed``: widths with the column tag, which balancing counts)."""
     cap = widths[i]
     off = sum(1 for k in range(i, j) if abs(widths[k] - cap) > WIDTH_TOLERANCE)
-    return off + (1 if widths[j] > cap + WIDTH_TOLERANCE else 0)
+    unbalanced = len(printed) == 2 and j == i + 1 and printed[j] < printed[i] - BALANCE_EMS
+    return off + (1 if widths[j] > cap + WIDTH_TOLERANCE or unbalanced else 0)
 
 
 def split_fields(lines: list[Labelled]) -> list[Field]:
@@ -67,8 +75,9 @@ def split_fields(lines: list[Labelled]) -> list[Field]:
         return [list(lines)] if lines else []
     texts = [x.info.text for x in lines]
     # A column tag set after the title ("（脱贫第一线）") is not part of its measure.
-    widths = [x.info.min_width - (squeezed_width(m.group(0)) if (m := COLUMN_TAG.search(t)) and m.start() else 0)
-              for x, t in zip(lines, texts)]
+    printed = [x.info.min_width for x in lines]
+    widths = [w - (squeezed_width(m.group(0)) if (m := COLUMN_TAG.search(t)) and m.start() else 0)
+              for w, t in zip(printed, texts)]
     forced = {k for k in range(n - 1)
               if KICKER_END.search(texts[k]) or SUBTITLE_END.search(texts[k])
               or SUBTITLE_START.match(texts[k + 1])}
@@ -83,7 +92,7 @@ def split_fields(lines: list[Labelled]) -> list[Field]:
             if any(k in forced for k in range(i, j - 1)) or (i > 0 and i - 1 in glued):
                 continue
             cost, starts = best[i]
-            options.append((cost + FIELD_COST + _field_cost(widths, i, j - 1), starts + (i,)))
+            options.append((cost + FIELD_COST + _field_cost(widths, printed, i, j - 1), starts + (i,)))
         best.append(min(options))
     starts = list(best[n][1]) + [n]
     return [list(lines[a:b]) for a, b in zip(starts, starts[1:])]

@@ -109,6 +109,24 @@ def _hist_mode(hist: Counter[float]) -> float:
     return best
 
 
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _two_phrases(x: LineInfo) -> bool:
+    """One space between two runs of Chinese words: "坚持稳中求进 推动高质量发展".
+
+    Headline writers set parallel phrases apart with a space; body text is
+    justified by spreading every character, never by one gap, and spaces
+    next to digits or Latin are word spaces.
+    """
+    if len(x.spans) != 2:
+        return False
+    cut = x.spans[0].end - x.spans[0].start
+    a, b = x.text[:cut], x.text[cut:]
+    return (len(a) >= 2 and len(b) >= 2 and bool(_HAN.match(a[-1])) and bool(_HAN.match(b[0]))
+            and not _PUNCT_ANY.search(a[-1] + b[0]))
+
+
 def label_lines(infos: list[LineInfo], indent: float = 2.0,
                 hints: Sequence[str | None] | None = None) -> list[Labelled]:
     """Label every measured line; see the module docstring for the reasoning.
@@ -139,11 +157,13 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("body"), why.append("opens with a news-agency byline")
         elif x.min_width > cw + 1.5:
             labels.append("head"), why.append(f"wider than the column ({x.min_width:g} > {cw:g})")
+        elif not x.terminal and _two_phrases(x):
+            labels.append("head"), why.append("two phrases set apart by a space (a display-type title)")
         elif x.numbered and not x.terminal and x.max_width < cw - indent - 1.25:
             labels.append("heading"), why.append("numbered heading")
         elif (not x.terminal and COLUMN_TAG.search(x.text) and x.text[0] not in "（("
               and (x.max_width < cw - 1.0 or i == 0 or infos[i - 1].terminal
-                   or labels[i - 1] in ("furniture", "jump"))):
+                   or labels[i - 1] in ("furniture", "jump", "head"))):
             labels.append("head"), why.append("short line ending in a column tag")
         elif not x.terminal and x.max_width < cw - indent - 1.25:
             labels.append("head"), why.append(f"short without closing punctuation ({x.width:g} < {cw:g})")
