@@ -62,9 +62,17 @@ def _run_width(run: Run) -> float:
 
 
 _COLUMN_TAG = re.compile(r"[（(][^（）()]{1,16}[）)]$")
+ECHO_LINES = 12
 
 
-def _title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before") -> str:
+def _same_shape(a: Run, b: Run) -> bool:
+    """Two runs of two or more lines whose lines match in width, line for line."""
+    return (len(a.lines) == len(b.lines) >= 2
+            and all(abs(x.info.width - y.info.width) <= 1.0 for x, y in zip(a.lines, b.lines)))
+
+
+def _title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
+                    series: bool = False) -> str:
     """Why a headline-like run between two bodies is an article's headline, or "".
 
     Sub-headings (小标题) are set in the column: one line, or lines wrapped at the
@@ -85,16 +93,20 @@ def _title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before") -> s
     # A line as wide as the column is text set in the column: a sub-heading with
     # its short lead ("识别须精准 / 为防止贫困户漏评，一村一策、一户…").
     column_wrapped = any(x.info.max_width >= width - 2.5 for x in run.lines)
-    if len(run.lines) >= 3 and not column_wrapped:
+    # ``series``: another headline-like run of the page has this one's shape.  An
+    # article's sub-headings come in parallel series ("新机遇 / 时不我待…",
+    # "新变革 / 敢闯敢试…"), set alike; titles of different articles seldom match
+    # line for line, so the shape of a wrap says nothing then.
+    if len(run.lines) >= 3 and not column_wrapped and not series:
         return "three or more lines in display type"
     if any(_COLUMN_TAG.search(x.info.text) for x in run.lines) and not run.lines[0].info.text.startswith(("（", "(")):
         return "carries a column tag"
     if len(run.lines) >= 4:
         return "four or more lines"
-    if len(run.lines) > 1 and not column_wrapped:
+    if len(run.lines) > 1 and not column_wrapped and not series:
         return "wraps short of the column (display type)"
     if order == "after" and len(prev.lines) >= 8:
-        lead = bigrams("".join(x.info.text for x in prev.lines[:6]))
+        lead = bigrams("".join(x.info.text for x in prev.lines[:ECHO_LINES]))
         if overlap(run.lines, lead) >= 0.5 and overlap(run.lines, bigrams(
                 "".join(x.info.text for x in nxt.lines[:6]))) < 0.25:
             return "echoes the lead of the article before it (headlines follow bodies here)"
@@ -118,7 +130,8 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before") -> tuple[li
         nxt = runs[i + 1] if i + 1 < len(runs) else None
         if (run.kind == "head" and prev is not None and prev.kind == "body" and nxt is not None
                 and nxt.kind == "body"):
-            why = _title_evidence(run, prev, nxt, order)
+            series = any(_same_shape(run, other) for other in runs if other is not run and other.kind == "head")
+            why = _title_evidence(run, prev, nxt, order, series)
             first, last = run.lines[0].info.line.number, run.lines[-1].info.line.number
             if why:
                 notes.append(f"lines {first}-{last}: headline ({why})")
