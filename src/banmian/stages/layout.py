@@ -127,6 +127,19 @@ def _two_phrases(x: LineInfo) -> bool:
             and not _PUNCT_ANY.search(a[-1] + b[0]))
 
 
+_LEADING_RUN = re.compile(r"[0-9A-Za-z.%,+\-]+")
+
+
+def _carried(infos: list[LineInfo], i: int) -> float:
+    """Room a line leaves because the next line opens with a number or Latin
+    word: "2019" cannot be split, so it went whole to the next line and the
+    line ends short though its paragraph runs on."""
+    if i + 1 >= len(infos):
+        return 0.0
+    m = _LEADING_RUN.match(infos[i + 1].text)
+    return 0.5 * len(m.group(0)) if m else 0.0
+
+
 def label_lines(infos: list[LineInfo], indent: float = 2.0,
                 hints: Sequence[str | None] | None = None) -> list[Labelled]:
     """Label every measured line; see the module docstring for the reasoning.
@@ -165,7 +178,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
               and (x.max_width < cw - 1.0 or i == 0 or infos[i - 1].terminal
                    or labels[i - 1] in ("furniture", "jump", "head"))):
             labels.append("head"), why.append("short line ending in a column tag")
-        elif not x.terminal and x.max_width < cw - indent - 1.25:
+        elif not x.terminal and x.max_width < cw - indent - 1.25 - _carried(infos, i):
             labels.append("head"), why.append(f"short without closing punctuation ({x.width:g} < {cw:g})")
         else:
             labels.append("body"), why.append(f"body (column {cw:g})")
