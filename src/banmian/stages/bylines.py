@@ -20,6 +20,12 @@ DATELINE = re.compile(
     r"^(?:近日|日前|近期|昨天|昨日|今天|今日|前不久|日前|本周|上周|近来)(?=[，,])")
 
 
+# Commentaries and short items name their writer without a role word:
+# "本报北京9月30日电 （何旭）"; agencies, desks and "综合" are not names.
+_BARE_NAMES = re.compile(r"[\u4e00-\u9fff·]{2,4}(?<![社网报台部局委会办组室处刊合])"
+                         r"(?:[、\s]+[\u4e00-\u9fff·]{2,4}(?<![社网报台部局委会办组室处刊合]))*")
+
+
 @dataclass(frozen=True, slots=True)
 class InlineByline:
     end: int  # length of the byline prefix in the paragraph text
@@ -50,12 +56,14 @@ def parse_inline(text: str) -> InlineByline | None:
     ('本报讯', ('付小惠',), '7月8日', '本报讯（记者 付小惠）')
     >>> parse_inline("本报北京1月31日电 （记者杜一菲）国家主席").dateline
     '1月31日'
+    >>> parse_inline("本报北京9月30日电 （何旭）人民日报").reporters, parse_inline("本报讯（综合）据悉").reporters
+    (('何旭',), ())
     """
     m = INLINE.match(text)
     if not m:
         return None
     inner = m.group("inner")
-    reporters = reporters_from(inner) if inner and ROLE_WORDS.search(inner) else ()
+    reporters = reporters_from(inner) if inner and (ROLE_WORDS.search(inner) or _BARE_NAMES.fullmatch(inner)) else ()
     end = m.end() if inner is not None else m.end("source")
     dateline = m.group("date")
     if dateline is None:
