@@ -103,7 +103,9 @@ FURNITURE_RES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("page_label", re.compile(r"^(?:第\s*)?[0-9０-９A-Za-z一二三四五六七八九十]{1,4}\s*版(?:\s*[：:]?\s*\S{1,10})?$"), False),
     ("date", re.compile(r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:星期|周)[一二三四五六日天]"
                         r"(?:\s*\S{0,16})?$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$"), False),
-    ("masthead", re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|时报|商报|晨报|都市报)$|^(?:邮发)?代号\s*[0-9]{1,2}\s*[-－]\s*[0-9]{1,3}$"), True),
+    ("masthead", re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|时报|商报|晨报|都市报)$|^(?:邮发)?代号\s*[0-9]{1,2}\s*[-－]\s*[0-9]{1,3}$|"
+                            # the issue number and serial code, alone on a line ("第25251期", "CN 11-0065")
+                            r"^(?:总)?第\s*[0-9]{3,6}\s*期$|^CN\s*[0-9]{2}\s*[-－]\s*[0-9]{4}(?:/[A-Z]{1,2})?$"), True),
     ("credit", re.compile(r"^(?:图片来源|图片提供|资料图片|制图)[：:]"), True),
     ("masthead", re.compile(r"^\S{2,8}(?:日报|晚报|早报|时报|商报|晨报|都市报)$|^[A-Z][A-Z\s]{3,30}$|"
                             r"(?:国内统一连续出版物号|邮发代号|CN\s*\d{2}\s*[-－]\s*\d{4}|总第\s*\d+\s*期|"
@@ -224,7 +226,7 @@ _HEAD_ATOMS = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:星期
                          r"第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版|农历\S{2,8}|[\u4e00-\u9fff]{2,6}日报|\s+")
 
 
-_FURNITURE_CHARS = re.compile(r"[版报号图源期]|^[0-9０-９A-Z]{1,3}$")
+_FURNITURE_CHARS = re.compile(r"[版报号图源期]|^[0-9０-９A-Z]{1,3}$|^CN\s*[0-9]")
 _FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
 
 
@@ -268,12 +270,20 @@ _MARKED_BYLINE = re.compile(r"\s+(?=[■□●◆](?:\s*本报)?\s*记者)")
 _BYLINE_AFTER_SPACE = re.compile(r"\s(?=(?:本报讯|(?:本报|新华社)[\u4e00-\u9fff]{0,10}\d{1,2}\s*月\s*\d{1,2}\s*日\s*电))")
 
 
+_NAMES_ONLY = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4}){0,3}")
+
+
 def _furniture_clusters(texts: list[str], kinds: list[str | None]) -> list[str | None]:
     """Running heads come in clusters at a page edge ("人民日报 / 2019年2月19日 / 评论 /
     星期二 / 第8版"); a very short line in such a cluster (a section name, the tail
     of an editors' line that wrapped: "罗萍") is furniture too."""
     out = list(kinds)
     n = len(texts)
+    # An editors' line wraps its last names onto the next line ("本版责编：宋丽伟 /
+    # 邓建静"), mid-page too where the extractor put the running foot there.
+    for k in range(1, n):
+        if out[k - 1] == "editor" and not out[k] and _NAMES_ONLY.fullmatch(texts[k]):
+            out[k] = "editor"
     changed = True
     while changed:
         changed = False
