@@ -109,6 +109,7 @@ def _hist_mode(hist: Counter[float]) -> float:
     return best
 
 
+_MARKS = frozenset("■□●○◆◇▲△★☆▶►")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -153,6 +154,10 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
     for i, (x, cw) in enumerate(zip(infos, widths)):
         if x.furniture:
             labels.append("furniture"), why.append(f"furniture:{x.furniture}")
+        elif x.text in _MARKS:
+            # A byline's or box's lead mark set apart by the extractor ("■" above
+            # "记者 万秀斌"): an ornament, not a headline line.
+            labels.append("furniture"), why.append("furniture:ornament")
         elif x.jump:
             labels.append("jump"), why.append(f"jump {x.jump[0]} {x.jump[1]}")
         elif x.byline_names:
