@@ -22,10 +22,12 @@ from .layout import Labelled
 OVERLAP_WEIGHT = 2.0
 ORDER_PRIOR = 0.3
 SPLIT_COST = 0.25
+INNER_CUT_COST = 1.0  # cutting inside what looks like one wrapped field
 UNTITLED_COST = 0.5
 CONTINUED_HEAD_COST = 0.6  # a continuation ("上接…") rarely carries a headline; at most a repeated title
 LEAD_CHARS = 400
 _RUNS = re.compile(r"[\u4e00-\u9fff0-9]+")
+_KICKER_TAIL = re.compile(r"(?:——|—|：|:)$")
 
 
 @lru_cache(maxsize=256)  # headline parts recur within a page; bodies are big, keep few
@@ -69,22 +71,20 @@ def attach_headlines(blocks: list[list[list[Labelled]]], leads: list[frozenset[s
     best[0][1 if first else 0] = OVERLAP_WEIGHT * overlap(_flat(first), leads[0])
     for i in range(n - 1):
         fields = blocks[i + 1]
-        m = len(fields)
+        lines = _flat(fields)
+        m = len(lines)
+        cuts = _cuts(fields)
         for s in (0, 1):
             if best[i][s] == neg:
                 continue
-            for k in range(m + 1):
+            for k, cost in cuts:
                 if s == 1 and k > 0:
                     continue  # body i already has its headline
-                if not _can_cut(fields, k):
-                    continue
-                after, before = _flat(fields[:k]), _flat(fields[k:])
-                score = best[i][s]
+                after, before = lines[:k], lines[k:]
+                score = best[i][s] - cost
                 score += OVERLAP_WEIGHT * (overlap(after, leads[i]) + overlap(before, leads[i + 1]))
                 if m and k == m and prior_after > 0 or m and k == 0 and prior_after < 0:
                     score += ORDER_PRIOR
-                if 0 < k < m:
-                    score -= SPLIT_COST
                 if not (s or k) and not continued[i]:
                     score -= UNTITLED_COST
                 if (k and continued[i]) or (before and continued[i + 1]):
@@ -108,12 +108,31 @@ def attach_headlines(blocks: list[list[list[Labelled]]], leads: list[frozenset[s
     result[n - 1] = (result[n - 1][0], _flat(last))
     for i in range(n - 1, 0, -1):
         ps, k = back[i][s]
-        fields = blocks[i]
-        result[i] = (_flat(fields[k:]), result[i][1])
-        result[i - 1] = (result[i - 1][0], _flat(fields[:k]))
+        lines = _flat(blocks[i])
+        result[i] = (lines[k:], result[i][1])
+        result[i - 1] = (result[i - 1][0], lines[:k])
         s = ps
     result[0] = (_flat(blocks[0]), result[0][1])
     return result
+
+
+def _cuts(fields: Sequence[Sequence[Labelled]]) -> list[tuple[int, float]]:
+    """Where a headline block may be cut between two bodies, in lines, with the
+    price: nothing at its ends, ``SPLIT_COST`` between fields, more inside a
+    field (two narrow titles in one measure look like one wrapped title, and
+    only their leads can tell them apart)."""
+    out = [(0, 0.0)]
+    pos = 0
+    for j, f in enumerate(fields):
+        for q in range(1, len(f)):
+            if not _KICKER_TAIL.search(f[q - 1].info.text):
+                out.append((pos + q, SPLIT_COST + INNER_CUT_COST))
+        pos += len(f)
+        if j + 1 < len(fields) and _can_cut(fields, j + 1):
+            out.append((pos, SPLIT_COST))
+    if pos:
+        out.append((pos, 0.0))
+    return out
 
 
 def _can_cut(fields: Sequence[Sequence[Labelled]], k: int) -> bool:
