@@ -8,6 +8,7 @@ article are then nearly equal, which the later stages rely on.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from ..model import Line, Page, Span
@@ -114,7 +115,8 @@ FURNITURE_RES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
 )
 # Standard labels that open a section of an article body, never a headline.
 BODY_LABELS = re.compile(r"^(?:核心阅读|编者的话|编者按|开栏的话|内容提要|延伸阅读|短评|相关链接|链接|背景链接|"
-                         r"记者手记|记者观察|专家点评|小资料|新闻链接|数据来源|点评)[：:]?$")
+                         r"记者手记|记者观察|专家点评|小资料|新闻链接|数据来源|点评|人物小传|人物简介|"
+                         r"名词解释|背景资料|小贴士|图片说明)[：:]?$")
 # Photo and graphics credits ("本报记者 于洋摄", "制图：蔡华伟") print inside the body.
 PHOTO_CREDIT = re.compile(r"(?:记者|通讯员)?\s*[\u4e00-\u9fff·]{2,4}\s*(?:摄|供图|绘|制图)$|^(?:制图|图片|摄影|供图)[：:]")
 EDGE_LINES = 6  # position-dependent furniture only within this many lines of a page edge
@@ -239,7 +241,9 @@ def _running_head(text: str) -> bool:
     return bool(re.fullmatch(r"\d{0,2}[\u4e00-\u9fff]{0,4}\d{0,2}", rest))
 
 
-def _furniture_kind(text: str, pos: int, n: int, paper: str | None) -> str | None:
+def _furniture_kind(text: str, pos: int, n: int, paper: str | None, parts: Sequence[str] = ()) -> str | None:
+    """The kind of page furniture ``text`` is, or None; ``parts``: its pieces
+    between spaces."""
     near_edge = pos < EDGE_LINES or pos >= n - EDGE_LINES
     if not near_edge and (len(text) > 14 or not _FURNITURE_CHARS.search(text)) and "：" not in text and ":" not in text:
         return None  # mid-page furniture is short and says 版/报/号/期/星期, or is an editors' line
@@ -248,9 +252,19 @@ def _furniture_kind(text: str, pos: int, n: int, paper: str | None) -> str | Non
     squeezed = re.sub(r"\s+", "", text)
     if paper and squeezed == re.sub(r"\s+", "", paper) and near_edge:
         return "masthead"
+    kind = _pattern_kind(text, near_edge)
+    if kind is None and len(parts) > 1:
+        # Pieces of a running head set apart on one line: "人民日报 代号1-1".
+        kinds = [_pattern_kind(piece, near_edge) for piece in parts]
+        if all(kinds):
+            kind = kinds[0]
+    return kind
+
+
+def _pattern_kind(text: str, near_edge: bool) -> str | None:
     for kind, pattern, anywhere in FURNITURE_RES:
         if (anywhere or near_edge) and pattern.search(text):
-            if kind == "editor" and len(squeezed) > 40:
+            if kind == "editor" and len(text) > 40:
                 continue  # a sentence that happens to mention 编辑：
             return kind
     return None
@@ -370,7 +384,7 @@ def _indent_of(src: str, line: Line) -> bool:
 
 
 _CLOSERS = frozenset("。！？!?…；;：:”’」』）)》〉】]—")
-_OPENERS = frozenset("一二三四五六七八九十（(0123456789０１２３４５６７８９第①②③④⑤⑥⑦⑧⑨⑩■●◆▲□◇核编开内延短相链背记专小新数点")
+_OPENERS = frozenset("一二三四五六七八九十（(0123456789０１２３４５６７８９第①②③④⑤⑥⑦⑧⑨⑩■●◆▲□◇核编开内延短相链背记专小新数点人名图")
 
 
 def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
@@ -399,7 +413,9 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
         blank = False
     n = len(pieces)
     texts = [p[3] for p in pieces]
-    kinds = _furniture_clusters(texts, [_furniture_kind(t, k, n, paper) for k, t in enumerate(texts)])
+    kinds = _furniture_clusters(texts, [
+        _furniture_kind(t, k, n, paper, [src[s.start:s.end] for s in p[1]] if len(p[1]) > 1 else ())
+        for k, (t, p) in enumerate(zip(texts, pieces))])
     infos: list[LineInfo] = []
     open_attribution = False
     first_piece: set[int] = set()
