@@ -78,9 +78,11 @@ def split_fields(lines: list[Labelled]) -> list[Field]:
     printed = [x.info.min_width for x in lines]
     widths = [w - (squeezed_width(m.group(0)) if (m := COLUMN_TAG.search(t)) and m.start() else 0)
               for w, t in zip(printed, texts)]
+    # A title ends with its column tag ("…（凭栏处）"): what follows is another field.
     forced = {k for k in range(n - 1)
               if KICKER_END.search(texts[k]) or SUBTITLE_END.search(texts[k])
-              or SUBTITLE_START.match(texts[k + 1])}
+              or SUBTITLE_START.match(texts[k + 1])
+              or (COLUMN_TAG.search(texts[k]) and texts[k][0] not in "（(")}
     # A bracket or quote left open runs into the next line: same field.
     glued = {k for k in range(n - 1) if _opens(texts[k])}
     forced -= glued
