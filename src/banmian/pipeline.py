@@ -20,6 +20,7 @@ from .stages.assemble import Draft, Order, Run, assemble_page, demote_inbody_hea
 from .stages.build import build_article, furniture_of, standalone_bylines
 from .stages.continuations import link_continuations
 from .stages.geometry import size_hints
+from .stages.interleave import restore_order
 from .stages.layout import Labelled, label_lines
 from .stages.normalize import LineInfo, measure_lines
 from .stages.reflow import reflow_paragraphs
@@ -59,6 +60,14 @@ def measure(state: PageState) -> PageState:
                  + (f", furniture:{x.furniture}" if x.furniture else "")
                  + (f", jump {x.jump[0]} {x.jump[1]}" if x.jump else "")) for x in infos]
     return replace(state, infos=infos, trace=_traced(state, ev))
+
+
+def reorder(state: PageState) -> PageState:
+    infos, notes = restore_order(list(state.infos), state.settings.indent_chars)
+    if not notes:
+        return state
+    ev = lambda: [_event(state, "reorder", (), n) for n in notes]
+    return replace(state, infos=tuple(infos), trace=_traced(state, ev))
 
 
 def label(state: PageState) -> PageState:
@@ -106,6 +115,7 @@ def reflow(state: PageState) -> PageState:
 
 PAGE_STAGES: dict[str, Stage] = {
     "measure_lines": measure,
+    "restore_column_order": reorder,
     "label_lines": label,
     "assemble_articles": assemble,
     "reflow_paragraphs": reflow,

@@ -35,11 +35,11 @@ class Labelled(NamedTuple):
     why: str
 
 
-def _mode_width(widths: list[float]) -> float:
+def mode_width(widths: list[float]) -> float:
     """The width most lines reach: full column lines are W..W+1 (punctuation
     squeezing lets one more character in), so count lines in [v-0.5, v+1].
 
-    >>> _mode_width([16, 17, 16, 12, 31, 17, 15])
+    >>> mode_width([16, 17, 16, 12, 31, 17, 15])
     16
     """
     return _hist_mode(Counter(widths)) if widths else 0.0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .layout import Labelled, _mode_width
+from .layout import Labelled, mode_width
 from .reflow_cues import starts_article
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +24,7 @@ def body_width(lines: list[Labelled]) -> float:
     """Column width of an article body (its full lines), ignoring headings."""
     body = [x.info for x in lines if x.label == "body"]
     exact = [x.width for x in body if x.pure]
-    w = _mode_width(exact if len(exact) >= 5 else [x.width for x in body])
+    w = mode_width(exact if len(exact) >= 5 else [x.width for x in body])
     return w or max((x.info.width for x in lines), default=0.0)
 
 

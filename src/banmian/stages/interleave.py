@@ -1,0 +1,132 @@
+"""Column pieces read out of order -> the order they were written in.
+
+Plain ``pdftotext`` reads a page in horizontal bands.  Where two articles stand
+side by side it gives a column piece of one, then a column piece of the other,
+each set off by blank lines::
+
+    …去年90多万元，今年已达110万        <- article A, column 1, mid-sentence
+                                         <- blank line
+    在庆祝中华人民共和国成               <- article B opens a paragraph
+    …
+    元。”李熠说。                        <- article A, column 2, goes on
+
+A piece that ends inside a sentence must be followed by one that begins inside
+a sentence.  When the next piece instead opens a paragraph (its first line
+short by the indent) or is display type, the piece that continues it is further
+on: a later piece that starts mid-sentence, set in the same column width.  Of
+several, the one as deep as this piece (an article's columns have one depth)
+and sharing most of its words wins; it is moved up.  Lines only change places:
+nothing is added, dropped or rewritten, and dumps without blank lines (``-raw``,
+PDFium, PDFs) are left as they are.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from .attach import bigrams
+from .layout import COLUMN_TAG, mode_width
+from .normalize import LineInfo
+
+MIN_PIECE = 3  # lines; shorter pieces are headlines, bylines, furniture
+WIDTH_SLACK = 0.5  # ems two pieces of one column may differ by
+
+
+class Piece(NamedTuple):
+    lines: tuple[LineInfo, ...]
+    width: float  # the piece's column width (ems)
+    text: tuple[LineInfo, ...]  # its lines that are not furniture or jump markers
+
+
+def pieces_of(infos: list[LineInfo]) -> list[Piece]:
+    """Runs of lines between blank lines."""
+    out: list[list[LineInfo]] = []
+    for x in infos:
+        if x.blank_before or not out:
+            out.append([])
+        out[-1].append(x)
+    result = []
+    for p in out:
+        text = tuple(x for x in p if not (x.furniture or x.jump))
+        result.append(Piece(tuple(p), mode_width([x.width for x in text]), text))
+    return result
+
+
+def _ends_open(p: Piece) -> bool:
+    if len(p.text) < MIN_PIECE or p.lines[-1].jump:
+        return False
+    # body lines of the piece's column, not a headline block set under it
+    prev, last = p.text[-2], p.text[-1]
+    return (not last.terminal and not COLUMN_TAG.search(last.text)
+            and p.width - 1.0 <= last.max_width and last.min_width <= p.width + 1.0
+            and prev.min_width <= p.width + 1.0)
+
+
+def _opens_paragraph(p: Piece, width: float, indent: float) -> bool:
+    """The piece's first line is short by the indent, or short and open
+    (display type); ``width``: the column width of the piece before it."""
+    if not p.text:
+        return False
+    first = p.text[0]
+    return first.indented or (not first.terminal and first.max_width <= width - indent + 0.5)
+
+
+def _continues(p: Piece, width: float) -> bool:
+    """Starts inside a sentence: a full first line, or a paragraph's short last line."""
+    if not p.text or p.text[0].byline_names or p.text[0].numbered:
+        return False
+    first = p.text[0]
+    return not first.indented and (first.terminal or first.min_width >= width - 1.0)
+
+
+def _same_depth(a: Piece, b: Piece) -> bool:
+    """Columns of one article are set to one depth (the last may be shorter)."""
+    return abs(len(a.lines) - len(b.lines)) <= 1
+
+
+def restore_order(infos: list[LineInfo], indent: float = 2.0) -> tuple[list[LineInfo], list[str]]:
+    """Move each piece that continues an open sentence up behind it; returns the
+    lines in their new order and a note per move."""
+    pieces = pieces_of(infos)
+    if len(pieces) < 3:
+        return infos, []
+    notes: list[str] = []
+    i = 0
+    while i < len(pieces) - 2:
+        cur = pieces[i]
+        nxt = next((k for k in range(i + 1, len(pieces)) if pieces[k].text), None)
+        if nxt is None:
+            break
+        if any(x.jump for k in range(i + 1, nxt + 1) for x in pieces[k].lines[:1]):
+            i += 1  # "（下转第2版）": the sentence goes on on another page
+            continue
+        if (_ends_open(cur) and _opens_paragraph(pieces[nxt], cur.width, indent)
+                and not _continues(pieces[nxt], cur.width) and not _same_depth(pieces[nxt], cur)):
+            j = _best_follower(pieces, i, nxt + 1)
+            if j is not None:
+                moved = pieces.pop(j)
+                pieces.insert(i + 1, moved)
+                notes.append(f"lines {moved.lines[0].line.number}-{moved.lines[-1].line.number} "
+                             f"continue line {cur.lines[-1].line.number} (moved up: the piece after "
+                             f"it opens a paragraph)")
+        i += 1
+    if not notes:
+        return infos, []
+    return [x for p in pieces for x in p.lines], notes
+
+
+def _best_follower(pieces: list[Piece], i: int, start: int) -> int | None:
+    cur = pieces[i]
+    words = None
+    best, best_key = None, None
+    for j in range(start, len(pieces)):
+        p = pieces[j]
+        if (len(p.text) < MIN_PIECE or abs(p.width - cur.width) > WIDTH_SLACK or not _continues(p, cur.width)
+                or not _same_depth(p, cur)):
+            continue
+        if words is None:
+            words = bigrams("".join(x.text for x in cur.text))
+        shared = len(words & bigrams("".join(x.text for x in p.text[:8])))
+        key = (shared, -j)
+        if best_key is None or key > best_key:
+            best, best_key = j, key
+    return best
