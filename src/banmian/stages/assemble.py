@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Literal
@@ -84,7 +85,7 @@ def _title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     """
     w_prev, w_next = _run_width(prev), _run_width(nxt)
     width = max(w_prev, w_next)
-    if starts_article(nxt.lines[0].info.text):
+    if _opens_article(nxt.lines, 0):
         return "a byline opens the next body"
     if any(x.why == "set larger than the body type" for x in run.lines):
         return "set in larger type"
@@ -170,11 +171,21 @@ def detect_order(runs: list[Run]) -> tuple[Order, str]:
     return order, f"headlines {order} bodies (votes after={after}, before={before})"
 
 
+def _opens_article(lines: Sequence[Labelled], i: int) -> bool:
+    """Does line ``i`` open an article (:func:`starts_article`)?  The byline may
+    wrap in its date ("新华社北京 2 月 19 日 / 电 （记者温馨）"), so the start of
+    the next line is read too."""
+    text = lines[i].info.text
+    if starts_article(text):
+        return True
+    return i + 1 < len(lines) and text[-1:] == "日" and starts_article(text + lines[i + 1].info.text[:2])
+
+
 def _split_body_at_bylines(lines: tuple[Labelled, ...]) -> list[list[Labelled]]:
     """A paragraph opening with a news-agency byline inside a body run starts a new article."""
     parts: list[list[Labelled]] = [[]]
     for i, x in enumerate(lines):
-        if parts[-1] and starts_article(x.info.text) and lines[i - 1].info.terminal:
+        if parts[-1] and _opens_article(lines, i) and lines[i - 1].info.terminal:
             parts.append([])
         parts[-1].append(x)
     return parts
@@ -285,7 +296,7 @@ def assemble_page(runs: list[Run], order: Order) -> tuple[list[Draft], list[Labe
                 drafts[-1].continued_to = page
         else:
             for k, part in enumerate(_split_body_at_bylines(run.lines)):
-                if k > 0 or (cur.body and starts_article(part[0].info.text) and cur.body[-1].info.terminal):
+                if k > 0 or (cur.body and _opens_article(part, 0) and cur.body[-1].info.terminal):
                     close()
                 cur.body.extend(part)
     close()
