@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import doctest
 import importlib
+import itertools
 import json
+import re
+import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -140,8 +143,137 @@ def test_pagegen_is_deterministic(tmp_path):
     assert runs[0] == runs[1]
 
 
-@pytest.mark.parametrize("module", ["byline", "corpus", "typeset", "furniture", "compose", "model"])
+@pytest.mark.parametrize("module", ["byline", "corpus", "typeset", "furniture", "compose", "model",
+                                    "variants", "photo", "headline", "fonts"])
 def test_pagegen_doctests(module):
     mod = importlib.import_module(f"benchmarks.pagegen.{module}")
     result = doctest.testmod(mod)
     assert result.failed == 0
+
+
+def test_pagegen_bench_pdf_doctests():
+    """The benchmark's caption-leak count and its pymupdf4llm markdown -> articles mapping."""
+    result = doctest.testmod(importlib.import_module("benchmarks.bench_pdf"))
+    assert result.failed == 0 and result.attempted >= 3
+
+
+# --- PDF variants (--pdf-variants): fonts, rules, vertical titles, photos, drawing order ---
+
+@pytest.fixture(scope="module")
+def variant_pages(tmp_path_factory) -> Path:
+    corpus = _require_inputs()
+    out = tmp_path_factory.mktemp("variants")
+    # = python -m benchmarks.pagegen --n 12 --seed 5 --routes raw --keep-pdf --pdf-variants --jumps 0.2
+    outcomes = pagegen.generate(12, 5, out, ("raw",), keep_pdf=True, corpus=corpus, workers=2,
+                                jump_share=0.2, pdf_variants=True)
+    assert not [o.skipped for o in outcomes if o.skipped]
+    return out
+
+
+def _page_golds(out: Path) -> dict[str, dict]:
+    return {n: g for n, g in _golds(out).items() if g.get("kind") != "issue"}
+
+
+def _pdf_chars(pdf: Path) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """Non-space characters of a one-page PDF's text layer with their boxes, in stream order."""
+    pdfium = pytest.importorskip("pypdfium2")
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        tp = doc[0].get_textpage()
+        chars = [(tp.get_text_range(i, 1), tp.get_charbox(i)) for i in range(tp.count_chars())]
+    finally:
+        doc.close()
+    return [(c, box) for c, box in chars if c and not c.isspace()]
+
+
+def _pdffonts(pdf: Path) -> list[tuple[str, bool]]:
+    """(font name, embedded) for every font of the PDF, as poppler's pdffonts lists them."""
+    lines = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    rows = [ln.split() for ln in lines.splitlines()[2:] if ln.strip()]
+    return [(r[0], r[-5] == "yes") for r in rows]
+
+
+def test_pagegen_variants_are_recorded_and_mixed(variant_pages):
+    golds = _golds(variant_pages)
+    assert all(set(g["variant"]) == {"font", "rules", "vertical", "photos", "head_order"} for g in golds.values())
+    pages = list(_page_golds(variant_pages).values())
+    assert {g["variant"]["font"] for g in pages} == {"embedded", "cid"}
+    assert {g["variant"]["rules"] for g in pages} == {True, False}
+    assert any(g["variant"]["vertical"] for g in pages) and any(g["variant"]["photos"] for g in pages)
+    assert all(bool(g["captions"]) == g["variant"]["photos"] for g in pages)
+
+
+def test_pagegen_variants_golds_score_perfectly_against_themselves(variant_pages, score_script):
+    for name, gold in _golds(variant_pages).items():
+        r = score_script.score_one(gold, score_script.pred_articles(_as_prediction(gold)))
+        assert r["segF1"] == 1.0 and r["exact"][0] == r["exact"][1] and r["title"][0] == r["title"][1], name
+
+
+def test_pagegen_caption_is_furniture_and_in_the_text_layer(variant_pages):
+    seen = 0
+    for name, gold in _page_golds(variant_pages).items():
+        text = "".join(c for c, _ in _pdf_chars(variant_pages / f"{name}.pdf"))
+        bodies = "".join("".join(p.split()) for a in gold["articles"] for p in a["paragraphs"])
+        for cap in gold["captions"]:
+            flat = "".join(cap.split())
+            assert cap in gold["page_furniture"], name
+            assert flat in text, name  # printed, one caption line after the other
+            assert flat[:8] not in bodies, name  # invented text, never an article sentence
+            seen += 1
+    assert seen >= 3
+
+
+def test_pagegen_caption_sits_under_its_photo_in_a_smaller_type(variant_pages):
+    """A caption is set below a photo, inside an article's region, smaller than body text."""
+    name, gold = next((n, g) for n, g in _page_golds(variant_pages).items() if g["captions"])
+    chars = _pdf_chars(variant_pages / f"{name}.pdf")
+    text = "".join(c for c, _ in chars)
+    cap = "".join(gold["captions"][0].split())
+    at = text.index(cap)
+    cap_height = max(box[3] - box[1] for _, box in chars[at:at + len(cap)])
+    body = "".join(gold["articles"][0]["paragraphs"][-1].split())[:12]
+    b = text.index(body)
+    body_height = max(box[3] - box[1] for _, box in chars[b:b + len(body)])
+    assert cap_height < body_height
+
+
+def test_pagegen_vertical_title_is_stacked(variant_pages):
+    """One character per line, one under the other, at the same x."""
+    found = 0
+    for name, gold in _page_golds(variant_pages).items():
+        if not gold["variant"]["vertical"]:
+            continue
+        chars = _pdf_chars(variant_pages / f"{name}.pdf")
+        text = "".join(c for c, _ in chars)
+        titles = ["".join(a["title"].split()) for a in gold["articles"] if a["title"]]
+        stacked = []
+        for title in titles:  # the title's words may recur in a body: try every occurrence
+            for m in re.finditer(re.escape(title), text):
+                boxes = [box for _, box in chars[m.start():m.end()]]
+                xs = [(b[0] + b[2]) / 2 for b in boxes]
+                tops = [b[3] for b in boxes]
+                if max(xs) - min(xs) < 1.0 and all(a > b for a, b in itertools.pairwise(tops)):
+                    stacked.append(title)
+        assert len(stacked) == 1, (name, titles)
+        raw = (variant_pages / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+        assert "".join(stacked[0]) in "".join(ln for ln in raw if len(ln.strip()) == 1)
+        found += 1
+    assert found >= 2
+
+
+def test_pagegen_cid_pages_embed_no_font(variant_pages):
+    fonts_by_kind: dict[str, list[list[tuple[str, bool]]]] = {"cid": [], "embedded": []}
+    for name, gold in _page_golds(variant_pages).items():
+        fonts_by_kind[gold["variant"]["font"]].append(_pdffonts(variant_pages / f"{name}.pdf"))
+    for fonts_of_page in fonts_by_kind["cid"]:
+        assert ("STSong-Light", False) in fonts_of_page
+        assert not any(embedded for _, embedded in fonts_of_page), fonts_of_page
+    for fonts_of_page in fonts_by_kind["embedded"]:
+        assert any(embedded for _, embedded in fonts_of_page)
+        assert "STSong-Light" not in {f for f, _ in fonts_of_page}
+    assert fonts_by_kind["cid"] and fonts_by_kind["embedded"]
+
+
+def test_pagegen_pages_without_variants_carry_no_variant_fields(pages):
+    out, _ = pages
+    assert not [n for n, g in _golds(out).items() if "variant" in g or "captions" in g]

@@ -25,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
                     "../shared/corpora/rmrb-2019-dev.jsonl.gz next to the repository)")
     ap.add_argument("--jumps", type=float, default=JUMP_SHARE, help="share of units that are two-page "
                     "jump issues (default %(default)s)")
+    ap.add_argument("--pdf-variants", action="store_true", help="vary PDF pages: non-embedded CID "
+                    "font, column rules, vertical titles, photos with captions, drawing order "
+                    "(recorded in each gold's \"variant\"; see variants.py)")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     args = ap.parse_args(argv)
 
@@ -43,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     started = time.perf_counter()
     outcomes = generate(args.n, args.seed, args.out, routes, args.keep_pdf, corpus, args.workers,
-                        args.jumps)
+                        args.jumps, args.pdf_variants)
     for line in summarise(outcomes, routes):
         print(line)
     print(f"{args.n} units in {time.perf_counter() - started:.1f}s -> {args.out}")

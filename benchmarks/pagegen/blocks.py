@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import random
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .corpus import Story
@@ -34,14 +35,20 @@ class StoryPool:
         for s in stories:
             self.by_date[s.date].append(s)
         self.dates = sorted(self.by_date)
+        self._refused: dict[Callable[[str], bool], set[str]] = {}
 
     def pick_date(self, rng: random.Random) -> str:
         return rng.choice(self.dates)
 
     def pick(self, rng: random.Random, date: str, target: float, used: set[str],
-             minimum: int = 0) -> Story:
+             minimum: int = 0, accept: Callable[[str], bool] | None = None) -> Story:
         """A story whose length is close to `target` characters, preferring the page's date;
-        with `minimum`, the longest of a sample that reaches it (for jumps)."""
+        with `minimum`, the longest of a sample that reaches it (for jumps); with `accept`,
+        only stories whose whole text it accepts (what a non-embedded font can print)."""
+        if accept is not None:
+            if accept not in self._refused:
+                self._refused[accept] = {s.id for s in self.stories if not accept(s.text)}
+            used = used | self._refused[accept]
         same_day = [s for s in self.by_date[date] if s.id not in used]
         for candidates in (same_day, [s for s in self.stories if s.id not in used]):
             sample = rng.sample(candidates, min(30, len(candidates)))

@@ -10,13 +10,16 @@ from __future__ import annotations
 import math
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .blocks import Block, StoryPool, partition
 from .byline import dress
+from .fonts import CID_FONT, cid_drawable
 from .furniture import PAPER, cn_number, make_furniture
-from .headline import set_headline
+from .headline import set_headline, set_vertical_title, vertical_ok
 from .model import ArticleTruth, Leftover, Page, Placed, Role, Rule, gold_text
+from .photo import Where, place_photo
 from .style import PageStyle
 from .typeset import Align, SetLine, Typesetting, break_lines, place, set_paragraph
 
@@ -146,8 +149,8 @@ class _Content:
 
 
 def _fresh(rng: random.Random, pool: StoryPool, date: str, target: float, jump: bool,
-           used: set[str]) -> _Content:
-    story = pool.pick(rng, date, target, used, int(target * 1.4) if jump else 0)
+           used: set[str], accept: Callable[[str], bool] | None = None) -> _Content:
+    story = pool.pick(rng, date, target, used, int(target * 1.4) if jump else 0, accept)
     used.add(story.id)
     dressed = dress(story.paragraphs[0], story.inline, story.standalone, rng)
     subtitle = story.subtitle
@@ -171,29 +174,76 @@ def _continued(rng: random.Random, cont: Leftover) -> _Content:
                     [(marker, "furniture", rng.choice(SIDES))])
 
 
+def _variant_plan(rng: random.Random, style: PageStyle, page: Page, block: Block,
+                  job: _Job) -> tuple[bool, Where | None]:
+    """PDF variants for one article: set its title vertically (the first article in reading
+    order with a block of two or more columns and a title that can be set so), and where to put
+    a photo (None: no photo).  Draws nothing from `rng`
+    when the style has no variants, so that such pages stay as they were."""
+    fresh = job.cont is None and job.jump_to is None
+    vertical = style.vertical_title and fresh and not page.vertical_titles and block.ncols >= 2
+    photo: Where | None = None
+    if style.photos and fresh and block.bottom - block.top >= 300 and rng.random() < 0.6:
+        photo = rng.choice(("top", "bottom"))
+    return vertical, photo
+
+
 def compose_article(rng: random.Random, style: PageStyle, pool: StoryPool, page: Page, block: Block,
                     job: _Job, used: set[str]) -> tuple[list[Placed], list[Placed], Leftover | None]:
     """Lay out one article in its block; appends its truth to `page`.  Returns (headline lines,
     byline + body + jump-marker lines, leftover for a jump)."""
     index = len(page.articles)
-    x0, width = style.col_x(block.col0), style.span_width(block.ncols)
     pitch = style.pitch * style.body.size
+    vertical, photo_at = _variant_plan(rng, style, page, block, job)
     if job.cont is not None:
         content = _continued(rng, job.cont)
     else:
         est_lines = max(4.0, (block.bottom - block.top - 80) / pitch)
         target = block.ncols * est_lines * style.measure * rng.uniform(0.75, 1.2)
-        content = _fresh(rng, pool, page.date, target, job.jump_to is not None, used)
+        if vertical:
+            target *= (block.ncols - 1) / block.ncols
+        if photo_at:
+            target *= 0.7
+        accept = cid_drawable if style.body.font == CID_FONT else None
+        content = _fresh(rng, pool, page.date, target, job.jump_to is not None, used, accept)
     truth = content.truth
-    head, body_top = set_headline(rng, style, index, *content.headline, x0, width, block.top)
-    n_slots = int((block.bottom - body_top) // pitch)
+    kicker, title, subtitle = content.headline
+    col0, ncols = block.col0, block.ncols
+    vertical_lines = None
+    if vertical and vertical_ok(title):
+        assert title is not None
+        vertical_lines = set_vertical_title(style, index, title, style.col_x(col0), style.measure_pt,
+                                            block.top, block.bottom)
+    if vertical_lines:
+        page.vertical_titles += 1
+        col0, ncols, title = col0 + 1, ncols - 1, None
+        if style.rules:
+            gx = style.col_x(col0) - style.gap_pt / 2
+            page.rules.append(Rule(gx, block.top, gx, block.bottom))
+    x0, width = style.col_x(col0), style.span_width(ncols)
+    head, body_top = set_headline(rng, style, index, kicker, title, subtitle, x0, width, block.top)
+    head = (vertical_lines or []) + head
+    bottom = block.bottom
+    captions: list[Placed] = []
+    if photo_at:
+        ph = place_photo(rng, x0, width, body_top, block.bottom, photo_at, style.head_font,
+                         style.body.size, page.date)
+        page.photos.append(ph.photo)
+        page.captions.append(ph.caption)
+        page.furniture.append(ph.caption)
+        captions = ph.lines
+        if photo_at == "top":
+            body_top = ph.bottom + style.body.size * 0.6
+        else:
+            bottom = ph.top - style.body.size * 0.6
+    n_slots = int((bottom - body_top) // pitch)
     slots: list[Placed] = []
     for text, role, side in content.above_body:
         if role == "furniture":
             page.furniture.append(text)
         for ln in _line(text, style.body, style.measure_pt, side):
             slots.append(Placed(ln, 0.0, 0.0, role, index, bold=role == "byline" and style.heading_bold))
-    capacity = block.ncols * n_slots - len(slots) - (1 if job.jump_to else 0)
+    capacity = ncols * n_slots - len(slots) - (1 if job.jump_to else 0)
     if n_slots < 4 or capacity < 6:
         raise LayoutFailed(f"block of {n_slots} lines")
     align: Align = "center" if rng.random() < 0.5 else "left"
@@ -212,16 +262,20 @@ def compose_article(rng: random.Random, style: PageStyle, pool: StoryPool, page:
         truth.continued_to = job.jump_to
         leftover = Leftover(truth.story_id, tuple(fitted.leftover), fitted.cut_mid_paragraph,
                             fitted.cut_paragraph, fitted.tail_start, truth.title)
-    per_col = n_slots if job.jump_to else math.ceil(len(slots) / block.ncols)
+    per_col = n_slots if job.jump_to else math.ceil(len(slots) / ncols)
     body = []
     for k, pl in enumerate(slots):
         col, row = divmod(k, per_col)
         y = body_top + style.body.size + row * pitch
-        body.append(Placed(pl.line, style.col_x(block.col0 + col), y, pl.role, pl.article,
-                           block.col0 + col, pl.para_start, pl.bold))
+        body.append(Placed(pl.line, style.col_x(col0 + col), y, pl.role, pl.article,
+                           col0 + col, pl.para_start, pl.bold))
+    if captions and rng.random() < 0.5:  # captions drawn before or after the body
+        body = captions + body
+    else:
+        body = body + captions
     page.articles.append(truth)
-    for c in range(1, block.ncols if style.rules else 1):
-        gx = style.col_x(block.col0 + c) - style.gap_pt / 2
+    for c in range(1, ncols if style.rules else 1):
+        gx = style.col_x(col0 + c) - style.gap_pt / 2
         page.rules.append(Rule(gx, body_top, gx, body_top + per_col * pitch))
     return head, body, leftover
 
@@ -253,6 +307,11 @@ def compose_page(rng: random.Random, style: PageStyle, pool: StoryPool, number: 
         if block.top > area_top and style.rules:
             page.rules.append(Rule(style.col_x(block.col0), block.top - 4,
                                    style.col_x(block.col0) + style.span_width(block.ncols), block.top - 4))
+        if block.col0 > 0 and style.frame_rules:  # between side-by-side articles
+            gx = style.col_x(block.col0) - style.gap_pt / 2
+            page.rules.append(Rule(gx, block.top, gx, block.bottom - 4))
+    if style.frame_rules and furn.top:
+        page.rules.append(Rule(style.margin, area_top - 4, style.page_width - style.margin, area_top - 4))
     if style.shuffle_articles:
         rng.shuffle(groups)
     top, bottom = furn.top, furn.bottom

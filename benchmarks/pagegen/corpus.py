@@ -43,6 +43,11 @@ class Story:
     standalone: tuple[str, ...] | None   # reporters of a corpus stand-alone byline paragraph
 
     @property
+    def text(self) -> str:
+        """Everything the story prints: headline fields and paragraphs."""
+        return "".join([self.kicker or "", self.title, self.subtitle or "", *self.paragraphs])
+
+    @property
     def length(self) -> int:
         return sum(len(p) for p in self.paragraphs)
 

@@ -30,7 +30,7 @@ class Furniture:
     texts: list[str]      # every item as printed, spaces included (for page_furniture)
 
 
-def _name(rng: random.Random) -> str:
+def invented_name(rng: random.Random) -> str:
     given = "".join(rng.choice(_GIVEN) for _ in range(rng.choice([1, 2, 2])))
     return rng.choice(_SURNAMES) + given
 
@@ -80,11 +80,11 @@ def make_furniture(rng: random.Random, style: PageStyle, number: int, date: str)
     if style.header and number == 1:
         size = rng.choice([44.0, 52.0, 60.0])
         add(top, PAPER, font, size, y + size, rng.choice(side))
-        add(top, "RENMIN RIBAO", "zenhei", 9.0, y + size + 14, "left")
+        add(top, "RENMIN RIBAO", style.small_font, 9.0, y + size + 14, "left")
         extras = [date_line(date), f"今日{rng.choice([16, 20, 24])}版",
                   f"第{rng.randint(25000, 25400)}期", "国内统一连续出版物号 CN 11-0065", "代号1-1"]
         for k, text in enumerate(rng.sample(extras, rng.randint(1, 4))):
-            add(top, text, "zenhei", 9.0, y + 12 + 12 * k, "right")
+            add(top, text, style.small_font, 9.0, y + 12 + 12 * k, "right")
         top_h = size + 30
     elif style.header:
         size = rng.choice([14.0, 16.0, 18.0])
@@ -95,21 +95,21 @@ def make_furniture(rng: random.Random, style: PageStyle, number: int, date: str)
             add(top, f"{label} {section}", font, size, base, "center")
         else:
             add(top, section, font, size, base, "center")
-            add(top, label, "zenhei", 10.0, base, "right")
-        add(top, date_line(date), "zenhei", 9.0, base, "left")
+            add(top, label, style.small_font, 10.0, base, "right")
+        add(top, date_line(date), style.small_font, 9.0, base, "left")
         if rng.random() < 0.4:
             add(top, PAPER, font, 11.0, base - size - 2, "left")
         top_h = size + 16
     bottom_h = 0.0
     if style.footer:
         y_foot = style.page_height - style.margin
-        editors = f"本版责编：{_name(rng)} {_name(rng)}"
+        editors = f"本版责编：{invented_name(rng)} {invented_name(rng)}"
         if rng.random() < 0.5:
-            editors += f" {_name(rng)}"
-        add(bottom, editors, "zenhei", 8.0, y_foot, rng.choice(("left", "right")))
+            editors += f" {invented_name(rng)}"
+        add(bottom, editors, style.small_font, 8.0, y_foot, rng.choice(("left", "right")))
         if rng.random() < 0.5:
-            add(bottom, f"版式设计：{_name(rng)}", "zenhei", 8.0, y_foot - 11, "right")
+            add(bottom, f"版式设计：{invented_name(rng)}", style.small_font, 8.0, y_foot - 11, "right")
         if rng.random() < 0.5:
-            add(bottom, str(number), "zenhei", 9.0, y_foot, "center")
+            add(bottom, str(number), style.small_font, 9.0, y_foot, "center")
         bottom_h = 30.0
     return Furniture(top, bottom, top_h, bottom_h, texts)

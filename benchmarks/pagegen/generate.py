@@ -28,7 +28,8 @@ from .extract import extract
 from .gold import Gold, check_chars, check_order, issue_gold, page_gold
 from .model import Leftover, Page
 from .render import render_pdf
-from .style import sample_style
+from .style import PageStyle, sample_style
+from .variants import PdfVariant, apply_variant, sample_variant
 
 ROUTES = ("raw", "plain", "pdfium", "direct")
 JUMP_SHARE = 0.12
@@ -50,10 +51,15 @@ def story_pool(corpus: Path) -> StoryPool:
     return StoryPool(load_stories(corpus, fonts.drawable))
 
 
-def _compose(rng: random.Random, route: str, pool: StoryPool, jump: bool) -> tuple[list[Page], Leftover | None]:
+def _compose(rng: random.Random, route: str, pool: StoryPool, jump: bool,
+             variant: PdfVariant | None = None) -> tuple[list[Page], Leftover | None]:
     """One page, or the two pages of a jump; retries layouts that came out too small."""
-    for _ in range(_ATTEMPTS):
+    def styled() -> PageStyle:
         style = sample_style(rng, route)
+        return apply_variant(style, variant) if variant else style
+
+    for _ in range(_ATTEMPTS):
+        style = styled()
         date = pool.pick_date(rng)
         try:
             if not jump:
@@ -62,7 +68,7 @@ def _compose(rng: random.Random, route: str, pool: StoryPool, jump: bool) -> tup
             target = rng.randint(2, 8)
             first, leftover = compose_page(rng, style, pool, 1, date, jump_to=target)
             assert leftover is not None
-            second, _ = compose_page(rng, sample_style(rng, route), pool, target, date, cont=leftover)
+            second, _ = compose_page(rng, styled(), pool, target, date, cont=leftover)
             return [first, second], leftover
         except LayoutFailed:
             continue
@@ -90,20 +96,24 @@ def _write(out: Path, name: str, text: str | None, gold: Gold) -> None:
 
 
 def make_unit(index: int, seed: int, routes: tuple[str, ...], out: Path, keep_pdf: bool,
-              corpus: Path, jump_share: float = JUMP_SHARE) -> Outcome:
-    """Compose, render, extract, check and write one unit."""
+              corpus: Path, jump_share: float = JUMP_SHARE, pdf_variants: bool = False) -> Outcome:
+    """Compose, render, extract, check and write one unit.  With `pdf_variants`, PDF routes
+    draw a `PdfVariant` from an RNG of their own and record it in the gold."""
     route = routes[index % len(routes)]
     rng = random.Random(f"{seed}:{index}")
     jump = rng.random() < jump_share
+    variant = sample_variant(random.Random(f"{seed}:{index}:pdf")) \
+        if pdf_variants and route != "direct" else None
+    recorded = variant.as_gold() if variant else None
     try:
-        pages, leftover = _compose(rng, route, story_pool(corpus), jump)
+        pages, leftover = _compose(rng, route, story_pool(corpus), jump, variant)
     except LayoutFailed as exc:
         return Outcome(route, 0, 0, f"layout: {exc}")
     stem = f"{'i' if jump else 'p'}{index:04d}"
     names = [f"{stem}p{k}-{route}" for k in (1, 2)] if jump else [f"{stem}-{route}"]
     with tempfile.TemporaryDirectory() as tmp:
         texts = _texts(route, pages, names, rng, out if keep_pdf else Path(tmp))
-    golds = [page_gold(page, f"{name}.txt", route) for page, name in zip(pages, names)]
+    golds = [page_gold(page, f"{name}.txt", route, recorded) for page, name in zip(pages, names)]
     for text, gold, page in zip(texts, golds, pages):
         problem = check_chars(text, gold) or (check_order(text, page) if route != "direct" else None)
         if problem:
@@ -117,7 +127,7 @@ def make_unit(index: int, seed: int, routes: tuple[str, ...], out: Path, keep_pd
     assert leftover is not None
     issue = f"{stem}-{route}"
     parts = [f"{issue}.p{k}.txt" for k in (1, 2)]
-    gold = issue_gold(pages[0], pages[1], leftover, parts, route)
+    gold = issue_gold(pages[0], pages[1], leftover, parts, route, recorded)
     problem = check_chars("".join(texts), gold)
     if problem:  # a bug in the issue merge, not an extractor artifact
         raise AssertionError(f"{issue}: {problem}")
@@ -137,13 +147,13 @@ def clear_previous(out: Path) -> int:
 
 
 def generate(n: int, seed: int, out: Path, routes: tuple[str, ...], keep_pdf: bool, corpus: Path,
-             workers: int, jump_share: float = JUMP_SHARE) -> list[Outcome]:
+             workers: int, jump_share: float = JUMP_SHARE, pdf_variants: bool = False) -> list[Outcome]:
     """Generate `n` units split evenly over `routes` into `out`; `jump_share` of them are
-    two-page jump issues."""
+    two-page jump issues; with `pdf_variants`, PDF pages vary as in variants.py."""
     out.mkdir(parents=True, exist_ok=True)
     clear_previous(out)
     story_pool(corpus)  # load before forking so that workers share it
-    args = [(i, seed, routes, out, keep_pdf, corpus, jump_share) for i in range(n)]
+    args = [(i, seed, routes, out, keep_pdf, corpus, jump_share, pdf_variants) for i in range(n)]
     if workers <= 1:
         return [make_unit(*a) for a in args]
     with ProcessPoolExecutor(max_workers=workers) as ex:

@@ -24,13 +24,26 @@ def _article(a: ArticleTruth, n: int) -> dict[str, object]:
             "continued_to": a.continued_to, "continued_from": a.continued_from}
 
 
-def page_gold(page: Page, source: str, route: str) -> Gold:
+def _variant_fields(pages: Iterable[Page], variant: dict[str, object] | None) -> Gold:
+    """PDF-variant pages only: the variant as drawn (a vertical title or a photo only where one
+    was set) and the captions (already in the furniture, listed again so that caption text
+    leaking into article bodies can be counted)."""
+    if variant is None:
+        return {}
+    pages = list(pages)
+    drawn = {"vertical": any(p.vertical_titles for p in pages), "photos": any(p.photos for p in pages)}
+    return {"variant": {**variant, **drawn}, "captions": [c for p in pages for c in p.captions]}
+
+
+def page_gold(page: Page, source: str, route: str, variant: dict[str, object] | None = None) -> Gold:
     return {"source": source, "paper": page.paper, "page_number": page.number, "date": page.date,
             "route": route, "page_furniture": list(page.furniture),
+            **_variant_fields([page], variant),
             "articles": [_article(a, n) for n, a in enumerate(page.articles, 1)]}
 
 
-def issue_gold(first: Page, second: Page, leftover: Leftover, sources: list[str], route: str) -> Gold:
+def issue_gold(first: Page, second: Page, leftover: Leftover, sources: list[str], route: str,
+               variant: dict[str, object] | None = None) -> Gold:
     """Both pages' articles, the jumped article once with its two parts joined (a paragraph cut
     mid-way by the jump is whole again).  A title repeated over the continuation is furniture
     here: it is not part of the one merged article."""
@@ -52,7 +65,8 @@ def issue_gold(first: Page, second: Page, leftover: Leftover, sources: list[str]
     furniture = first.furniture + second.furniture + ([cont.title] if cont.title else [])
     return {"kind": "issue", "sources": sources, "paper": first.paper, "date": first.date,
             "route": route, "page_numbers": [first.number, second.number],
-            "merged_article": k, "page_furniture": furniture, "articles": out}
+            "merged_article": k, "page_furniture": furniture,
+            **_variant_fields([first, second], variant), "articles": out}
 
 
 def _nonspace(texts: Iterable[str | None]) -> Counter[str]:

@@ -87,3 +87,41 @@ def set_headline(rng: random.Random, style: PageStyle, article: int, kicker: str
         ts = Typesetting(style.head_font, round(body * rng.uniform(1.1, 1.4), 1))
         emit(break_lines(subtitle, width / ts.size, 0, ts), ts, "subtitle", 0.3)
     return out, y + (body * 0.8 if out else 0.0)
+
+
+def vertical_ok(title: str | None) -> bool:
+    """Titles that can be set vertically: 4-16 characters, no half-width runs (a Latin word
+    would have to be turned on its side).
+
+    >>> vertical_ok("绿水青山就是金山银山"), vertical_ok("5G商用提速"), vertical_ok("好")
+    (True, False, False)
+    """
+    if not title:
+        return False
+    chars = [c for c in title if not c.isspace()]
+    return 4 <= len(chars) <= 16 and not any(c.isascii() for c in chars)
+
+
+def set_vertical_title(style: PageStyle, article: int, title: str, x0: float, width: float, top: float,
+                       bottom: float) -> list[Placed] | None:
+    """A title set vertically (竖排), top to bottom, centred in a column of `width` pt: one
+    line per character, a space printed as half an em of gap.  None when it does not fit."""
+    chars = [c for c in title.strip()]
+    for size in _TITLE_SIZES:
+        step = size * 1.08
+        height = sum(step / 2 if c.isspace() else step for c in chars)
+        if size <= width * 0.7 and height <= bottom - top - size:
+            break
+    else:
+        return None
+    ts = Typesetting(style.head_font, size)
+    out: list[Placed] = []
+    y = top
+    for c in chars:
+        if c.isspace():
+            y += step / 2
+            continue
+        y += step
+        line = place([Unit(c, "cjk", 1.0, 0)], width, 0, ts, justify=False, align="center")
+        out.append(Placed(line, x0, y, "title", article))
+    return out

@@ -13,7 +13,7 @@ from typing import Literal
 from .byline import BylineGold
 from .typeset import SetLine
 
-Role = Literal["body", "heading", "kicker", "title", "subtitle", "byline", "furniture"]
+Role = Literal["body", "heading", "kicker", "title", "subtitle", "byline", "furniture", "caption"]
 HEAD_ROLES = ("kicker", "title", "subtitle")
 _NON_LATIN_SPACE = re.compile(r"\s+(?![\x21-\x7e])|(?<![\x21-\x7e])\s+")
 
@@ -68,6 +68,19 @@ class Rule:
 
 
 @dataclass(frozen=True, slots=True)
+class Photo:
+    """A photo's frame (pt from the top-left): a raster image (`image`) or a drawn, hatched box
+    (`box`); `shade` seeds its pattern.  It prints no text: its caption is furniture."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    kind: Literal["image", "box"]
+    shade: int
+
+
+@dataclass(frozen=True, slots=True)
 class Leftover:
     """What page 1 could not print of a jumped article, to be continued on page N."""
 
@@ -90,3 +103,6 @@ class Page:
     articles: list[ArticleTruth] = field(default_factory=list)  # reading order
     furniture: list[str] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
+    photos: list[Photo] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)  # as printed; also in furniture
+    vertical_titles: int = 0

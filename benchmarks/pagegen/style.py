@@ -36,6 +36,11 @@ class PageStyle:
     shuffle_articles: bool    # draw articles in a different order than they are read
     heading_bold: bool
     rules: bool               # draw column / block rules (graphics only)
+    # PDF variants (variants.py); the defaults are the pages drawn without them
+    small_font: str = "zenhei"    # folio, date line, editors' line
+    frame_rules: bool = False     # rules between side-by-side articles and under the header
+    vertical_title: bool = False  # the lead article's title set vertically
+    photos: bool = False          # photos with captions inside articles
 
     @property
     def measure_pt(self) -> float:
