@@ -194,7 +194,8 @@ def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
         char_boxes.append(None)
         pos += len(chars) + 1
     return Page(text="".join(parts), lines=tuple(out_lines), source=source, index=index,
-                encoding="pdf text layer", reader="pdf", char_boxes=tuple(char_boxes))
+                encoding="pdf text layer", reader="pdf", char_boxes=tuple(char_boxes),
+                rules=tuple(struct.iter_unpack("4d", raw.rules)), images=tuple(struct.iter_unpack("4d", raw.images)))
 
 
 def _split_runs(keep: list[int], boxes: list[Box], sizes: array) -> list[list[int]]:
