@@ -1,0 +1,325 @@
+"""Measured lines of a PDF page -> article regions, reading order and captions.
+
+The content stream draws an article's lines in whatever order its producer chose
+(a headline after its body, two articles interleaved); the page geometry says how
+they belong together, the newspaper way:
+
+* body lines flow down a column: a line directly under another, in the same
+  column, continues it (:func:`_column_blocks`); a rule, a wide gap or a line in
+  another type size ends the flow;
+* headline lines (set larger than the body) stacked close together are one
+  headline block: kicker, title, subtitle;
+* a headline sits on top of its article: a column block belongs to the nearest
+  headline block above it that it lies under, unless a rule or other text lies in
+  between; a column block no headline covers (a centred title over the middle
+  columns, a short title over the first) belongs with the column next to it that
+  starts at the same height, preferring the one drawn next to it in the content
+  stream, or else with the column it continues below a picture;
+* short lines in a smaller type next to an image, or a photo credit there, are
+  captions: page furniture, never body text.
+
+The result is a region per article: its headline lines top to bottom, then its
+columns left to right, each top to bottom.  The shared stages run on the lines in
+that order, and start a new article exactly where the region changes
+(:mod:`.assemble`).  Text dumps have no geometry: no regions, nothing changes.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Box, Page
+from .geometry import BODY_TOLERANCE, body_size
+from .normalize import PHOTO_CREDIT, LineInfo
+
+__all__ = ["Regions", "find_regions"]
+
+HEAD_GROUP_RATIO = 1.05  # subtitles are set barely larger than the body (10.4 pt over 9.5 pt)
+FLOW_GAP_EMS = 1.0  # body lines further apart than this (ems of body type) do not continue a column
+HEAD_GAP_EMS = 1.0  # headline lines further apart than this (ems of the smaller line) are two blocks
+SAME_TOP_EMS = 1.5  # columns whose tops differ by less start at one height (one article's block)
+GUTTER_EMS = 3.0  # columns closer than this side by side are neighbours
+BELOW_GAP_EMS = 3.0  # a column this close under another, with no rule between, continues it
+SIDE_HEAD_EMS = 3.0  # a headline this close above a column it does not cover may still head it
+CAPTION_NEAR_EMS = 2.5  # a caption's top is this close under (or its bottom above) its image
+_CAPTION_START = re.compile(r"^(?:图为|上图|下图|左图|右图|图[①-⑩0-9一二三四五六七八九十]|[（(]?图片?[)）]?[：:])")
+
+
+@dataclass(frozen=True, slots=True)
+class Regions:
+    """Per measured line (in the order given): its region (``None``: furniture or a
+    caption) and whether it is a caption; ``order``: indices in reading order;
+    ``heads``: indices of headline-block lines; ``indented``: lines set in from their
+    column's left edge by a paragraph indent; ``notes``: what was decided, for the trace."""
+
+    region: tuple[int | None, ...]
+    caption: tuple[bool, ...]
+    order: tuple[int, ...]
+    heads: frozenset[int]
+    indented: tuple[bool, ...]
+    notes: tuple[str, ...]
+
+
+def _w(b: Box) -> float:
+    return b[2] - b[0]
+
+
+def _xover(a: Box, b: Box) -> float:
+    return min(a[2], b[2]) - max(a[0], b[0])
+
+
+def _union(a: Box, b: Box) -> Box:
+    return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
+
+
+def _rule_between(rules: Sequence[Box], box: Box, top: float, bottom: float) -> bool:
+    """A horizontal rule across ``box``'s x-range lies between heights ``top`` and ``bottom``."""
+    for r in rules:
+        if r[3] - r[1] <= r[2] - r[0] and top - 1.0 <= (r[1] + r[3]) / 2 <= bottom + 1.0 \
+                and _xover(r, box) >= 0.5 * min(_w(box), _w(r)):
+            return True
+    return False
+
+
+def _captions(page: Page, infos: Sequence[LineInfo], body: float) -> list[bool]:
+    """Caption lines: in a smaller type (or a photo credit) right under or above an
+    image, and the lines of the same size that continue them; without an image,
+    a smaller-type line that names itself a picture ("图为…") or credits a photo."""
+    out = [False] * len(infos)
+    for i, x in enumerate(infos):
+        b, size = x.line.box, x.line.size or body
+        small = size < body * (1 - BODY_TOLERANCE)
+        credit = bool(PHOTO_CREDIT.search(x.text) or _CAPTION_START.match(x.text))
+        near = any(_xover(img, b) > 0.5 * min(_w(b), _w(img))
+                   and (-0.5 * size <= b[1] - img[3] <= CAPTION_NEAR_EMS * size
+                        or -0.5 * size <= img[1] - b[3] <= CAPTION_NEAR_EMS * size) for img in page.images)
+        if (near and (small or credit)) or (small and credit and not x.terminal and len(x.text) <= 40) \
+                or (small and _CAPTION_START.match(x.text)):
+            out[i] = True
+    # a caption wraps onto more lines of its size just under it
+    order = sorted(range(len(infos)), key=lambda k: infos[k].line.box[1])
+    for k in order:
+        if out[k]:
+            continue
+        b = infos[k].line.box
+        for j in order:
+            c = infos[j].line.box
+            if out[j] and abs((infos[j].line.size or 0) - (infos[k].line.size or 0)) < 0.2 \
+                    and 0 <= b[1] - c[3] <= 0.8 * body and _xover(b, c) > 0:
+                out[k] = True
+                break
+    return out
+
+
+def _column_blocks(idx: list[int], boxes: list[Box], rules: Sequence[Box], em: float) -> list[list[int]]:
+    """Body lines -> column blocks: each line joins the block whose last line is just
+    above it in the same column (most overlap), else starts a block."""
+    blocks: list[list[int]] = []
+    ext: list[Box] = []
+    for i in sorted(idx, key=lambda k: (boxes[k][1], boxes[k][0])):
+        b = boxes[i]
+        best, best_ov = -1, 0.0
+        for k, blk in enumerate(blocks):
+            last = boxes[blk[-1]]
+            gap = b[1] - last[3]
+            if not -0.3 * em <= gap <= FLOW_GAP_EMS * em:
+                continue
+            ov = _xover(ext[k], b)
+            if ov < 0.5 * min(_w(b), _w(ext[k])) or ov <= best_ov:
+                continue
+            # sticking out of the column (more than a paragraph indent on the left): not its text
+            if len(blk) > 1 and (b[0] < ext[k][0] - 2.5 * em or b[2] > ext[k][2] + 1.5 * em):
+                continue
+            if _rule_between(rules, b, last[3], b[1]):
+                continue
+            best, best_ov = k, ov
+        if best < 0:
+            blocks.append([i])
+            ext.append(b)
+        else:
+            blocks[best].append(i)
+            ext[best] = _union(ext[best], b)
+    return blocks
+
+
+def _head_blocks(idx: list[int], boxes: list[Box], sizes: list[float]) -> list[list[int]]:
+    """Headline lines stacked close together, overlapping across, are one headline block."""
+    blocks: list[list[int]] = []
+    for i in sorted(idx, key=lambda k: (boxes[k][1], boxes[k][0])):
+        b = boxes[i]
+        for blk in blocks:
+            last = boxes[blk[-1]]
+            if (-0.3 * sizes[i] <= b[1] - last[3] <= HEAD_GAP_EMS * min(sizes[i], sizes[blk[-1]])
+                    and _xover(_box_of(blk, boxes), b) > 0):
+                blk.append(i)
+                break
+        else:
+            blocks.append([i])
+    return blocks
+
+
+def _box_of(lines: list[int], boxes: list[Box]) -> Box:
+    b = boxes[lines[0]]
+    for k in lines[1:]:
+        b = _union(b, boxes[k])
+    return b
+
+
+def find_regions(page: Page, infos: Sequence[LineInfo]) -> Regions | None:
+    """Regions and reading order of a page with geometry; ``None`` for a text dump."""
+    body = body_size(page)
+    if body is None or not infos or any(x.line.box is None for x in infos):
+        return None
+    boxes: list[Box] = [x.line.box for x in infos]  # type: ignore[misc]
+    sizes = [x.line.size or body for x in infos]
+    em = body
+    rules = page.rules
+    caption = _captions(page, infos, body)
+    head_idx, col_idx = [], []
+    for i, x in enumerate(infos):
+        if x.furniture or caption[i]:
+            continue
+        if sizes[i] >= body * HEAD_GROUP_RATIO and not x.jump:
+            head_idx.append(i)
+        else:
+            col_idx.append(i)
+    heads = _head_blocks(head_idx, boxes, sizes)
+    cols = _column_blocks(col_idx, boxes, rules, em)
+    hbox = [_box_of(h, boxes) for h in heads]
+    cbox = [_box_of(c, boxes) for c in cols]
+    notes: list[str] = []
+
+    def between(k: int, top: float) -> bool:
+        """Other text or a rule between height ``top`` and column ``k``'s top, across it."""
+        c = cbox[k]
+        if _rule_between(rules, c, top, c[1]):
+            return True
+        return any(j != k and _xover(cbox[j], c) > 0.3 * min(_w(c), _w(cbox[j]))
+                   and cbox[j][1] >= top - 0.5 * em and cbox[j][3] <= c[1] + 0.5 * em for j in range(len(cols)))
+
+    owner: list[int | None] = [None] * len(cols)
+    for k, c in enumerate(cbox):
+        above = [h for h, b in enumerate(hbox) if b[3] <= c[1] + 0.5 * em and _xover(b, c) > 0]
+        if above:
+            h = max(above, key=lambda h: (hbox[h][3], _xover(hbox[h], c)))
+            if not between(k, hbox[h][3]):
+                owner[k] = h
+        if owner[k] is None:  # a vertical (竖排) headline stands beside its article's columns
+            side = [h for h, b in enumerate(hbox) if b[3] - b[1] > 2.5 * _w(b) and min(b[3], c[3]) > max(b[1], c[1])
+                    and min(abs(b[0] - c[2]), abs(c[0] - b[2])) <= GUTTER_EMS * em]
+            if side:
+                owner[k] = min(side, key=lambda h: min(abs(hbox[h][0] - c[2]), abs(c[0] - hbox[h][2])))
+    first_line = [min(c) for c in cols]
+    last_line = [max(c) for c in cols]
+
+    def neighbours(k: int) -> list[int]:
+        c = cbox[k]
+        return [j for j in range(len(cols)) if j != k and abs(cbox[j][1] - c[1]) <= SAME_TOP_EMS * em
+                and (0 <= c[0] - cbox[j][2] <= GUTTER_EMS * em or 0 <= cbox[j][0] - c[2] <= GUTTER_EMS * em)]
+
+    changed = True
+    while changed:
+        changed = False
+        for k in range(len(cols)):
+            if owner[k] is not None:
+                continue
+            near = [j for j in neighbours(k) if owner[j] is not None]
+            if near:
+                # drawn next to it in the content stream, else the column on its left
+                streamed = [j for j in near if abs(first_line[k] - last_line[j]) == 1
+                            or abs(first_line[j] - last_line[k]) == 1]
+                left = [j for j in near if cbox[j][2] <= cbox[k][0]]
+                j = (streamed or sorted(left, key=lambda j: -cbox[j][2]) or near)[0]
+                owner[k] = owner[j]
+                changed = True
+                continue
+            c = cbox[k]
+            up = [j for j in range(len(cols)) if owner[j] is not None and cbox[j][3] <= c[1]
+                  and _xover(cbox[j], c) > 0.5 * min(_w(c), _w(cbox[j]))]
+            if up:
+                j = max(up, key=lambda j: cbox[j][3])
+                gap = c[1] - cbox[j][3]
+                pictured = any(_xover(img, c) > 0 and img[1] >= cbox[j][3] - em and img[3] <= c[1] + em
+                               for img in page.images)
+                if (gap <= BELOW_GAP_EMS * em or pictured) and not _rule_between(rules, c, cbox[j][3], c[1]) \
+                        and not any(hbox[h][1] >= cbox[j][3] - 1 and hbox[h][3] <= c[1] + 1
+                                    and _xover(hbox[h], c) > 0 for h in range(len(heads))):
+                    owner[k] = owner[j]
+                    changed = True
+        if changed:
+            continue
+        # Last: a headline just above a column, off to its side (a centred title over the
+        # middle columns), with nothing printed between them in the column.
+        for k in range(len(cols)):
+            c = cbox[k]
+            if owner[k] is not None:
+                continue
+            above = [h for h, b in enumerate(hbox) if 0 <= c[1] - b[3] <= SIDE_HEAD_EMS * em and not between(k, b[3])]
+            if above:
+                h = min(above, key=lambda h: max(hbox[h][0] - c[2], c[0] - hbox[h][2]))
+                owner[k] = h
+                changed = True
+                notes.append(f"line {infos[min(cols[k])].line.number}…: a column beside the headline "
+                             f"above it (lines {infos[min(heads[h])].line.number}…)")
+    # Columns no headline reaches: one headless region per row of neighbours.
+    region_of_col: list[int] = [-1] * len(cols)
+    n_regions = len(heads)
+    for k in range(len(cols)):
+        if owner[k] is not None:
+            region_of_col[k] = owner[k]  # type: ignore[assignment]
+    for k in sorted(range(len(cols)), key=lambda k: (cbox[k][1], cbox[k][0])):
+        if region_of_col[k] >= 0:
+            continue
+        region_of_col[k] = n_regions
+        stack = [k]
+        while stack:
+            for j in neighbours(stack.pop()):
+                if region_of_col[j] < 0:
+                    region_of_col[j] = n_regions
+                    stack.append(j)
+        notes.append(f"lines {', '.join(str(infos[i].line.number) for i in sorted(cols[k])[:1])}…: "
+                     f"columns under no headline: an article without one")
+        n_regions += 1
+    owned = {region_of_col[k] for k in range(len(cols))}
+    region: list[int | None] = [None] * len(infos)
+    for h, blk in enumerate(heads):
+        if h in owned:
+            for i in blk:
+                region[i] = h
+        else:
+            notes.append(f"lines {', '.join(str(infos[i].line.number) for i in sorted(blk))}: "
+                         f"headline-size text over no column: page furniture")
+    for k, blk in enumerate(cols):
+        for i in blk:
+            region[i] = region_of_col[k]
+    # Reading order: furniture and captions first (as printed), then region by region
+    # (top to bottom, left to right): headline lines, then columns left to right.
+    top: dict[int, tuple[float, float]] = {}
+    for i, r in enumerate(region):
+        if r is not None:
+            t = top.get(r)
+            top[r] = (min(t[0], boxes[i][1]), min(t[1], boxes[i][0])) if t else (boxes[i][1], boxes[i][0])
+    order = [i for i, r in enumerate(region) if r is None]
+    for r in sorted(top, key=lambda r: (round(top[r][0] / em), top[r][1])):
+        if r < len(heads):
+            order.extend(sorted(heads[r], key=lambda i: (boxes[i][1], boxes[i][0])))
+        mine = sorted((k for k in range(len(cols)) if region_of_col[k] == r), key=lambda k: cbox[k][0])
+        groups: list[list[int]] = []
+        for k in mine:  # blocks of one column (split by a picture) read top to bottom
+            if groups and _xover(cbox[k], cbox[groups[-1][0]]) > 0.5 * min(_w(cbox[k]), _w(cbox[groups[-1][0]])):
+                groups[-1].append(k)
+            else:
+                groups.append([k])
+        for g in groups:
+            for k in sorted(g, key=lambda k: cbox[k][1]):
+                order.extend(sorted(cols[k], key=lambda i: boxes[i][1]))
+    # A paragraph's first line starts about two characters in from its column's edge.
+    indented = [False] * len(infos)
+    for k, blk in enumerate(cols):
+        if len(blk) >= 3:
+            left = cbox[k][0]
+            for i in blk:
+                indented[i] = 1.5 * em <= boxes[i][0] - left <= 2.6 * em and boxes[i][2] >= cbox[k][2] - 1.5 * em
+    heads_set = frozenset(i for h, blk in enumerate(heads) if h in owned for i in blk)
+    return Regions(tuple(region), tuple(caption), tuple(order), heads_set, tuple(indented), tuple(notes))
