@@ -41,6 +41,7 @@ __all__ = ["JUMP_EMS", "build_page", "read_pdf"]
 JUMP_EMS = 3.0  # a same-baseline gap this wide (in ems) is a column gutter, not letter spacing
 BASELINE_EMS = 0.5  # pdftotext's maxIntraLineDelta: baselines closer than this (x the smaller size) are one line
 BACKTRACK_EMS = 0.3  # text may overlap the previous glyph this much (kerning) and stay on the line
+SIZE_STEP = 1.3  # sizes this far apart, a gap between them, are separate lines (a title beside body text)
 SPACE_EMS = 0.2  # a gap this much wider than the line's usual gap is a word space
 OCR_FIX = "it needs OCR: install the optional extra with pip install 'banmian[ocr]'"
 _DROP = frozenset(chr(c) for c in [*range(0x20), *range(0x7f, 0xa0), 0xfffe, 0xffff]) - {"\t"}
@@ -216,7 +217,10 @@ def _split_runs(keep: list[int], boxes: list[Box], sizes: array) -> list[list[in
             # second line sits within half the title's size of its baseline
             small = max(min(ps, size), 1.0)
             gap = b[0] - pb[2]
-            if abs(b[3] - pb[3]) >= BASELINE_EMS * small or gap <= -BACKTRACK_EMS * em or gap >= JUMP_EMS * em:
+            # a headline's last line and the neighbouring column's first line can share a
+            # baseline: a change of type size across a gap of an em is two lines
+            if (abs(b[3] - pb[3]) >= BASELINE_EMS * small or gap <= -BACKTRACK_EMS * em or gap >= JUMP_EMS * em
+                    or (gap >= small and em >= SIZE_STEP * small)):
                 runs.append(run)
                 run = []
         run.append(i)

@@ -128,8 +128,8 @@ def _column_blocks(idx: list[int], boxes: list[Box], rules: Sequence[Box], em: f
             ov = _xover(ext[k], b)
             if ov < 0.5 * min(_w(b), _w(ext[k])) or ov <= best_ov:
                 continue
-            # sticking out of the column (more than a paragraph indent on the left): not its text
-            if len(blk) > 1 and (b[0] < ext[k][0] - 2.5 * em or b[2] > ext[k][2] + 1.5 * em):
+            # far wider than a column's lines (a line across several columns): not its text
+            if len(blk) >= 3 and _w(ext[k]) >= 6 * em and _w(b) > 1.6 * _w(ext[k]):
                 continue
             if _rule_between(rules, b, last[3], b[1]):
                 continue
