@@ -140,7 +140,27 @@ def _column_blocks(idx: list[int], boxes: list[Box], rules: Sequence[Box], em: f
         else:
             blocks[best].append(i)
             ext[best] = _union(ext[best], b)
-    return blocks
+    # A short column top ("龙。", the end of a paragraph) above a centred line starts no
+    # column of its own: a block lying within the column right under it joins that column.
+    merged = True
+    while merged:
+        merged = False
+        for a in range(len(blocks)):
+            if not blocks[a]:
+                continue
+            last = boxes[blocks[a][-1]]
+            for k in range(len(blocks)):
+                first = boxes[blocks[k][0]] if blocks[k] else None
+                if k == a or first is None or not -0.3 * em <= first[1] - last[3] <= FLOW_GAP_EMS * em:
+                    continue
+                if ext[a][0] >= ext[k][0] - em and ext[a][2] <= ext[k][2] + em \
+                        and not _rule_between(rules, ext[a], last[3], first[1]):
+                    blocks[k] = blocks[a] + blocks[k]
+                    ext[k] = _union(ext[k], ext[a])
+                    blocks[a] = []
+                    merged = True
+                    break
+    return [b for b in blocks if b]
 
 
 def _head_blocks(idx: list[int], boxes: list[Box], sizes: list[float]) -> list[list[int]]:
