@@ -37,10 +37,11 @@ __all__ = ["Regions", "find_regions"]
 
 HEAD_GROUP_RATIO = 1.05  # subtitles are set barely larger than the body (10.4 pt over 9.5 pt)
 FLOW_GAP_EMS = 1.0  # body lines further apart than this (ems of body type) do not continue a column
+SPLIT_GAP_EMS = 0.4  # a gap this much wider than the usual line gap splits a column (articles stacked)
 HEAD_GAP_EMS = 1.0  # headline lines further apart than this (ems of the smaller line) are two blocks
 SAME_TOP_EMS = 1.5  # columns whose tops differ by less start at one height (one article's block)
 GUTTER_EMS = 3.0  # columns closer than this side by side are neighbours
-BELOW_GAP_EMS = 3.0  # a column this close under another, with no rule between, continues it
+BELOW_GAP_EMS = 2.0  # a column this close under another, with no rule between, continues it
 SIDE_HEAD_EMS = 3.0  # a headline this close above a column it does not cover may still head it
 CAPTION_NEAR_EMS = 2.5  # a caption's top is this close under (or its bottom above) its image
 _CAPTION_START = re.compile(r"^(?:图为|上图|下图|左图|右图|图[①-⑩0-9一二三四五六七八九十]|[（(]?图片?[)）]?[：:])")
@@ -112,15 +113,19 @@ def _captions(page: Page, infos: Sequence[LineInfo], body: float) -> list[bool]:
     return out
 
 
-def _column_blocks(idx: list[int], boxes: list[Box], rules: Sequence[Box], em: float) -> list[list[int]]:
+def _column_blocks(idx: list[int], boxes: list[Box], rules: Sequence[Box], em: float,
+                   jumps: Sequence[str | None] = ()) -> list[list[int]]:
     """Body lines -> column blocks: each line joins the block whose last line is just
-    above it in the same column (most overlap), else starts a block."""
+    above it in the same column (most overlap), else starts a block.  A "上接" marker
+    (``jumps[i] == "from"``) always starts a block, a "下转" marker always ends one."""
     blocks: list[list[int]] = []
     ext: list[Box] = []
     for i in sorted(idx, key=lambda k: (boxes[k][1], boxes[k][0])):
         b = boxes[i]
         best, best_ov = -1, 0.0
         for k, blk in enumerate(blocks):
+            if jumps and (jumps[i] == "from" or jumps[blk[-1]] == "to"):
+                break
             last = boxes[blk[-1]]
             gap = b[1] - last[3]
             if not -0.3 * em <= gap <= FLOW_GAP_EMS * em:
@@ -149,9 +154,12 @@ def _column_blocks(idx: list[int], boxes: list[Box], rules: Sequence[Box], em: f
             if not blocks[a]:
                 continue
             last = boxes[blocks[a][-1]]
+            if jumps and jumps[blocks[a][-1]] == "to":
+                continue
             for k in range(len(blocks)):
                 first = boxes[blocks[k][0]] if blocks[k] else None
-                if k == a or first is None or not -0.3 * em <= first[1] - last[3] <= FLOW_GAP_EMS * em:
+                if k == a or first is None or not -0.3 * em <= first[1] - last[3] <= FLOW_GAP_EMS * em \
+                        or (jumps and jumps[blocks[k][0]] == "from"):
                     continue
                 if ext[a][0] >= ext[k][0] - em and ext[a][2] <= ext[k][2] + em \
                         and not _rule_between(rules, ext[a], last[3], first[1]):
@@ -160,7 +168,22 @@ def _column_blocks(idx: list[int], boxes: list[Box], rules: Sequence[Box], em: f
                     blocks[a] = []
                     merged = True
                     break
-    return [b for b in blocks if b]
+    # Lines of a column are evenly spaced: a gap clearly wider than the page's usual one
+    # between two lines is where one article ends and the next (a continuation) begins.
+    gaps = sorted(boxes[b][1] - boxes[a][3] for blk in blocks for a, b in zip(blk, blk[1:]))
+    out: list[list[int]] = []
+    if not gaps:
+        return [b for b in blocks if b]
+    usual = gaps[len(gaps) // 2]
+    for blk in blocks:
+        if not blk:
+            continue
+        out.append([blk[0]])
+        for a, b in zip(blk, blk[1:]):
+            if boxes[b][1] - boxes[a][3] > usual + SPLIT_GAP_EMS * em:
+                out.append([])
+            out[-1].append(b)
+    return out
 
 
 def _head_blocks(idx: list[int], boxes: list[Box], sizes: list[float]) -> list[list[int]]:
@@ -205,7 +228,7 @@ def find_regions(page: Page, infos: Sequence[LineInfo]) -> Regions | None:
         else:
             col_idx.append(i)
     heads = _head_blocks(head_idx, boxes, sizes)
-    cols = _column_blocks(col_idx, boxes, rules, em)
+    cols = _column_blocks(col_idx, boxes, rules, em, [x.jump[0] if x.jump else None for x in infos])
     hbox = [_box_of(h, boxes) for h in heads]
     cbox = [_box_of(c, boxes) for c in cols]
     notes: list[str] = []
@@ -238,6 +261,23 @@ def find_regions(page: Page, infos: Sequence[LineInfo]) -> Regions | None:
         return [j for j in range(len(cols)) if j != k and abs(cbox[j][1] - c[1]) <= SAME_TOP_EMS * em
                 and (0 <= c[0] - cbox[j][2] <= GUTTER_EMS * em or 0 <= cbox[j][0] - c[2] <= GUTTER_EMS * em)]
 
+    def side_head(k: int) -> int | None:
+        """A headline just above column ``k``, off to its side (a centred title over the
+        middle columns), with nothing printed between them in the column."""
+        c = cbox[k]
+        above = [h for h, b in enumerate(hbox) if 0 <= c[1] - b[3] <= SIDE_HEAD_EMS * em and not between(k, b[3])]
+        return min(above, key=lambda h: max(hbox[h][0] - c[2], c[0] - hbox[h][2])) if above else None
+
+    # "（上接第1版）" opens a continued article: its column heads a region of its own (under a
+    # repeated title, if one is just above it), and the columns beside it join that region
+    n_regions = len(heads)
+    for k, c in enumerate(cols):
+        top_line = infos[min(c, key=lambda i: boxes[i][1])]
+        if owner[k] is None and top_line.jump and top_line.jump[0] == "from":
+            owner[k] = side_head(k)
+            if owner[k] is None:
+                owner[k] = n_regions
+                n_regions += 1
     changed = True
     while changed:
         changed = False
@@ -253,6 +293,10 @@ def find_regions(page: Page, infos: Sequence[LineInfo]) -> Regions | None:
                 j = (streamed or sorted(left, key=lambda j: -cbox[j][2]) or near)[0]
                 owner[k] = owner[j]
                 changed = True
+        if changed:
+            continue
+        for k in range(len(cols)):
+            if owner[k] is not None:
                 continue
             c = cbox[k]
             up = [j for j in range(len(cols)) if owner[j] is not None and cbox[j][3] <= c[1]
@@ -269,22 +313,18 @@ def find_regions(page: Page, infos: Sequence[LineInfo]) -> Regions | None:
                     changed = True
         if changed:
             continue
-        # Last: a headline just above a column, off to its side (a centred title over the
-        # middle columns), with nothing printed between them in the column.
+        # Last: a headline just above a column, off to its side.
         for k in range(len(cols)):
-            c = cbox[k]
             if owner[k] is not None:
                 continue
-            above = [h for h, b in enumerate(hbox) if 0 <= c[1] - b[3] <= SIDE_HEAD_EMS * em and not between(k, b[3])]
-            if above:
-                h = min(above, key=lambda h: max(hbox[h][0] - c[2], c[0] - hbox[h][2]))
+            h = side_head(k)
+            if h is not None:
                 owner[k] = h
                 changed = True
                 notes.append(f"line {infos[min(cols[k])].line.number}…: a column beside the headline "
                              f"above it (lines {infos[min(heads[h])].line.number}…)")
     # Columns no headline reaches: one headless region per row of neighbours.
     region_of_col: list[int] = [-1] * len(cols)
-    n_regions = len(heads)
     for k in range(len(cols)):
         if owner[k] is not None:
             region_of_col[k] = owner[k]  # type: ignore[assignment]
