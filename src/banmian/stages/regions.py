@@ -37,6 +37,7 @@ __all__ = ["Regions", "find_regions"]
 
 HEAD_GROUP_RATIO = 1.05  # subtitles are set barely larger than the body (10.4 pt over 9.5 pt)
 FLOW_GAP_EMS = 1.0  # body lines further apart than this (ems of body type) do not continue a column
+STREAM_SHARE = 0.8  # this share of a page's column lines drawn one after the other: drawn column by column
 SPLIT_GAP_EMS = 0.4  # a gap this much wider than the usual line gap splits a column (articles stacked)
 HEAD_GAP_EMS = 1.0  # headline lines further apart than this (ems of the smaller line) are two blocks
 SAME_TOP_EMS = 1.5  # columns whose tops differ by less start at one height (one article's block)
@@ -114,7 +115,7 @@ def _captions(page: Page, infos: Sequence[LineInfo], body: float) -> list[bool]:
 
 
 def _column_blocks(idx: list[int], boxes: list[Box], rules: Sequence[Box], em: float,
-                   jumps: Sequence[str | None] = ()) -> list[list[int]]:
+                   jumps: Sequence[str | None] = (), ends: Sequence[bool] = ()) -> list[list[int]]:
     """Body lines -> column blocks: each line joins the block whose last line is just
     above it in the same column (most overlap), else starts a block.  A "上接" marker
     (``jumps[i] == "from"``) always starts a block, a "下转" marker always ends one."""
@@ -175,12 +176,18 @@ def _column_blocks(idx: list[int], boxes: list[Box], rules: Sequence[Box], em: f
     if not gaps:
         return [b for b in blocks if b]
     usual = gaps[len(gaps) // 2]
+    # Where the producer drew the page column by column (most lines of a column follow each
+    # other in the content stream), a paragraph's end followed by a line drawn elsewhere in
+    # the stream is where an article without a headline of its own is stacked under another.
+    pairs = [(a, b) for blk in blocks for a, b in zip(blk, blk[1:])]
+    streamed = sum(1 for a, b in pairs if b == a + 1) >= STREAM_SHARE * len(pairs)
     for blk in blocks:
         if not blk:
             continue
         out.append([blk[0]])
         for a, b in zip(blk, blk[1:]):
-            if boxes[b][1] - boxes[a][3] > usual + SPLIT_GAP_EMS * em:
+            if boxes[b][1] - boxes[a][3] > usual + SPLIT_GAP_EMS * em or (
+                    streamed and ends and ends[a] and b != a + 1 and not (jumps and jumps[a])):
                 out.append([])
             out[-1].append(b)
     return out
@@ -228,7 +235,8 @@ def find_regions(page: Page, infos: Sequence[LineInfo]) -> Regions | None:
         else:
             col_idx.append(i)
     heads = _head_blocks(head_idx, boxes, sizes)
-    cols = _column_blocks(col_idx, boxes, rules, em, [x.jump[0] if x.jump else None for x in infos])
+    cols = _column_blocks(col_idx, boxes, rules, em, [x.jump[0] if x.jump else None for x in infos],
+                          [x.strong_end for x in infos])
     hbox = [_box_of(h, boxes) for h in heads]
     cbox = [_box_of(c, boxes) for c in cols]
     notes: list[str] = []
