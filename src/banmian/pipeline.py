@@ -36,6 +36,7 @@ class PageState:
     # any) and whether it is in a headline block; empty for text dumps
     regions: tuple[int | None, ...] = ()
     head_lines: tuple[bool, ...] = ()
+    full_lines: tuple[bool, ...] = ()  # PDF pages: lines that reach their column's right edge
     labelled: tuple[Labelled, ...] = ()
     runs: tuple[Run, ...] = ()
     order: Order = "before"
@@ -89,19 +90,22 @@ def order_regions(state: PageState) -> PageState:
                if found.region[i] is not None else "outside any region")
         for i, x in zip(found.order, infos)]
     return replace(state, infos=tuple(infos), regions=regions,
-                   head_lines=tuple(i in found.heads for i in found.order), trace=_traced(state, ev))
+                   head_lines=tuple(i in found.heads for i in found.order),
+                   full_lines=tuple(found.full[i] for i in found.order), trace=_traced(state, ev))
 
 
 def _column_text(labelled: list[Labelled], regions: tuple[int | None, ...],
-                 head_lines: tuple[bool, ...]) -> list[Labelled]:
+                 head_lines: tuple[bool, ...], full_lines: tuple[bool, ...]) -> list[Labelled]:
     """On a page with regions the headline blocks are known: a line in a column that the
-    text cues took for a headline line is the column's text, a sub-heading ("核心阅读")
-    or, inside an open sentence, part of a paragraph."""
+    text cues took for a headline line is the column's text: a paragraph's line where it
+    fills the column or continues an open sentence, else a sub-heading ("核心阅读")."""
     out: list[Labelled] = []
-    for x, r, head in zip(labelled, regions, head_lines):
+    for x, r, head, full in zip(labelled, regions, head_lines, full_lines):
         if x.label == "head" and r is not None and not head:
             prev = out[-1] if out else None
-            if prev is not None and prev.label in ("body", "heading") and not prev.info.terminal:
+            if full:
+                x = x._replace(label="body", why="column text reaching the column's edge (page geometry)")
+            elif prev is not None and prev.label in ("body", "heading") and not prev.info.terminal:
                 x = x._replace(label="body", why="column text inside an open sentence (page geometry)")
             else:
                 x = x._replace(label="heading", why="sub-heading in a column (page geometry)")
@@ -115,7 +119,7 @@ def label(state: PageState) -> PageState:
         hints = ["head" if h else (None if v == "head" else v) for h, v in zip(state.head_lines, hints)]
     labelled = label_lines(list(state.infos), state.settings.indent_chars, hints)
     if state.head_lines:
-        labelled = _column_text(labelled, state.regions, state.head_lines)
+        labelled = _column_text(labelled, state.regions, state.head_lines, state.full_lines)
     labelled = tuple(labelled)
     ev = lambda: [_event(state, "label", (x.info.line.number,), f"{x.label}: {x.why}") for x in labelled]
     return replace(state, labelled=labelled, trace=_traced(state, ev))

@@ -53,13 +53,15 @@ class Regions:
     """Per measured line (in the order given): its region (``None``: furniture or a
     caption) and whether it is a caption; ``order``: indices in reading order;
     ``heads``: indices of headline-block lines; ``indented``: lines set in from their
-    column's left edge by a paragraph indent; ``notes``: what was decided, for the trace."""
+    column's left edge by a paragraph indent; ``full``: lines reaching their column's right
+    edge; ``notes``: what was decided, for the trace."""
 
     region: tuple[int | None, ...]
     caption: tuple[bool, ...]
     order: tuple[int, ...]
     heads: frozenset[int]
     indented: tuple[bool, ...]
+    full: tuple[bool, ...]
     notes: tuple[str, ...]
 
 
@@ -382,12 +384,16 @@ def find_regions(page: Page, infos: Sequence[LineInfo]) -> Regions | None:
         for g in groups:
             for k in sorted(g, key=lambda k: cbox[k][1]):
                 order.extend(sorted(cols[k], key=lambda i: boxes[i][1]))
-    # A paragraph's first line starts about two characters in from its column's edge.
+    # A paragraph's first line starts about two characters in from its column's edge; a
+    # line that reaches the column's right edge is running text (it wrapped because full).
     indented = [False] * len(infos)
+    full = [False] * len(infos)
     for k, blk in enumerate(cols):
         if len(blk) >= 3:
             left = cbox[k][0]
             for i in blk:
                 indented[i] = 1.5 * em <= boxes[i][0] - left <= 2.6 * em and boxes[i][2] >= cbox[k][2] - 1.5 * em
+                full[i] = boxes[i][0] - left <= 2.6 * em and boxes[i][2] >= cbox[k][2] - 0.5 * em
     heads_set = frozenset(i for h, blk in enumerate(heads) if h in owned for i in blk)
-    return Regions(tuple(region), tuple(caption), tuple(order), heads_set, tuple(indented), tuple(notes))
+    return Regions(tuple(region), tuple(caption), tuple(order), heads_set, tuple(indented), tuple(full),
+                   tuple(notes))
