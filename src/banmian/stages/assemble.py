@@ -284,7 +284,7 @@ def assemble_page(runs: list[Run], order: Order,
             blocks.append([])
             cur = Draft()
 
-    for run in runs:
+    for n, run in enumerate(runs):
         if region_of is not None and run.kind != "furniture":
             r = _region(run, region_of)
             if r != cur_region:
@@ -295,6 +295,15 @@ def assemble_page(runs: list[Run], order: Order,
         elif run.kind == "head":
             close()
             blocks[-1].extend(run.lines)
+        elif run.kind == "byline" and region_of is not None and cur.body:
+            # Inside a region a byline-like line amid the body is its text ("记者了解到，…");
+            # after the body's last line it signs the article.
+            nxt = runs[n + 1] if n + 1 < len(runs) else None
+            if nxt is not None and nxt.kind == "body" and _region(nxt, region_of) == cur_region:
+                cur.body.extend(x._replace(label="body", why="byline-like text amid its region's body")
+                                for x in run.lines)
+            else:
+                cur.byline.extend(run.lines)
         elif run.kind == "byline":
             if cur.body:
                 close()
