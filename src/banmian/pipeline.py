@@ -80,7 +80,9 @@ def order_regions(state: PageState) -> PageState:
             x = x._replace(furniture="caption")
         elif found.region[i] is None and not x.furniture:
             x = x._replace(furniture="other")
-        elif found.indented[i] and not x.indented:
+        elif found.region[i] is not None and x.furniture:  # column text after all (see find_regions)
+            x = x._replace(furniture=None)
+        if found.indented[i] and not x.indented:
             x = x._replace(indented=True)
         infos.append(x)
     regions = tuple(found.region[i] for i in found.order)

@@ -229,8 +229,13 @@ def find_regions(page: Page, infos: Sequence[LineInfo]) -> Regions | None:
     rules = page.rules
     caption = _captions(page, infos, body)
     head_idx, col_idx = [], []
+    # A short line next to the running heads in the content stream was taken for furniture
+    # by position alone ("核心阅读" drawn right after the page label): where it sits in a
+    # column of body text, it is the column's.
+    tentative = {i for i, x in enumerate(infos) if x.furniture == "other" and not caption[i]
+                 and abs(sizes[i] - body) <= body * BODY_TOLERANCE}
     for i, x in enumerate(infos):
-        if x.furniture or caption[i]:
+        if (x.furniture and i not in tentative) or caption[i]:
             continue
         if sizes[i] >= body * HEAD_GROUP_RATIO and not x.jump:
             head_idx.append(i)
@@ -239,6 +244,7 @@ def find_regions(page: Page, infos: Sequence[LineInfo]) -> Regions | None:
     heads = _head_blocks(head_idx, boxes, sizes)
     cols = _column_blocks(col_idx, boxes, rules, em, [x.jump[0] if x.jump else None for x in infos],
                           [x.strong_end for x in infos])
+    cols = [c for c in ([i for i in c if len(c) >= 3 or i not in tentative] for c in cols) if c]
     hbox = [_box_of(h, boxes) for h in heads]
     cbox = [_box_of(c, boxes) for c in cols]
     notes: list[str] = []
