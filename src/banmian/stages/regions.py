@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..model import Box, Page
 from .geometry import BODY_TOLERANCE, body_size
@@ -173,7 +174,7 @@ def _column_blocks(idx: list[int], boxes: list[Box], rules: Sequence[Box], em: f
                     break
     # Lines of a column are evenly spaced: a gap clearly wider than the page's usual one
     # between two lines is where one article ends and the next (a continuation) begins.
-    gaps = sorted(boxes[b][1] - boxes[a][3] for blk in blocks for a, b in zip(blk, blk[1:]))
+    gaps = sorted(boxes[b][1] - boxes[a][3] for blk in blocks for a, b in pairwise(blk))
     out: list[list[int]] = []
     if not gaps:
         return [b for b in blocks if b]
@@ -181,13 +182,13 @@ def _column_blocks(idx: list[int], boxes: list[Box], rules: Sequence[Box], em: f
     # Where the producer drew the page column by column (most lines of a column follow each
     # other in the content stream), a paragraph's end followed by a line drawn elsewhere in
     # the stream is where an article without a headline of its own is stacked under another.
-    pairs = [(a, b) for blk in blocks for a, b in zip(blk, blk[1:])]
+    pairs = [(a, b) for blk in blocks for a, b in pairwise(blk)]
     streamed = sum(1 for a, b in pairs if b == a + 1) >= STREAM_SHARE * len(pairs)
     for blk in blocks:
         if not blk:
             continue
         out.append([blk[0]])
-        for a, b in zip(blk, blk[1:]):
+        for a, b in pairwise(blk):
             if boxes[b][1] - boxes[a][3] > usual + SPLIT_GAP_EMS * em or (
                     streamed and ends and ends[a] and b != a + 1 and not (jumps and jumps[a])):
                 out.append([])
