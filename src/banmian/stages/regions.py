@@ -231,10 +231,9 @@ def find_regions(page: Page, infos: Sequence[LineInfo]) -> Regions | None:
     caption = _captions(page, infos, body)
     head_idx, col_idx = [], []
     # A short line next to the running heads in the content stream was taken for furniture
-    # by position alone ("核心阅读" drawn right after the page label): where it sits in a
-    # column of body text, it is the column's.
-    tentative = {i for i, x in enumerate(infos) if x.furniture == "other" and not caption[i]
-                 and abs(sizes[i] - body) <= body * BODY_TOLERANCE}
+    # by position alone ("核心阅读" drawn right after the page label, a title's last two
+    # characters drawn last): where it sits in a column or a headline block, it is theirs.
+    tentative = {i for i, x in enumerate(infos) if x.furniture == "other" and not caption[i]}
     for i, x in enumerate(infos):
         if (x.furniture and i not in tentative) or caption[i]:
             continue
@@ -242,7 +241,7 @@ def find_regions(page: Page, infos: Sequence[LineInfo]) -> Regions | None:
             head_idx.append(i)
         else:
             col_idx.append(i)
-    heads = _head_blocks(head_idx, boxes, sizes)
+    heads = [h for h in _head_blocks(head_idx, boxes, sizes) if len(h) > 1 or h[0] not in tentative]
     cols = _column_blocks(col_idx, boxes, rules, em, [x.jump[0] if x.jump else None for x in infos],
                           [x.strong_end for x in infos])
     cols = [c for c in ([i for i in c if len(c) >= 3 or i not in tentative] for c in cols) if c]
