@@ -186,7 +186,7 @@ def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
         shown = [b for b in cboxes if b is not None]
         box = (min(b[0] for b in shown), min(b[1] for b in shown),
                max(b[2] for b in shown), max(b[3] for b in shown))
-        size = statistics.median(visible)
+        size = _line_size(visible)
         out_lines.append(Line(page=index, number=len(out_lines) + 1, start=pos, end=pos + len(chars),
                               box=box, size=size if size > 0 else None))
         parts += chars
@@ -197,6 +197,20 @@ def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
     return Page(text="".join(parts), lines=tuple(out_lines), source=source, index=index,
                 encoding="pdf text layer", reader="pdf", char_boxes=tuple(char_boxes),
                 rules=tuple(struct.iter_unpack("4d", raw.rules)), images=tuple(struct.iter_unpack("4d", raw.images)))
+
+
+def _line_size(sizes: list[float]) -> float:
+    """The median size, unless some characters are set larger: then the largest size at least
+    three of them share (a title line ending in its smaller column tag is in the title's size).
+
+    >>> _line_size([10.5] * 12), _line_size([24.0] * 4 + [16.0] * 12), _line_size([10.5] * 9 + [14.0])
+    (10.5, 24.0, 10.5)
+    """
+    counts: dict[float, int] = {}
+    for s in sizes:
+        counts[s] = counts.get(s, 0) + 1
+    need = min(3, len(sizes))
+    return max((s for s, n in counts.items() if n >= need), default=statistics.median(sizes))
 
 
 def _split_runs(keep: list[int], boxes: list[Box], sizes: array) -> list[list[int]]:

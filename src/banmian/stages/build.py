@@ -107,8 +107,9 @@ def build_article(page: Page, draft: Draft, paragraphs: list[RawParagraph]) -> A
             source = byline.source if byline is not None else None
             byline = Byline(text=raw, source=source, reporters=names, inline=False, lines=_lines(draft.byline))
     sizes = [x.info.line.size for x in draft.head]
-    if draft.head and all(sizes) and len(set(sizes)) > 1:
-        # A PDF tells the type sizes: the biggest is the title (引题 above, 副题 below).
+    if draft.head and all(sizes):
+        # A PDF tells the type sizes: the biggest is the title (引题 above, 副题 below);
+        # lines all in one size are one title wrapped, unless a kicker leads into it.
         roles, certain = {}, True
         by_size = headline_roles_by_size([float(v) for v in sizes])
         # A kicker set as large as the title still leads into it ("…论坛强调", "…黄望明——").
