@@ -26,6 +26,7 @@ that order, and start a new article exactly where the region changes
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -102,6 +103,8 @@ def _captions(page: Page, infos: Sequence[LineInfo], body: float) -> list[bool]:
         if (near and (small or credit)) or (small and credit and not x.terminal and len(x.text) <= 40) \
                 or (small and _CAPTION_START.match(x.text)):
             out[i] = True
+    if not any(out):
+        return out
     # a caption wraps onto more lines of its size just under it
     order = sorted(range(len(infos)), key=lambda k: infos[k].line.box[1])
     for k in order:
@@ -124,12 +127,15 @@ def _column_blocks(idx: list[int], boxes: list[Box], rules: Sequence[Box], em: f
     (``jumps[i] == "from"``) always starts a block, a "下转" marker always ends one."""
     blocks: list[list[int]] = []
     ext: list[Box] = []
+    active: list[int] = []  # blocks a later line may still continue (lines come top to bottom)
     for i in sorted(idx, key=lambda k: (boxes[k][1], boxes[k][0])):
         b = boxes[i]
         best, best_ov = -1, 0.0
-        for k, blk in enumerate(blocks):
-            if jumps and (jumps[i] == "from" or jumps[blk[-1]] == "to"):
-                break
+        active = [k for k in active if b[1] - boxes[blocks[k][-1]][3] <= FLOW_GAP_EMS * em]
+        for k in active if not (jumps and jumps[i] == "from") else ():
+            blk = blocks[k]
+            if jumps and jumps[blk[-1]] == "to":
+                continue
             last = boxes[blk[-1]]
             gap = b[1] - last[3]
             if not -0.3 * em <= gap <= FLOW_GAP_EMS * em:
@@ -144,6 +150,7 @@ def _column_blocks(idx: list[int], boxes: list[Box], rules: Sequence[Box], em: f
                 continue
             best, best_ov = k, ov
         if best < 0:
+            active.append(len(blocks))
             blocks.append([i])
             ext.append(b)
         else:
@@ -151,27 +158,25 @@ def _column_blocks(idx: list[int], boxes: list[Box], rules: Sequence[Box], em: f
             ext[best] = _union(ext[best], b)
     # A short column top ("龙。", the end of a paragraph) above a centred line starts no
     # column of its own: a block lying within the column right under it joins that column.
-    merged = True
-    while merged:
-        merged = False
-        for a in range(len(blocks)):
-            if not blocks[a]:
+    # Lowest first, so that a chain of such pieces ends up in the column under them all.
+    tops = sorted((boxes[blk[0]][1], k) for k, blk in enumerate(blocks))
+    for a in sorted(range(len(blocks)), key=lambda a: -boxes[blocks[a][-1]][3]):
+        last = boxes[blocks[a][-1]]
+        if jumps and jumps[blocks[a][-1]] == "to":
+            continue
+        lo = bisect_left(tops, (last[3] - 0.3 * em, -1))
+        hi = bisect_right(tops, (last[3] + FLOW_GAP_EMS * em, len(blocks)))
+        for top, k in tops[lo:hi]:
+            if k == a or not blocks[k] or boxes[blocks[k][0]][1] != top \
+                    or (jumps and jumps[blocks[k][0]] == "from"):
                 continue
-            last = boxes[blocks[a][-1]]
-            if jumps and jumps[blocks[a][-1]] == "to":
-                continue
-            for k in range(len(blocks)):
-                first = boxes[blocks[k][0]] if blocks[k] else None
-                if k == a or first is None or not -0.3 * em <= first[1] - last[3] <= FLOW_GAP_EMS * em \
-                        or (jumps and jumps[blocks[k][0]] == "from"):
-                    continue
-                if ext[a][0] >= ext[k][0] - em and ext[a][2] <= ext[k][2] + em \
-                        and not _rule_between(rules, ext[a], last[3], first[1]):
-                    blocks[k] = blocks[a] + blocks[k]
-                    ext[k] = _union(ext[k], ext[a])
-                    blocks[a] = []
-                    merged = True
-                    break
+            if ext[a][0] >= ext[k][0] - em and ext[a][2] <= ext[k][2] + em \
+                    and not _rule_between(rules, ext[a], last[3], top):
+                blocks[k] = blocks[a] + blocks[k]
+                ext[k] = _union(ext[k], ext[a])
+                blocks[a] = []
+                insort(tops, (boxes[blocks[k][0]][1], k))
+                break
     # Lines of a column are evenly spaced: a gap clearly wider than the page's usual one
     # between two lines is where one article ends and the next (a continuation) begins.
     gaps = sorted(boxes[b][1] - boxes[a][3] for blk in blocks for a, b in pairwise(blk))
