@@ -4,7 +4,8 @@ order, headline roles by size and captions, on pages built here with reportlab.
 The page: two articles side by side in the top band (the right one's headline drawn after
 its body in the content stream, its title centred over its second column only), a rule,
 then a full-width article with kicker, title and subtitle, two columns and a photo whose
-caption sits between its columns' text.  Skipped without reportlab, Pillow or fonts-wqy-zenhei.
+caption sits between its columns' text (a raster image, or a filled box drawn as a path).
+Skipped without reportlab, Pillow or fonts-wqy-zenhei.
 """
 from __future__ import annotations
 
@@ -72,7 +73,8 @@ def draw_head(c: canvas.Canvas, text: str, size: float, x: float, y: float) -> N
     c.drawString(x, H - y, text)
 
 
-def geometry_page() -> bytes:
+def geometry_page(photo: str = "image") -> bytes:
+    """The test page; ``photo``: a raster image, or a filled box (a placeholder drawn as a path)."""
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=(W, H), invariant=1)
     c.setLineWidth(0.5)
@@ -91,8 +93,13 @@ def geometry_page() -> bytes:
     draw_head(c, "——老城区微改造见闻", 14, xs[0], 312)
     c_lines = column_lines(C_PARAS)
     draw_column_text(c, c_lines[:12], xs[0:2], 325, 6)
-    img = Image.new("RGB", (40, 30), (120, 140, 160))
-    c.drawImage(ImageReader(img), xs[2], H - 445, 2 * COL_W + GAP, 120)
+    if photo == "image":
+        img = Image.new("RGB", (40, 30), (120, 140, 160))
+        c.drawImage(ImageReader(img), xs[2], H - 445, 2 * COL_W + GAP, 120)
+    else:
+        c.setFillGray(0.7)
+        c.rect(xs[2], H - 445, 2 * COL_W + GAP, 120, stroke=1, fill=1)
+        c.setFillGray(0)
     c.setFont("WQY", 8)
     c.drawString(xs[2], H - 456, CAPTION)
     draw_column_text(c, c_lines[12:], xs[2:4], 462, 3)
@@ -102,17 +109,18 @@ def geometry_page() -> bytes:
     return buf.getvalue()
 
 
-@pytest.fixture(scope="module")
-def issue() -> banmian.Issue:
-    return banmian.parse_page(geometry_page())
+@pytest.fixture(scope="module", params=["image", "box"])
+def issue(request) -> banmian.Issue:
+    return banmian.parse_page(geometry_page(request.param))
 
 
 def _body(article: banmian.Article) -> str:
     return "".join(p.text.value for p in article.paragraphs).replace(" ", "")
 
 
-def test_pdf_geometry_reader_keeps_rules_and_images():
-    [page] = read_pdf(geometry_page(), "geo.pdf")
+@pytest.mark.parametrize("photo", ["image", "box"])
+def test_pdf_geometry_reader_keeps_rules_and_pictures(photo):
+    [page] = read_pdf(geometry_page(photo), "geo.pdf")
     assert any(abs(r[1] - 225) < 1 and r[2] - r[0] > 700 for r in page.rules)
     assert len(page.images) == 1 and page.images[0][1] == pytest.approx(325, abs=1)
 

@@ -143,12 +143,13 @@ def extract_page(doc: pdfium.PdfDocument, index: int) -> RawPage:
 
 RULE_PT = 2.5  # a path this thin (and much longer) is a rule drawn between articles or columns
 RULE_MIN_PT = 20.0
+PICTURE_PT = 30.0  # a filled path this big both ways stands for a picture (a tint box, a placeholder)
 
 
 def _graphics(raw_page, left: float, top: float) -> tuple[list[float], list[float]]:
-    """Boxes of the page's rules (thin paths) and images (top-level page objects only;
-    top-left origin, unrotated).  Rules separate articles and columns; images carry
-    captions: the layout stages read both."""
+    """Boxes of the page's rules (thin paths) and pictures: image objects and big filled
+    paths (top-level page objects only; top-left origin, unrotated).  Rules separate
+    articles and columns; pictures carry captions: the layout stages read both."""
     rules: list[float] = []
     images: list[float] = []
     count, get, kind, bounds = (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject,
@@ -156,6 +157,7 @@ def _graphics(raw_page, left: float, top: float) -> tuple[list[float], list[floa
     path, image = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE
     x0, y0, x1, y1 = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     refs = (ctypes.byref(x0), ctypes.byref(y0), ctypes.byref(x1), ctypes.byref(y1))
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
     for i in range(count(raw_page)):
         obj = get(raw_page, i)
         t = kind(obj)
@@ -168,6 +170,9 @@ def _graphics(raw_page, left: float, top: float) -> tuple[list[float], list[floa
             images.extend(box)
         elif (h <= RULE_PT and w >= RULE_MIN_PT) or (w <= RULE_PT and h >= RULE_MIN_PT):
             rules.extend(box)
+        elif w >= PICTURE_PT and h >= PICTURE_PT and pdfium_c.FPDFPath_GetDrawMode(
+                obj, ctypes.byref(fill), ctypes.byref(stroke)) and fill.value:
+            images.extend(box)
     return rules, images
 
 
