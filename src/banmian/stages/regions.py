@@ -217,6 +217,29 @@ def _head_blocks(idx: list[int], boxes: list[Box], sizes: list[float]) -> list[l
     return blocks
 
 
+def _vertical(b: Box) -> bool:
+    return b[3] - b[1] > 2.5 * _w(b)
+
+
+def _join_vertical(heads: list[list[int]], boxes: list[Box], text: list[Box], em: float) -> list[list[int]]:
+    """A vertical (竖排) title and the horizontal kicker or subtitle level with its top, on the
+    same side of any text between them, are one headline block."""
+    hb = [_box_of(h, boxes) for h in heads]
+    out = [list(h) for h in heads]
+    for v, vb in enumerate(hb):
+        if not _vertical(vb) or not out[v]:
+            continue
+        near = [k for k, kb in enumerate(hb) if k != v and out[k] and not _vertical(kb)
+                and kb[1] <= vb[1] + 2 * em and kb[3] >= vb[1] - 2 * em
+                and not any(t[3] > min(kb[1], vb[1]) and t[1] < max(kb[3], vb[1] + em)
+                            and t[0] < max(kb[0], vb[0]) and t[2] > min(kb[2], vb[2]) for t in text)]
+        if near:
+            k = min(near, key=lambda k: min(abs(hb[k][0] - vb[2]), abs(vb[0] - hb[k][2])))
+            out[k] += out[v]
+            out[v] = []
+    return [h for h in out if h]
+
+
 def _box_of(lines: list[int], boxes: list[Box]) -> Box:
     b = boxes[lines[0]]
     for k in lines[1:]:
@@ -250,7 +273,11 @@ def find_regions(page: Page, infos: Sequence[LineInfo]) -> Regions | None:
     cols = _column_blocks(col_idx, boxes, rules, em, [x.jump[0] if x.jump else None for x in infos],
                           [x.strong_end for x in infos])
     cols = [c for c in ([i for i in c if len(c) >= 3 or i not in tentative] for c in cols) if c]
-    hbox = [_box_of(h, boxes) for h in heads]
+    heads = _join_vertical(heads, boxes, [boxes[i] for c in cols for i in c], em)
+    # A block's vertical title stands beside its columns, its horizontal lines above them:
+    # ``hbox`` (horizontal lines, if any) decides what lies under a block, ``vbox`` beside it.
+    hbox = [_box_of([i for i in h if not _vertical(boxes[i])] or h, boxes) for h in heads]
+    vbox = [_box_of(v, boxes) if (v := [i for i in h if _vertical(boxes[i])]) else None for h in heads]
     cbox = [_box_of(c, boxes) for c in cols]
     notes: list[str] = []
 
@@ -270,10 +297,11 @@ def find_regions(page: Page, infos: Sequence[LineInfo]) -> Regions | None:
             if not between(k, hbox[h][3]):
                 owner[k] = h
         if owner[k] is None:  # a vertical (竖排) headline stands beside its article's columns
-            side = [h for h, b in enumerate(hbox) if b[3] - b[1] > 2.5 * _w(b) and min(b[3], c[3]) > max(b[1], c[1])
+            side = [(min(abs(b[0] - c[2]), abs(c[0] - b[2])), h) for h, b in enumerate(vbox)
+                    if b is not None and min(b[3], c[3]) > max(b[1], c[1])
                     and min(abs(b[0] - c[2]), abs(c[0] - b[2])) <= GUTTER_EMS * em]
             if side:
-                owner[k] = min(side, key=lambda h: min(abs(hbox[h][0] - c[2]), abs(c[0] - hbox[h][2])))
+                owner[k] = min(side)[1]
     first_line = [min(c) for c in cols]
     last_line = [max(c) for c in cols]
 
