@@ -297,9 +297,12 @@ def find_regions(page: Page, infos: Sequence[LineInfo]) -> Regions | None:
             if not between(k, hbox[h][3]):
                 owner[k] = h
         if owner[k] is None:  # a vertical (竖排) headline stands beside its article's columns
+            # it may stand in a column slot of its own: up to a column's width away, nothing between
             side = [(min(abs(b[0] - c[2]), abs(c[0] - b[2])), h) for h, b in enumerate(vbox)
                     if b is not None and min(b[3], c[3]) > max(b[1], c[1])
-                    and min(abs(b[0] - c[2]), abs(c[0] - b[2])) <= GUTTER_EMS * em]
+                    and min(abs(b[0] - c[2]), abs(c[0] - b[2])) <= GUTTER_EMS * em + _w(c)
+                    and not any(min(d[3], b[3]) > max(d[1], b[1]) and min(d[2], max(b[0], c[0]))
+                                > max(d[0], min(b[2], c[2])) for d in cbox if d is not c)]
             if side:
                 owner[k] = min(side)[1]
     first_line = [min(c) for c in cols]
