@@ -221,15 +221,18 @@ def _vertical(b: Box) -> bool:
     return b[3] - b[1] > 2.5 * _w(b)
 
 
-def _join_vertical(heads: list[list[int]], boxes: list[Box], text: list[Box], em: float) -> list[list[int]]:
-    """A vertical (竖排) title and the horizontal kicker or subtitle level with its top, on the
-    same side of any text between them, are one headline block."""
+def _join_vertical(heads: list[list[int]], boxes: list[Box], sizes: list[float], text: list[Box],
+                   em: float) -> list[list[int]]:
+    """A vertical (竖排) title and a horizontal kicker or subtitle (in smaller type) level with
+    its top, with no text between them, are one headline block."""
     hb = [_box_of(h, boxes) for h in heads]
     out = [list(h) for h in heads]
     for v, vb in enumerate(hb):
         if not _vertical(vb) or not out[v]:
             continue
+        top = max(sizes[i] for i in heads[v])
         near = [k for k, kb in enumerate(hb) if k != v and out[k] and not _vertical(kb)
+                and max(sizes[i] for i in heads[k]) < top * (1 - BODY_TOLERANCE)
                 and kb[1] <= vb[1] + 2 * em and kb[3] >= vb[1] - 2 * em
                 and not any(t[3] > min(kb[1], vb[1]) and t[1] < max(kb[3], vb[1] + em)
                             and t[0] < max(kb[0], vb[0]) and t[2] > min(kb[2], vb[2]) for t in text)]
@@ -273,7 +276,8 @@ def find_regions(page: Page, infos: Sequence[LineInfo]) -> Regions | None:
     cols = _column_blocks(col_idx, boxes, rules, em, [x.jump[0] if x.jump else None for x in infos],
                           [x.strong_end for x in infos])
     cols = [c for c in ([i for i in c if len(c) >= 3 or i not in tentative] for c in cols) if c]
-    heads = _join_vertical(heads, boxes, [boxes[i] for c in cols for i in c], em)
+    in_cols = {i for c in cols for i in c}
+    heads = _join_vertical(heads, boxes, sizes, [boxes[i] for i in range(len(infos)) if caption[i] or i in in_cols], em)
     # A block's vertical title stands beside its columns, its horizontal lines above them:
     # ``hbox`` (horizontal lines, if any) decides what lies under a block, ``vbox`` beside it.
     hbox = [_box_of([i for i in h if not _vertical(boxes[i])] or h, boxes) for h in heads]
