@@ -162,3 +162,32 @@ def test_pdf_geometry_text_pages_unchanged():
     issue = run_issue(pages_from_text(text), trace=True)
     assert not [ev for ev in issue.trace if ev.stage == "regions"]
     assert [a.headline.title.value for a in issue.articles] == ["稻谷飘香"]
+
+
+def vertical_title_page() -> bytes:
+    """A vertical title in a column slot of its own with a smaller kicker level with its top,
+    its body in the two columns beside it; beside that, another article whose title is set
+    larger, at the same height."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(W, H), invariant=1)
+    xs = [40 + k * (COL_W + GAP) for k in range(5)]
+    c.setFont("WQY", 28)
+    for k, ch in enumerate("老街焕新颜"):
+        c.drawString(xs[0] + 50, H - (110 + k * 32), ch)
+    draw_head(c, "留住烟火气 留住老味道", 14, xs[1], 90)
+    draw_column_text(c, column_lines(C_PARAS), xs[1:3], 105, 10)
+    draw_head(c, "稻谷飘香", 32, xs[3], 100)
+    draw_column_text(c, column_lines(B_PARAS), xs[3:5], 115, 6)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_pdf_geometry_vertical_title_heads_the_columns_beside_it():
+    issue = banmian.parse_page(vertical_title_page())
+    by_title = {a.headline.title.value: a for a in issue.articles if a.headline.title}
+    assert set(by_title) == {"老街焕新颜", "稻谷飘香"} and len(issue.articles) == 2
+    assert by_title["老街焕新颜"].headline.kicker.value.replace(" ", "") == "留住烟火气留住老味道"
+    assert by_title["稻谷飘香"].headline.kicker is None
+    assert _body(by_title["老街焕新颜"]) == "".join(C_PARAS)
+    assert _body(by_title["稻谷飘香"]) == "".join(B_PARAS)
