@@ -51,7 +51,7 @@ class Page:
     char_boxes: tuple[Box | None, ...] | None = None  # per character of ``text`` (PDF/OCR)
     warnings: tuple[str, ...] = ()  # what the reader repaired or could not read
     rules: tuple[Box, ...] = ()  # drawn rules (thin lines) between articles and columns (PDF)
-    images: tuple[Box, ...] = ()  # image boxes: photos and graphics, whose captions are not body text (PDF)
+    images: tuple[Box, ...] = ()  # pictures: image objects and big filled boxes; their captions are not body text (PDF)
 
     def line_text(self, line: Line) -> str:
         return self.text[line.start:line.end]
