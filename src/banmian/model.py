@@ -50,6 +50,8 @@ class Page:
     reader: str = "txt"
     char_boxes: tuple[Box | None, ...] | None = None  # per character of ``text`` (PDF/OCR)
     warnings: tuple[str, ...] = ()  # what the reader repaired or could not read
+    rules: tuple[Box, ...] = ()  # drawn rules (thin lines) between articles and columns (PDF)
+    images: tuple[Box, ...] = ()  # pictures: image objects and big filled boxes; their captions are not body text (PDF)
 
     def line_text(self, line: Line) -> str:
         return self.text[line.start:line.end]
@@ -107,7 +109,7 @@ class Furniture:
     """Page furniture: masthead, 版次/版名, 责编 lines, page numbers, jump markers."""
 
     text: Text
-    kind: str  # "jump" | "masthead" | "page_label" | "date" | "editor" | "page_number" | "other"
+    kind: str  # "jump" | "masthead" | "page_label" | "date" | "editor" | "page_number" | "caption" | "other"
     lines: tuple[Line, ...] = ()
 
 

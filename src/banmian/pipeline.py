@@ -24,6 +24,7 @@ from .stages.interleave import restore_order
 from .stages.layout import Labelled, label_lines
 from .stages.normalize import LineInfo, measure_lines
 from .stages.reflow import reflow_paragraphs
+from .stages.regions import find_regions
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,11 @@ class PageState:
     settings: Settings
     paper: str | None = None
     infos: tuple[LineInfo, ...] = ()
+    # PDF pages only: each line's article region (aligned with ``infos``, None outside
+    # any) and whether it is in a headline block; empty for text dumps
+    regions: tuple[int | None, ...] = ()
+    head_lines: tuple[bool, ...] = ()
+    full_lines: tuple[bool, ...] = ()  # PDF pages: lines that reach their column's right edge
     labelled: tuple[Labelled, ...] = ()
     runs: tuple[Run, ...] = ()
     order: Order = "before"
@@ -70,19 +76,75 @@ def reorder(state: PageState) -> PageState:
     return replace(state, infos=tuple(infos), trace=_traced(state, ev))
 
 
+def order_regions(state: PageState) -> PageState:
+    """PDF pages: put the lines in reading order, region by region (:mod:`.stages.regions`);
+    captions and headline-size text over no column become furniture."""
+    found = find_regions(state.page, state.infos)
+    if found is None:
+        return state
+    infos: list[LineInfo] = []
+    for i in found.order:
+        x = state.infos[i]
+        if found.caption[i]:
+            x = x._replace(furniture="caption")
+        elif found.region[i] is None and not x.furniture:
+            x = x._replace(furniture="other")
+        elif found.region[i] is not None and x.furniture:  # column text after all (see find_regions)
+            x = x._replace(furniture=None)
+        if found.indented[i] and not x.indented:
+            x = x._replace(indented=True)
+        infos.append(x)
+    regions = tuple(found.region[i] for i in found.order)
+    ev = lambda: [_event(state, "regions", (), n) for n in found.notes] + [
+        _event(state, "regions", (x.line.number,), "caption" if found.caption[i] else
+               f"region {found.region[i]}" + (" headline" if i in found.heads else "")
+               if found.region[i] is not None else "outside any region")
+        for i, x in zip(found.order, infos)]
+    return replace(state, infos=tuple(infos), regions=regions,
+                   head_lines=tuple(i in found.heads for i in found.order),
+                   full_lines=tuple(found.full[i] for i in found.order), trace=_traced(state, ev))
+
+
+def _column_text(labelled: list[Labelled], regions: tuple[int | None, ...],
+                 head_lines: tuple[bool, ...], full_lines: tuple[bool, ...]) -> list[Labelled]:
+    """On a page with regions the headline blocks are known: a line in a column that the
+    text cues took for a headline line is the column's text: a paragraph's line where it
+    fills the column or continues an open sentence, else a sub-heading ("核心阅读")."""
+    out: list[Labelled] = []
+    for x, r, head, full in zip(labelled, regions, head_lines, full_lines):
+        if x.label == "head" and r is not None and not head:
+            prev = out[-1] if out else None
+            if full:
+                x = x._replace(label="body", why="column text reaching the column's edge (page geometry)")
+            elif prev is not None and prev.label in ("body", "heading") and not prev.info.terminal:
+                x = x._replace(label="body", why="column text inside an open sentence (page geometry)")
+            else:
+                x = x._replace(label="heading", why="sub-heading in a column (page geometry)")
+        out.append(x)
+    return out
+
+
 def label(state: PageState) -> PageState:
     hints = size_hints(state.page, [x.line for x in state.infos])
-    labelled = tuple(label_lines(list(state.infos), state.settings.indent_chars, hints))
+    if state.head_lines:  # the headline blocks the page geometry found, subtitles in small type included
+        hints = ["head" if h else (None if v == "head" else v) for h, v in zip(state.head_lines, hints)]
+    labelled = label_lines(list(state.infos), state.settings.indent_chars, hints)
+    if state.head_lines:
+        labelled = _column_text(labelled, state.regions, state.head_lines, state.full_lines)
+    labelled = tuple(labelled)
     ev = lambda: [_event(state, "label", (x.info.line.number,), f"{x.label}: {x.why}") for x in labelled]
     return replace(state, labelled=labelled, trace=_traced(state, ev))
 
 
 def assemble(state: PageState) -> PageState:
-    runs = to_runs(list(state.labelled))
+    region_of = ({x.line.number: r for x, r in zip(state.infos, state.regions) if r is not None}
+                 if state.regions else None)
+    runs = to_runs(list(state.labelled), region_of)
     first_order, _ = detect_order(runs)
-    runs, notes = demote_inbody_headings(runs, first_order)
-    order, why = detect_order(runs)
-    drafts, furniture = assemble_page(runs, order)
+    runs, notes = demote_inbody_headings(runs, first_order, region_of)
+    order, why = ("before", "headlines before bodies (reading order from the page geometry)") \
+        if region_of is not None else detect_order(runs)
+    drafts, furniture = assemble_page(runs, order, region_of)
     ev = [_event(state, "assemble", (), n) for n in notes] + [_event(state, "assemble", (), why)]
     for i, d in enumerate(drafts, 1):
         nums = [x.info.line.number for x in d.head + d.byline + d.body]
@@ -116,6 +178,7 @@ def reflow(state: PageState) -> PageState:
 PAGE_STAGES: dict[str, Stage] = {
     "measure_lines": measure,
     "restore_column_order": reorder,
+    "order_regions": order_regions,
     "label_lines": label,
     "assemble_articles": assemble,
     "reflow_paragraphs": reflow,

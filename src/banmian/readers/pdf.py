@@ -41,6 +41,7 @@ __all__ = ["JUMP_EMS", "build_page", "read_pdf"]
 JUMP_EMS = 3.0  # a same-baseline gap this wide (in ems) is a column gutter, not letter spacing
 BASELINE_EMS = 0.5  # pdftotext's maxIntraLineDelta: baselines closer than this (x the smaller size) are one line
 BACKTRACK_EMS = 0.3  # text may overlap the previous glyph this much (kerning) and stay on the line
+SIZE_STEP = 1.3  # sizes this far apart, a gap between them, are separate lines (a title beside body text)
 SPACE_EMS = 0.2  # a gap this much wider than the line's usual gap is a word space
 OCR_FIX = "it needs OCR: install the optional extra with pip install 'banmian[ocr]'"
 _DROP = frozenset(chr(c) for c in [*range(0x20), *range(0x7f, 0xa0), 0xfffe, 0xffff]) - {"\t"}
@@ -185,7 +186,7 @@ def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
         shown = [b for b in cboxes if b is not None]
         box = (min(b[0] for b in shown), min(b[1] for b in shown),
                max(b[2] for b in shown), max(b[3] for b in shown))
-        size = statistics.median(visible)
+        size = _line_size(visible)
         out_lines.append(Line(page=index, number=len(out_lines) + 1, start=pos, end=pos + len(chars),
                               box=box, size=size if size > 0 else None))
         parts += chars
@@ -194,7 +195,22 @@ def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
         char_boxes.append(None)
         pos += len(chars) + 1
     return Page(text="".join(parts), lines=tuple(out_lines), source=source, index=index,
-                encoding="pdf text layer", reader="pdf", char_boxes=tuple(char_boxes))
+                encoding="pdf text layer", reader="pdf", char_boxes=tuple(char_boxes),
+                rules=tuple(struct.iter_unpack("4d", raw.rules)), images=tuple(struct.iter_unpack("4d", raw.images)))
+
+
+def _line_size(sizes: list[float]) -> float:
+    """The median size, unless some characters are set larger: then the largest size at least
+    three of them share (a title line ending in its smaller column tag is in the title's size).
+
+    >>> _line_size([10.5] * 12), _line_size([24.0] * 4 + [16.0] * 12), _line_size([10.5] * 9 + [14.0])
+    (10.5, 24.0, 10.5)
+    """
+    counts: dict[float, int] = {}
+    for s in sizes:
+        counts[s] = counts.get(s, 0) + 1
+    need = min(3, len(sizes))
+    return max((s for s, n in counts.items() if n >= need), default=statistics.median(sizes))
 
 
 def _split_runs(keep: list[int], boxes: list[Box], sizes: array) -> list[list[int]]:
@@ -215,7 +231,10 @@ def _split_runs(keep: list[int], boxes: list[Box], sizes: array) -> list[list[in
             # second line sits within half the title's size of its baseline
             small = max(min(ps, size), 1.0)
             gap = b[0] - pb[2]
-            if abs(b[3] - pb[3]) >= BASELINE_EMS * small or gap <= -BACKTRACK_EMS * em or gap >= JUMP_EMS * em:
+            # a headline's last line and the neighbouring column's first line can share a
+            # baseline: a change of type size across a gap of an em is two lines
+            if (abs(b[3] - pb[3]) >= BASELINE_EMS * small or gap <= -BACKTRACK_EMS * em or gap >= JUMP_EMS * em
+                    or (gap >= small and em >= SIZE_STEP * small)):
                 runs.append(run)
                 run = []
         run.append(i)

@@ -48,7 +48,9 @@ class RawPage(NamedTuple):
 
     ``boxes``: x0, y0, x1, y1 per character (the loose box: font ascent to descent,
     origin to advance); ``sizes``: effective font size per character; ``unmapped``:
-    characters whose font has no Unicode mapping (``FPDFText_HasUnicodeMapError``).
+    characters whose font has no Unicode mapping (``FPDFText_HasUnicodeMapError``);
+    ``rules``/``images``: x0, y0, x1, y1 of each thin path (a drawn rule) and each image
+    object on the page, same coordinates as the characters.
     """
 
     page: int  # 0-based page index in the PDF
@@ -59,6 +61,8 @@ class RawPage(NamedTuple):
     sizes: bytes
     unmapped: int
     rotation: int
+    rules: bytes = b""
+    images: bytes = b""
 
 
 class OpenError(Exception):
@@ -125,13 +129,51 @@ def extract_page(doc: pdfium.PdfDocument, index: int) -> RawPage:
             text, coords, sizes, unmapped = _collect(textpage.raw, bbox.left, bbox.top)
         finally:
             textpage.close()
+        rules, images = _graphics(page.raw, bbox.left, bbox.top)
         if rotation:
             coords = _rotate_boxes(coords, rotation, w, h)
+            rules = _rotate_boxes(rules, rotation, w, h)
+            images = _rotate_boxes(images, rotation, w, h)
             w, h = (h, w) if rotation % 2 else (w, h)
         return RawPage(index, w, h, text, array("d", coords).tobytes(), array("d", sizes).tobytes(),
-                       unmapped, rotation)
+                       unmapped, rotation, array("d", rules).tobytes(), array("d", images).tobytes())
     finally:
         page.close()
+
+
+RULE_PT = 2.5  # a path this thin (and much longer) is a rule drawn between articles or columns
+RULE_MIN_PT = 20.0
+PICTURE_PT = 30.0  # a filled path this big both ways stands for a picture (a tint box, a placeholder)
+
+
+def _graphics(raw_page, left: float, top: float) -> tuple[list[float], list[float]]:
+    """Boxes of the page's rules (thin paths) and pictures: image objects and big filled
+    paths (top-level page objects only; top-left origin, unrotated).  Rules separate
+    articles and columns; pictures carry captions: the layout stages read both."""
+    rules: list[float] = []
+    images: list[float] = []
+    count, get, kind, bounds = (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject,
+                                pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds)
+    path, image = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE
+    x0, y0, x1, y1 = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    refs = (ctypes.byref(x0), ctypes.byref(y0), ctypes.byref(x1), ctypes.byref(y1))
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    for i in range(count(raw_page)):
+        obj = get(raw_page, i)
+        t = kind(obj)
+        if t != path and t != image or not bounds(obj, *refs):
+            continue
+        box = (round(x0.value - left, 2), round(top - y1.value, 2), round(x1.value - left, 2),
+               round(top - y0.value, 2))
+        w, h = box[2] - box[0], box[3] - box[1]
+        if t == image:
+            images.extend(box)
+        elif (h <= RULE_PT and w >= RULE_MIN_PT) or (w <= RULE_PT and h >= RULE_MIN_PT):
+            rules.extend(box)
+        elif w >= PICTURE_PT and h >= PICTURE_PT and pdfium_c.FPDFPath_GetDrawMode(
+                obj, ctypes.byref(fill), ctypes.byref(stroke)) and fill.value:
+            images.extend(box)
+    return rules, images
 
 
 def _collect(tp, left: float, top: float) -> tuple[str, list[float], list[float], int]:

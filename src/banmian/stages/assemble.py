@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Literal
@@ -43,13 +43,19 @@ class Run:
     lines: tuple[Labelled, ...]
 
 
-def to_runs(labelled: list[Labelled]) -> list[Run]:
-    """Consecutive lines of one kind; numbered headings travel with the body."""
+RegionOf = Mapping[int, int]  # line number -> article region (PDF pages, :mod:`.regions`)
+
+
+def to_runs(labelled: list[Labelled], region_of: RegionOf | None = None) -> list[Run]:
+    """Consecutive lines of one kind (and one region, where the page geometry gave
+    regions); numbered headings travel with the body."""
     def kind(x: Labelled) -> str:
         return "body" if x.label == "heading" else x.label
+    key = kind if region_of is None else (lambda x: (kind(x), region_of.get(x.info.line.number)))
     runs = []
-    for k, group in groupby(labelled, key=kind):
+    for k, group in groupby(labelled, key=key):
         g = tuple(group)
+        k = k if region_of is None else k[0]
         if k in ("jump", "byline"):  # each its own run: a marker or byline is one unit
             runs.extend(Run(k, (x,)) for x in g)
         else:
@@ -114,11 +120,20 @@ def _title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     return ""
 
 
-def demote_inbody_headings(runs: list[Run], order: Order = "before") -> tuple[list[Run], list[str]]:
+def _region(run: Run | None, region_of: RegionOf) -> int | None:
+    return None if run is None else region_of.get(run.lines[0].info.line.number)
+
+
+def demote_inbody_headings(runs: list[Run], order: Order = "before",
+                           region_of: RegionOf | None = None) -> tuple[list[Run], list[str]]:
     """Headline-like lines between two body runs with no sign of an article
     boundary (:func:`_title_evidence`) are the body's own: sub-headings, or, where
     the body before them is mid-sentence, fragments of its text.  Returns the new
     runs and a note per decision.
+
+    With regions from the page geometry, a region's headline comes first: any
+    headline-like run after body text of its own region is the body's, whatever
+    follows it, and one in another region is a headline.
     """
     out: list[Run] = []
     notes: list[str] = []
@@ -129,6 +144,21 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before") -> tuple[li
             continue
         prev = out[-1] if out else None
         nxt = runs[i + 1] if i + 1 < len(runs) else None
+        if region_of is not None:
+            if run.kind == "head" and prev is not None and prev.kind == "body" \
+                    and _region(prev, region_of) == _region(run, region_of):
+                glue = nxt is not None and nxt.kind == "body" and _region(nxt, region_of) == _region(run, region_of)
+                mid_sentence = not prev.lines[-1].info.terminal
+                label, what = ("body", "text inside an open sentence") if mid_sentence else \
+                    ("heading", "sub-heading inside an article")
+                lines = tuple(x._replace(label=label, why=what) for x in run.lines)
+                out[-1] = Run("body", prev.lines + lines + (nxt.lines if glue else ()))
+                skip_next = glue
+                notes.append(f"lines {run.lines[0].info.line.number}-{run.lines[-1].info.line.number}: "
+                             f"{what} (after body text of its region)")
+                continue
+            out.append(run)
+            continue
         if (run.kind == "head" and prev is not None and prev.kind == "body" and nxt is not None
                 and nxt.kind == "body"):
             series = any(_same_shape(run, other) for other in runs if other is not run and other.kind == "head")
@@ -252,17 +282,23 @@ def _lead(d: Draft) -> frozenset[str]:
     return bigrams("".join(text))
 
 
-def assemble_page(runs: list[Run], order: Order) -> tuple[list[Draft], list[Labelled]]:
+def assemble_page(runs: list[Run], order: Order,
+                  region_of: RegionOf | None = None) -> tuple[list[Draft], list[Labelled]]:
     """Group runs into article drafts; returns ``(drafts, furniture_lines)``.
 
     Bodies are delimited first (stand-alone bylines and "上接" markers open one,
     "下转" markers close one, a paragraph opening with a byline starts one), then
     the headline blocks between them are attached (:func:`attach_headlines`).
+
+    With regions from the page geometry (``region_of``), an article starts exactly
+    where the region changes and takes the headline of its region; text cues do not
+    cut a region's body.
     """
     furniture: list[Labelled] = []
     drafts: list[Draft] = []
     blocks: list[list[Labelled]] = [[]]  # blocks[i]: headline lines before drafts[i]
     cur = Draft()
+    cur_region: int | None = None
 
     def close() -> None:
         nonlocal cur
@@ -271,12 +307,26 @@ def assemble_page(runs: list[Run], order: Order) -> tuple[list[Draft], list[Labe
             blocks.append([])
             cur = Draft()
 
-    for run in runs:
+    for n, run in enumerate(runs):
+        if region_of is not None and run.kind != "furniture":
+            r = _region(run, region_of)
+            if r != cur_region:
+                close()
+                cur_region = r
         if run.kind == "furniture":
             furniture.extend(run.lines)
         elif run.kind == "head":
             close()
             blocks[-1].extend(run.lines)
+        elif run.kind == "byline" and region_of is not None and cur.body:
+            # Inside a region a byline-like line amid the body is its text ("记者了解到，…");
+            # after the body's last line it signs the article.
+            nxt = runs[n + 1] if n + 1 < len(runs) else None
+            if nxt is not None and nxt.kind == "body" and _region(nxt, region_of) == cur_region:
+                cur.body.extend(x._replace(label="body", why="byline-like text amid its region's body")
+                                for x in run.lines)
+            else:
+                cur.byline.extend(run.lines)
         elif run.kind == "byline":
             if cur.body:
                 close()
@@ -294,6 +344,8 @@ def assemble_page(runs: list[Run], order: Order) -> tuple[list[Draft], list[Labe
                 close()
             elif drafts:
                 drafts[-1].continued_to = page
+        elif region_of is not None:
+            cur.body.extend(run.lines)
         else:
             for k, part in enumerate(_split_body_at_bylines(run.lines)):
                 if k > 0 or (cur.body and _opens_article(part, 0) and cur.body[-1].info.terminal):
@@ -303,6 +355,10 @@ def assemble_page(runs: list[Run], order: Order) -> tuple[list[Draft], list[Labe
     if not drafts:  # headlines only: one article made of them
         lines = [x for b in blocks for x in b]
         return ([Draft(head=lines)] if lines else []), furniture
+    if region_of is not None:  # each region's headline is drawn before its body here
+        for d, before in zip(drafts, blocks):
+            d.head = list(before)
+        return drafts, furniture
     from .headlines import split_fields
     drafts, blocks = _split_merged_bodies(drafts, blocks)
     fields = [split_fields(b) for b in blocks]

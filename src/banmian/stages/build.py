@@ -10,7 +10,7 @@ from ..model import Article, Byline, Furniture, Headline, Line, Page, Paragraph,
 from .assemble import Draft
 from .bylines import parse_inline
 from .geometry import headline_roles_by_size
-from .headlines import assign_roles
+from .headlines import KICKER_END, assign_roles
 from .layout import Labelled
 from .normalize import byline_names
 from .reflow import RawParagraph, body_width
@@ -107,10 +107,18 @@ def build_article(page: Page, draft: Draft, paragraphs: list[RawParagraph]) -> A
             source = byline.source if byline is not None else None
             byline = Byline(text=raw, source=source, reporters=names, inline=False, lines=_lines(draft.byline))
     sizes = [x.info.line.size for x in draft.head]
-    if draft.head and all(sizes) and len(set(sizes)) > 1:
-        # A PDF tells the type sizes: the biggest is the title (引题 above, 副题 below).
+    if draft.head and all(sizes):
+        # A PDF tells the type sizes: the biggest is the title (引题 above, 副题 below);
+        # lines all in one size are one title wrapped, unless a kicker leads into it.
         roles, certain = {}, True
-        for x, role in zip(draft.head, headline_roles_by_size([float(v) for v in sizes])):
+        by_size = headline_roles_by_size([float(v) for v in sizes])
+        # A kicker set as large as the title still leads into it ("…论坛强调", "…黄望明——").
+        titled = [k for k, r in enumerate(by_size) if r == "title"]
+        if "kicker" not in by_size and len(titled) > 1:
+            lead = next((k for k in titled[:-1] if KICKER_END.search(draft.head[k].info.text)), None)
+            if lead is not None:
+                by_size = ["kicker" if titled[0] <= k <= lead else r for k, r in enumerate(by_size)]
+        for x, role in zip(draft.head, by_size):
             roles.setdefault(role, []).append(x)
     else:
         roles, certain = assign_roles(draft.head, body_width(draft.body) if draft.body else 0.0)

@@ -1,0 +1,445 @@
+"""Measured lines of a PDF page -> article regions, reading order and captions.
+
+The content stream draws an article's lines in whatever order its producer chose
+(a headline after its body, two articles interleaved); the page geometry says how
+they belong together, the newspaper way:
+
+* body lines flow down a column: a line directly under another, in the same
+  column, continues it (:func:`_column_blocks`); a rule, a wide gap or a line in
+  another type size ends the flow;
+* headline lines (set larger than the body) stacked close together are one
+  headline block: kicker, title, subtitle;
+* a headline sits on top of its article: a column block belongs to the nearest
+  headline block above it that it lies under, unless a rule or other text lies in
+  between; a column block no headline covers (a centred title over the middle
+  columns, a short title over the first) belongs with the column next to it that
+  starts at the same height, preferring the one drawn next to it in the content
+  stream, or else with the column it continues below a picture;
+* short lines in a smaller type next to an image, or a photo credit there, are
+  captions: page furniture, never body text.
+
+The result is a region per article: its headline lines top to bottom, then its
+columns left to right, each top to bottom.  The shared stages run on the lines in
+that order, and start a new article exactly where the region changes
+(:mod:`.assemble`).  Text dumps have no geometry: no regions, nothing changes.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ..model import Box, Page
+from .geometry import BODY_TOLERANCE, body_size
+from .normalize import PHOTO_CREDIT, LineInfo
+
+__all__ = ["Regions", "find_regions"]
+
+HEAD_GROUP_RATIO = 1.05  # subtitles are set barely larger than the body (10.4 pt over 9.5 pt)
+FLOW_GAP_EMS = 1.0  # body lines further apart than this (ems of body type) do not continue a column
+STREAM_SHARE = 0.8  # this share of a page's column lines drawn one after the other: drawn column by column
+SPLIT_GAP_EMS = 0.4  # a gap this much wider than the usual line gap splits a column (articles stacked)
+HEAD_GAP_EMS = 1.0  # headline lines further apart than this (ems of the smaller line) are two blocks
+SAME_TOP_EMS = 1.5  # columns whose tops differ by less start at one height (one article's block)
+GUTTER_EMS = 3.0  # columns closer than this side by side are neighbours
+BELOW_GAP_EMS = 2.0  # a column this close under another, with no rule between, continues it
+SIDE_HEAD_EMS = 3.0  # a headline this close above a column it does not cover may still head it
+CAPTION_NEAR_EMS = 2.5  # a caption's top is this close under (or its bottom above) its image
+_CAPTION_START = re.compile(r"^(?:图为|上图|下图|左图|右图|图[①-⑩0-9一二三四五六七八九十]|[（(]?图片?[)）]?[：:])")
+
+
+@dataclass(frozen=True, slots=True)
+class Regions:
+    """Per measured line (in the order given): its region (``None``: furniture or a
+    caption) and whether it is a caption; ``order``: indices in reading order;
+    ``heads``: indices of headline-block lines; ``indented``: lines set in from their
+    column's left edge by a paragraph indent; ``full``: lines reaching their column's right
+    edge; ``notes``: what was decided, for the trace."""
+
+    region: tuple[int | None, ...]
+    caption: tuple[bool, ...]
+    order: tuple[int, ...]
+    heads: frozenset[int]
+    indented: tuple[bool, ...]
+    full: tuple[bool, ...]
+    notes: tuple[str, ...]
+
+
+def _w(b: Box) -> float:
+    return b[2] - b[0]
+
+
+def _xover(a: Box, b: Box) -> float:
+    return min(a[2], b[2]) - max(a[0], b[0])
+
+
+def _union(a: Box, b: Box) -> Box:
+    return min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3])
+
+
+def _rule_between(rules: Sequence[Box], box: Box, top: float, bottom: float) -> bool:
+    """A horizontal rule across ``box``'s x-range lies between heights ``top`` and ``bottom``."""
+    for r in rules:
+        if r[3] - r[1] <= r[2] - r[0] and top - 1.0 <= (r[1] + r[3]) / 2 <= bottom + 1.0 \
+                and _xover(r, box) >= 0.5 * min(_w(box), _w(r)):
+            return True
+    return False
+
+
+def _captions(page: Page, infos: Sequence[LineInfo], body: float) -> list[bool]:
+    """Caption lines: in a smaller type (or a photo credit) right under or above an
+    image, and the lines of the same size that continue them; without an image,
+    a smaller-type line that names itself a picture ("图为…") or credits a photo."""
+    out = [False] * len(infos)
+    for i, x in enumerate(infos):
+        b, size = x.line.box, x.line.size or body
+        small = size < body * (1 - BODY_TOLERANCE)
+        credit = bool(PHOTO_CREDIT.search(x.text) or _CAPTION_START.match(x.text))
+        near = any(_xover(img, b) > 0.5 * min(_w(b), _w(img))
+                   and (-0.5 * size <= b[1] - img[3] <= CAPTION_NEAR_EMS * size
+                        or -0.5 * size <= img[1] - b[3] <= CAPTION_NEAR_EMS * size) for img in page.images)
+        if (near and (small or credit)) or (small and credit and not x.terminal and len(x.text) <= 40) \
+                or (small and _CAPTION_START.match(x.text)):
+            out[i] = True
+    if not any(out):
+        return out
+    # a caption wraps onto more lines of its size just under it
+    order = sorted(range(len(infos)), key=lambda k: infos[k].line.box[1])
+    for k in order:
+        if out[k]:
+            continue
+        b = infos[k].line.box
+        for j in order:
+            c = infos[j].line.box
+            if out[j] and abs((infos[j].line.size or 0) - (infos[k].line.size or 0)) < 0.2 \
+                    and 0 <= b[1] - c[3] <= 0.8 * body and _xover(b, c) > 0:
+                out[k] = True
+                break
+    return out
+
+
+def _column_blocks(idx: list[int], boxes: list[Box], rules: Sequence[Box], em: float,
+                   jumps: Sequence[str | None] = (), ends: Sequence[bool] = ()) -> list[list[int]]:
+    """Body lines -> column blocks: each line joins the block whose last line is just
+    above it in the same column (most overlap), else starts a block.  A "上接" marker
+    (``jumps[i] == "from"``) always starts a block, a "下转" marker always ends one."""
+    blocks: list[list[int]] = []
+    ext: list[Box] = []
+    active: list[int] = []  # blocks a later line may still continue (lines come top to bottom)
+    for i in sorted(idx, key=lambda k: (boxes[k][1], boxes[k][0])):
+        b = boxes[i]
+        best, best_ov = -1, 0.0
+        active = [k for k in active if b[1] - boxes[blocks[k][-1]][3] <= FLOW_GAP_EMS * em]
+        for k in active if not (jumps and jumps[i] == "from") else ():
+            blk = blocks[k]
+            if jumps and jumps[blk[-1]] == "to":
+                continue
+            last = boxes[blk[-1]]
+            gap = b[1] - last[3]
+            if not -0.3 * em <= gap <= FLOW_GAP_EMS * em:
+                continue
+            ov = _xover(ext[k], b)
+            if ov < 0.5 * min(_w(b), _w(ext[k])) or ov <= best_ov:
+                continue
+            # far wider than a column's lines (a line across several columns): not its text
+            if len(blk) >= 3 and _w(ext[k]) >= 6 * em and _w(b) > 1.6 * _w(ext[k]):
+                continue
+            if _rule_between(rules, b, last[3], b[1]):
+                continue
+            best, best_ov = k, ov
+        if best < 0:
+            active.append(len(blocks))
+            blocks.append([i])
+            ext.append(b)
+        else:
+            blocks[best].append(i)
+            ext[best] = _union(ext[best], b)
+    # A short column top ("龙。", the end of a paragraph) above a centred line starts no
+    # column of its own: a block lying within the column right under it joins that column.
+    # Lowest first, so that a chain of such pieces ends up in the column under them all.
+    tops = sorted((boxes[blk[0]][1], k) for k, blk in enumerate(blocks))
+    for a in sorted(range(len(blocks)), key=lambda a: -boxes[blocks[a][-1]][3]):
+        last = boxes[blocks[a][-1]]
+        if jumps and jumps[blocks[a][-1]] == "to":
+            continue
+        lo = bisect_left(tops, (last[3] - 0.3 * em, -1))
+        hi = bisect_right(tops, (last[3] + FLOW_GAP_EMS * em, len(blocks)))
+        for top, k in tops[lo:hi]:
+            if k == a or not blocks[k] or boxes[blocks[k][0]][1] != top \
+                    or (jumps and jumps[blocks[k][0]] == "from"):
+                continue
+            if ext[a][0] >= ext[k][0] - em and ext[a][2] <= ext[k][2] + em \
+                    and not _rule_between(rules, ext[a], last[3], top):
+                blocks[k] = blocks[a] + blocks[k]
+                ext[k] = _union(ext[k], ext[a])
+                blocks[a] = []
+                insort(tops, (boxes[blocks[k][0]][1], k))
+                break
+    # Lines of a column are evenly spaced: a gap clearly wider than the page's usual one
+    # between two lines is where one article ends and the next (a continuation) begins.
+    gaps = sorted(boxes[b][1] - boxes[a][3] for blk in blocks for a, b in pairwise(blk))
+    out: list[list[int]] = []
+    if not gaps:
+        return [b for b in blocks if b]
+    usual = gaps[len(gaps) // 2]
+    # Where the producer drew the page column by column (most lines of a column follow each
+    # other in the content stream), a paragraph's end followed by a line drawn elsewhere in
+    # the stream is where an article without a headline of its own is stacked under another.
+    pairs = [(a, b) for blk in blocks for a, b in pairwise(blk)]
+    streamed = sum(1 for a, b in pairs if b == a + 1) >= STREAM_SHARE * len(pairs)
+    for blk in blocks:
+        if not blk:
+            continue
+        out.append([blk[0]])
+        for a, b in pairwise(blk):
+            if boxes[b][1] - boxes[a][3] > usual + SPLIT_GAP_EMS * em or (
+                    streamed and ends and ends[a] and b != a + 1 and not (jumps and jumps[a])):
+                out.append([])
+            out[-1].append(b)
+    return out
+
+
+def _head_blocks(idx: list[int], boxes: list[Box], sizes: list[float]) -> list[list[int]]:
+    """Headline lines stacked close together, overlapping across, are one headline block."""
+    blocks: list[list[int]] = []
+    for i in sorted(idx, key=lambda k: (boxes[k][1], boxes[k][0])):
+        b = boxes[i]
+        for blk in blocks:
+            last = boxes[blk[-1]]
+            if (-0.3 * sizes[i] <= b[1] - last[3] <= HEAD_GAP_EMS * min(sizes[i], sizes[blk[-1]])
+                    and _xover(_box_of(blk, boxes), b) > 0):
+                blk.append(i)
+                break
+        else:
+            blocks.append([i])
+    return blocks
+
+
+def _vertical(b: Box) -> bool:
+    return b[3] - b[1] > 2.5 * _w(b)
+
+
+def _join_vertical(heads: list[list[int]], boxes: list[Box], sizes: list[float], text: list[Box],
+                   em: float) -> list[list[int]]:
+    """A vertical (竖排) title and a horizontal kicker or subtitle (in smaller type) level with
+    its top, with no text between them, are one headline block."""
+    hb = [_box_of(h, boxes) for h in heads]
+    out = [list(h) for h in heads]
+    for v, vb in enumerate(hb):
+        if not _vertical(vb) or not out[v]:
+            continue
+        top = max(sizes[i] for i in heads[v])
+        near = [k for k, kb in enumerate(hb) if k != v and out[k] and not _vertical(kb)
+                and max(sizes[i] for i in heads[k]) < top * (1 - BODY_TOLERANCE)
+                and kb[1] <= vb[1] + 2 * em and kb[3] >= vb[1] - 2 * em
+                and not any(t[3] > min(kb[1], vb[1]) and t[1] < max(kb[3], vb[1] + em)
+                            and t[0] < max(kb[0], vb[0]) and t[2] > min(kb[2], vb[2]) for t in text)]
+        if near:
+            k = min(near, key=lambda k: min(abs(hb[k][0] - vb[2]), abs(vb[0] - hb[k][2])))
+            out[k] += out[v]
+            out[v] = []
+    return [h for h in out if h]
+
+
+def _box_of(lines: list[int], boxes: list[Box]) -> Box:
+    b = boxes[lines[0]]
+    for k in lines[1:]:
+        b = _union(b, boxes[k])
+    return b
+
+
+def find_regions(page: Page, infos: Sequence[LineInfo]) -> Regions | None:
+    """Regions and reading order of a page with geometry; ``None`` for a text dump."""
+    body = body_size(page)
+    if body is None or not infos or any(x.line.box is None for x in infos):
+        return None
+    boxes: list[Box] = [x.line.box for x in infos]  # type: ignore[misc]
+    sizes = [x.line.size or body for x in infos]
+    em = body
+    rules = page.rules
+    caption = _captions(page, infos, body)
+    head_idx, col_idx = [], []
+    # A short line next to the running heads in the content stream was taken for furniture
+    # by position alone ("核心阅读" drawn right after the page label, a title's last two
+    # characters drawn last): where it sits in a column or a headline block, it is theirs.
+    tentative = {i for i, x in enumerate(infos) if x.furniture == "other" and not caption[i]}
+    for i, x in enumerate(infos):
+        if (x.furniture and i not in tentative) or caption[i]:
+            continue
+        if sizes[i] >= body * HEAD_GROUP_RATIO and not x.jump:
+            head_idx.append(i)
+        else:
+            col_idx.append(i)
+    heads = [h for h in _head_blocks(head_idx, boxes, sizes) if len(h) > 1 or h[0] not in tentative]
+    cols = _column_blocks(col_idx, boxes, rules, em, [x.jump[0] if x.jump else None for x in infos],
+                          [x.strong_end for x in infos])
+    cols = [c for c in ([i for i in c if len(c) >= 3 or i not in tentative] for c in cols) if c]
+    in_cols = {i for c in cols for i in c}
+    heads = _join_vertical(heads, boxes, sizes, [boxes[i] for i in range(len(infos)) if caption[i] or i in in_cols], em)
+    # A block's vertical title stands beside its columns, its horizontal lines above them:
+    # ``hbox`` (horizontal lines, if any) decides what lies under a block, ``vbox`` beside it.
+    hbox = [_box_of([i for i in h if not _vertical(boxes[i])] or h, boxes) for h in heads]
+    vbox = [_box_of(v, boxes) if (v := [i for i in h if _vertical(boxes[i])]) else None for h in heads]
+    cbox = [_box_of(c, boxes) for c in cols]
+    notes: list[str] = []
+
+    def between(k: int, top: float) -> bool:
+        """Other text or a rule between height ``top`` and column ``k``'s top, across it."""
+        c = cbox[k]
+        if _rule_between(rules, c, top, c[1]):
+            return True
+        return any(j != k and _xover(cbox[j], c) > 0.3 * min(_w(c), _w(cbox[j]))
+                   and cbox[j][1] >= top - 0.5 * em and cbox[j][3] <= c[1] + 0.5 * em for j in range(len(cols)))
+
+    owner: list[int | None] = [None] * len(cols)
+    for k, c in enumerate(cbox):
+        above = [h for h, b in enumerate(hbox) if b[3] <= c[1] + 0.5 * em and _xover(b, c) > 0]
+        if above:
+            h = max(above, key=lambda h: (hbox[h][3], _xover(hbox[h], c)))
+            if not between(k, hbox[h][3]):
+                owner[k] = h
+        if owner[k] is None:  # a vertical (竖排) headline stands beside its article's columns
+            # it may stand in a column slot of its own: up to a column's width away, nothing between
+            side = [(min(abs(b[0] - c[2]), abs(c[0] - b[2])), h) for h, b in enumerate(vbox)
+                    if b is not None and min(b[3], c[3]) > max(b[1], c[1])
+                    and min(abs(b[0] - c[2]), abs(c[0] - b[2])) <= GUTTER_EMS * em + _w(c)
+                    and not any(min(d[3], b[3]) > max(d[1], b[1]) and min(d[2], max(b[0], c[0]))
+                                > max(d[0], min(b[2], c[2])) for d in cbox if d is not c)]
+            if side:
+                owner[k] = min(side)[1]
+    first_line = [min(c) for c in cols]
+    last_line = [max(c) for c in cols]
+
+    def neighbours(k: int) -> list[int]:
+        c = cbox[k]
+        return [j for j in range(len(cols)) if j != k and abs(cbox[j][1] - c[1]) <= SAME_TOP_EMS * em
+                and (0 <= c[0] - cbox[j][2] <= GUTTER_EMS * em or 0 <= cbox[j][0] - c[2] <= GUTTER_EMS * em)]
+
+    def side_head(k: int) -> int | None:
+        """A headline just above column ``k``, off to its side (a centred title over the
+        middle columns), with nothing printed between them in the column."""
+        c = cbox[k]
+        above = [h for h, b in enumerate(hbox) if 0 <= c[1] - b[3] <= SIDE_HEAD_EMS * em and not between(k, b[3])]
+        return min(above, key=lambda h: max(hbox[h][0] - c[2], c[0] - hbox[h][2])) if above else None
+
+    # "（上接第1版）" opens a continued article: its column heads a region of its own (under a
+    # repeated title, if one is just above it), and the columns beside it join that region
+    n_regions = len(heads)
+    for k, c in enumerate(cols):
+        top_line = infos[min(c, key=lambda i: boxes[i][1])]
+        if owner[k] is None and top_line.jump and top_line.jump[0] == "from":
+            owner[k] = side_head(k)
+            if owner[k] is None:
+                owner[k] = n_regions
+                n_regions += 1
+    changed = True
+    while changed:
+        changed = False
+        for k in range(len(cols)):
+            if owner[k] is not None:
+                continue
+            near = [j for j in neighbours(k) if owner[j] is not None]
+            if near:
+                # drawn next to it in the content stream, else the column on its left
+                streamed = [j for j in near if abs(first_line[k] - last_line[j]) == 1
+                            or abs(first_line[j] - last_line[k]) == 1]
+                left = [j for j in near if cbox[j][2] <= cbox[k][0]]
+                j = (streamed or sorted(left, key=lambda j: -cbox[j][2]) or near)[0]
+                owner[k] = owner[j]
+                changed = True
+        if changed:
+            continue
+        for k in range(len(cols)):
+            if owner[k] is not None:
+                continue
+            c = cbox[k]
+            up = [j for j in range(len(cols)) if owner[j] is not None and cbox[j][3] <= c[1]
+                  and _xover(cbox[j], c) > 0.5 * min(_w(c), _w(cbox[j]))]
+            if up:
+                j = max(up, key=lambda j: cbox[j][3])
+                gap = c[1] - cbox[j][3]
+                pictured = any(_xover(img, c) > 0 and img[1] >= cbox[j][3] - em and img[3] <= c[1] + em
+                               for img in page.images)
+                if (gap <= BELOW_GAP_EMS * em or pictured) and not _rule_between(rules, c, cbox[j][3], c[1]) \
+                        and not any(hbox[h][1] >= cbox[j][3] - 1 and hbox[h][3] <= c[1] + 1
+                                    and _xover(hbox[h], c) > 0 for h in range(len(heads))):
+                    owner[k] = owner[j]
+                    changed = True
+        if changed:
+            continue
+        # Last: a headline just above a column, off to its side.
+        for k in range(len(cols)):
+            if owner[k] is not None:
+                continue
+            h = side_head(k)
+            if h is not None:
+                owner[k] = h
+                changed = True
+                notes.append(f"line {infos[min(cols[k])].line.number}…: a column beside the headline "
+                             f"above it (lines {infos[min(heads[h])].line.number}…)")
+    # Columns no headline reaches: one headless region per row of neighbours.
+    region_of_col: list[int] = [-1] * len(cols)
+    for k in range(len(cols)):
+        if owner[k] is not None:
+            region_of_col[k] = owner[k]  # type: ignore[assignment]
+    for k in sorted(range(len(cols)), key=lambda k: (cbox[k][1], cbox[k][0])):
+        if region_of_col[k] >= 0:
+            continue
+        region_of_col[k] = n_regions
+        stack = [k]
+        while stack:
+            for j in neighbours(stack.pop()):
+                if region_of_col[j] < 0:
+                    region_of_col[j] = n_regions
+                    stack.append(j)
+        notes.append(f"lines {', '.join(str(infos[i].line.number) for i in sorted(cols[k])[:1])}…: "
+                     f"columns under no headline: an article without one")
+        n_regions += 1
+    owned = {region_of_col[k] for k in range(len(cols))}
+    region: list[int | None] = [None] * len(infos)
+    for h, blk in enumerate(heads):
+        if h in owned:
+            for i in blk:
+                region[i] = h
+        else:
+            notes.append(f"lines {', '.join(str(infos[i].line.number) for i in sorted(blk))}: "
+                         f"headline-size text over no column: page furniture")
+    for k, blk in enumerate(cols):
+        for i in blk:
+            region[i] = region_of_col[k]
+    # Reading order: furniture and captions first (as printed), then region by region
+    # (top to bottom, left to right): headline lines, then columns left to right.
+    top: dict[int, tuple[float, float]] = {}
+    for i, r in enumerate(region):
+        if r is not None:
+            t = top.get(r)
+            top[r] = (min(t[0], boxes[i][1]), min(t[1], boxes[i][0])) if t else (boxes[i][1], boxes[i][0])
+    order = [i for i, r in enumerate(region) if r is None]
+    for r in sorted(top, key=lambda r: (round(top[r][0] / em), top[r][1])):
+        if r < len(heads):
+            order.extend(sorted(heads[r], key=lambda i: (boxes[i][1], boxes[i][0])))
+        mine = sorted((k for k in range(len(cols)) if region_of_col[k] == r), key=lambda k: cbox[k][0])
+        groups: list[list[int]] = []
+        for k in mine:  # blocks of one column (split by a picture) read top to bottom
+            if groups and _xover(cbox[k], cbox[groups[-1][0]]) > 0.5 * min(_w(cbox[k]), _w(cbox[groups[-1][0]])):
+                groups[-1].append(k)
+            else:
+                groups.append([k])
+        for g in groups:
+            for k in sorted(g, key=lambda k: cbox[k][1]):
+                order.extend(sorted(cols[k], key=lambda i: boxes[i][1]))
+    # A paragraph's first line starts about two characters in from its column's edge; a
+    # line that reaches the column's right edge is running text (it wrapped because full).
+    indented = [False] * len(infos)
+    full = [False] * len(infos)
+    for k, blk in enumerate(cols):
+        if len(blk) >= 3:
+            left = cbox[k][0]
+            for i in blk:
+                indented[i] = 1.5 * em <= boxes[i][0] - left <= 2.6 * em and boxes[i][2] >= cbox[k][2] - 1.5 * em
+                full[i] = boxes[i][0] - left <= 2.6 * em and boxes[i][2] >= cbox[k][2] - 0.5 * em
+    heads_set = frozenset(i for h, blk in enumerate(heads) if h in owned for i in blk)
+    return Regions(tuple(region), tuple(caption), tuple(order), heads_set, tuple(indented), tuple(full),
+                   tuple(notes))
