@@ -13,8 +13,10 @@ is a headline line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
+from itertools import compress
 from typing import Literal, NamedTuple
 
 from .normalize import LineInfo
@@ -58,36 +60,26 @@ def column_widths(infos: list[LineInfo]) -> list[float]:
         return out
     widths = [infos[i].width for i in cand]
     pure = [infos[i].pure for i in cand]
-    # Sliding histograms of the window's widths (all lines, and exact lines only).
-    every: Counter[float] = Counter()
-    exact: Counter[float] = Counter()
-    n_exact = 0
-    lo = hi = 0
-    per_cand = []
-    for k in range(len(cand)):
-        want_lo, want_hi = max(0, k - WINDOW), min(len(cand), k + WINDOW + 1)
-        while hi < want_hi:
-            every[widths[hi]] += 1
-            if pure[hi]:
-                exact[widths[hi]] += 1
-                n_exact += 1
-            hi += 1
-        while lo < want_lo:
-            every[widths[lo]] -= 1
-            if pure[lo]:
-                exact[widths[lo]] -= 1
-                n_exact -= 1
-            lo += 1
-        # The window moves one line at a time and its mode changes slowly:
-        # recompute it every MODE_STEP lines (this runs for every line of a page).
-        if k % MODE_STEP == 0 or not per_cand:
-            mode = _hist_mode(exact if n_exact >= 5 else every)
-        per_cand.append(mode)
-    pos = 0
-    for i in range(len(infos)):
-        while pos + 1 < len(cand) and abs(cand[pos + 1] - i) <= abs(cand[pos] - i):
-            pos += 1
-        out[i] = per_cand[pos]
+    # The window of WINDOW lines each side moves one line at a time and its mode
+    # changes slowly: it is taken every MODE_STEP lines and holds for the lines
+    # up to the next step (this runs for every line of a page).
+    per_cand: list[float] = []
+    for k in range(0, len(cand), MODE_STEP):
+        lo, hi = max(0, k - WINDOW), min(len(cand), k + WINDOW + 1)
+        exact = Counter(compress(widths[lo:hi], pure[lo:hi]))
+        mode = _hist_mode(exact if exact.total() >= 5 else Counter(widths[lo:hi]))
+        per_cand.extend([mode] * min(MODE_STEP, len(cand) - k))
+    # Every other line takes the nearest candidate's width (the later one on a tie).
+    for k, i in enumerate(cand):
+        out[i] = per_cand[k]
+    if len(cand) < len(infos):
+        taken = set(cand)
+        for i in range(len(infos)):
+            if i not in taken:
+                k = bisect_left(cand, i)
+                if k == len(cand) or (k > 0 and i - cand[k - 1] < cand[k] - i):
+                    k -= 1
+                out[i] = per_cand[k]
     return out
 
 
@@ -96,14 +88,15 @@ MIN_COLUMN = 9.0  # ems; newspaper body columns are wider, display-type lines of
 
 def _hist_mode(hist: Counter[float]) -> float:
     best, best_n = 0.0, -1
+    get = hist.get  # a Counter's own lookup calls __missing__ for every absent width
     values = sorted(k for k, c in hist.items() if c > 0)
     if sum(hist[v] for v in values if v >= MIN_COLUMN) >= 5:
         values = [v for v in values if v >= MIN_COLUMN]
     for v in values:
         # full lines (W..W+1), and half weight for first lines, W-2 after the
         # dropped indent: they confirm W; ties go to the wider measure.
-        n = hist[v - 0.5] + hist[v] + hist[v + 0.5] + hist[v + 1.0] + 0.5 * (
-            hist[v - 2.5] + hist[v - 2.0] + hist[v - 1.5])
+        n = get(v - 0.5, 0) + get(v, 0) + get(v + 0.5, 0) + get(v + 1.0, 0) + 0.5 * (
+            get(v - 2.5, 0) + get(v - 2.0, 0) + get(v - 1.5, 0))
         if n >= best_n:
             best, best_n = v, n
     return best
