@@ -17,8 +17,9 @@ from .reflow import RawParagraph, body_width
 
 
 def text_of(page: Page, lines: list[Labelled] | tuple[Labelled, ...]) -> Text:
+    # A line's text is the text of its spans (normalize builds it so): join those.
     spans = tuple(s for x in lines for s in x.info.spans)
-    return Text("".join(page.text[s.start:s.end] for s in spans), _merge(spans))
+    return Text("".join([x.info.text for x in lines]), _merge(spans))
 
 
 def _merge(spans: tuple[Span, ...]) -> tuple[Span, ...]:

@@ -112,6 +112,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
     widths = column_widths(infos)
     labels: list[Label] = []
     why: list[str] = []
+    last_cw, body_why = None, ""
     for i, (x, cw) in enumerate(zip(infos, widths)):
         if x.furniture:
             labels.append("furniture"), why.append(f"furniture:{x.furniture}")
@@ -141,7 +142,10 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
         elif not x.terminal and x.max_width < cw - indent - 1.25:
             labels.append("head"), why.append(f"short without closing punctuation ({x.width:g} < {cw:g})")
         else:
-            labels.append("body"), why.append(f"body (column {cw:g})")
+            labels.append("body")
+            if cw != last_cw:  # formatting a float for every line costs; the width rarely changes
+                last_cw, body_why = cw, f"body (column {cw:g})"
+            why.append(body_why)
     # A paragraph has one first line: of two short open lines in a row, the
     # first is not a paragraph's start but a headline line ("把小我融入大我（凭栏处）"
     # above "失“公”之“能”，易致精致利").
