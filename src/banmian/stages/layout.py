@@ -89,9 +89,10 @@ MIN_COLUMN = 9.0  # ems; newspaper body columns are wider, display-type lines of
 def _hist_mode(hist: Counter[float]) -> float:
     best, best_n = 0.0, -1
     get = hist.get  # a Counter's own lookup calls __missing__ for every absent width
-    values = sorted(k for k, c in hist.items() if c > 0)
-    if sum(hist[v] for v in values if v >= MIN_COLUMN) >= 5:
-        values = [v for v in values if v >= MIN_COLUMN]
+    values = sorted([k for k, c in hist.items() if c > 0])
+    wide = [v for v in values if v >= MIN_COLUMN]
+    if sum([hist[v] for v in wide]) >= 5:
+        values = wide
     for v in values:
         # full lines (W..W+1), and half weight for first lines, W-2 after the
         # dropped indent: they confirm W; ties go to the wider measure.
@@ -135,7 +136,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("head"), why.append(f"wider than the column ({x.min_width:g} > {cw:g})")
         elif x.numbered and not x.terminal and x.max_width < cw - indent - 1.25:
             labels.append("heading"), why.append("numbered heading")
-        elif (not x.terminal and COLUMN_TAG.search(x.text) and x.text[0] not in "（("
+        elif (not x.terminal and x.text[-1] in "）)" and COLUMN_TAG.search(x.text) and x.text[0] not in "（("
               and (x.max_width < cw - 1.0 or i == 0 or infos[i - 1].terminal
                    or labels[i - 1] in ("furniture", "jump"))):
             labels.append("head"), why.append("short line ending in a column tag")
