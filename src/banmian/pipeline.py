@@ -22,7 +22,7 @@ from .stages.continuations import link_continuations
 from .stages.geometry import size_hints
 from .stages.layout import Labelled, label_lines
 from .stages.normalize import LineInfo, measure_lines
-from .stages.reflow import RawParagraph, reflow_paragraphs
+from .stages.reflow import RawParagraph, body_width, reflow_paragraphs
 
 
 @dataclass(frozen=True)
@@ -93,8 +93,9 @@ def reflow(state: PageState) -> PageState:
     extra: list[Furniture] = []
     done: list[tuple[list[RawParagraph], Article]] = []
     for d in state.drafts:
-        paras = reflow_paragraphs(d.body, state.settings.indent_chars)
-        art = build_article(state.page, d, paras)
+        width = body_width(d.body)  # both need it; it is 0.0 for an empty body
+        paras = reflow_paragraphs(d.body, state.settings.indent_chars, width)
+        art = build_article(state.page, d, paras, width)
         extra.extend(standalone_bylines(state.page, d, art))
         articles.append(art)
         done.append((paras, art))

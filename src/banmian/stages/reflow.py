@@ -43,9 +43,14 @@ def _short_end(x: LineInfo, cap: float) -> str:
     return f"short line ({w:g} < {cap:g}) ends a sentence" if x.terminal and w < cap - 1.25 else ""
 
 
-def reflow_paragraphs(lines: list[Labelled], indent: float = 2.0) -> list[RawParagraph]:
-    """Split one article's body lines into paragraphs (see module docstring)."""
-    width = body_width(lines)
+def reflow_paragraphs(lines: list[Labelled], indent: float = 2.0,
+                      width: float | None = None) -> list[RawParagraph]:
+    """Split one article's body lines into paragraphs (see module docstring).
+
+    ``width`` is :func:`body_width` of ``lines`` where the caller has it already.
+    """
+    if width is None:
+        width = body_width(lines)
     # Some dumps keep the first-line indent; where most paragraphs show it, it decides.
     indents = sum(1 for x in lines if x.info.indented)
     use_indent = indents >= 2 and indents * 4 >= sum(1 for x in lines if x.info.terminal)
