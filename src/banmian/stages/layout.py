@@ -153,8 +153,8 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
     for i in range(len(infos) - 1):
         x, y = infos[i], infos[i + 1]
         if (labels[i] == "body" and labels[i + 1] == "body" and not x.terminal and not y.terminal
-                and not starts_article(x.text)
-                and x.max_width < widths[i] - 1.0 and y.max_width < widths[i + 1] - 1.0):
+                and x.max_width < widths[i] - 1.0 and y.max_width < widths[i + 1] - 1.0
+                and not starts_article(x.text)):
             labels[i] = "head"
             why[i] = "short open line above another paragraph's first line"
     # A paragraph's first line is indented: full-width open lines right after a
