@@ -301,6 +301,9 @@ def _furniture_clusters(texts: list[str], kinds: list[str | None]) -> list[str |
     return out
 
 
+_GAP_IN_TEXT = re.compile(r"[\u4e00-\u9fff，。、；：？！“”（）]\s+[\u4e00-\u9fff，。、；：？！“”（）■□●◆]")
+
+
 def _cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> list[int]:
     """Output-character offsets where a merged line should be cut."""
     cuts = set()
@@ -317,7 +320,7 @@ def _cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> l
     m = _MARKED_BYLINE.search(raw)
     if m and m.start() > 0 and not _WS_RUN.search(raw, 0, m.start()) and STANDALONE_BYLINE_RE.match(raw[m.end():]):
         gaps.append(line.start + m.end())
-    if len(re.findall(r"[\u4e00-\u9fff，。、；：？！“”（）]\s+[\u4e00-\u9fff，。、；：？！“”（）■□●◆]", raw)) == 1:
+    if len(_GAP_IN_TEXT.findall(raw)) == 1:
         gaps += [line.start + m.end(1) for m in _TITLE_THEN_TEXT.finditer(raw) if m.start(1) > 0]
     # "上 方便 1349年正月，时年81岁": a short headline tail, then a body line's start.
     last = None
