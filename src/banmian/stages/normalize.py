@@ -387,19 +387,21 @@ _CREDIT_FIRST = frozenset("制图摄供")  # and its "制图：/图片：/摄影
 
 def _spaced_lines(page: Page) -> set[int] | None:
     """Indices of the lines that hold whitespace, from one pass over the page text
-    (most lines hold none); ``None`` when the lines are not in text order."""
-    lines = page.lines
-    starts = [ln.start for ln in lines]
-    if any(a.end > b.start for a, b in pairwise(lines)):
+    (most lines hold none).
+
+    ``None`` unless the lines are the page's newline-separated pieces, as the
+    readers make them: only then does a line hold no whitespace exactly when
+    no run of spaces falls inside it.
+    """
+    lines, text = page.lines, page.text
+    if (not lines or lines[0].start != 0 or text[lines[-1].end:] not in ("", "\n")
+            or any(b.start != a.end + 1 or text[a.end] != "\n" for a, b in pairwise(lines))
+            or text.count("\n") != len(lines) - 1 + (lines[-1].end < len(text))):
         return None
+    starts = [ln.start for ln in lines]
     out: set[int] = set()
-    for m in _SPACE.finditer(page.text):
-        i = bisect_right(starts, m.start()) - 1
-        # a run can reach over a newline-less gap between lines: mark each line it touches
-        while 0 <= i < len(lines) and lines[i].start < m.end():
-            if m.start() < lines[i].end:
-                out.add(i)
-            i += 1
+    for m in _SPACE.finditer(text):
+        out.add(bisect_right(starts, m.start()) - 1)  # runs stop at newlines: one line each
     return out
 
 
