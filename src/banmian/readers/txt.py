@@ -166,7 +166,7 @@ def pages_from_text(text: str, source: str = "<text>", *, encoding: str = "utf-8
             raise LimitError(f"page {len(pages) + 1} has {len(lines):,} lines, over the limit of "
                              f"{settings.max_lines:,}", path=source,
                              fix="raise max_lines in banmian.toml or split the file into pages")
-        longest = max(ln.end - ln.start for ln in lines)
+        longest = max(map(len, chunk.split("\n")))  # the lines' lengths, counted in C
         if longest > settings.max_line_chars:
             raise LimitError(f"a line of {longest:,} characters is over the limit of "
                              f"{settings.max_line_chars:,}; this is not a page's text",

@@ -226,6 +226,9 @@ _HEAD_ATOMS = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:星期
                          r"第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版|农历\S{2,8}|[\u4e00-\u9fff]{2,6}日报|\s+")
 
 
+# Every character some line cue needs besides a line's first and last: jump
+# markers 转接续承, brackets, credits (摄/图/绘, 制图/供图), roles (记者/…员/实习生).
+_CUE_CHAR = re.compile(r"[转接续承（）()摄图绘制供者员生]")
 _FURNITURE_CHAR = re.compile(r"[版报号图源期]")
 _SHORT_CODE = re.compile(r"[0-9０-９A-Z]{1,3}")
 
@@ -466,29 +469,31 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
     for k, (line, spans, blank_before, text) in enumerate(pieces):
         size = len(text)
         short = size <= 24
-        jump = None
-        if short and _JUMP_CHARS.search(text):
-            jm = JUMP_RE.match(re.sub(r"\s+", "", text))
-            if jm:
-                jump = ("from" if jm.group("kind") in ("上接", "接", "承", "续") else "to",
-                        page_number(jm.group("page")))
+        jump = names = None
+        terminal = credit = numbered = False
         last = text[-1]
-        terminal = last in _CLOSERS and (bool(TERMINAL.search(text)) or _closes_attribution(text, open_attribution))
-        if "（" in text or "(" in text or "）" in text or ")" in text:
-            open_attribution = bool(_ATTRIBUTION_OPEN.search(text)) or (
-                open_attribution and "）" not in text and ")" not in text)
-        credit = short and (last in _CREDIT_LAST or text[0] in _CREDIT_FIRST) and bool(PHOTO_CREDIT.search(text))
-        names = None
-        if (short and not terminal and not credit and ("记者" in text or "员" in text or "实习生" in text)
-                and _ROLE.search(text) and not BODY_LABELS.match(text.lstrip("■●◆▲□◇"))):
-            bm = STANDALONE_BYLINE_RE.match(src[spans[0].start:spans[-1].end])
-            if bm:
-                names = byline_names(bm.group("names")) or None
+        # Two lines in three run on mid-sentence without a character any cue needs.
+        if last in _CLOSERS or text[0] in _OPENERS or _CUE_CHAR.search(text):
+            if short and _JUMP_CHARS.search(text):
+                jm = JUMP_RE.match(re.sub(r"\s+", "", text))
+                if jm:
+                    jump = ("from" if jm.group("kind") in ("上接", "接", "承", "续") else "to",
+                            page_number(jm.group("page")))
+            terminal = last in _CLOSERS and (bool(TERMINAL.search(text)) or _closes_attribution(text, open_attribution))
+            if "（" in text or "(" in text or "）" in text or ")" in text:
+                open_attribution = bool(_ATTRIBUTION_OPEN.search(text)) or (
+                    open_attribution and "）" not in text and ")" not in text)
+            credit = short and (last in _CREDIT_LAST or text[0] in _CREDIT_FIRST) and bool(PHOTO_CREDIT.search(text))
+            if (short and not terminal and not credit and ("记者" in text or "员" in text or "实习生" in text)
+                    and _ROLE.search(text) and not BODY_LABELS.match(text.lstrip("■●◆▲□◇"))):
+                bm = STANDALONE_BYLINE_RE.match(src[spans[0].start:spans[-1].end])
+                if bm:
+                    names = byline_names(bm.group("names")) or None
+            numbered = text[0] in _OPENERS and bool(
+                NUMBERED_RE.match(text) or (size <= 7 and BODY_LABELS.match(text)))
         cjk = size - len(_NON_CJK.findall(text))
         width = cjk + 0.5 * (size - cjk)
         punct = len(_PUNCT.findall(text)) if cjk else 0
-        numbered = text[0] in _OPENERS and bool(
-            NUMBERED_RE.match(text) or (size <= 7 and BODY_LABELS.match(text)))
         # a piece that starts its line (not one cut off a merged line) shows the line's indent
         indented = line.start < spans[0].start <= line.start + 2 and _indent_of(src, line)
         strong_end = terminal and _STRONG_END.search(text) is not None
