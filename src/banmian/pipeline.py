@@ -23,7 +23,7 @@ from .stages.geometry import size_hints
 from .stages.interleave import restore_order
 from .stages.layout import Labelled, label_lines
 from .stages.normalize import LineInfo, measure_lines
-from .stages.reflow import reflow_paragraphs
+from .stages.reflow import RawParagraph, body_width, reflow_paragraphs
 from .stages.regions import find_regions
 
 
@@ -145,34 +145,45 @@ def assemble(state: PageState) -> PageState:
     order, why = ("before", "headlines before bodies (reading order from the page geometry)") \
         if region_of is not None else detect_order(runs)
     drafts, furniture = assemble_page(runs, order, region_of)
-    ev = [_event(state, "assemble", (), n) for n in notes] + [_event(state, "assemble", (), why)]
-    for i, d in enumerate(drafts, 1):
-        nums = [x.info.line.number for x in d.head + d.byline + d.body]
-        ev.append(_event(state, "assemble", nums,
-                         f"article {i}: {len(d.head)} headline, {len(d.byline)} byline, "
-                         f"{len(d.body)} body lines"))
+
+    def ev() -> list[TraceEvent]:
+        out = [_event(state, "assemble", (), n) for n in notes] + [_event(state, "assemble", (), why)]
+        for i, d in enumerate(drafts, 1):
+            nums = [x.info.line.number for x in d.head + d.byline + d.body]
+            out.append(_event(state, "assemble", nums,
+                              f"article {i}: {len(d.head)} headline, {len(d.byline)} byline, "
+                              f"{len(d.body)} body lines"))
+        return out
+    # Events are made only when traced (and then before the drafts change hands).
     return replace(state, runs=tuple(runs), order=order, drafts=tuple(drafts),
-                   furniture_lines=tuple(furniture), trace=_traced(state, lambda: ev))
+                   furniture_lines=tuple(furniture), trace=_traced(state, ev))
 
 
 def reflow(state: PageState) -> PageState:
     articles = []
     extra: list[Furniture] = []
-    ev = []
-    for i, d in enumerate(state.drafts, 1):
-        paras = reflow_paragraphs(d.body, state.settings.indent_chars)
-        for p in paras:
-            ev.append(_event(state, "reflow", [x.info.line.number for x in p.lines],
-                             f"article {i} {p.kind} paragraph: {p.why}"))
-        art = build_article(state.page, d, paras)
+    done: list[tuple[list[RawParagraph], Article]] = []
+    for d in state.drafts:
+        width = body_width(d.body)  # both need it; it is 0.0 for an empty body
+        paras = reflow_paragraphs(d.body, state.settings.indent_chars, width)
+        art = build_article(state.page, d, paras, width)
         extra.extend(standalone_bylines(state.page, d, art))
-        hl = ", ".join(f"{k}={v.value}" for k, v in art.headline.fields())
-        ev.append(_event(state, "headline", [x.number for x in art.headline_lines],
-                         f"article {i}: {hl or 'no headline'}"
-                         + ("" if art.headline.roles_certain else " (roles guessed)")))
         articles.append(art)
+        done.append((paras, art))
+
+    def ev() -> list[TraceEvent]:
+        out = []
+        for i, (paras, art) in enumerate(done, 1):
+            for p in paras:
+                out.append(_event(state, "reflow", [x.info.line.number for x in p.lines],
+                                  f"article {i} {p.kind} paragraph: {p.why}"))
+            hl = ", ".join(f"{k}={v.value}" for k, v in art.headline.fields())
+            out.append(_event(state, "headline", [x.number for x in art.headline_lines],
+                              f"article {i}: {hl or 'no headline'}"
+                              + ("" if art.headline.roles_certain else " (roles guessed)")))
+        return out
     furniture = tuple(furniture_of(state.page, list(state.furniture_lines))) + tuple(extra)
-    return replace(state, articles=tuple(articles), furniture=furniture, trace=_traced(state, lambda: ev))
+    return replace(state, articles=tuple(articles), furniture=furniture, trace=_traced(state, ev))
 
 
 PAGE_STAGES: dict[str, Stage] = {

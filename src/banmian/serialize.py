@@ -33,10 +33,13 @@ class _Locator:
         return self.lines[page][max(0, bisect.bisect_right(starts, offset) - 1)]
 
     def spans(self, text: Text) -> list[list[int | None]]:
+        # self.line(), inlined: this runs for every span of every article
         out = []
+        starts_of, lines_of, numbers = self.starts, self.lines, self.numbers
         for s in text.spans:
-            ln = self.line(s.page, s.start)
-            out.append([self.numbers.get(s.page), ln.number if ln else None, s.start, s.end])
+            starts = starts_of.get(s.page)
+            number = lines_of[s.page][max(0, bisect.bisect_right(starts, s.start) - 1)].number if starts else None
+            out.append([numbers.get(s.page), number, s.start, s.end])
         return out
 
 

@@ -141,17 +141,13 @@ def split_lines(text: str, page: int = 0, offset_base: int = 0) -> tuple[Line, .
     """Lines of ``text`` (split on ``\\n`` only: ``str.splitlines`` also splits on
     characters such as U+001C that a page may legitimately carry)."""
     lines = []
-    start = 0
-    number = 1
-    n = len(text)
-    while start <= n:
-        end = text.find("\n", start)
-        if end < 0:
-            end = n
-        if start < n or number == 1:
-            lines.append(Line(page=page, number=number, start=start + offset_base, end=end + offset_base))
-        number += 1
-        start = end + 1
+    start = offset_base
+    last = len(text) + offset_base
+    for number, part in enumerate(text.split("\n"), 1):
+        # the empty piece after a final newline is not a line (an empty text is one)
+        if start < last or number == 1:
+            lines.append(Line(page, number, start, start + len(part)))
+        start += len(part) + 1
     return tuple(lines)
 
 
@@ -170,7 +166,7 @@ def pages_from_text(text: str, source: str = "<text>", *, encoding: str = "utf-8
             raise LimitError(f"page {len(pages) + 1} has {len(lines):,} lines, over the limit of "
                              f"{settings.max_lines:,}", path=source,
                              fix="raise max_lines in banmian.toml or split the file into pages")
-        longest = max(ln.end - ln.start for ln in lines)
+        longest = max(map(len, chunk.split("\n")))  # the lines' lengths, counted in C
         if longest > settings.max_line_chars:
             raise LimitError(f"a line of {longest:,} characters is over the limit of "
                              f"{settings.max_line_chars:,}; this is not a page's text",

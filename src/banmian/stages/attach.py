@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import add
 
 from .layout import Labelled
 
@@ -39,7 +40,7 @@ def bigrams(text: str) -> frozenset[str]:
     """
     out: set[str] = set()
     for run in _RUNS.findall(text):
-        out.update(run[i:i + 2] for i in range(len(run) - 1))
+        out.update(map(add, run, run[1:]))  # each character joined to the next, in C
     return frozenset(out)
 
 

@@ -17,8 +17,9 @@ from .reflow import RawParagraph, body_width
 
 
 def text_of(page: Page, lines: list[Labelled] | tuple[Labelled, ...]) -> Text:
+    # A line's text is the text of its spans (normalize builds it so): join those.
     spans = tuple(s for x in lines for s in x.info.spans)
-    return Text("".join(page.text[s.start:s.end] for s in spans), _merge(spans))
+    return Text("".join([x.info.text for x in lines]), _merge(spans))
 
 
 def _merge(spans: tuple[Span, ...]) -> tuple[Span, ...]:
@@ -81,7 +82,9 @@ def _prefix_text(page: Page, text: Text, n: int) -> Text:
     return Text("".join(page.text[s.start:s.end] for s in spans), tuple(spans))
 
 
-def build_article(page: Page, draft: Draft, paragraphs: list[RawParagraph]) -> Article:
+def build_article(page: Page, draft: Draft, paragraphs: list[RawParagraph],
+                  width: float | None = None) -> Article:
+    """``width``: the body's column width (:func:`body_width`), where the caller has it already."""
     paras = [Paragraph(text_of(page, p.lines), p.kind, _lines(p.lines)) for p in paragraphs]
     byline = None
     dateline = None
@@ -121,7 +124,9 @@ def build_article(page: Page, draft: Draft, paragraphs: list[RawParagraph]) -> A
         for x, role in zip(draft.head, by_size):
             roles.setdefault(role, []).append(x)
     else:
-        roles, certain = assign_roles(draft.head, body_width(draft.body) if draft.body else 0.0)
+        if width is None:
+            width = body_width(draft.body) if draft.body else 0.0
+        roles, certain = assign_roles(draft.head, width)
     headline = Headline(**{k: text_of(page, v) for k, v in roles.items() if v}, roles_certain=certain)
     return Article(headline=headline, paragraphs=tuple(paras), byline=byline, dateline=dateline,
                    pages=(page.number,) if page.number is not None else (),

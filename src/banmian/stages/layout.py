@@ -13,8 +13,10 @@ is a headline line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
+from itertools import compress
 from typing import Literal, NamedTuple
 
 from .normalize import LineInfo
@@ -58,36 +60,26 @@ def column_widths(infos: list[LineInfo]) -> list[float]:
         return out
     widths = [infos[i].width for i in cand]
     pure = [infos[i].pure for i in cand]
-    # Sliding histograms of the window's widths (all lines, and exact lines only).
-    every: Counter[float] = Counter()
-    exact: Counter[float] = Counter()
-    n_exact = 0
-    lo = hi = 0
-    per_cand = []
-    for k in range(len(cand)):
-        want_lo, want_hi = max(0, k - WINDOW), min(len(cand), k + WINDOW + 1)
-        while hi < want_hi:
-            every[widths[hi]] += 1
-            if pure[hi]:
-                exact[widths[hi]] += 1
-                n_exact += 1
-            hi += 1
-        while lo < want_lo:
-            every[widths[lo]] -= 1
-            if pure[lo]:
-                exact[widths[lo]] -= 1
-                n_exact -= 1
-            lo += 1
-        # The window moves one line at a time and its mode changes slowly:
-        # recompute it every MODE_STEP lines (this runs for every line of a page).
-        if k % MODE_STEP == 0 or not per_cand:
-            mode = _hist_mode(exact if n_exact >= 5 else every)
-        per_cand.append(mode)
-    pos = 0
-    for i in range(len(infos)):
-        while pos + 1 < len(cand) and abs(cand[pos + 1] - i) <= abs(cand[pos] - i):
-            pos += 1
-        out[i] = per_cand[pos]
+    # The window of WINDOW lines each side moves one line at a time and its mode
+    # changes slowly: it is taken every MODE_STEP lines and holds for the lines
+    # up to the next step (this runs for every line of a page).
+    per_cand: list[float] = []
+    for k in range(0, len(cand), MODE_STEP):
+        lo, hi = max(0, k - WINDOW), min(len(cand), k + WINDOW + 1)
+        exact = Counter(compress(widths[lo:hi], pure[lo:hi]))
+        mode = _hist_mode(exact if exact.total() >= 5 else Counter(widths[lo:hi]))
+        per_cand.extend([mode] * min(MODE_STEP, len(cand) - k))
+    # Every other line takes the nearest candidate's width (the later one on a tie).
+    for k, i in enumerate(cand):
+        out[i] = per_cand[k]
+    if len(cand) < len(infos):
+        taken = set(cand)
+        for i in range(len(infos)):
+            if i not in taken:
+                k = bisect_left(cand, i)
+                if k == len(cand) or (k > 0 and i - cand[k - 1] < cand[k] - i):
+                    k -= 1
+                out[i] = per_cand[k]
     return out
 
 
@@ -96,14 +88,16 @@ MIN_COLUMN = 9.0  # ems; newspaper body columns are wider, display-type lines of
 
 def _hist_mode(hist: Counter[float]) -> float:
     best, best_n = 0.0, -1
-    values = sorted(k for k, c in hist.items() if c > 0)
-    if sum(hist[v] for v in values if v >= MIN_COLUMN) >= 5:
-        values = [v for v in values if v >= MIN_COLUMN]
+    get = hist.get  # a Counter's own lookup calls __missing__ for every absent width
+    values = sorted([k for k, c in hist.items() if c > 0])
+    wide = [v for v in values if v >= MIN_COLUMN]
+    if sum([hist[v] for v in wide]) >= 5:
+        values = wide
     for v in values:
         # full lines (W..W+1), and half weight for first lines, W-2 after the
         # dropped indent: they confirm W; ties go to the wider measure.
-        n = hist[v - 0.5] + hist[v] + hist[v + 0.5] + hist[v + 1.0] + 0.5 * (
-            hist[v - 2.5] + hist[v - 2.0] + hist[v - 1.5])
+        n = get(v - 0.5, 0) + get(v, 0) + get(v + 0.5, 0) + get(v + 1.0, 0) + 0.5 * (
+            get(v - 2.5, 0) + get(v - 2.0, 0) + get(v - 1.5, 0))
         if n >= best_n:
             best, best_n = v, n
     return best
@@ -151,6 +145,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
     widths = column_widths(infos)
     labels: list[Label] = []
     why: list[str] = []
+    last_cw, body_why = None, ""
     for i, (x, cw) in enumerate(zip(infos, widths)):
         if x.furniture:
             labels.append("furniture"), why.append(f"furniture:{x.furniture}")
@@ -179,22 +174,25 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("head"), why.append("two phrases set apart by a space (a display-type title)")
         elif x.numbered and not x.terminal and x.max_width < cw - indent - 1.25:
             labels.append("heading"), why.append("numbered heading")
-        elif (not x.terminal and COLUMN_TAG.search(x.text) and x.text[0] not in "（("
+        elif (not x.terminal and x.text[-1] in "）)" and COLUMN_TAG.search(x.text) and x.text[0] not in "（("
               and (x.max_width < cw - 1.0 or i == 0 or infos[i - 1].terminal
                    or labels[i - 1] in ("furniture", "jump", "head"))):
             labels.append("head"), why.append("short line ending in a column tag")
         elif not x.terminal and x.max_width < cw - indent - 1.25 - _carried(infos, i):
             labels.append("head"), why.append(f"short without closing punctuation ({x.width:g} < {cw:g})")
         else:
-            labels.append("body"), why.append(f"body (column {cw:g})")
+            labels.append("body")
+            if cw != last_cw:  # formatting a float for every line costs; the width rarely changes
+                last_cw, body_why = cw, f"body (column {cw:g})"
+            why.append(body_why)
     # A paragraph has one first line: of two short open lines in a row, the
     # first is not a paragraph's start but a headline line ("把小我融入大我（凭栏处）"
     # above "失“公”之“能”，易致精致利").
     for i in range(len(infos) - 1):
         x, y = infos[i], infos[i + 1]
         if (labels[i] == "body" and labels[i + 1] == "body" and not x.terminal and not y.terminal
-                and not starts_article(x.text)
-                and x.max_width < widths[i] - 1.0 and y.max_width < widths[i + 1] - 1.0):
+                and x.max_width < widths[i] - 1.0 and y.max_width < widths[i + 1] - 1.0
+                and not starts_article(x.text)):
             labels[i] = "head"
             why[i] = "short open line above another paragraph's first line"
     # A paragraph's first line is indented: full-width open lines right after a

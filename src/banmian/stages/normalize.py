@@ -8,7 +8,9 @@ article are then nearly equal, which the later stages rely on.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from ..model import Line, Page, Span
@@ -130,7 +132,7 @@ class LineInfo(NamedTuple):
     """
 
     line: Line
-    text: str  # justification spaces removed, ends stripped
+    text: str  # justification spaces removed, ends stripped: exactly the text of ``spans``
     spans: tuple[Span, ...]
     width: float  # CJK 1 em, half-width 0.5 em
     min_width: float  # CJK punctuation squeezed to half width, as typesetters do to fit a line
@@ -228,7 +230,19 @@ _HEAD_ATOMS = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:星期
                          r"第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版|农历\S{2,8}|[\u4e00-\u9fff]{2,6}日报|\s+")
 
 
-_FURNITURE_CHARS = re.compile(r"[版报号图源期]|^[0-9０-９A-Z]{1,3}$|^CN\s*[0-9]")
+# Every character some line cue needs besides a line's first and last: jump
+# markers 转接续承, brackets, credits (摄/图/绘, 制图/供图), roles (记者/…员/实习生).
+_CUE_CHAR = re.compile(r"[转接续承（）()摄图绘制供者员生]")
+_FURNITURE_CHAR = re.compile(r"[版报号图源期]")
+_SHORT_CODE = re.compile(r"[0-9０-９A-Z]{1,3}")
+
+
+def _may_be_furniture(text: str) -> bool:
+    """Mid-page furniture is short and says 版/报/号/图/源/期 (or is a bare page
+    code such as "A3", or the serial code "CN 11-0065"), or is an editors' line ("责编：…")."""
+    return ("：" in text or ":" in text or len(text) <= 14 and (
+        _FURNITURE_CHAR.search(text) is not None or (len(text) <= 3 and _SHORT_CODE.fullmatch(text) is not None)
+        or text.startswith("CN")))
 _FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
 
 
@@ -245,8 +259,8 @@ def _furniture_kind(text: str, pos: int, n: int, paper: str | None, parts: Seque
     """The kind of page furniture ``text`` is, or None; ``parts``: its pieces
     between spaces."""
     near_edge = pos < EDGE_LINES or pos >= n - EDGE_LINES
-    if not near_edge and (len(text) > 14 or not _FURNITURE_CHARS.search(text)) and "：" not in text and ":" not in text:
-        return None  # mid-page furniture is short and says 版/报/号/期/星期, or is an editors' line
+    if not near_edge and not _may_be_furniture(text):
+        return None
     if _running_head(text) and (near_edge or _FULL_DATE.search(text)):
         return "page_label"
     squeezed = re.sub(r"\s+", "", text)
@@ -299,10 +313,11 @@ def _furniture_clusters(texts: list[str], kinds: list[str | None]) -> list[str |
         if out[k - 1] == "editor" and not out[k] and _NAMES_ONLY.fullmatch(texts[k]):
             out[k] = "editor"
     changed = True
+    edge = [k for k in range(n) if k < EDGE_LINES or k >= n - EDGE_LINES]
     while changed:
         changed = False
-        for k in range(n):
-            if out[k] or not (k < EDGE_LINES or k >= n - EDGE_LINES):
+        for k in edge:
+            if out[k]:
                 continue
             t = re.sub(r"\s+", "", texts[k])
             if not (1 <= len(t) <= 4) or TERMINAL.search(t):
@@ -312,6 +327,9 @@ def _furniture_clusters(texts: list[str], kinds: list[str | None]) -> list[str |
                 out[k] = "other"
                 changed = True
     return out
+
+
+_GAP_IN_TEXT = re.compile(r"[\u4e00-\u9fff，。、；：？！“”（）]\s+[\u4e00-\u9fff，。、；：？！“”（）■□●◆]")
 
 
 def _cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> list[int]:
@@ -330,7 +348,7 @@ def _cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> l
     m = _MARKED_BYLINE.search(raw)
     if m and m.start() > 0 and not _WS_RUN.search(raw, 0, m.start()) and STANDALONE_BYLINE_RE.match(raw[m.end():]):
         gaps.append(line.start + m.end())
-    if len(re.findall(r"[\u4e00-\u9fff，。、；：？！“”（）]\s+[\u4e00-\u9fff，。、；：？！“”（）■□●◆]", raw)) == 1:
+    if len(_GAP_IN_TEXT.findall(raw)) == 1:
         gaps += [line.start + m.end(1) for m in _TITLE_THEN_TEXT.finditer(raw) if m.start(1) > 0]
     # "上 方便 1349年正月，时年81岁": a short headline tail, then a body line's start.
     last = None
@@ -385,24 +403,66 @@ def _indent_of(src: str, line: Line) -> bool:
 
 _CLOSERS = frozenset("。！？!?…；;：:”’」』）)》〉】]—")
 _OPENERS = frozenset("一二三四五六七八九十（(0123456789０１２３４５６７８９第①②③④⑤⑥⑦⑧⑨⑩■●◆▲□◇核编开内延短相链背记专小新数点人名图")
+# Lines are mostly CJK: counting the few other characters is several times
+# cheaper than collecting every CJK one.
+_NON_CJK = re.compile(f"[^{CJK}]")
+_SPACE = re.compile(r"[^\S\n]+")  # whitespace inside a line (its newline aside)
+# Cheap character tests that must hold before a pattern can match (checked on
+# every line, where the patterns would scan every position):
+_CREDIT_LAST = frozenset("摄图绘")  # PHOTO_CREDIT's "…摄/供图/绘/制图" ends so
+_CREDIT_FIRST = frozenset("制图摄供")  # and its "制图：/图片：/摄影：/供图：" opens so
 
 
-def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
-    """Measure every non-blank line of ``page`` (blank lines become ``blank_before``).
+def _spaced_lines(page: Page) -> set[int] | None:
+    """Indices of the lines that hold whitespace, from one pass over the page text
+    (most lines hold none).
 
-    This runs on every line of every page, so cheap character tests guard the
-    regular expressions.
+    ``None`` unless the lines are the page's newline-separated pieces, as the
+    readers make them: only then does a line hold no whitespace exactly when
+    no run of spaces falls inside it.
     """
-    pieces: list[tuple[Line, tuple[Span, ...], bool, str]] = []
+    lines, text = page.lines, page.text
+    if (not lines or lines[0].start != 0 or text[lines[-1].end:] not in ("", "\n")
+            or any(b.start != a.end + 1 or text[a.end] != "\n" for a, b in pairwise(lines))
+            or text.count("\n") != len(lines) - 1 + (lines[-1].end < len(text))):
+        return None
+    starts = [ln.start for ln in lines]
+    out: set[int] = set()
+    for m in _SPACE.finditer(text):
+        out.add(bisect_right(starts, m.start()) - 1)  # runs stop at newlines: one line each
+    return out
+
+
+Piece = tuple[Line, tuple[Span, ...], bool, str]  # line, kept spans, blank line before, text
+
+
+def _pieces(page: Page) -> list[Piece]:
+    """Kept text of every non-blank line, merged lines cut apart (see :func:`_cut_points`)."""
+    pieces: list[Piece] = []
     blank = False
     src = page.text
-    for line in page.lines:
-        spans = kept_spans(page, line)
-        if not spans:
-            blank = True
-            continue
-        text = src[spans[0].start:spans[0].end] if len(spans) == 1 else \
-            "".join(src[s.start:s.end] for s in spans)
+    index = page.index
+    spaced = _spaced_lines(page)
+    for k, line in enumerate(page.lines):
+        start, end = line.start, line.end
+        if spaced is not None and k not in spaced:
+            # The commonest line: no whitespace, so one span and at most a jump marker to cut.
+            if start == end:
+                blank = True
+                continue
+            spans: tuple[Span, ...] = (Span(index, start, end),)
+            text = src[start:end]
+            if text[-1] not in "）)" and text[0] not in "（(":
+                pieces.append((line, spans, blank, text))
+                blank = False
+                continue
+        else:
+            spans = kept_spans(page, line)
+            if not spans:
+                blank = True
+                continue
+            text = src[spans[0].start:spans[0].end] if len(spans) == 1 else \
+                "".join(src[s.start:s.end] for s in spans)
         cuts = _cut_points(page, line, text, spans)
         if not cuts:
             pieces.append((line, spans, blank, text))
@@ -411,47 +471,60 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
                 pieces.append((line, part, blank, "".join(src[s.start:s.end] for s in part)))
                 blank = False
         blank = False
+    return pieces
+
+
+def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
+    """Measure every non-blank line of ``page`` (blank lines become ``blank_before``).
+
+    This runs on every line of every page and took the largest share of a
+    page's time: cheap character tests guard the regular expressions, and the
+    commonest line (no whitespace, no bracket at either end) takes a short path.
+    """
+    src = page.text
+    pieces = _pieces(page)
     n = len(pieces)
     texts = [p[3] for p in pieces]
     kinds = _furniture_clusters(texts, [
         _furniture_kind(t, k, n, paper, [src[s.start:s.end] for s in p[1]] if len(p[1]) > 1 else ())
+        if not EDGE_LINES <= k < n - EDGE_LINES or _may_be_furniture(t) else None
         for k, (t, p) in enumerate(zip(texts, pieces))])
     infos: list[LineInfo] = []
+    append = infos.append
     open_attribution = False
-    first_piece: set[int] = set()
-    for line, spans, _, _ in pieces:
-        if spans[0].start <= line.start + 2:
-            first_piece.add(id(spans))
     for k, (line, spans, blank_before, text) in enumerate(pieces):
         size = len(text)
         short = size <= 24
-        jump = None
-        if short and _JUMP_CHARS.search(text):
-            jm = JUMP_RE.match(re.sub(r"\s+", "", text))
-            if jm:
-                jump = ("from" if jm.group("kind") in ("上接", "接", "承", "续") else "to",
-                        page_number(jm.group("page")))
+        jump = names = None
+        terminal = credit = numbered = False
         last = text[-1]
-        terminal = last in _CLOSERS and (bool(TERMINAL.search(text)) or _closes_attribution(text, open_attribution))
-        if "（" in text or "(" in text or "）" in text or ")" in text:
-            open_attribution = bool(_ATTRIBUTION_OPEN.search(text)) or (
-                open_attribution and "）" not in text and ")" not in text)
-        credit = short and bool(PHOTO_CREDIT.search(text))
-        names = None
-        if short and not terminal and not credit and _ROLE.search(text) and not BODY_LABELS.match(text.lstrip("■●◆▲□◇")):
-            bm = STANDALONE_BYLINE_RE.match(src[spans[0].start:spans[-1].end])
-            if bm:
-                names = byline_names(bm.group("names")) or None
-        cjk = len(_CJK_ALL.findall(text))
+        # Two lines in three run on mid-sentence without a character any cue needs.
+        if last in _CLOSERS or text[0] in _OPENERS or _CUE_CHAR.search(text):
+            if short and _JUMP_CHARS.search(text):
+                jm = JUMP_RE.match(re.sub(r"\s+", "", text))
+                if jm:
+                    jump = ("from" if jm.group("kind") in ("上接", "接", "承", "续") else "to",
+                            page_number(jm.group("page")))
+            terminal = last in _CLOSERS and (bool(TERMINAL.search(text)) or _closes_attribution(text, open_attribution))
+            if "（" in text or "(" in text or "）" in text or ")" in text:
+                open_attribution = bool(_ATTRIBUTION_OPEN.search(text)) or (
+                    open_attribution and "）" not in text and ")" not in text)
+            credit = short and (last in _CREDIT_LAST or text[0] in _CREDIT_FIRST) and bool(PHOTO_CREDIT.search(text))
+            if (short and not terminal and not credit and ("记者" in text or "员" in text or "实习生" in text)
+                    and _ROLE.search(text) and not BODY_LABELS.match(text.lstrip("■●◆▲□◇"))):
+                bm = STANDALONE_BYLINE_RE.match(src[spans[0].start:spans[-1].end])
+                if bm:
+                    names = byline_names(bm.group("names")) or None
+            numbered = text[0] in _OPENERS and bool(
+                NUMBERED_RE.match(text) or (size <= 7 and BODY_LABELS.match(text)))
+        cjk = size - len(_NON_CJK.findall(text))
         width = cjk + 0.5 * (size - cjk)
         punct = len(_PUNCT.findall(text)) if cjk else 0
-        numbered = text[0] in _OPENERS and bool(
-            NUMBERED_RE.match(text) or (size <= 7 and BODY_LABELS.match(text)))
-        infos.append(LineInfo(
-            line=line, text=text, spans=spans, width=width, min_width=width - 0.5 * punct,
-            max_width=float(size), pure=cjk == size,
-            indented=spans[0].start > line.start and _indent_of(src, line) and id(spans) in first_piece,
-            blank_before=blank_before, terminal=terminal,
-            strong_end=terminal and bool(_STRONG_END.search(text)), jump=jump,
-            numbered=numbered or credit, byline_names=names, furniture=None if (jump or names) else kinds[k]))
+        # a piece that starts its line (not one cut off a merged line) shows the line's indent
+        indented = line.start < spans[0].start <= line.start + 2 and _indent_of(src, line)
+        strong_end = terminal and _STRONG_END.search(text) is not None
+        furniture = None if (jump or names) else kinds[k]
+        # Positional, in field order: keyword arguments cost a microsecond a line.
+        append(LineInfo(line, text, spans, width, width - 0.5 * punct, float(size), cjk == size, indented,
+                        blank_before, terminal, strong_end, jump, numbered or credit, names, furniture))
     return infos

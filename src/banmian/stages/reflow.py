@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .layout import Labelled, mode_width
+from .normalize import LineInfo
 from .reflow_cues import starts_article
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +37,20 @@ def _looks_first(x: Labelled, after: Labelled | None, width: float, indent: floa
     return not x.info.terminal or after is None
 
 
-def reflow_paragraphs(lines: list[Labelled], indent: float = 2.0) -> list[RawParagraph]:
-    """Split one article's body lines into paragraphs (see module docstring)."""
-    width = body_width(lines)
+def _short_end(x: LineInfo, cap: float) -> str:
+    """Why a line that is short for its place and ends a sentence ends a paragraph, or ""."""
+    w = x.max_width  # a stretched line with digits may look short
+    return f"short line ({w:g} < {cap:g}) ends a sentence" if x.terminal and w < cap - 1.25 else ""
+
+
+def reflow_paragraphs(lines: list[Labelled], indent: float = 2.0,
+                      width: float | None = None) -> list[RawParagraph]:
+    """Split one article's body lines into paragraphs (see module docstring).
+
+    ``width`` is :func:`body_width` of ``lines`` where the caller has it already.
+    """
+    if width is None:
+        width = body_width(lines)
     # Some dumps keep the first-line indent; where most paragraphs show it, it decides.
     indents = sum(1 for x in lines if x.info.indented)
     use_indent = indents >= 2 and indents * 4 >= sum(1 for x in lines if x.info.terminal)
@@ -46,6 +58,7 @@ def reflow_paragraphs(lines: list[Labelled], indent: float = 2.0) -> list[RawPar
     cur: list[Labelled] = []
     reason = "start"
     heading: list[Labelled] = []
+    n = len(lines)
     for i, x in enumerate(lines):
         if x.label == "heading":
             if cur:
@@ -60,29 +73,31 @@ def reflow_paragraphs(lines: list[Labelled], indent: float = 2.0) -> list[RawPar
             reason = "after heading"
             continue
         cur.append(x)
-        nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt is None:
+        if i + 1 == n:
             break
-        after = lines[i + 2] if i + 2 < len(lines) else None
-        cap = width - indent if len(cur) == 1 else width
-        w = x.info.max_width  # a stretched line with digits may look short
+        nxt = lines[i + 1]
+        xi, ni = x.info, nxt.info
         brk = ""
         if use_indent:
-            if nxt.info.indented:
+            if ni.indented:
                 brk = "next line is indented"
             elif nxt.label == "heading":
                 brk = "heading follows"
-        elif x.info.terminal and w < cap - 1.25:
-            brk = f"short line ({w:g} < {cap:g}) ends a sentence"
         elif nxt.label == "heading":
-            brk = "heading follows"
-        elif x.info.strong_end and nxt.info.numbered:
+            # (a short line that ends a sentence breaks here as well, giving its own reason)
+            brk = _short_end(xi, width - indent if len(cur) == 1 else width) or "heading follows"
+        elif not xi.terminal and not xi.text.endswith(("：", ":")):
+            pass  # a line that runs on: none of the breaks below applies
+        elif brk := _short_end(xi, width - indent if len(cur) == 1 else width):
+            pass
+        elif xi.strong_end and ni.numbered:
             brk = "sentence ends and a numbered run-in heading opens the next line"
-        elif (x.info.strong_end or x.info.text.endswith(("：", ":"))) and _looks_first(nxt, after, width, indent):
+        elif ((xi.strong_end or xi.text.endswith(("：", ":")))
+              and _looks_first(nxt, lines[i + 2] if i + 2 < n else None, width, indent)):
             brk = "sentence ends and next line is indented"
-        elif x.info.strong_end and nxt.info.blank_before and nxt.info.min_width <= width - 1.0:
+        elif xi.strong_end and ni.blank_before and ni.min_width <= width - 1.0:
             brk = "sentence ends before a blank line and a short line"
-        elif x.info.terminal and starts_article(nxt.info.text):
+        elif xi.terminal and starts_article(ni.text):
             brk = "next line opens with a byline"
         if brk:
             out.append(RawParagraph(tuple(cur), "body", reason))

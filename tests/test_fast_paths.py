@@ -1,0 +1,106 @@
+"""The hot paths' short cuts give exactly what the plain computation gives.
+
+measure_lines sends lines without whitespace down a short path, column_widths
+takes its window histograms only every MODE_STEP lines, and cheap character
+tests guard several patterns: each is checked here against the straightforward
+version on random page-like text.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from types import SimpleNamespace
+from unittest import mock
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from banmian.model import Line
+from banmian.readers import pages_from_text
+from banmian.readers.txt import split_lines
+from banmian.stages import layout, normalize, reflow_cues
+
+ALPHABET = ("新华社北京电本报讯记者张清通讯员实习生摄图绘制供，。、；：？！“”（）()《》　 \t\xa0"
+            "0123456789核心阅读编者按开内容提要转接续承第版下上乐山日报abcAB—…■")
+PIECES = ["本报讯（记者 张清）", "本报北京5月14日电 （记者杜海涛）", "■ 记者 倪珉", "（下转第2版）",
+          "（上接第1版）", "一、把握阶段性目标", "本版责编：王五", "2024年7月9日 星期二", "第2版",
+          "乐山日报", "5 位 。 其 中 ，网 络", "代表大会（下转第2版）", "（上接第1版）会议指出",
+          "　　这次全会的主要任务是：深入", "本报记者 于洋摄", "核心阅读", ""]
+line_text = st.one_of(st.text(alphabet=ALPHABET, max_size=26), st.sampled_from(PIECES))
+
+
+@given(st.lists(line_text, min_size=1, max_size=60))
+def test_normalize_short_path_matches_general_path(lines):
+    pages = pages_from_text("\n".join(lines))
+    for page in pages:
+        fast = normalize.measure_lines(page)
+        with mock.patch.object(normalize, "_spaced_lines", return_value=None):  # every line the long way
+            slow = normalize.measure_lines(page)
+        assert fast == slow
+
+
+@given(st.text(alphabet=ALPHABET + "\n", max_size=200))
+def test_txt_split_lines_matches_find_loop(text):
+    expected = []
+    start, number, n = 0, 1, len(text)
+    while start <= n:
+        end = text.find("\n", start)
+        end = n if end < 0 else end
+        if start < n or number == 1:
+            expected.append(Line(page=0, number=number, start=start, end=end))
+        number += 1
+        start = end + 1
+    assert split_lines(text) == tuple(expected)
+
+
+@given(st.text(alphabet=ALPHABET, max_size=40), st.sampled_from(["", "本报讯", "据新华社电", "编者按：", "核心阅读"]))
+def test_reflow_cues_starts_article_guard_changes_nothing(text, prefix):
+    s = prefix + text
+    assert reflow_cues.starts_article(s) == bool(reflow_cues.INLINE_BYLINE_START.match(s)
+                                                 or reflow_cues.ARTICLE_LABELS.match(s))
+
+
+def _column_widths_sliding(infos) -> list[float]:
+    """column_widths as first written: histograms slid one line at a time."""
+    cand = [i for i, x in enumerate(infos) if not (x.furniture or x.jump or x.byline_names)]
+    out = [0.0] * len(infos)
+    if not cand:
+        return out
+    widths = [infos[i].width for i in cand]
+    pure = [infos[i].pure for i in cand]
+    every: Counter[float] = Counter()
+    exact: Counter[float] = Counter()
+    n_exact = lo = hi = 0
+    per_cand: list[float] = []
+    for k in range(len(cand)):
+        want_lo, want_hi = max(0, k - layout.WINDOW), min(len(cand), k + layout.WINDOW + 1)
+        while hi < want_hi:
+            every[widths[hi]] += 1
+            if pure[hi]:
+                exact[widths[hi]] += 1
+                n_exact += 1
+            hi += 1
+        while lo < want_lo:
+            every[widths[lo]] -= 1
+            if pure[lo]:
+                exact[widths[lo]] -= 1
+                n_exact -= 1
+            lo += 1
+        if k % layout.MODE_STEP == 0 or not per_cand:
+            mode = layout._hist_mode(exact if n_exact >= 5 else every)
+        per_cand.append(mode)
+    pos = 0
+    for i in range(len(infos)):
+        while pos + 1 < len(cand) and abs(cand[pos + 1] - i) <= abs(cand[pos] - i):
+            pos += 1
+        out[i] = per_cand[pos]
+    return out
+
+
+fake_line = st.builds(lambda w, pure, skip: SimpleNamespace(width=w / 2, pure=pure, furniture="other" if skip else None,
+                                                             jump=None, byline_names=None),
+                      st.integers(8, 40), st.booleans(), st.integers(0, 5).map(lambda v: v == 0))
+
+
+@given(st.lists(fake_line, max_size=120))
+def test_layout_column_widths_match_sliding_windows(infos):
+    assert layout.column_widths(infos) == _column_widths_sliding(infos)
