@@ -1,10 +1,14 @@
 """Eval gate: generated pages (People's Daily articles laid out as real pages and run
 through real extractors) must score at least the pinned floors.  A drop fails CI.
 
+Two gates: the text route on every extractor's dumps, and the PDF route on generated
+PDFs with all their variants (rules, photos with captions, vertical titles, embedded
+and non-embedded fonts), where no caption may end up in an article body.
 Skips cleanly when the corpus in ../shared or pdftotext is absent.
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 import subprocess
@@ -41,6 +45,43 @@ def scored(tmp_path_factory):
 @pytest.mark.parametrize("metric", ["seg_F1", "exact", "para_F1", "title", "byline"])
 def test_eval_gate_floor(scored, metric):
     assert scored[metric] >= FLOORS["floors"][metric], f"{metric} {scored[metric]:.3f} fell below its floor"
+
+
+def _bench_pdf():
+    spec = importlib.util.spec_from_file_location("bench_pdf", ROOT / "benchmarks" / "bench_pdf.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def pdf_scored(tmp_path_factory, score_script):
+    pdf = FLOORS["pdf"]
+    if not CORPUS.exists() or not shutil.which("pdftotext"):
+        pytest.skip("needs ../shared/corpora and pdftotext")
+    gold = tmp_path_factory.mktemp("pdfgold")
+    pred = tmp_path_factory.mktemp("pdfpred")
+    subprocess.run([sys.executable, "-m", "benchmarks.pagegen", "--n", str(pdf["units"]), "--seed", str(pdf["seed"]),
+                    "--out", str(gold), "--corpus", str(CORPUS), "--routes", "raw", "--keep-pdf", "--pdf-variants"],
+                   check=True, cwd=ROOT, capture_output=True)
+    bench = _bench_pdf()
+    sets = bench.page_sets(gold)
+    assert sets, "the generator wrote no PDFs"
+    bench.parse_all(sets, pred, "pdf")
+    return score_dirs(gold, pred).summary(), bench.caption_leaks(gold, pred, score_script)
+
+
+@pytest.mark.parametrize("metric", ["seg_F1", "exact", "para_F1", "title", "byline"])
+def test_pdf_gate_floor(pdf_scored, metric):
+    scored, _ = pdf_scored
+    floor = FLOORS["pdf"]["floors"][metric]
+    assert scored[metric] >= floor, f"PDF route {metric} {scored[metric]:.3f} fell below its floor"
+
+
+def test_pdf_gate_no_caption_in_bodies(pdf_scored):
+    _, leaks = pdf_scored
+    assert leaks["captions"] > 0, "no page had a photo caption: the gate tests nothing"
+    assert leaks["leaked_chars"] == 0, leaks
 
 
 def test_eval_gate_no_spurious_spaces(scored):
