@@ -363,7 +363,7 @@ def main(argv: list[str] | None = None) -> int:
           f"as issues) — {SCORER.name}")
     summaries: dict[str, dict[str, dict]] = {}
     leaks: dict[str, dict[str, int]] = {}
-    for route, label in routes:
+    for route, _label in routes:
         pred_dir = out / f"pred-{route}-s{args.seed}-n{args.n}"
         shutil.rmtree(pred_dir, ignore_errors=True)
         if route == "pymupdf4llm":
@@ -381,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
     for g in sorted(groups, key=lambda g: (g == "all", g)):
         if g == "all":
             continue
-        for route, label in routes:
+        for route, _label in routes:
             print(_row(f"{g:<14}{route}", summaries[route][g]))
     print("\n== captions (single-page golds): caption characters inside predicted article text")
     for route, label in routes:

@@ -10,7 +10,8 @@ import os
 import re
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 from banmian.model import Article, Byline, Headline, Paragraph, Text
 

@@ -49,5 +49,5 @@ def test_facts_cases_known_misses(name):
 def test_facts_cases_precision_and_recall():
     res = micro(list(_scored().values()))
     report = {k: f"P={p:.3f} R={r:.3f} ({tp}/{nf} found, {tp}/{ne} expected)" for k, (p, r, tp, nf, ne) in res.items()}
-    for k, (p, r, *_rest) in res.items():
+    for p, r, *_rest in res.values():
         assert p >= 0.9 and r >= 0.8, report

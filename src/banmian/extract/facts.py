@@ -167,7 +167,7 @@ class OutlineNode:
     label: str
     title: str
     loc: Loc
-    children: tuple["OutlineNode", ...] = ()
+    children: tuple[OutlineNode, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,13 +62,13 @@ def clean_metric(seg: str) -> str:
         if k <= 2 or _POSSESSOR.search(seg[:k]) or len(seg) > MAX_METRIC:
             seg = seg[k + 1:]
     mt = None
-    for mt in _MID_TOTAL.finditer(seg):
+    for mt in _MID_TOTAL.finditer(seg):  # noqa: B007 - the last match is wanted
         pass
     if mt is not None and mt.start() >= 2 and len(seg) - mt.end() >= 2:
         seg = seg[mt.end():]
     seg = _LEAD_PAREN.sub("", seg)
     ms = None
-    for ms in _MID_SCOPE.finditer(seg):
+    for ms in _MID_SCOPE.finditer(seg):  # noqa: B007 - the last match is wanted
         pass
     if ms is not None and ms.start() > 0 and len(seg) - ms.end() >= 2:
         seg = seg[ms.end():]  # "基础电信企业已在全国开通5G基站" -> "开通5G基站"

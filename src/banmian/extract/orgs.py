@@ -141,7 +141,7 @@ def _from_lists(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]
     """Unsuffixed items of an enumeration whose other items are organisations."""
     spans = set(found)
     extra: list[tuple[int, int]] = []
-    for i, (s, e) in enumerate(found):
+    for s, e in found:
         if text[e:e + 1] != "、" and text[s - 1:s] != "、":
             continue
         # walk the enumeration both ways from this organisation
