@@ -45,6 +45,7 @@ OCR_FIX = "it needs OCR: install the optional extra with pip install 'banmian[oc
 RENDER_DPI = 200  # image-only PDF pages are rendered at this resolution for OCR
 ASSUMED_DPI = 200  # scans that do not state their resolution (most are 150-300 dpi)
 DETECT_DPI = 110  # the detector's working resolution: body text ~17 px high
+MIN_SKEW = 0.05  # degrees: a scan turned less than this is left as it is
 MIN_DETECT_PX = 12  # detected boxes this low (median) mean the scan was smaller than its dpi says
 MAX_PIXELS = 150_000_000  # an A1 sheet at 400 dpi; bigger is a mistake or a decompression bomb
 # a line's box (ink plus margin) is ~1.33 x the font size high; measured on
@@ -54,6 +55,7 @@ BODY_JITTER = 0.12  # line heights this close to the commonest one are the body 
 GUTTER_INK = 1.2  # a blank strip this wide (x the body's ink height, ~1.1 em) inside a box is a gutter
 LEADING_BOX = 0.12  # a blank band this high (x box height) between ink rows separates two lines
 INK_PAD = 0.2  # margin around a line's ink (x its height): the recogniser was trained with one
+RULE_INK = 0.15  # an isolated run of ink this narrow (x body ink height) is a rule
 INK_LEVEL = 128  # grey levels below this are ink (scans: white paper, dark type)
 MIN_SCORE = 0.5  # recognitions the engine is less sure of are noise (rules, specks)
 
@@ -176,17 +178,22 @@ def ocr_pixels(pixels: np.ndarray, dpi: float, source: str = "<image>", index: i
 
 
 def recognise(pixels: np.ndarray, dpi: float) -> list[Piece]:
-    """Detect text boxes on a scaled copy, recognise each box cut from the full image."""
+    """Detect text boxes on a scaled copy (straightened first if the scan is turned),
+    recognise each box cut from the full image."""
     import cv2
-    import numpy as np
     engine = _engine()
-    bgr = cv2.cvtColor(np.ascontiguousarray(pixels), cv2.COLOR_GRAY2BGR)
     scale = min(1.0, DETECT_DPI / dpi)
-    boxes = _detect(engine, bgr, scale)
+    boxes, skew = _detect(engine, pixels, scale)
     if boxes and scale < 1.0:
         low = statistics.median(b[3] - b[1] for b in boxes) * scale
         if low < MIN_DETECT_PX:  # the image holds smaller type than its dpi says: look closer
-            boxes = _detect(engine, bgr, min(1.0, scale * MIN_DETECT_PX * 1.5 / low))
+            scale = min(1.0, scale * MIN_DETECT_PX * 1.5 / low)
+            boxes, skew = _detect(engine, pixels, scale)
+    if abs(skew) >= MIN_SKEW:
+        # a turned page: over a page's height even 0.3 degrees moves a column sideways by
+        # about as much as the gutter, and the reading order needs the gutters clear
+        pixels = _rotate(pixels, skew)
+        boxes, _ = _detect(engine, pixels, scale)
     # the body's ink height sets the gutter width: most boxes are one line of body text
     inks = [pixels[y0:y1, x0:x1] < INK_LEVEL for x0, y0, x1, y1 in boxes]
     bands = [_ink_band(ink) for ink in inks if ink.any()]
@@ -194,7 +201,7 @@ def recognise(pixels: np.ndarray, dpi: float) -> list[Piece]:
     boxes = [part for box, ink in zip(boxes, inks) for part in _split_at_gutters(pixels, box, ink, em)]
     if not boxes:
         return []
-    crops = [bgr[y0:y1, x0:x1] for x0, y0, x1, y1 in boxes]
+    crops = [cv2.cvtColor(pixels[y0:y1, x0:x1], cv2.COLOR_GRAY2BGR) for x0, y0, x1, y1 in boxes]
     results, _ = engine.text_rec(crops)
     pieces = []
     for (x0, y0, x1, y1), (text, score, *_) in zip(boxes, results):
@@ -203,21 +210,37 @@ def recognise(pixels: np.ndarray, dpi: float) -> list[Piece]:
     return pieces
 
 
-def _detect(engine: Any, bgr: np.ndarray, scale: float) -> list[tuple[int, int, int, int]]:
-    """Upright boxes (x0, y0, x1, y1) in full-image pixels around the detected text lines."""
+def _detect(engine: Any, pixels: np.ndarray, scale: float) -> tuple[list[tuple[int, int, int, int]], float]:
+    """Upright boxes (x0, y0, x1, y1) in full-image pixels around the detected text lines,
+    and the page's skew in degrees (the median slope of long boxes; clockwise positive)."""
+    import math
+
     import cv2
-    small = bgr if scale >= 1.0 else cv2.resize(bgr, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    polys, _ = engine.text_det(small)
+    import numpy as np
+    small = pixels if scale >= 1.0 else cv2.resize(pixels, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    polys, _ = engine.text_det(cv2.cvtColor(np.ascontiguousarray(small), cv2.COLOR_GRAY2BGR))
     if polys is None:
-        return []
-    h, w = bgr.shape[:2]
+        return [], 0.0
+    h, w = pixels.shape[:2]
     out = []
+    slopes = []
     for poly in polys:
         x0, y0 = max(0, int(poly[:, 0].min() / scale)), max(0, int(poly[:, 1].min() / scale))
         x1, y1 = min(w, int(poly[:, 0].max() / scale) + 1), min(h, int(poly[:, 1].max() / scale) + 1)
         if x1 - x0 >= 4 and y1 - y0 >= 4:
             out.append((x0, y0, x1, y1))
-    return out
+        (ax, ay), (bx, by) = poly[0], poly[1]  # top-left, top-right corners of the rotated box
+        if bx - ax >= 4 * (y1 - y0) * scale:  # long lines tell the slope best
+            slopes.append(math.degrees(math.atan2(by - ay, bx - ax)))
+    return out, statistics.median(slopes) if slopes else 0.0
+
+
+def _rotate(pixels: np.ndarray, degrees: float) -> np.ndarray:
+    """The page turned back by ``degrees`` about its centre, white filling the corners."""
+    import cv2
+    h, w = pixels.shape[:2]
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
+    return cv2.warpAffine(pixels, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
 
 
 def _split_at_gutters(pixels: np.ndarray, box: tuple[int, int, int, int], ink: np.ndarray,
@@ -234,7 +257,7 @@ def _split_at_gutters(pixels: np.ndarray, box: tuple[int, int, int, int], ink: n
     """
     import numpy as np
     x0, y0, _, _ = box
-    inked = np.flatnonzero(ink.any(axis=0))
+    inked = _drop_rules(ink, np.flatnonzero(ink.any(axis=0)), em)
     if inked.size == 0:
         return []
     breaks = np.flatnonzero(np.diff(inked) > GUTTER_INK * em)
@@ -246,6 +269,28 @@ def _split_at_gutters(pixels: np.ndarray, box: tuple[int, int, int, int], ink: n
         out.append((max(0, x0 + int(a) - pad), max(0, y0 + int(top) - pad),
                     min(pixels.shape[1], x0 + int(b) + 1 + pad), min(pixels.shape[0], y0 + int(bottom) + 1 + pad)))
     return out
+
+
+def _drop_rules(ink: np.ndarray, inked: np.ndarray, em: float) -> np.ndarray:
+    """Inked column indices without column rules: a run of ink at most :data:`RULE_INK` x
+    ``em`` wide, at least an em high, with a blank strip of half an em or more on both
+    sides is a rule drawn in a gutter, not a glyph (the narrowest glyphs, 丨 1 l, stand a
+    tenth of an em from their neighbours; a centred comma is wide apart but short).  At
+    300 dpi a 0.3 pt rule is dark enough to be ink and would bridge the gutter."""
+    import numpy as np
+    if inked.size == 0:
+        return inked
+    cuts = np.flatnonzero(np.diff(inked) > 1)
+    starts = np.concatenate(([0], cuts + 1))
+    ends = np.concatenate((cuts, [inked.size - 1]))
+    keep = np.ones(inked.size, dtype=bool)
+    for k, (a, b) in enumerate(zip(starts, ends)):
+        before = inked[a] - inked[ends[k - 1]] if k else np.inf
+        after = inked[starts[k + 1]] - inked[b] if k + 1 < len(starts) else np.inf
+        narrow = inked[b] - inked[a] + 1 <= RULE_INK * em
+        if narrow and min(before, after) > 0.5 * em and ink[:, inked[a]:inked[b] + 1].any(axis=1).sum() >= em:
+            keep[a:b + 1] = False
+    return inked[keep]
 
 
 def _ink_band(ink: np.ndarray) -> tuple[int, int]:

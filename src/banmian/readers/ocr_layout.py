@@ -3,12 +3,14 @@
 The OCR engine returns pieces of text with boxes in no useful order.  The text
 stages expect something like ``pdftotext -raw``: a column read top to bottom before
 the next one, a headline before the columns under it.  :func:`order_lines` gets that
-with a recursive XY cut (Nagy & Seth): a region is split at the vertical gutters
-that run through all of it (columns, left to right); where none does, something
-spans the columns (a headline, a rule-wide intro) and the region is split at its
-widest horizontal gap (top part first), then each part is cut again.  Vertical cuts
-come first because the rows of side-by-side columns are usually aligned: their
-line gaps run across the whole region and would otherwise split it row by row.
+with a recursive XY cut (Nagy & Seth): a region is first split at horizontal gaps clearly
+wider than the leading that cross all of it (a page header, articles stacked one above
+another), then at the vertical gutters that run through all of it (columns, left to
+right); where none does, something spans the columns (a headline, a rule-wide intro)
+and the region is split at its widest horizontal gap (top part first), then each part
+is cut again.  Gutters come before ordinary line gaps because the rows of side-by-side
+columns are usually aligned: their line gaps run across the whole region and would
+otherwise split it row by row.
 
 :func:`tidy_text` undoes what the recogniser does to Chinese typesetting: ASCII
 punctuation and straight quotes beside CJK text, spaces between CJK characters
@@ -31,6 +33,8 @@ GUTTER_EMS = 0.5  # a clear vertical strip this wide (x the usual box height) se
 WIDE_GUTTER_EMS = 2.0  # ... and one this wide does even beside a single line
 SPACE_EMS = 0.8  # pieces of one line further apart than this get a space between them
 JUMP_EMS = 3.0  # ... and this far apart are two lines, as the PDF reader splits them (pdf.JUMP_EMS)
+BAND_EMS = 0.8  # a clear horizontal strip this high across a whole region is wider than any
+# leading (~0.2 x box height between body lines): it separates a header or stacked articles
 ROW_OVERLAP = 0.5  # boxes overlapping this much of the smaller height are on one row
 
 
@@ -113,6 +117,13 @@ def _cut(region: list[Piece], em: float) -> list[list[Piece]]:
     """The regions of an XY cut, in reading order."""
     if len(region) <= 1 or len(_rows(region)) <= 1:
         return [region]
+    wide = [g for g in _gaps([(p.box[1], p.box[3]) for p in region], BAND_EMS * em)]
+    if wide:  # a page header, or articles stacked one above the other: bands first
+        edges = [(lo + hi) / 2 for lo, hi in wide]
+        bands: list[list[Piece]] = [[] for _ in range(len(edges) + 1)]
+        for p in region:
+            bands[sum(p.box[1] > e for e in edges)].append(p)
+        return [r for band in bands if band for r in _cut(band, em)]
     gutters = _gaps([(p.box[0], p.box[2]) for p in region], GUTTER_EMS * em)
     if gutters and not _is_column_split(region, gutters, em):
         gutters = []
@@ -169,7 +180,7 @@ _FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（",
 # ASCII punctuation with CJK on either side: Chinese text sets these full width
 _HALF_BY_CJK = re.compile(f"(?<=[{_CJK}])[,:;?!()]|[,:;?!()](?=[{_CJK}])")
 _DOTS = re.compile(r"[·•.]{3,}")
-_OPENERS = "，。：；！？、（《“‘—…\u3000 "
+_OPENERS = "，：；、（《“‘—\u3000 "
 
 
 def tidy_text(text: str, quote_open: bool = False) -> tuple[str, bool]:
@@ -190,10 +201,11 @@ def tidy_text(text: str, quote_open: bool = False) -> tuple[str, bool]:
         if ch == '"':
             before = text[i - 1] if i else ""
             after = text[i + 1] if i + 1 < len(text) else ""
-            # after an opener (or at a line start) it opens; before punctuation or at the
-            # line end it closes; otherwise quotes alternate
+            # typesetting keeps an opening quote off a line's end and a closing one off its
+            # start; after a comma or colon a quote opens, before punctuation it closes;
+            # after a full stop (。” or 。“) and elsewhere, whichever is due
             if not before or before in _OPENERS:
-                ch = "“" if not (after and after in "，。：；！？、）") else "”"
+                ch = "“"
             elif not after or after in "，。：；！？、）”’":
                 ch = "”"
             else:
