@@ -54,9 +54,12 @@ BOX_EMS = 1.33
 BODY_JITTER = 0.12  # line heights this close to the commonest one are the body size
 GUTTER_INK = 1.2  # a blank strip this wide (x the body's ink height, ~1.1 em) inside a box is a gutter
 LEADING_BOX = 0.12  # a blank band this high (x box height) between ink rows separates two lines
+LEADING_EM = 0.1  # ... and once the body's ink height is known, one this high (x that height)
+LINE_EM = 0.5  # a band of ink this high (x body ink height) is a line, not a bit of one
 INK_PAD = 0.2  # margin around a line's ink (x its height): the recogniser was trained with one
 RULE_INK = 0.15  # an isolated run of ink this narrow (x body ink height) is a rule
 INK_LEVEL = 128  # grey levels below this are ink (scans: white paper, dark type)
+BOX_THRESH = 0.3  # the detector's threshold on a box's mean text score
 MIN_SCORE = 0.5  # recognitions the engine is less sure of are noise (rules, specks)
 
 
@@ -74,7 +77,12 @@ def _require(source: str, what: str) -> None:
 def _engine() -> Any:
     """The OCR engine, loaded once per process (~0.5 s: three ONNX models)."""
     from rapidocr_onnxruntime import RapidOCR  # optional extra: imported only when used
-    return RapidOCR()
+    engine = RapidOCR()
+    # the default (0.5) drops the short last line of a paragraph (权。) now and then: its
+    # mean score is low at the detector's resolution; noise boxes found instead are
+    # dropped by their recognition score
+    engine.text_det.postprocess_op.box_thresh = BOX_THRESH
+    return engine
 
 
 # --- images and PDF pages -> pixels ------------------------------------------------------------
@@ -263,11 +271,19 @@ def _split_at_gutters(pixels: np.ndarray, box: tuple[int, int, int, int], ink: n
     breaks = np.flatnonzero(np.diff(inked) > GUTTER_INK * em)
     out = []
     for a, b in zip([inked[0], *inked[breaks + 1]], [*inked[breaks], inked[-1]]):
-        top, bottom = _ink_band(ink[:, a:b + 1])
-        # the margin is not clipped to the detector's box, so that box heights measure type size
-        pad = max(2, int(INK_PAD * (bottom - top + 1)))
-        out.append((max(0, x0 + int(a) - pad), max(0, y0 + int(top) - pad),
-                    min(pixels.shape[1], x0 + int(b) + 1 + pad), min(pixels.shape[0], y0 + int(bottom) + 1 + pad)))
+        part = ink[:, a:b + 1]
+        bands = _ink_bands(part, LEADING_EM * em)
+        # a line's own band, and a short line the detector put in the box of its neighbour
+        # (a paragraph's last line, 权。, under a full one); the shallower bands are bits of
+        # the lines above and below that the box grazes
+        lines = [band for band in bands if band[1] - band[0] + 1 >= LINE_EM * em]
+        for top, bottom in lines or [max(bands, key=lambda band: band[1] - band[0])]:
+            cols = np.flatnonzero(part[top:bottom + 1].any(axis=0))
+            left, right = a + int(cols[0]), a + int(cols[-1])
+            # the margin is not clipped to the detector's box, so that box heights measure type size
+            pad = max(2, int(INK_PAD * (bottom - top + 1)))
+            out.append((max(0, x0 + left - pad), max(0, y0 + int(top) - pad),
+                        min(pixels.shape[1], x0 + right + 1 + pad), min(pixels.shape[0], y0 + int(bottom) + 1 + pad)))
     return out
 
 
@@ -293,15 +309,19 @@ def _drop_rules(ink: np.ndarray, inked: np.ndarray, em: float) -> np.ndarray:
     return inked[keep]
 
 
-def _ink_band(ink: np.ndarray) -> tuple[int, int]:
-    """First and last row of the tallest band of ink rows in a crop (its own line: bits of
-    the lines above and below are cut off by the leading); gaps inside one glyph (二, 三)
-    are far smaller than the leading."""
+def _ink_bands(ink: np.ndarray, min_gap: float) -> list[tuple[int, int]]:
+    """(first, last) rows of the bands of ink rows in a crop, split at blank strips higher
+    than ``min_gap`` (leading); gaps inside one glyph (二, 三) are hidden by its neighbours."""
     import numpy as np
     rows = np.flatnonzero(ink.any(axis=1))
-    cuts = np.flatnonzero(np.diff(rows) > LEADING_BOX * ink.shape[0])
-    bands = list(zip([rows[0], *rows[cuts + 1]], [*rows[cuts], rows[-1]]))
-    return max(bands, key=lambda band: band[1] - band[0])
+    cuts = np.flatnonzero(np.diff(rows) > max(1.0, min_gap))
+    return list(zip([int(r) for r in [rows[0], *rows[cuts + 1]]], [int(r) for r in [*rows[cuts], rows[-1]]]))
+
+
+def _ink_band(ink: np.ndarray) -> tuple[int, int]:
+    """The tallest band of ink rows in a detector's box: its own line (bits of the lines
+    above and below are cut off by the leading)."""
+    return max(_ink_bands(ink, LEADING_BOX * ink.shape[0]), key=lambda band: band[1] - band[0])
 
 
 def build_page(pieces: list[Piece], pt_per_px: float, source: str = "<image>", index: int = 0,

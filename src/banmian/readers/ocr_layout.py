@@ -193,28 +193,31 @@ def tidy_text(text: str, quote_open: bool = False) -> tuple[str, bool]:
     ('会上指出，“要…', True)
     >>> tidy_text("从 1982 年至今, 2.5亿")
     ('从 1982 年至今， 2.5亿', False)
+    >>> tidy_text("今年是'基层减负年'，你们")
+    ('今年是‘基层减负年’，你们', False)
     """
     text = _DOTS.sub(lambda m: "…" * max(1, round(len(m.group(0)) / 3)), text)
     text = _HALF_BY_CJK.sub(lambda m: _FULL[m.group(0)], text)
     out: list[str] = []
+    single_open = False  # single quotes nest inside double ones: rarely across lines
     for i, ch in enumerate(text):
-        if ch == '"':
+        if ch in "\"'":
             before = text[i - 1] if i else ""
             after = text[i + 1] if i + 1 < len(text) else ""
+            is_open = quote_open if ch == '"' else single_open
             # typesetting keeps an opening quote off a line's end and a closing one off its
             # start; after a comma or colon a quote opens, before punctuation it closes;
             # after a full stop (。” or 。“) and elsewhere, whichever is due
             if not before or before in _OPENERS:
-                ch = "“"
+                opening = True
             elif not after or after in "，。：；！？、）”’":
-                ch = "”"
+                opening = False
             else:
-                ch = "”" if quote_open else "“"
-        elif ch == "'":
-            ch = "’" if i and text[i - 1] not in _OPENERS else "‘"
-        if ch == "“":
-            quote_open = True
-        elif ch == "”":
-            quote_open = False
+                opening = not is_open
+            ch = ("“" if opening else "”") if ch == '"' else ("‘" if opening else "’")
+        if ch in "“”":
+            quote_open = ch == "“"
+        elif ch in "‘’":
+            single_open = ch == "‘"
         out.append(ch)
     return _CJK_SPACE.sub("", "".join(out)).strip(), quote_open
