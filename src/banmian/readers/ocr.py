@@ -51,11 +51,12 @@ MAX_PIXELS = 150_000_000  # an A1 sheet at 400 dpi; bigger is a mistake or a dec
 # a line's box (ink plus margin) is ~1.33 x the font size high; measured on
 # generated pages against the sizes in their PDF text layer
 BOX_EMS = 1.33
-BODY_JITTER = 0.12  # line heights this close to the commonest one are the body size
-GUTTER_INK = 1.2  # a blank strip this wide (x the body's ink height, ~1.1 em) inside a box is a gutter
+BODY_JITTER = 0.15  # line heights this close to the commonest one are the body size (measured: up to 12% off)
+GUTTER_INK = 1.5  # a blank strip this wide (x the body's ink height, ~1.4 em) inside a box is a gutter
+GAP_INK = 0.6  # ... and a narrower one down to this is, when it lines up with others down the page
+GUTTER_ROWS = 3  # how many other rows make a strip a gutter
 LEADING_BOX = 0.12  # a blank band this high (x box height) between ink rows separates two lines
 LEADING_EM = 0.1  # ... and once the body's ink height is known, one this high (x that height)
-LINE_EM = 0.5  # a band of ink this high (x body ink height) is a line, not a bit of one
 INK_PAD = 0.2  # margin around a line's ink (x its height): the recogniser was trained with one
 RULE_INK = 0.15  # an isolated run of ink this narrow (x body ink height) is a rule
 INK_LEVEL = 128  # grey levels below this are ink (scans: white paper, dark type)
@@ -189,6 +190,7 @@ def recognise(pixels: np.ndarray, dpi: float) -> list[Piece]:
     """Detect text boxes on a scaled copy (straightened first if the scan is turned),
     recognise each box cut from the full image."""
     import cv2
+    import numpy as np
     engine = _engine()
     scale = min(1.0, DETECT_DPI / dpi)
     boxes, skew = _detect(engine, pixels, scale)
@@ -206,7 +208,10 @@ def recognise(pixels: np.ndarray, dpi: float) -> list[Piece]:
     inks = [pixels[y0:y1, x0:x1] < INK_LEVEL for x0, y0, x1, y1 in boxes]
     bands = [_ink_band(ink) for ink in inks if ink.any()]
     em = statistics.median(b - a + 1 for a, b in bands) if bands else 0
-    boxes = [part for box, ink in zip(boxes, inks) for part in _split_at_gutters(pixels, box, ink, em)]
+    inked = [_drop_rules(ink, np.flatnonzero(ink.any(axis=0)), em) for ink in inks]
+    gutters = _gutters(boxes, inked, em)
+    boxes = [part for box, ink, cols in zip(boxes, inks, inked)
+             for part in _split_at_gutters(pixels, box, ink, cols, em, gutters)]
     if not boxes:
         return []
     crops = [cv2.cvtColor(pixels[y0:y1, x0:x1], cv2.COLOR_GRAY2BGR) for x0, y0, x1, y1 in boxes]
@@ -251,33 +256,67 @@ def _rotate(pixels: np.ndarray, degrees: float) -> np.ndarray:
     return cv2.warpAffine(pixels, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
 
 
-def _split_at_gutters(pixels: np.ndarray, box: tuple[int, int, int, int], ink: np.ndarray,
-                      em: float) -> list[tuple[int, int, int, int]]:
-    """A detected box (``ink``: its pixels that are ink) cut at the blank vertical strips inside
-    it, each part trimmed to its ink.
+def _gaps_in(box: tuple[int, int, int, int], inked: np.ndarray, em: float) -> list[tuple[int, int]]:
+    """Blank strips of at least :data:`GAP_INK` x ``em`` between a box's inked columns
+    (image x, first and last blank column)."""
+    import numpy as np
+    if inked.size < 2:
+        return []
+    at = np.flatnonzero(np.diff(inked) > GAP_INK * em)
+    return [(box[0] + int(inked[i]) + 1, box[0] + int(inked[i + 1]) - 1) for i in at]
+
+
+def _gutters(boxes: list[tuple[int, int, int, int]], inked: list[np.ndarray], em: float) -> list[tuple[int, int]]:
+    """Blank strips inside boxes that line up with a strip in :data:`GUTTER_ROWS` other boxes.
+
+    A column gutter runs down the page, so every row of text the detector joined across it
+    has a blank strip at the same place; a comma followed by justification space can be
+    as wide as a narrow gutter (0.8 against 1 em), but not at the same place row after row.
+    """
+    strips = [g for box, cols in zip(boxes, inked) for g in _gaps_in(box, cols, em)]
+    strips.sort()
+    out = []
+    for k, (lo, hi) in enumerate(strips):
+        same = 0
+        for lo2, hi2 in strips[k + 1:]:
+            if lo2 > hi:
+                break
+            same += min(hi, hi2) - max(lo, lo2) >= 0.5 * min(hi - lo, hi2 - lo2)
+        for lo2, hi2 in reversed(strips[:k]):
+            if hi2 >= lo and min(hi, hi2) - max(lo, lo2) >= 0.5 * min(hi - lo, hi2 - lo2):
+                same += 1
+        if same >= GUTTER_ROWS:
+            out.append((lo, hi))
+    return out
+
+
+def _split_at_gutters(pixels: np.ndarray, box: tuple[int, int, int, int], ink: np.ndarray, inked: np.ndarray,
+                      em: float, gutters: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """A detected box (``ink``: its pixels that are ink; ``inked``: its inked columns, rules
+    left out) cut at its blank vertical strips that are column gutters, each part trimmed
+    to its ink.
 
     The detector pads each line by most of its height, so lines of side-by-side columns
     with a gutter of one or two ems come out as one box, sometimes with bits of the lines
     above and below (columns' baselines need not align); recognised as one, two columns'
-    text would be read across.  A blank strip of :data:`GUTTER_INK` x the ink height
-    of body type (``em``, ~0.9 em) is wider than gaps inside a line (a comma and justification space: ~0.8 em), so cut there; each
-    part keeps its tallest band of ink rows (its own line) plus a margin.
+    text would be read across.  A strip is a gutter when it lines up with strips in other
+    rows (:func:`_gutters`) or is wider than :data:`GUTTER_INK` x the body's ink height
+    (``em``); each part keeps its own band of ink rows plus a margin.
     """
     import numpy as np
     x0, y0, _, _ = box
-    inked = _drop_rules(ink, np.flatnonzero(ink.any(axis=0)), em)
     if inked.size == 0:
         return []
-    breaks = np.flatnonzero(np.diff(inked) > GUTTER_INK * em)
+    gutter = set(gutters)
+    breaks = np.array([i for i, g in zip(np.flatnonzero(np.diff(inked) > GAP_INK * em), _gaps_in(box, inked, em))
+                       if g in gutter or g[1] - g[0] + 1 > GUTTER_INK * em], dtype=int)
     out = []
     for a, b in zip([inked[0], *inked[breaks + 1]], [*inked[breaks], inked[-1]]):
         part = ink[:, a:b + 1]
+        # the line's own band: the others are bits of the lines above and below that the
+        # box grazes, or lines with boxes of their own
         bands = _ink_bands(part, LEADING_EM * em)
-        # a line's own band, and a short line the detector put in the box of its neighbour
-        # (a paragraph's last line, 权。, under a full one); the shallower bands are bits of
-        # the lines above and below that the box grazes
-        lines = [band for band in bands if band[1] - band[0] + 1 >= LINE_EM * em]
-        for top, bottom in lines or [max(bands, key=lambda band: band[1] - band[0])]:
+        for top, bottom in [max(bands, key=lambda band: band[1] - band[0])]:
             cols = np.flatnonzero(part[top:bottom + 1].any(axis=0))
             left, right = a + int(cols[0]), a + int(cols[-1])
             # the margin is not clipped to the detector's box, so that box heights measure type size

@@ -29,7 +29,8 @@ from ..model import Box
 
 __all__ = ["Piece", "order_lines", "tidy_text"]
 
-GUTTER_EMS = 0.5  # a clear vertical strip this wide (x the usual box height) separates columns
+GUTTER_EMS = 0.3  # a clear vertical strip this wide (x the usual box height, whose margins take
+# 0.3 of it from a gutter) separates columns
 WIDE_GUTTER_EMS = 2.0  # ... and one this wide does even beside a single line
 SPACE_EMS = 0.8  # pieces of one line further apart than this get a space between them
 JUMP_EMS = 3.0  # ... and this far apart are two lines, as the PDF reader splits them (pdf.JUMP_EMS)
