@@ -409,8 +409,9 @@ BAD: dict[str, tuple[Callable[[], bytes], str]] = {
 
 
 @pytest.mark.parametrize("name", sorted(BAD))
-def test_pdf_reader_bad_pdfs_one_line_errors(name):
+def test_pdf_reader_bad_pdfs_one_line_errors(name, monkeypatch):
     make, words = BAD[name]
+    monkeypatch.setattr("banmian.readers.pdf.ocr_available", lambda: False)  # the install hint
     with pytest.raises(ReadError) as exc:
         read_bytes(make(), name)
     msg = str(exc.value)
@@ -454,7 +455,8 @@ def test_pdf_reader_owner_only_encryption_opens():
     assert texts(page) == ["加密的页面"]
 
 
-def test_pdf_reader_textless_page_skipped_with_warning_or_raised_when_strict():
+def test_pdf_reader_textless_page_skipped_with_warning_or_raised_when_strict(monkeypatch):
+    monkeypatch.setattr("banmian.readers.pdf.ocr_available", lambda: False)
     data = _scan("本报讯第一页。", None, "第三页的文字。")
     pages = read_pdf(data, "mixed.pdf")
     assert [texts(p) for p in pages] == [["本报讯第一页。"], ["第三页的文字。"]]

@@ -1,21 +1,24 @@
 """Readers turn input files into :class:`~banmian.model.Page` objects.
 
 The format is told from the bytes: ``%PDF`` (within the first 1024 bytes, where
-readers find it) goes to :func:`read_pdf`, anything else is a text dump for
-:func:`read_txt`.  Both give the same ``Page`` objects to the same pipeline; PDF
-pages also carry line boxes, font sizes and character boxes.
+readers find it) goes to :func:`read_pdf`, an image (PNG, JPEG, TIFF, GIF, BMP) to
+:func:`read_image` (OCR, with the optional extra ``banmian[ocr]``), anything else is
+a text dump for :func:`read_txt`.  All give the same ``Page`` objects to the same
+pipeline; PDF and OCR pages also carry line boxes, font sizes and character boxes.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import ReadError
+from ..errors import LimitError, ReadError
 from ..model import Page
 from ..settings import DEFAULT, Settings
+from .ocr import read_image
 from .pdf import read_pdf
 from .txt import decode_bytes, pages_from_text, read_txt
 
-__all__ = ["decode_bytes", "is_pdf", "pages_from_text", "read_bytes", "read_path", "read_pdf", "read_txt"]
+__all__ = ["decode_bytes", "is_pdf", "pages_from_text", "read_bytes", "read_image", "read_path", "read_pdf",
+           "read_txt"]
 
 
 def is_pdf(data: bytes) -> bool:
@@ -38,9 +41,11 @@ def read_bytes(data: bytes, source: str = "<bytes>", *, first_index: int = 0,
         return read_pdf(data, source, first_index=first_index, settings=settings)
     kind = next((name for magic, name in IMAGE_MAGIC if data.startswith(magic)), None)
     if kind is not None:
-        raise ReadError(f"is an image ({kind}), not a page's text; reading scans needs OCR, which this "
-                        "version does not do yet", path=source,
-                        fix="pass the e-paper PDF or its extracted text")
+        if len(data) > settings.max_bytes:
+            raise LimitError(f"file is {len(data) / 1e6:.1f} MB, over the limit of "
+                             f"{settings.max_bytes / 1e6:.0f} MB", path=source,
+                             fix="raise max_bytes in banmian.toml or scan at a lower resolution")
+        return read_image(data, source, kind, first_index=first_index, settings=settings)
     return read_txt(data, source, first_index=first_index, settings=settings)
 
 

@@ -20,7 +20,8 @@ Each :class:`~banmian.model.Line` gets ``box`` (x0, y0, x1, y1 in PDF points, or
 top-left of the page as displayed) and ``size`` (median effective font size of its
 characters); ``Page.char_boxes`` has one box per character of ``Page.text`` (the
 loose, advance-width box), ``None`` for the line breaks and spaces added here.
-Pages without a text layer (scans) need OCR, which this reader does not do.
+Pages without a text layer (scans) are read by OCR (:mod:`.ocr`) when the optional
+extra ``banmian[ocr]`` is installed; a page with a text layer never goes through OCR.
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ from itertools import pairwise
 from ..errors import LimitError, ReadError
 from ..model import Box, Line, Page
 from ..settings import DEFAULT, Settings
+from .ocr import OCR_FIX, ocr_available, ocr_pdf_pages
 from .pdf_worker import ExtractError, extract_pages
 from .pdfium_chars import RawPage
 
@@ -43,7 +45,6 @@ BASELINE_EMS = 0.5  # pdftotext's maxIntraLineDelta: baselines closer than this 
 BACKTRACK_EMS = 0.3  # text may overlap the previous glyph this much (kerning) and stay on the line
 SIZE_STEP = 1.3  # sizes this far apart, a gap between them, are separate lines (a title beside body text)
 SPACE_EMS = 0.2  # a gap this much wider than the line's usual gap is a word space
-OCR_FIX = "it needs OCR: install the optional extra with pip install 'banmian[ocr]'"
 _DROP = frozenset(chr(c) for c in [*range(0x20), *range(0x7f, 0xa0), 0xfffe, 0xffff]) - {"\t"}
 
 
@@ -51,7 +52,8 @@ def read_pdf(data: bytes, source: str = "<pdf>", *, first_index: int = 0,
              settings: Settings = DEFAULT) -> list[Page]:
     """The text pages of a PDF, ``Page.index`` counting on from ``first_index``.
 
-    Pages without text are skipped with a warning (raised with ``settings.strict``);
+    Pages without text are read by OCR when it is installed; otherwise, or where OCR
+    finds nothing, they are skipped with a warning (raised with ``settings.strict``);
     a PDF with no text at all, an encrypted, damaged or empty one, or a page PDFium
     needs longer than ``settings.page_timeout_s`` for, raises :class:`ReadError`.
     """
@@ -64,21 +66,27 @@ def read_pdf(data: bytes, source: str = "<pdf>", *, first_index: int = 0,
     textless: list[int] = []
     broken: list[tuple[int, str]] = []
     unmapped: list[tuple[int, int]] = []
-
-    def on_page(raw: RawPage) -> None:
+    raws: list[RawPage] = []
+    try:
+        extract_pages(data, count.append, raws.append, lambda i, why: broken.append((i, why)),
+                      max_pages=settings.max_pages, timeout_s=settings.page_timeout_s)
+    except ExtractError as exc:
+        raise _read_error(exc, data, source, settings) from None
+    ocr = ocr_available()
+    for raw in raws:  # pages in order, so that indices stay consecutive
         page = build_page(raw, source, first_index + len(pages), settings)
+        if page is None and ocr:
+            # no text layer: a scan.  Rendered after PDFium's worker has read the whole file
+            # without trouble, and outside its time limit: OCR takes seconds per page
+            page = ocr_pdf_pages(data, [raw.page], source, first_index + len(pages), settings)[raw.page]
         if page is None:
             textless.append(raw.page)
         else:
             pages.append(page)
         if raw.unmapped:
             unmapped.append((raw.page, raw.unmapped))
-
-    try:
-        extract_pages(data, count.append, on_page, lambda i, why: broken.append((i, why)),
-                      max_pages=settings.max_pages, timeout_s=settings.page_timeout_s)
-    except ExtractError as exc:
-        raise _read_error(exc, data, source, settings) from None
+    no_text = "has no text layer (a scan or image)" + (" and OCR found no text on it" if ocr else "")
+    no_text_fix = "check that the scan is legible, at 150 dpi or more" if ocr else OCR_FIX
     n = count[0] if count else 0
     if n == 0:
         raise ReadError("is a PDF with no pages", path=source, fix="re-export or re-download the PDF")
@@ -89,9 +97,10 @@ def read_pdf(data: bytes, source: str = "<pdf>", *, first_index: int = 0,
         if broken and not textless:
             raise ReadError(f"no page could be loaded ({_truncated(data)}PDFium: {broken[0][1]})",
                             path=source, fix="re-download or re-export the PDF")
-        what = "has no text layer (a scan or image)" if n == 1 else f"none of its {n} pages has a text layer (scans or images)"
-        raise ReadError(what, path=source, fix=OCR_FIX)
-    skipped = [(i, "has no text layer (a scan or image)", OCR_FIX) for i in textless]
+        what = no_text if n == 1 else f"none of its {n} pages has a text layer (scans or images)" + (
+            " or text OCR could find" if ocr else "")
+        raise ReadError(what, path=source, fix=no_text_fix)
+    skipped = [(i, no_text, no_text_fix) for i in textless]
     skipped += [(i, f"could not be loaded (PDFium: {why})", "re-export the PDF") for i, why in broken]
     skipped.sort()
     if skipped and settings.strict:

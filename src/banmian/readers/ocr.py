@@ -1,0 +1,421 @@
+"""Scanned pages (PNG/JPEG/TIFF, image-only PDF pages) -> :class:`~banmian.model.Page` by OCR.
+
+Needs the optional extra ``banmian[ocr]`` (rapidocr-onnxruntime: PP-OCRv4 detection and
+recognition models inside its wheel, nothing is downloaded); without it every entry
+point raises the one-line :class:`ReadError` that says how to install it.
+
+How a page is read, and why:
+
+1. the text detector runs on a copy scaled to about :data:`DETECT_DPI` dpi: enough to
+   find 8 pt text, and detection time grows with the pixel count;
+2. every detected box is cut from the *full-resolution* image and recognised on its
+   own.  Recognising a whole page at once (the engine's default) first shrinks it to
+   2,000 pixels, which costs ~4% character errors on a newspaper page; crops keep
+   every stroke (~0.5%);
+3. the pieces are put in reading order by :func:`.ocr_layout.order_lines` (column by
+   column, a headline before its columns) and their punctuation is tidied, so the
+   text stages see something like a ``pdftotext -raw`` dump.
+
+Lines get ``box`` in PDF points (pixels x 72 / dpi; images without a resolution are
+taken to be :data:`ASSUMED_DPI`) and ``size`` from the box height, the same shape the
+PDF reader gives, so the geometry stages work unchanged; ``Page.char_boxes`` splits
+each line's box evenly among its characters.
+"""
+from __future__ import annotations
+
+import importlib.util
+import io
+import statistics
+import warnings
+from dataclasses import replace
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from ..errors import LimitError, ReadError
+from ..model import Box, Line, Page
+from ..settings import DEFAULT, Settings
+from .ocr_layout import Piece, join_pieces, order_lines, tidy_text
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["OCR_FIX", "RENDER_DPI", "ocr_available", "ocr_pdf_pages", "ocr_pixels", "read_image"]
+
+OCR_FIX = "it needs OCR: install the optional extra with pip install 'banmian[ocr]'"
+RENDER_DPI = 200  # image-only PDF pages are rendered at this resolution for OCR
+ASSUMED_DPI = 200  # scans that do not state their resolution (most are 150-300 dpi)
+DETECT_DPI = 110  # the detector's working resolution: body text ~17 px high
+MIN_SKEW = 0.05  # degrees: a scan turned less than this is left as it is
+MIN_DETECT_PX = 12  # detected boxes this low (median) mean the scan was smaller than its dpi says
+MAX_PIXELS = 150_000_000  # an A1 sheet at 400 dpi; bigger is a mistake or a decompression bomb
+# a line's box (ink plus margin) is ~1.33 x the font size high; measured on
+# generated pages against the sizes in their PDF text layer
+BOX_EMS = 1.33
+BODY_JITTER = 0.15  # line heights this close to the commonest one are the body size (measured: up to 12% off)
+GUTTER_INK = 1.5  # a blank strip this wide (x the body's ink height, ~1.4 em) inside a box is a gutter
+GAP_INK = 0.6  # ... and a narrower one down to this is, when it lines up with others down the page
+GUTTER_ROWS = 3  # how many other rows make a strip a gutter
+LEADING_BOX = 0.12  # a blank band this high (x box height) between ink rows separates two lines
+LEADING_EM = 0.1  # ... and once the body's ink height is known, one this high (x that height)
+INK_PAD = 0.2  # margin around a line's ink (x its height): the recogniser was trained with one
+RULE_INK = 0.15  # an isolated run of ink this narrow (x body ink height) is a rule
+INK_LEVEL = 128  # grey levels below this are ink (scans: white paper, dark type)
+BOX_THRESH = 0.3  # the detector's threshold on a box's mean text score
+MIN_SCORE = 0.5  # recognitions the engine is less sure of are noise (rules, specks)
+
+
+def ocr_available() -> bool:
+    """Is the optional OCR engine installed?"""
+    return importlib.util.find_spec("rapidocr_onnxruntime") is not None
+
+
+def _require(source: str, what: str) -> None:
+    if not ocr_available():
+        raise ReadError(what, path=source, fix=OCR_FIX)
+
+
+@lru_cache(maxsize=1)
+def _engine() -> Any:
+    """The OCR engine, loaded once per process (~0.5 s: three ONNX models)."""
+    from rapidocr_onnxruntime import RapidOCR  # optional extra: imported only when used
+    engine = RapidOCR()
+    # the default (0.5) drops the short last line of a paragraph (权。) now and then: its
+    # mean score is low at the detector's resolution; noise boxes found instead are
+    # dropped by their recognition score
+    engine.text_det.postprocess_op.box_thresh = BOX_THRESH
+    return engine
+
+
+# --- images and PDF pages -> pixels ------------------------------------------------------------
+
+def read_image(data: bytes, source: str = "<image>", kind: str = "image", *, first_index: int = 0,
+               settings: Settings = DEFAULT) -> list[Page]:
+    """The pages of a scanned image (each frame of a multi-page TIFF is a page).
+
+    A damaged image, or one in which OCR finds no text, raises :class:`ReadError`.
+    """
+    _require(source, f"is an image ({kind}) of a page, not its text; reading scans needs OCR")
+    # numpy and Pillow come with the OCR extra
+    import numpy as np
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Pillow warns about damaged metadata: not ours to print
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            im = Image.open(io.BytesIO(data))
+            w, h = im.size
+            if w * h > MAX_PIXELS:
+                raise LimitError(f"is an image of {w} x {h} pixels, over the limit of {MAX_PIXELS / 1e6:.0f} "
+                                 "million", path=source, fix="scan at 300 dpi or less, or split the image")
+            dpi = _dpi_of(im.info.get("dpi"))
+            frames = [np.asarray(f.convert("L")) for f in ImageSequence.Iterator(im)]
+    except ReadError:
+        raise
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError, Warning,
+            Image.DecompressionBombError) as exc:
+        raise ReadError(f"is not a readable {kind} image ({_why(exc)})", path=source,
+                        fix="re-scan or re-export the image") from None
+    if len(frames) > settings.max_pages:
+        raise LimitError(f"{len(frames):,} pages, over the limit of {settings.max_pages:,}", path=source,
+                         fix="raise max_pages in banmian.toml or split the image")
+    pages: list[Page] = []
+    blank: list[int] = []
+    for k, pixels in enumerate(frames):
+        page = ocr_pixels(pixels, dpi, source, first_index + len(pages), settings)
+        if page is None:
+            blank.append(k)
+        else:
+            pages.append(page)
+    if not pages:
+        raise ReadError(f"is an image ({kind}) in which OCR found no text", path=source,
+                        fix="check that it is a page scan, at 150 dpi or more")
+    if blank:
+        notes = tuple(f"{source}: image page {k + 1}: OCR found no text; skipped" for k in blank)
+        pages[0] = replace(pages[0], warnings=pages[0].warnings + notes)
+    return pages
+
+
+def _why(exc: BaseException) -> str:
+    if type(exc).__name__ == "UnidentifiedImageError":  # its text names a BytesIO object
+        return "unknown or damaged image data"
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:120]
+
+
+def _dpi_of(value: object) -> float:
+    """The scan's resolution from its metadata, or :data:`ASSUMED_DPI` when absent or absurd."""
+    try:
+        dpi = float(value[0])  # type: ignore[index]
+    except (TypeError, ValueError, IndexError):
+        return ASSUMED_DPI
+    return dpi if 50 <= dpi <= 1200 else ASSUMED_DPI
+
+
+def ocr_pdf_pages(data: bytes, page_numbers: list[int], source: str, first_index: int = 0,
+                  settings: Settings = DEFAULT) -> dict[int, Page | None]:
+    """OCR the given (0-based) pages of a PDF, rendered at :data:`RENDER_DPI`; ``None`` for a
+    page where OCR finds no text.  ``Page.index`` counts on from ``first_index`` in the order
+    of ``page_numbers``; the caller renumbers when it interleaves text pages."""
+    import pypdfium2 as pdfium
+    out: dict[int, Page | None] = {}
+    doc = pdfium.PdfDocument(data)
+    try:
+        for k, n in enumerate(page_numbers):
+            page = doc[n]
+            try:
+                bitmap = page.render(scale=RENDER_DPI / 72, grayscale=True)
+                pixels = bitmap.to_numpy()
+            finally:
+                page.close()
+            if pixels.ndim == 3:
+                pixels = pixels[:, :, 0]
+            out[n] = ocr_pixels(pixels, RENDER_DPI, source, first_index + k, settings)
+    finally:
+        doc.close()
+    return out
+
+
+# --- pixels -> page ---------------------------------------------------------------------------
+
+def ocr_pixels(pixels: np.ndarray, dpi: float, source: str = "<image>", index: int = 0,
+               settings: Settings = DEFAULT) -> Page | None:
+    """A page from a grey-scale image (``uint8``, height x width); ``None`` without text."""
+    pieces = recognise(pixels, dpi)
+    if not pieces:
+        return None
+    return build_page(pieces, 72.0 / dpi, source, index, settings)
+
+
+def recognise(pixels: np.ndarray, dpi: float) -> list[Piece]:
+    """Detect text boxes on a scaled copy (straightened first if the scan is turned),
+    recognise each box cut from the full image."""
+    import cv2
+    import numpy as np
+    engine = _engine()
+    scale = min(1.0, DETECT_DPI / dpi)
+    boxes, skew = _detect(engine, pixels, scale)
+    if boxes and scale < 1.0:
+        low = statistics.median(b[3] - b[1] for b in boxes) * scale
+        if low < MIN_DETECT_PX:  # the image holds smaller type than its dpi says: look closer
+            scale = min(1.0, scale * MIN_DETECT_PX * 1.5 / low)
+            boxes, skew = _detect(engine, pixels, scale)
+    if abs(skew) >= MIN_SKEW:
+        # a turned page: over a page's height even 0.3 degrees moves a column sideways by
+        # about as much as the gutter, and the reading order needs the gutters clear
+        pixels = _rotate(pixels, skew)
+        boxes, _ = _detect(engine, pixels, scale)
+    # the body's ink height sets the gutter width: most boxes are one line of body text
+    inks = [pixels[y0:y1, x0:x1] < INK_LEVEL for x0, y0, x1, y1 in boxes]
+    bands = [_ink_band(ink) for ink in inks if ink.any()]
+    em = statistics.median(b - a + 1 for a, b in bands) if bands else 0
+    inked = [_drop_rules(ink, np.flatnonzero(ink.any(axis=0)), em) for ink in inks]
+    gutters = _gutters(boxes, inked, em)
+    boxes = [part for box, ink, cols in zip(boxes, inks, inked)
+             for part in _split_at_gutters(pixels, box, ink, cols, em, gutters)]
+    if not boxes:
+        return []
+    crops = [cv2.cvtColor(pixels[y0:y1, x0:x1], cv2.COLOR_GRAY2BGR) for x0, y0, x1, y1 in boxes]
+    results, _ = engine.text_rec(crops)
+    pieces = []
+    for (x0, y0, x1, y1), (text, score, *_) in zip(boxes, results):
+        if text.strip() and float(score) >= MIN_SCORE:
+            pieces.append(Piece(text, (float(x0), float(y0), float(x1), float(y1))))
+    return pieces
+
+
+def _detect(engine: Any, pixels: np.ndarray, scale: float) -> tuple[list[tuple[int, int, int, int]], float]:
+    """Upright boxes (x0, y0, x1, y1) in full-image pixels around the detected text lines,
+    and the page's skew in degrees (the median slope of long boxes; clockwise positive)."""
+    import math
+
+    import cv2
+    import numpy as np
+    small = pixels if scale >= 1.0 else cv2.resize(pixels, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    polys, _ = engine.text_det(cv2.cvtColor(np.ascontiguousarray(small), cv2.COLOR_GRAY2BGR))
+    if polys is None:
+        return [], 0.0
+    h, w = pixels.shape[:2]
+    out = []
+    slopes = []
+    for poly in polys:
+        x0, y0 = max(0, int(poly[:, 0].min() / scale)), max(0, int(poly[:, 1].min() / scale))
+        x1, y1 = min(w, int(poly[:, 0].max() / scale) + 1), min(h, int(poly[:, 1].max() / scale) + 1)
+        if x1 - x0 >= 4 and y1 - y0 >= 4:
+            out.append((x0, y0, x1, y1))
+        (ax, ay), (bx, by) = poly[0], poly[1]  # top-left, top-right corners of the rotated box
+        if bx - ax >= 4 * (y1 - y0) * scale:  # long lines tell the slope best
+            slopes.append(math.degrees(math.atan2(by - ay, bx - ax)))
+    return out, statistics.median(slopes) if slopes else 0.0
+
+
+def _rotate(pixels: np.ndarray, degrees: float) -> np.ndarray:
+    """The page turned back by ``degrees`` about its centre, white filling the corners."""
+    import cv2
+    h, w = pixels.shape[:2]
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
+    return cv2.warpAffine(pixels, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+
+
+def _gaps_in(box: tuple[int, int, int, int], inked: np.ndarray, em: float) -> list[tuple[int, int]]:
+    """Blank strips of at least :data:`GAP_INK` x ``em`` between a box's inked columns
+    (image x, first and last blank column)."""
+    import numpy as np
+    if inked.size < 2:
+        return []
+    at = np.flatnonzero(np.diff(inked) > GAP_INK * em)
+    return [(box[0] + int(inked[i]) + 1, box[0] + int(inked[i + 1]) - 1) for i in at]
+
+
+def _gutters(boxes: list[tuple[int, int, int, int]], inked: list[np.ndarray], em: float) -> list[tuple[int, int]]:
+    """Blank strips inside boxes that line up with a strip in :data:`GUTTER_ROWS` other boxes.
+
+    A column gutter runs down the page, so every row of text the detector joined across it
+    has a blank strip at the same place; a comma followed by justification space can be
+    as wide as a narrow gutter (0.8 against 1 em), but not at the same place row after row.
+    """
+    strips = [g for box, cols in zip(boxes, inked) for g in _gaps_in(box, cols, em)]
+    strips.sort()
+    out = []
+    for k, (lo, hi) in enumerate(strips):
+        same = 0
+        for lo2, hi2 in strips[k + 1:]:
+            if lo2 > hi:
+                break
+            same += min(hi, hi2) - max(lo, lo2) >= 0.5 * min(hi - lo, hi2 - lo2)
+        for lo2, hi2 in reversed(strips[:k]):
+            if hi2 >= lo and min(hi, hi2) - max(lo, lo2) >= 0.5 * min(hi - lo, hi2 - lo2):
+                same += 1
+        if same >= GUTTER_ROWS:
+            out.append((lo, hi))
+    return out
+
+
+def _split_at_gutters(pixels: np.ndarray, box: tuple[int, int, int, int], ink: np.ndarray, inked: np.ndarray,
+                      em: float, gutters: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """A detected box (``ink``: its pixels that are ink; ``inked``: its inked columns, rules
+    left out) cut at its blank vertical strips that are column gutters, each part trimmed
+    to its ink.
+
+    The detector pads each line by most of its height, so lines of side-by-side columns
+    with a gutter of one or two ems come out as one box, sometimes with bits of the lines
+    above and below (columns' baselines need not align); recognised as one, two columns'
+    text would be read across.  A strip is a gutter when it lines up with strips in other
+    rows (:func:`_gutters`) or is wider than :data:`GUTTER_INK` x the body's ink height
+    (``em``); each part keeps its own band of ink rows plus a margin.
+    """
+    import numpy as np
+    x0, y0, _, _ = box
+    if inked.size == 0:
+        return []
+    gutter = set(gutters)
+    breaks = np.array([i for i, g in zip(np.flatnonzero(np.diff(inked) > GAP_INK * em), _gaps_in(box, inked, em))
+                       if g in gutter or g[1] - g[0] + 1 > GUTTER_INK * em], dtype=int)
+    out = []
+    for a, b in zip([inked[0], *inked[breaks + 1]], [*inked[breaks], inked[-1]]):
+        part = ink[:, a:b + 1]
+        # the line's own band: the others are bits of the lines above and below that the
+        # box grazes, or lines with boxes of their own
+        bands = _ink_bands(part, LEADING_EM * em)
+        for top, bottom in [max(bands, key=lambda band: band[1] - band[0])]:
+            cols = np.flatnonzero(part[top:bottom + 1].any(axis=0))
+            left, right = a + int(cols[0]), a + int(cols[-1])
+            # the margin is not clipped to the detector's box, so that box heights measure type size
+            pad = max(2, int(INK_PAD * (bottom - top + 1)))
+            out.append((max(0, x0 + left - pad), max(0, y0 + int(top) - pad),
+                        min(pixels.shape[1], x0 + right + 1 + pad), min(pixels.shape[0], y0 + int(bottom) + 1 + pad)))
+    return out
+
+
+def _drop_rules(ink: np.ndarray, inked: np.ndarray, em: float) -> np.ndarray:
+    """Inked column indices without column rules: a run of ink at most :data:`RULE_INK` x
+    ``em`` wide, at least an em high, with a blank strip of half an em or more on both
+    sides is a rule drawn in a gutter, not a glyph (the narrowest glyphs, 丨 1 l, stand a
+    tenth of an em from their neighbours; a centred comma is wide apart but short).  At
+    300 dpi a 0.3 pt rule is dark enough to be ink and would bridge the gutter."""
+    import numpy as np
+    if inked.size == 0:
+        return inked
+    cuts = np.flatnonzero(np.diff(inked) > 1)
+    starts = np.concatenate(([0], cuts + 1))
+    ends = np.concatenate((cuts, [inked.size - 1]))
+    keep = np.ones(inked.size, dtype=bool)
+    for k, (a, b) in enumerate(zip(starts, ends)):
+        before = inked[a] - inked[ends[k - 1]] if k else np.inf
+        after = inked[starts[k + 1]] - inked[b] if k + 1 < len(starts) else np.inf
+        narrow = inked[b] - inked[a] + 1 <= RULE_INK * em
+        if narrow and min(before, after) > 0.5 * em and ink[:, inked[a]:inked[b] + 1].any(axis=1).sum() >= em:
+            keep[a:b + 1] = False
+    return inked[keep]
+
+
+def _ink_bands(ink: np.ndarray, min_gap: float) -> list[tuple[int, int]]:
+    """(first, last) rows of the bands of ink rows in a crop, split at blank strips higher
+    than ``min_gap`` (leading); gaps inside one glyph (二, 三) are hidden by its neighbours."""
+    import numpy as np
+    rows = np.flatnonzero(ink.any(axis=1))
+    cuts = np.flatnonzero(np.diff(rows) > max(1.0, min_gap))
+    return list(zip([int(r) for r in [rows[0], *rows[cuts + 1]]], [int(r) for r in [*rows[cuts], rows[-1]]]))
+
+
+def _ink_band(ink: np.ndarray) -> tuple[int, int]:
+    """The tallest band of ink rows in a detector's box: its own line (bits of the lines
+    above and below are cut off by the leading)."""
+    return max(_ink_bands(ink, LEADING_BOX * ink.shape[0]), key=lambda band: band[1] - band[0])
+
+
+def build_page(pieces: list[Piece], pt_per_px: float, source: str = "<image>", index: int = 0,
+               settings: Settings = DEFAULT) -> Page:
+    """A :class:`Page` from recognised pieces (boxes in pixels) in the PDF reader's shape.
+
+    >>> pieces = [Piece("第二行", (100, 160, 400, 200)), Piece("标题", (100, 40, 300, 120)),
+    ...           Piece("正文第一行", (100, 120, 600, 160))]
+    >>> page = build_page(pieces, 0.36)
+    >>> page.text
+    '标题\\n正文第一行\\n第二行\\n'
+    >>> [(ln.box, ln.size) for ln in page.lines][:2]
+    [((36.0, 14.4, 108.0, 43.2), 21.7), ((36.0, 43.2, 216.0, 57.6), 10.8)]
+    >>> page.char_boxes[:3], page.reader
+    (((36.0, 14.4, 72.0, 43.2), (72.0, 14.4, 108.0, 43.2), None), 'ocr')
+    """
+    rows: list[tuple[str, Box]] = []
+    quote_open = False
+    for line in order_lines(pieces):
+        text, quote_open = tidy_text(join_pieces(line), quote_open)
+        if text:
+            box = (round(min(p.box[0] for p in line) * pt_per_px, 2), round(min(p.box[1] for p in line) * pt_per_px, 2),
+                   round(max(p.box[2] for p in line) * pt_per_px, 2), round(max(p.box[3] for p in line) * pt_per_px, 2))
+            rows.append((text, box))
+    if len(rows) > settings.max_lines:
+        raise LimitError(f"page {index + 1} has {len(rows):,} lines, over the limit of {settings.max_lines:,}",
+                         path=source, fix="raise max_lines in banmian.toml")
+    sizes = _sizes([b[3] - b[1] for _, b in rows])
+    parts: list[str] = []
+    char_boxes: list[Box | None] = []
+    lines: list[Line] = []
+    pos = 0
+    for (text, box), size in zip(rows, sizes):
+        if len(text) > settings.max_line_chars:
+            raise LimitError(f"page {index + 1} has a line of {len(text):,} characters, over the limit of "
+                             f"{settings.max_line_chars:,}", path=source, fix="raise max_line_chars in banmian.toml")
+        lines.append(Line(page=index, number=len(lines) + 1, start=pos, end=pos + len(text), box=box, size=size))
+        step = (box[2] - box[0]) / len(text)
+        char_boxes += [(round(box[0] + k * step, 2), box[1], round(box[0] + (k + 1) * step, 2), box[3])
+                       for k in range(len(text))]
+        char_boxes.append(None)
+        parts += (text, "\n")
+        pos += len(text) + 1
+    return Page(text="".join(parts), lines=tuple(lines), source=source, index=index,
+                encoding="ocr (PP-OCRv4)", reader="ocr", char_boxes=tuple(char_boxes))
+
+
+def _sizes(heights: list[float]) -> list[float]:
+    """Font sizes (pt) from line box heights.  Box heights jitter by a pixel or two from line to
+    line, so heights near the commonest one all get the body size exactly: the geometry stage
+    tells body from headline lines by equal sizes."""
+    if not heights:
+        return []
+    rounded = [round(h * 2) / 2 for h in heights]
+    common = statistics.mode(rounded)
+    body = [h for h in heights if abs(h - common) <= BODY_JITTER * common]
+    body_h = statistics.median(body)
+    return [round((body_h if abs(h - common) <= BODY_JITTER * common else h) / BOX_EMS, 1) for h in heights]

@@ -1,0 +1,224 @@
+"""Recognised text boxes of one scanned page -> lines in reading order, text tidied.
+
+The OCR engine returns pieces of text with boxes in no useful order.  The text
+stages expect something like ``pdftotext -raw``: a column read top to bottom before
+the next one, a headline before the columns under it.  :func:`order_lines` gets that
+with a recursive XY cut (Nagy & Seth): a region is first split at horizontal gaps clearly
+wider than the leading that cross all of it (a page header, articles stacked one above
+another), then at the vertical gutters that run through all of it (columns, left to
+right); where none does, something spans the columns (a headline, a rule-wide intro)
+and the region is split at its widest horizontal gap (top part first), then each part
+is cut again.  Gutters come before ordinary line gaps because the rows of side-by-side
+columns are usually aligned: their line gaps run across the whole region and would
+otherwise split it row by row.
+
+:func:`tidy_text` undoes what the recogniser does to Chinese typesetting: ASCII
+punctuation and straight quotes beside CJK text, spaces between CJK characters
+(from justified lines), and an ellipsis read as six middle dots.
+
+Nothing here imports the OCR engine: it works on plain :class:`Piece` objects.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from itertools import pairwise
+
+from ..model import Box
+
+__all__ = ["Piece", "order_lines", "tidy_text"]
+
+GUTTER_EMS = 0.3  # a clear vertical strip this wide (x the usual box height, whose margins take
+# 0.3 of it from a gutter) separates columns
+WIDE_GUTTER_EMS = 2.0  # ... and one this wide does even beside a single line
+SPACE_EMS = 0.8  # pieces of one line further apart than this get a space between them
+JUMP_EMS = 3.0  # ... and this far apart are two lines, as the PDF reader splits them (pdf.JUMP_EMS)
+BAND_EMS = 0.8  # a clear horizontal strip this high across a whole region is wider than any
+# leading (~0.2 x box height between body lines): it separates a header or stacked articles
+ROW_OVERLAP = 0.5  # boxes overlapping this much of the smaller height are on one row
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One recognised text box: its text and its box in image pixels (x0, y0, x1, y1)."""
+
+    text: str
+    box: Box
+
+    @property
+    def height(self) -> float:
+        return self.box[3] - self.box[1]
+
+
+def order_lines(pieces: list[Piece]) -> list[list[Piece]]:
+    """Lines in reading order, each a list of pieces left to right.
+
+    Two columns under a headline that spans both; the right column is listed first
+    and the rows of the columns are aligned:
+
+    >>> def p(t, x, y, w=60): return Piece(t, (x, y, x + w, y + 12))
+    >>> pieces = [p("右栏一", 80, 40), p("右栏二", 80, 56), p("左栏一", 10, 40), p("左栏二", 10, 56),
+    ...           p("大标题", 10, 10, 130)]
+    >>> [[x.text for x in line] for line in order_lines(pieces)]
+    [['大标题'], ['左栏一'], ['左栏二'], ['右栏一'], ['右栏二']]
+    """
+    if not pieces:
+        return []
+    em = statistics.median(p.height for p in pieces)
+    lines: list[list[Piece]] = []
+    for region in _cut(list(pieces), em):
+        lines += _region_lines(region, em)
+    return lines
+
+
+def _rows(pieces: list[Piece]) -> list[list[Piece]]:
+    """Pieces grouped into rows (top to bottom) by vertical overlap."""
+    rows: list[list[Piece]] = []
+    top = bottom = 0.0
+    for p in sorted(pieces, key=lambda p: (p.box[1], p.box[0])):
+        y0, y1 = p.box[1], p.box[3]
+        if rows:
+            overlap = min(bottom, y1) - max(top, y0)
+            if overlap >= ROW_OVERLAP * min(bottom - top, y1 - y0):
+                rows[-1].append(p)
+                top, bottom = min(top, y0), max(bottom, y1)
+                continue
+        rows.append([p])
+        top, bottom = y0, y1
+    return rows
+
+
+def _gaps(intervals: list[tuple[float, float]], min_gap: float) -> list[tuple[float, float]]:
+    """Clear stretches at least ``min_gap`` wide between the union of ``intervals``."""
+    out: list[tuple[float, float]] = []
+    spans = sorted(intervals)
+    reach = spans[0][1]
+    for lo, hi in spans[1:]:
+        if lo - reach >= min_gap:
+            out.append((reach, lo))
+        reach = max(reach, hi)
+    return out
+
+
+def _is_column_split(region: list[Piece], gutters: list[tuple[float, float]], em: float) -> bool:
+    """Do the gaps separate columns?  A paragraph's short last line leaves a clear strip
+    beside it; so does a line broken at a wide space.  Columns have two rows or more each,
+    unless the gap is too wide to be anything but a gutter."""
+    if all(hi - lo >= WIDE_GUTTER_EMS * em for lo, hi in gutters):
+        return True
+    edges = [(lo + hi) / 2 for lo, hi in gutters]
+    parts: list[list[Piece]] = [[] for _ in range(len(edges) + 1)]
+    for p in region:
+        parts[sum((p.box[0] + p.box[2]) / 2 > e for e in edges)].append(p)
+    return all(len(_rows(part)) >= 2 for part in parts)
+
+
+def _cut(region: list[Piece], em: float) -> list[list[Piece]]:
+    """The regions of an XY cut, in reading order."""
+    if len(region) <= 1 or len(_rows(region)) <= 1:
+        return [region]
+    wide = [g for g in _gaps([(p.box[1], p.box[3]) for p in region], BAND_EMS * em)]
+    if wide:  # a page header, or articles stacked one above the other: bands first
+        edges = [(lo + hi) / 2 for lo, hi in wide]
+        bands: list[list[Piece]] = [[] for _ in range(len(edges) + 1)]
+        for p in region:
+            bands[sum(p.box[1] > e for e in edges)].append(p)
+        return [r for band in bands if band for r in _cut(band, em)]
+    gutters = _gaps([(p.box[0], p.box[2]) for p in region], GUTTER_EMS * em)
+    if gutters and not _is_column_split(region, gutters, em):
+        gutters = []
+    if gutters:
+        edges = [(lo + hi) / 2 for lo, hi in gutters]
+        parts: list[list[Piece]] = [[] for _ in range(len(edges) + 1)]
+        for p in region:
+            centre = (p.box[0] + p.box[2]) / 2
+            parts[sum(centre > e for e in edges)].append(p)
+        return [r for part in parts if part for r in _cut(part, em)]
+    gaps = _gaps([(p.box[1], p.box[3]) for p in region], 0.0)
+    if not gaps:
+        return [region]
+    # the widest gap (the first of equals): headline-to-body spacing is wider than leading
+    lo, hi = max(gaps, key=lambda g: (g[1] - g[0], -g[0]))
+    edge = (lo + hi) / 2
+    top = [p for p in region if p.box[1] < edge]
+    bottom = [p for p in region if p.box[1] >= edge]
+    return _cut(top, em) + _cut(bottom, em)
+
+
+def _region_lines(region: list[Piece], em: float) -> list[list[Piece]]:
+    """A column's (or a row's) pieces as lines: rows top to bottom, split at wide jumps."""
+    lines: list[list[Piece]] = []
+    for row in _rows(region):
+        row.sort(key=lambda p: p.box[0])
+        line = [row[0]]
+        for p in row[1:]:
+            h = max(p.height, line[-1].height, em * 0.5)
+            if p.box[0] - line[-1].box[2] >= JUMP_EMS * h:
+                lines.append(line)
+                line = []
+            line.append(p)
+        lines.append(line)
+    return lines
+
+
+def join_pieces(line: list[Piece]) -> str:
+    """One line's text: pieces joined, with a space where they stand clearly apart.
+
+    >>> join_pieces([Piece("理论", (0, 0, 40, 20)), Piece("第10版", (80, 0, 150, 20))])
+    '理论 第10版'
+    """
+    out = line[0].text
+    for a, b in pairwise(line):
+        gap = b.box[0] - a.box[2]
+        out += (" " if gap > SPACE_EMS * max(a.height, b.height) else "") + b.text
+    return out
+
+
+_CJK = "\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2010-\u2027"
+_CJK_SPACE = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
+_FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+# ASCII punctuation with CJK on either side: Chinese text sets these full width
+_HALF_BY_CJK = re.compile(f"(?<=[{_CJK}])[,:;?!()]|[,:;?!()](?=[{_CJK}])")
+_DOTS = re.compile(r"[·•.]{3,}")
+_OPENERS = "，：；、（《“‘—\u3000 "
+
+
+def tidy_text(text: str, quote_open: bool = False) -> tuple[str, bool]:
+    """A recognised line with Chinese punctuation restored; also whether a double quote
+    is still open at its end (quotes run across lines: pass it to the next line).
+
+    >>> tidy_text('他说:"好 事 抢 着 做(记者)"……')
+    ('他说：“好事抢着做（记者）”……', False)
+    >>> tidy_text('会上指出，"要 ...·')
+    ('会上指出，“要…', True)
+    >>> tidy_text("从 1982 年至今, 2.5亿")
+    ('从 1982 年至今， 2.5亿', False)
+    >>> tidy_text("今年是'基层减负年'，你们")
+    ('今年是‘基层减负年’，你们', False)
+    """
+    text = _DOTS.sub(lambda m: "…" * max(1, round(len(m.group(0)) / 3)), text)
+    text = _HALF_BY_CJK.sub(lambda m: _FULL[m.group(0)], text)
+    out: list[str] = []
+    single_open = False  # single quotes nest inside double ones: rarely across lines
+    for i, ch in enumerate(text):
+        if ch in "\"'":
+            before = text[i - 1] if i else ""
+            after = text[i + 1] if i + 1 < len(text) else ""
+            is_open = quote_open if ch == '"' else single_open
+            # typesetting keeps an opening quote off a line's end and a closing one off its
+            # start; after a comma or colon a quote opens, before punctuation it closes;
+            # after a full stop (。” or 。“) and elsewhere, whichever is due
+            if not before or before in _OPENERS:
+                opening = True
+            elif not after or after in "，。：；！？、）”’":
+                opening = False
+            else:
+                opening = not is_open
+            ch = ("“" if opening else "”") if ch == '"' else ("‘" if opening else "’")
+        if ch in "“”":
+            quote_open = ch == "“"
+        elif ch in "‘’":
+            single_open = ch == "‘"
+        out.append(ch)
+    return _CJK_SPACE.sub("", "".join(out)).strip(), quote_open

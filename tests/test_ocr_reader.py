@@ -1,0 +1,166 @@
+"""The OCR reader on a small rendered scan: text, reading order, geometry, errors.
+
+A two-column page with a headline across both columns is typeset with reportlab and an
+embedded WQY Zen Hei font, rendered at 200 dpi with pypdfium2 and saved as a PNG (and
+wrapped in an image-only PDF).  OCR tests are skipped without the ``[ocr]`` extra
+(``pip install -e '.[dev]'`` installs it) or the font; the missing-extra test always runs.
+"""
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from banmian.errors import ReadError
+from banmian.readers import read_bytes
+from banmian.readers.ocr import ocr_available
+
+WQY_PATH = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
+needs_ocr = pytest.mark.skipif(not ocr_available(), reason="OCR extra not installed (pip install 'banmian[ocr]')")
+needs_page = pytest.mark.skipif(not WQY_PATH.exists(), reason="fonts-wqy-zenhei not installed")
+
+W, H = 330.0, 230.0  # points
+TITLE = "乡村振兴见实效"
+LEFT = ["本报讯近日，记者从市商务", "局了解到，今年一至五月，", "我市网络零售额实现较快增", "长，农村电商发展良好。"]
+RIGHT = ["市商务局负责人介绍，下一", "步将继续完善物流配送体系", "，推动更多特色农产品走出", "大山、走向全国。"]
+
+
+def _scan_pdf() -> bytes:
+    """The page as a PDF with a text layer (the source of the scan)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+    pdfmetrics.registerFont(TTFont("WQY", str(WQY_PATH), subfontIndex=0))
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(W, H), invariant=1)
+    c.setFont("WQY", 22)
+    c.drawString(80, H - 50, TITLE)
+    c.setFont("WQY", 10.5)
+    for x, lines in ((20, LEFT), (175, RIGHT)):
+        for k, text in enumerate(lines):
+            c.drawString(x, H - 90 - 16 * k, text)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _png(dpi: int = 200) -> bytes:
+    import pypdfium2 as pdfium
+    doc = pdfium.PdfDocument(_scan_pdf())
+    im = doc[0].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    out = io.BytesIO()
+    im.save(out, format="PNG", dpi=(dpi, dpi))
+    return out.getvalue()
+
+
+def _levenshtein(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+@pytest.fixture(scope="module")
+def png() -> bytes:
+    if not (ocr_available() and WQY_PATH.exists()):
+        pytest.skip("needs the OCR extra and fonts-wqy-zenhei")
+    pytest.importorskip("reportlab", reason="the page is built with reportlab (pip install -e '.[dev]')")
+    return _png()
+
+
+@pytest.fixture(scope="module")
+def page(png):
+    [page] = read_bytes(png, "scan.png")
+    return page
+
+
+@needs_ocr
+@needs_page
+def test_ocr_reader_reads_columns_in_order(page):
+    lines = [page.line_text(ln) for ln in page.lines]
+    expected = [TITLE, *LEFT, *RIGHT]
+    assert len(lines) == len(expected)
+    # reading order: headline, the left column top to bottom, then the right one
+    for got, want in zip(lines, expected):
+        assert _levenshtein(got, want) <= 1, (got, want)
+    gold = "".join(expected)
+    assert _levenshtein("".join(lines), gold) / len(gold) <= 0.02
+
+
+@needs_ocr
+@needs_page
+def test_ocr_reader_geometry_in_points(page):
+    title, first = page.lines[0], page.lines[1]
+    assert page.reader == "ocr" and page.source == "scan.png"
+    # boxes in points, where the PDF put the text; sizes from the box heights
+    assert title.box[0] == pytest.approx(80, abs=4) and first.box[0] == pytest.approx(20, abs=4)
+    assert first.box[3] == pytest.approx(90, abs=5)  # the baseline, from the top of the page
+    assert title.size == pytest.approx(22, rel=0.15) and first.size == pytest.approx(10.5, rel=0.15)
+    assert len({ln.size for ln in page.lines[1:]}) == 1  # one body size, not per-line jitter
+    assert len(page.char_boxes) == len(page.text)
+    assert all((b is None) == (ch == "\n") for ch, b in zip(page.text, page.char_boxes))
+
+
+@needs_ocr
+@needs_page
+def test_ocr_reader_image_only_pdf_goes_through_ocr(png):
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(W, H), invariant=1)
+    c.drawImage(ImageReader(io.BytesIO(png)), 0, 0, W, H)
+    c.showPage()
+    c.save()
+    [page] = read_bytes(buf.getvalue(), "scan.pdf")
+    assert page.reader == "ocr" and page.line_text(page.lines[0]) == TITLE
+    text_layer = read_bytes(_scan_pdf(), "text.pdf")[0]
+    assert text_layer.reader == "pdf"  # a page with a text layer never goes through OCR
+
+
+@needs_ocr
+@needs_page
+def test_ocr_reader_cli_parses_a_scan(png, tmp_path, capsys):
+    from banmian.cli import main
+    f = tmp_path / "scan.png"
+    f.write_bytes(png)
+    assert main(["parse", str(f), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    [article] = out["articles"]
+    assert article["headline"]["title"] == TITLE
+    body = "".join(p["text"] if isinstance(p, dict) else p for p in article["paragraphs"])
+    gold = "".join(LEFT + RIGHT)
+    assert _levenshtein(body.replace(" ", ""), gold) / len(gold) <= 0.02
+    assert out["pages"][0]["reader"] == "ocr"
+
+
+def test_ocr_reader_without_the_extra_says_how_to_install(monkeypatch):
+    monkeypatch.setattr("banmian.readers.ocr.ocr_available", lambda: False)
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+    with pytest.raises(ReadError) as exc:
+        read_bytes(png, "scan.png")
+    msg = str(exc.value)
+    assert msg.startswith("scan.png: is an image (PNG)") and "pip install 'banmian[ocr]'" in msg
+    assert "\n" not in msg
+
+
+@needs_ocr
+@pytest.mark.parametrize("data, kind", [(b"\x89PNG\r\n\x1a\n" + b"\x13" * 200, "PNG"),
+                                        (b"\xff\xd8\xff\xe0" + b"\x00\x10JFIF" + b"\x07" * 100, "JPEG"),
+                                        (b"II*\x00" + b"\xff" * 50, "TIFF")])
+def test_ocr_reader_corrupt_image_one_line_error(data, kind, tmp_path):
+    with pytest.raises(ReadError) as exc:
+        read_bytes(data, f"bad.{kind.lower()}")
+    msg = str(exc.value)
+    assert f"is not a readable {kind} image" in msg and "\n" not in msg
+    f = tmp_path / "bad.img"
+    f.write_bytes(data)
+    r = subprocess.run([sys.executable, "-m", "banmian.cli", "parse", str(f)], capture_output=True,
+                       text=True, timeout=60, check=False)
+    assert r.returncode == 2 and "Traceback" not in r.stderr and r.stderr.count("\n") == 1
