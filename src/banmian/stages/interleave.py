@@ -12,12 +12,14 @@ each set off by blank lines::
 
 A piece that ends inside a sentence must be followed by one that begins inside
 a sentence.  When the next piece instead opens a paragraph (its first line
-short by the indent) or is display type, the piece that continues it is further
-on: a later piece that starts mid-sentence, set in the same column width.  Of
-several, the one as deep as this piece (an article's columns have one depth)
-and sharing most of its words wins; it is moved up.  Lines only change places:
-nothing is added, dropped or rewritten, and dumps without blank lines (``-raw``,
-PDFium, PDFs) are left as they are.
+short by the indent) or is display type, and is not as deep as this piece (an
+article's columns are set to one depth, so the next column of the same article
+would be), the piece that continues it is further on: a later piece that starts
+mid-sentence, in the same column width and depth.  Of several, the one sharing
+most of its words wins (then the nearest); it is moved up.  A jump marker
+("（下转第2版）") explains an open end and stops the search.  Lines only change
+places: nothing is added, dropped or rewritten, and dumps without blank lines
+(``-raw``, PDFium, PDFs) are left as they are.
 """
 from __future__ import annotations
 
