@@ -20,7 +20,7 @@ from itertools import compress
 from typing import Literal, NamedTuple
 
 from .normalize import LineInfo
-from .reflow_cues import starts_article
+from .reflow_cues import maybe_article, starts_article
 
 Label = Literal["body", "heading", "head", "byline", "jump", "furniture"]
 # A title's rubric: "（人民时评）", "（逐梦70年）"; short, at the end of a short line.
@@ -166,11 +166,11 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("head"), why.append("set larger than the body type")
         elif i > 0 and labels[i - 1] == "head" and x.text.startswith(("——", "—")) and not x.strong_end:
             labels.append("head"), why.append("a subtitle under a headline line")
-        elif starts_article(x.text) and not x.numbered:
+        elif maybe_article(x.text) and starts_article(x.text) and not x.numbered:
             labels.append("body"), why.append("opens with a news-agency byline")
         elif x.min_width > cw + 1.5:
             labels.append("head"), why.append(f"wider than the column ({x.min_width:g} > {cw:g})")
-        elif not x.terminal and _two_phrases(x):
+        elif not x.terminal and len(x.spans) == 2 and _two_phrases(x):
             labels.append("head"), why.append("two phrases set apart by a space (a display-type title)")
         elif x.numbered and not x.terminal and x.max_width < cw - indent - 1.25:
             labels.append("heading"), why.append("numbered heading")
@@ -178,7 +178,9 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
               and (x.max_width < cw - 1.0 or i == 0 or infos[i - 1].terminal
                    or labels[i - 1] in ("furniture", "jump", "head"))):
             labels.append("head"), why.append("short line ending in a column tag")
-        elif not x.terminal and x.max_width < cw - indent - 1.25 - _carried(infos, i):
+        # (what _carried leaves is never negative: the cheap comparison first)
+        elif (not x.terminal and x.max_width < cw - indent - 1.25
+              and x.max_width < cw - indent - 1.25 - _carried(infos, i)):
             labels.append("head"), why.append(f"short without closing punctuation ({x.width:g} < {cw:g})")
         else:
             labels.append("body")

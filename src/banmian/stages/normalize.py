@@ -485,9 +485,12 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
     pieces = _pieces(page)
     n = len(pieces)
     texts = [p[3] for p in pieces]
+    # (mid-page lines over 14 characters without a colon, most of them, are no
+    # furniture: _may_be_furniture is not even called for them)
     kinds = _furniture_clusters(texts, [
         _furniture_kind(t, k, n, paper, [src[s.start:s.end] for s in p[1]] if len(p[1]) > 1 else ())
-        if not EDGE_LINES <= k < n - EDGE_LINES or _may_be_furniture(t) else None
+        if not EDGE_LINES <= k < n - EDGE_LINES or (
+            (len(t) <= 14 or "：" in t or ":" in t) and _may_be_furniture(t)) else None
         for k, (t, p) in enumerate(zip(texts, pieces))])
     infos: list[LineInfo] = []
     append = infos.append
