@@ -233,6 +233,8 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
     # end without punctuation either (a jump marker would follow it).
     last = max((i for i, lab in enumerate(labels) if lab != "furniture"), default=-1)
     for i in range(len(infos) - 1, -1, -1):
+        if labels[i] != "body":
+            continue  # only body lines change here
         mid_paragraph = i > 0 and labels[i - 1] == "body" and not infos[i - 1].terminal and i != last
         # "香港法律界：" and "…主题教育——" lead into a title
         opens = not infos[i].terminal or infos[i].text.endswith(("：", ":", "——"))
