@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from banmian.model import Line
 from banmian.readers import pages_from_text
 from banmian.readers.txt import split_lines
-from banmian.stages import layout, normalize, reflow_cues
+from banmian.stages import attach, layout, normalize, reflow_cues
 
 ALPHABET = ("新华社北京电本报讯记者张清通讯员实习生摄图绘制供，。、；：？！“”（）()《》　 \t\xa0"
             "0123456789核心阅读编者按开内容提要转接续承第版下上乐山日报abcAB—…■")
@@ -104,3 +104,16 @@ fake_line = st.builds(lambda w, pure, skip: SimpleNamespace(width=w / 2, pure=pu
 @given(st.lists(fake_line, max_size=120))
 def test_layout_column_widths_match_sliding_windows(infos):
     assert layout.column_widths(infos) == _column_widths_sliding(infos)
+
+
+@given(st.text(alphabet=ALPHABET, max_size=40), st.sampled_from(["", "本报讯", "据新华社电", "编者按：", "核心阅读"]))
+def test_reflow_cues_maybe_article_never_rules_out_an_opening(text, prefix):
+    s = prefix + text
+    assert reflow_cues.maybe_article(s) or not reflow_cues.starts_article(s)
+
+
+@given(st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=12), max_size=4),
+       st.text(alphabet=ALPHABET, max_size=120))
+def test_attach_overlap_text_matches_bigram_overlap(head_texts, lead):
+    head = [SimpleNamespace(info=SimpleNamespace(text=t)) for t in head_texts]
+    assert attach.overlap_text(head, lead) == attach.overlap(head, attach.bigrams(lead))
