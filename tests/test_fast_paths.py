@@ -117,3 +117,18 @@ def test_reflow_cues_maybe_article_never_rules_out_an_opening(text, prefix):
 def test_attach_overlap_text_matches_bigram_overlap(head_texts, lead):
     head = [SimpleNamespace(info=SimpleNamespace(text=t)) for t in head_texts]
     assert attach.overlap_text(head, lead) == attach.overlap(head, attach.bigrams(lead))
+
+
+@given(st.integers(0, 9), st.integers(1, 500), st.integers(0, 10_000), st.integers(0, 60))
+def test_model_fast_constructors_match_dataclasses(page, number, start, length):
+    import dataclasses
+
+    import pytest
+
+    from banmian.model import Span, make_line, make_span
+    line, plain = make_line(page, number, start, start + length), Line(page, number, start, start + length)
+    assert (line, hash(line), repr(line)) == (plain, hash(plain), repr(plain))
+    s, plain_span = make_span(page, start, start + length), Span(page, start, start + length)
+    assert (s, hash(s), repr(s)) == (plain_span, hash(plain_span), repr(plain_span))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.start = 0

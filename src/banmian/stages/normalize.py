@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
-from ..model import Line, Page, Span
+from ..model import Line, Page, Span, make_span
 from ..pagenum import page_number
 
 CJK = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -450,7 +450,7 @@ def _pieces(page: Page) -> list[Piece]:
             if start == end:
                 blank = True
                 continue
-            spans: tuple[Span, ...] = (Span(index, start, end),)
+            spans: tuple[Span, ...] = (make_span(index, start, end),)
             text = src[start:end]
             if text[-1] not in "）)" and text[0] not in "（(":
                 pieces.append((line, spans, blank, text))
