@@ -2,8 +2,9 @@
 
 measure_lines sends lines without whitespace down a short path, column_widths
 takes its window histograms only every MODE_STEP lines, and cheap character
-tests guard several patterns: each is checked here against the straightforward
-version on random page-like text.
+tests guard several patterns, headline overlap is counted on the opening's text,
+and Line/Span objects are filled without their __init__: each is checked here
+against the straightforward version on random page-like text.
 """
 from __future__ import annotations
 
