@@ -2,8 +2,9 @@
 
 measure_lines sends lines without whitespace down a short path, column_widths
 takes its window histograms only every MODE_STEP lines, and cheap character
-tests guard several patterns: each is checked here against the straightforward
-version on random page-like text.
+tests guard several patterns, headline overlap is counted on the opening's text,
+and Line/Span objects are filled without their __init__: each is checked here
+against the straightforward version on random page-like text.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from hypothesis import strategies as st
 from banmian.model import Line
 from banmian.readers import pages_from_text
 from banmian.readers.txt import split_lines
-from banmian.stages import layout, normalize, reflow_cues
+from banmian.stages import attach, layout, normalize, reflow_cues
 
 ALPHABET = ("新华社北京电本报讯记者张清通讯员实习生摄图绘制供，。、；：？！“”（）()《》　 \t\xa0"
             "0123456789核心阅读编者按开内容提要转接续承第版下上乐山日报abcAB—…■")
@@ -104,3 +105,31 @@ fake_line = st.builds(lambda w, pure, skip: SimpleNamespace(width=w / 2, pure=pu
 @given(st.lists(fake_line, max_size=120))
 def test_layout_column_widths_match_sliding_windows(infos):
     assert layout.column_widths(infos) == _column_widths_sliding(infos)
+
+
+@given(st.text(alphabet=ALPHABET, max_size=40), st.sampled_from(["", "本报讯", "据新华社电", "编者按：", "核心阅读"]))
+def test_reflow_cues_maybe_article_never_rules_out_an_opening(text, prefix):
+    s = prefix + text
+    assert reflow_cues.maybe_article(s) or not reflow_cues.starts_article(s)
+
+
+@given(st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=12), max_size=4),
+       st.text(alphabet=ALPHABET, max_size=120))
+def test_attach_overlap_text_matches_bigram_overlap(head_texts, lead):
+    head = [SimpleNamespace(info=SimpleNamespace(text=t)) for t in head_texts]
+    assert attach.overlap_text(head, lead) == attach.overlap(head, attach.bigrams(lead))
+
+
+@given(st.integers(0, 9), st.integers(1, 500), st.integers(0, 10_000), st.integers(0, 60))
+def test_model_fast_constructors_match_dataclasses(page, number, start, length):
+    import dataclasses
+
+    import pytest
+
+    from banmian.model import Span, make_line, make_span
+    line, plain = make_line(page, number, start, start + length), Line(page, number, start, start + length)
+    assert (line, hash(line), repr(line)) == (plain, hash(plain), repr(plain))
+    s, plain_span = make_span(page, start, start + length), Span(page, start, start + length)
+    assert (s, hash(s), repr(s)) == (plain_span, hash(plain_span), repr(plain_span))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.start = 0

@@ -34,12 +34,15 @@ class _Locator:
 
     def spans(self, text: Text) -> list[list[int | None]]:
         # self.line(), inlined: this runs for every span of every article
+        # (a text's spans are nearly all on one page: its tables are looked up once)
         out = []
-        starts_of, lines_of, numbers = self.starts, self.lines, self.numbers
+        page = starts = lines = printed = None
         for s in text.spans:
-            starts = starts_of.get(s.page)
-            number = lines_of[s.page][max(0, bisect.bisect_right(starts, s.start) - 1)].number if starts else None
-            out.append([numbers.get(s.page), number, s.start, s.end])
+            if s.page != page:
+                page = s.page
+                starts, lines, printed = self.starts.get(page), self.lines.get(page), self.numbers.get(page)
+            number = lines[max(0, bisect.bisect_right(starts, s.start) - 1)].number if starts else None
+            out.append([printed, number, s.start, s.end])
         return out
 
 

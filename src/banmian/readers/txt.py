@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from ..errors import LimitError, ReadError
-from ..model import Line, Page
+from ..model import Line, Page, make_line
 from ..settings import DEFAULT, Settings
 
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
@@ -146,7 +146,7 @@ def split_lines(text: str, page: int = 0, offset_base: int = 0) -> tuple[Line, .
     for number, part in enumerate(text.split("\n"), 1):
         # the empty piece after a final newline is not a line (an empty text is one)
         if start < last or number == 1:
-            lines.append(Line(page, number, start, start + len(part)))
+            lines.append(make_line(page, number, start, start + len(part)))
         start += len(part) + 1
     return tuple(lines)
 

@@ -14,12 +14,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Literal
 
-from .attach import LEAD_CHARS, attach_headlines, bigrams, overlap
+from .attach import LEAD_CHARS, attach_headlines, bigrams, overlap, overlap_text
 from .layout import Labelled
 from .reflow_cues import starts_article
 
@@ -79,7 +79,7 @@ def _same_shape(a: Run, b: Run) -> bool:
 
 
 def _title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
-                    series: bool = False) -> str:
+                    series: bool = False, width_of: Callable[[Run], float] = _run_width) -> str:
     """Why a headline-like run between two bodies is an article's headline, or "".
 
     Sub-headings (小标题) are set in the column: one line, or lines wrapped at the
@@ -89,7 +89,7 @@ def _title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     fields and a change of column width were tried as cues too: on generated
     pages they fired on sub-headings more often than on titles.)
     """
-    w_prev, w_next = _run_width(prev), _run_width(nxt)
+    w_prev, w_next = width_of(prev), width_of(nxt)
     width = max(w_prev, w_next)
     if _opens_article(nxt.lines, 0):
         return "a byline opens the next body"
@@ -138,6 +138,17 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before",
     out: list[Run] = []
     notes: list[str] = []
     skip_next = False
+    # A body run is weighed beside the run after it and again beside the one
+    # before it: measure each once.  The run is kept beside its width, so its
+    # id is not reused while this runs.
+    widths: dict[int, tuple[Run, float]] = {}
+
+    def width_of(r: Run) -> float:
+        hit = widths.get(id(r))
+        if hit is None:
+            hit = widths[id(r)] = (r, _run_width(r))
+        return hit[1]
+
     for i, run in enumerate(runs):
         if skip_next:
             skip_next = False
@@ -162,7 +173,7 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before",
         if (run.kind == "head" and prev is not None and prev.kind == "body" and nxt is not None
                 and nxt.kind == "body"):
             series = any(_same_shape(run, other) for other in runs if other is not run and other.kind == "head")
-            why = _title_evidence(run, prev, nxt, order, series)
+            why = _title_evidence(run, prev, nxt, order, series, width_of)
             first, last = run.lines[0].info.line.number, run.lines[-1].info.line.number
             if why:
                 notes.append(f"lines {first}-{last}: headline ({why})")
@@ -215,20 +226,22 @@ def _split_body_at_bylines(lines: tuple[Labelled, ...]) -> list[list[Labelled]]:
     """A paragraph opening with a news-agency byline inside a body run starts a new article."""
     parts: list[list[Labelled]] = [[]]
     for i, x in enumerate(lines):
-        if parts[-1] and _opens_article(lines, i) and lines[i - 1].info.terminal:
+        # (the cheap test first: most lines follow one that runs on)
+        if parts[-1] and lines[i - 1].info.terminal and _opens_article(lines, i):
             parts.append([])
         parts[-1].append(x)
     return parts
 
 
-def _lead_at(lines: list[Labelled], start: int) -> frozenset[str]:
+def _lead_text_at(lines: list[Labelled], start: int) -> str:
+    """The opening of the text from line ``start``: whole lines up to LEAD_CHARS."""
     text, n = [], 0
     for x in lines[start:]:
         text.append(x.info.text)
         n += len(x.info.text)
         if n >= LEAD_CHARS:
             break
-    return bigrams("".join(text))
+    return "".join(text)
 
 
 def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
@@ -247,16 +260,18 @@ def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
         # it, with its headline after that, is another article.
         owned = before or d.continued_from is not None
         if owned and after and len(d.body) >= 8 and not d.continued_to:
-            start = _lead_at(d.body, 0)
+            # Every paragraph opening is tried: the headlines' bigrams are looked up
+            # in each opening's text (overlap_text), no opening's bigrams are built.
+            start = _lead_text_at(d.body, 0)
             head_b = after
-            base_b = overlap(head_b, start)
-            first_is_own = overlap(before, start) >= max(base_b, 0.2) if before else base_b < 0.3
-            if first_is_own and overlap(head_b, bigrams("".join(x.info.text for x in d.body))) >= 0.5:
+            base_b = overlap_text(head_b, start)
+            first_is_own = overlap_text(before, start) >= max(base_b, 0.2) if before else base_b < 0.3
+            if first_is_own and overlap_text(head_b, "".join([x.info.text for x in d.body])) >= 0.5:
                 best = (0.0, None)
                 for j in range(3, len(d.body) - 2):
                     if not d.body[j - 1].info.strong_end:
                         continue
-                    score = overlap(head_b, _lead_at(d.body, j))
+                    score = overlap_text(head_b, _lead_text_at(d.body, j))
                     if score > best[0]:
                         best = (score, j)
                 if best[1] is not None and best[0] >= 0.5 and best[0] >= base_b + 0.3:
@@ -273,13 +288,7 @@ def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
 
 
 def _lead(d: Draft) -> frozenset[str]:
-    text, n = [], 0
-    for x in d.body:
-        text.append(x.info.text)
-        n += len(x.info.text)
-        if n >= LEAD_CHARS:
-            break
-    return bigrams("".join(text))
+    return bigrams(_lead_text_at(d.body, 0))
 
 
 def assemble_page(runs: list[Run], order: Order,

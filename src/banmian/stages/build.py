@@ -18,11 +18,11 @@ from .reflow import RawParagraph, body_width
 
 def text_of(page: Page, lines: list[Labelled] | tuple[Labelled, ...]) -> Text:
     # A line's text is the text of its spans (normalize builds it so): join those.
-    spans = tuple(s for x in lines for s in x.info.spans)
+    spans = [s for x in lines for s in x.info.spans]
     return Text("".join([x.info.text for x in lines]), _merge(spans))
 
 
-def _merge(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+def _merge(spans: list[Span]) -> tuple[Span, ...]:
     out: list[Span] = []
     for s in spans:
         if out and out[-1].page == s.page and out[-1].end == s.start:

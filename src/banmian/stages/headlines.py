@@ -90,8 +90,12 @@ def split_fields(lines: list[Labelled]) -> list[Field]:
     best: list[tuple[float, tuple[int, ...]]] = [(0.0, ())]
     for j in range(1, n + 1):
         options = []
-        for i in range(j):
-            if any(k in forced for k in range(i, j - 1)) or (i > 0 and i - 1 in glued):
+        # A field may not run across a forced break: the first one met going back
+        # from line j - 2 ends the starts to try (long heading runs have several).
+        for i in range(j - 1, -1, -1):
+            if i < j - 1 and i in forced:
+                break
+            if i > 0 and i - 1 in glued:
                 continue
             cost, starts = best[i]
             options.append((cost + FIELD_COST + _field_cost(widths, printed, i, j - 1), starts + (i,)))

@@ -35,7 +35,7 @@ WIDTH_SLACK = 0.5  # ems two pieces of one column may differ by
 
 class Piece(NamedTuple):
     lines: tuple[LineInfo, ...]
-    width: float  # the piece's column width (ems)
+    width: float  # the piece's column width (ems); 0.0 under MIN_PIECE text lines, where it is never read
     text: tuple[LineInfo, ...]  # its lines that are not furniture or jump markers
 
 
@@ -49,7 +49,9 @@ def pieces_of(infos: list[LineInfo]) -> list[Piece]:
     result = []
     for p in out:
         text = tuple(x for x in p if not (x.furniture or x.jump))
-        result.append(Piece(tuple(p), mode_width([x.width for x in text]), text))
+        # (short pieces are headlines, bylines, furniture: never weighed by width)
+        width = mode_width([x.width for x in text]) if len(text) >= MIN_PIECE else 0.0
+        result.append(Piece(tuple(p), width, text))
     return result
 
 

@@ -20,7 +20,7 @@ from itertools import compress
 from typing import Literal, NamedTuple
 
 from .normalize import LineInfo
-from .reflow_cues import starts_article
+from .reflow_cues import ARTICLE_FIRST, starts_article
 
 Label = Literal["body", "heading", "head", "byline", "jump", "furniture"]
 # A title's rubric: "（人民时评）", "（逐梦70年）"; short, at the end of a short line.
@@ -147,9 +147,10 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
     why: list[str] = []
     last_cw, body_why = None, ""
     for i, (x, cw) in enumerate(zip(infos, widths)):
+        text, terminal = x.text, x.terminal  # read by most of the tests below
         if x.furniture:
             labels.append("furniture"), why.append(f"furniture:{x.furniture}")
-        elif x.text in _MARKS:
+        elif text in _MARKS:
             # A byline's or box's lead mark set apart by the extractor ("■" above
             # "记者 万秀斌"): an ornament, not a headline line.
             labels.append("furniture"), why.append("furniture:ornament")
@@ -157,28 +158,31 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("jump"), why.append(f"jump {x.jump[0]} {x.jump[1]}")
         elif x.byline_names:
             labels.append("byline"), why.append("stand-alone byline")
-        elif (i > 0 and labels[i - 1] == "byline" and x.pure and not x.terminal and not _PUNCT_ANY.search(x.text)
-              and (len(x.text) <= 3 or (len(x.text) <= 8 and len(x.spans) > 1))):
+        elif (i > 0 and labels[i - 1] == "byline" and x.pure and not terminal and not _PUNCT_ANY.search(text)
+              and (len(text) <= 3 or (len(text) <= 8 and len(x.spans) > 1))):
             labels.append("byline"), why.append("the end of a wrapped byline")
-        elif i > 0 and x.terminal and infos[i - 1].jump and infos[i - 1].jump[0] == "from":
+        elif i > 0 and terminal and infos[i - 1].jump and infos[i - 1].jump[0] == "from":
             labels.append("body"), why.append("the continued text after a 上接 marker")
         elif hints is not None and hints[i] == "head":
             labels.append("head"), why.append("set larger than the body type")
-        elif i > 0 and labels[i - 1] == "head" and x.text.startswith(("——", "—")) and not x.strong_end:
+        elif i > 0 and labels[i - 1] == "head" and text.startswith(("——", "—")) and not x.strong_end:
             labels.append("head"), why.append("a subtitle under a headline line")
-        elif starts_article(x.text) and not x.numbered:
+        elif (("电" in text or "讯" in text or text[:1] in ARTICLE_FIRST)  # maybe_article, inlined
+              and starts_article(text) and not x.numbered):
             labels.append("body"), why.append("opens with a news-agency byline")
         elif x.min_width > cw + 1.5:
             labels.append("head"), why.append(f"wider than the column ({x.min_width:g} > {cw:g})")
-        elif not x.terminal and _two_phrases(x):
+        elif not terminal and len(x.spans) == 2 and _two_phrases(x):
             labels.append("head"), why.append("two phrases set apart by a space (a display-type title)")
-        elif x.numbered and not x.terminal and x.max_width < cw - indent - 1.25:
+        elif x.numbered and not terminal and x.max_width < cw - indent - 1.25:
             labels.append("heading"), why.append("numbered heading")
-        elif (not x.terminal and x.text[-1] in "）)" and COLUMN_TAG.search(x.text) and x.text[0] not in "（("
+        elif (not terminal and text[-1] in "）)" and COLUMN_TAG.search(text) and text[0] not in "（("
               and (x.max_width < cw - 1.0 or i == 0 or infos[i - 1].terminal
                    or labels[i - 1] in ("furniture", "jump", "head"))):
             labels.append("head"), why.append("short line ending in a column tag")
-        elif not x.terminal and x.max_width < cw - indent - 1.25 - _carried(infos, i):
+        # (what _carried leaves is never negative: the cheap comparison first)
+        elif (not terminal and x.max_width < cw - indent - 1.25
+              and x.max_width < cw - indent - 1.25 - _carried(infos, i)):
             labels.append("head"), why.append(f"short without closing punctuation ({x.width:g} < {cw:g})")
         else:
             labels.append("body")
@@ -231,6 +235,8 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
     # end without punctuation either (a jump marker would follow it).
     last = max((i for i, lab in enumerate(labels) if lab != "furniture"), default=-1)
     for i in range(len(infos) - 1, -1, -1):
+        if labels[i] != "body":
+            continue  # only body lines change here
         mid_paragraph = i > 0 and labels[i - 1] == "body" and not infos[i - 1].terminal and i != last
         # "香港法律界：" and "…主题教育——" lead into a title
         opens = not infos[i].terminal or infos[i].text.endswith(("：", ":", "——"))

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
-from ..model import Line, Page, Span
+from ..model import Line, Page, Span, make_span
 from ..pagenum import page_number
 
 CJK = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -450,7 +450,7 @@ def _pieces(page: Page) -> list[Piece]:
             if start == end:
                 blank = True
                 continue
-            spans: tuple[Span, ...] = (Span(index, start, end),)
+            spans: tuple[Span, ...] = (make_span(index, start, end),)
             text = src[start:end]
             if text[-1] not in "）)" and text[0] not in "（(":
                 pieces.append((line, spans, blank, text))
@@ -485,9 +485,12 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
     pieces = _pieces(page)
     n = len(pieces)
     texts = [p[3] for p in pieces]
+    # (mid-page lines over 14 characters without a colon, most of them, are no
+    # furniture: _may_be_furniture is not even called for them)
     kinds = _furniture_clusters(texts, [
         _furniture_kind(t, k, n, paper, [src[s.start:s.end] for s in p[1]] if len(p[1]) > 1 else ())
-        if not EDGE_LINES <= k < n - EDGE_LINES or _may_be_furniture(t) else None
+        if not EDGE_LINES <= k < n - EDGE_LINES or (
+            (len(t) <= 14 or "：" in t or ":" in t) and _may_be_furniture(t)) else None
         for k, (t, p) in enumerate(zip(texts, pieces))])
     infos: list[LineInfo] = []
     append = infos.append

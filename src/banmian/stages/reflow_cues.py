@@ -12,7 +12,14 @@ INLINE_BYLINE_START = re.compile(
 # Section labels that only ever open an article: "核心阅读" (summary box), "编者按".
 _LABELS = ("核心阅读", "编者按", "编者的话", "开栏的话", "内容提要")
 ARTICLE_LABELS = re.compile(f"^(?:{'|'.join(_LABELS)})[：:]?$")
-_LABEL_FIRST = frozenset(w[0] for w in _LABELS)
+ARTICLE_FIRST = frozenset(w[0] for w in _LABELS)
+
+
+def maybe_article(text: str) -> bool:
+    """False where :func:`starts_article` is surely false: a cheap test to make
+    before calling it on every line (a byline needs 电 or 讯, a label opens with
+    one of four characters)."""
+    return "电" in text or "讯" in text or text[:1] in ARTICLE_FIRST
 
 
 def starts_article(text: str) -> bool:
@@ -25,4 +32,4 @@ def starts_article(text: str) -> bool:
     # opens with one of four characters.
     if ("电" in text or "讯" in text) and INLINE_BYLINE_START.match(text):
         return True
-    return text[:1] in _LABEL_FIRST and ARTICLE_LABELS.match(text) is not None
+    return text[:1] in ARTICLE_FIRST and ARTICLE_LABELS.match(text) is not None
