@@ -206,6 +206,9 @@ def _line_size(sizes: list[float]) -> float:
     >>> _line_size([10.5] * 12), _line_size([24.0] * 4 + [16.0] * 12), _line_size([10.5] * 9 + [14.0])
     (10.5, 24.0, 10.5)
     """
+    first = sizes[0]
+    if sizes.count(first) == len(sizes):  # most lines: one size
+        return first
     counts = Counter(sizes)
     need = min(3, len(sizes))
     return max((s for s, n in counts.items() if n >= need), default=statistics.median(sizes))
