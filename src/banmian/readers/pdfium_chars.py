@@ -218,6 +218,12 @@ class _Records:
         """The first ``n`` records' floats."""
         return array("f", ctypes.string_at(self.buffer, 4 * self.floats * n))
 
+    def shrink(self, most: int = 1 << 15) -> None:
+        """Let go of a buffer an unusually dense page grew past ``most`` records (~100 bytes
+        each with its pointer): the worker lives on, and most pages have a few thousand."""
+        if len(self.pointers) > most:
+            self.pointers, self.buffer = [], (ctypes.c_float * 0)()
+
 
 _RECTS, _MATRICES = _Records(4), _Records(6)
 
@@ -261,6 +267,8 @@ def _collect(tp, left: float, top: float) -> tuple[str, array, list[float], int]
     size_of = dict(zip(first, _effective_sizes(h, list(first.values()))))
     sizes = [size_of[o] for o in objects]
     r = _RECTS.values(k)
+    _RECTS.shrink()
+    _MATRICES.shrink()
     floor = math.floor
     left100, top100 = 0.5 - left * 100, 0.5 + top * 100
     coords = array("d", bytes(8 * 4 * k))
