@@ -28,6 +28,7 @@ from __future__ import annotations
 import statistics
 import struct
 from array import array
+from collections import Counter
 from dataclasses import replace
 from itertools import pairwise
 
@@ -192,9 +193,8 @@ def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
             raise LimitError(f"page {raw.page + 1} has a line of {len(chars):,} characters, over the "
                              f"limit of {settings.max_line_chars:,}", path=source,
                              fix="raise max_line_chars in banmian.toml")
-        shown = [b for b in cboxes if b is not None]
-        box = (min(b[0] for b in shown), min(b[1] for b in shown),
-               max(b[2] for b in shown), max(b[3] for b in shown))
+        x0, y0, x1, y1 = zip(*[b for b in cboxes if b is not None])
+        box = (min(x0), min(y0), max(x1), max(y1))
         size = _line_size(visible)
         out_lines.append(Line(page=index, number=len(out_lines) + 1, start=pos, end=pos + len(chars),
                               box=box, size=size if size > 0 else None))
@@ -215,9 +215,10 @@ def _line_size(sizes: list[float]) -> float:
     >>> _line_size([10.5] * 12), _line_size([24.0] * 4 + [16.0] * 12), _line_size([10.5] * 9 + [14.0])
     (10.5, 24.0, 10.5)
     """
-    counts: dict[float, int] = {}
-    for s in sizes:
-        counts[s] = counts.get(s, 0) + 1
+    first = sizes[0]
+    if sizes.count(first) == len(sizes):  # most lines: one size
+        return first
+    counts = Counter(sizes)
     need = min(3, len(sizes))
     return max((s for s, n in counts.items() if n >= need), default=statistics.median(sizes))
 
@@ -232,13 +233,16 @@ def _split_runs(keep: list[int], boxes: list[Box], sizes: array) -> list[list[in
     run: list[int] = []
     pb: Box = (0.0, 0.0, 0.0, 0.0)
     ps = 0.0
+    # one pass over every character of the page: conditional expressions, not max()/min()
+    # calls (sizes are finite, so the values are the same)
     for i in keep:
         b, size = boxes[i], sizes[i]
         if run:
-            em = max(ps, size, 1.0)
+            em, small = (ps, size) if ps > size else (size, ps)
+            em = em if em > 1.0 else 1.0
             # the smaller size sets the baseline tolerance: a byline beside a big title's
             # second line sits within half the title's size of its baseline
-            small = max(min(ps, size), 1.0)
+            small = small if small > 1.0 else 1.0
             gap = b[0] - pb[2]
             # a headline's last line and the neighbouring column's first line can share a
             # baseline: a change of type size across a gap of an em is two lines
@@ -275,10 +279,13 @@ def _stack_vertical(text: str, runs: list[list[int]], boxes: list[Box],
     """Join runs of one visible character each that are stacked in a column into one line,
     top to bottom (竖排: a vertical headline, or text rotated by 90°); ``(line, vertical)``."""
     def single(run: list[int]) -> int | None:
-        if len(run) == 1:
-            return None if text[run[0]].isspace() else run[0]
-        visible = [i for i in run if not text[i].isspace()]
-        return visible[0] if len(visible) == 1 else None
+        found = None
+        for i in run:  # stops at a second visible character: most runs are long
+            if not text[i].isspace():
+                if found is not None:
+                    return None
+                found = i
+        return found
 
     out: list[tuple[list[int], bool]] = []
     k = 0
@@ -308,7 +315,22 @@ def _with_spaces(text: str, line: list[int], vertical: bool, boxes: list[Box],
                  sizes: array) -> tuple[list[str], list[Box | None]]:
     """The line's characters and their boxes: a space added at each word gap (``None``
     box), repeated and edge spaces dropped, as pdftotext prints them."""
-    chars: list[str] = []
+    chars = [text[i] for i in line]
+    if " " not in chars:  # most lines (CJK): no spaces to fold, at most a few to add
+        line_boxes: list[Box | None] = [boxes[i] for i in line]
+        if vertical or len(line) < 2:
+            return chars, line_boxes
+        gaps = [b[0] - a[2] for a, b in pairwise(line_boxes)]  # type: ignore[index]
+        usual = sorted(gaps)[len(gaps) // 4] if len(line) > 2 else 0.0
+        # em >= 1, so no space unless the gap beats both usual and 0: most don't
+        wide = [k for k, gap in enumerate(gaps, 1) if gap > usual and gap > 0
+                and gap > usual + SPACE_EMS * (em := max(sizes[line[k]], sizes[line[k - 1]], 1.0))
+                and gap > 0.15 * em]
+        for k in reversed(wide):
+            chars.insert(k, " ")
+            line_boxes.insert(k, None)
+        return chars, line_boxes
+    chars = []
     out: list[Box | None] = []
     usual = 0.0
     if not vertical and len(line) > 2:
@@ -325,11 +347,13 @@ def _with_spaces(text: str, line: list[int], vertical: bool, boxes: list[Box],
                 out.append(boxes[i])
             continue
         if prev >= 0 and chars[-1] != " " and not vertical:
-            em = max(sizes[i], sizes[prev], 1.0)
             gap = boxes[i][0] - boxes[prev][2]
-            if gap > usual + SPACE_EMS * em and gap > 0.15 * em:
-                chars.append(" ")
-                out.append(None)
+            # em >= 1, so no space unless the gap beats both usual and 0: most don't
+            if gap > usual and gap > 0:
+                em = max(sizes[i], sizes[prev], 1.0)
+                if gap > usual + SPACE_EMS * em and gap > 0.15 * em:
+                    chars.append(" ")
+                    out.append(None)
         chars.append(ch)
         out.append(boxes[i])
         prev = i

@@ -56,6 +56,20 @@ class _NoWorker(Exception):
     """The worker process could not be started or did not come up."""
 
 
+_PIPE_BYTES = 1 << 20  # Linux's default pipe-max-size for unprivileged processes
+
+
+def _widen_pipe(fd: int) -> None:
+    """Let a whole PDF or page (~100-400 KB) fit in the pipe: with the default 64 KB each
+    message takes several round trips between the two processes, ~1 ms a page.  Where the
+    size cannot be set (not Linux, a lower limit), the pipe stays as it is."""
+    try:
+        import fcntl  # POSIX only; F_SETPIPE_SZ: Linux only
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)  # type: ignore[attr-defined]
+    except (ImportError, AttributeError, OSError):
+        pass
+
+
 class _Worker:
     """A running ``pdfium_chars.py --serve`` process and its pipes."""
 
@@ -71,6 +85,8 @@ class _Worker:
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.stdin = self.proc.stdin
         self.fd = self.proc.stdout.fileno()
+        _widen_pipe(self.stdin.fileno())
+        _widen_pipe(self.fd)
         self.poller = select.poll()  # not select(): it fails on descriptors past 1024
         self.poller.register(self.fd, select.POLLIN)
         try:  # it says "ready" once pypdfium2 is imported: a worker that cannot start is not a crash

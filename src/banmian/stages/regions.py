@@ -105,17 +105,21 @@ def _captions(page: Page, infos: Sequence[LineInfo], body: float) -> list[bool]:
             out[i] = True
     if not any(out):
         return out
-    # a caption wraps onto more lines of its size just under it
+    # a caption wraps onto more lines of its size just under it; top to bottom, so that a
+    # line found to continue a caption is there for the lines under it (only the caption
+    # lines so far are compared: pages have hundreds of lines, a few captions)
     order = sorted(range(len(infos)), key=lambda k: infos[k].line.box[1])
+    found = [j for j in order if out[j]]
     for k in order:
         if out[k]:
             continue
         b = infos[k].line.box
-        for j in order:
+        for j in found:
             c = infos[j].line.box
-            if out[j] and abs((infos[j].line.size or 0) - (infos[k].line.size or 0)) < 0.2 \
+            if abs((infos[j].line.size or 0) - (infos[k].line.size or 0)) < 0.2 \
                     and 0 <= b[1] - c[3] <= 0.8 * body and _xover(b, c) > 0:
                 out[k] = True
+                found.append(k)
                 break
     return out
 
