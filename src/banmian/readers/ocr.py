@@ -55,10 +55,14 @@ BODY_JITTER = 0.15  # line heights this close to the commonest one are the body 
 GUTTER_INK = 1.5  # a blank strip this wide (x the body's ink height, ~1.4 em) inside a box is a gutter
 GAP_INK = 0.6  # ... and a narrower one down to this is, when it lines up with others down the page
 GUTTER_ROWS = 3  # how many other rows make a strip a gutter
+GUTTER_WINDOW = 8.0  # rows this close (x the body ink height) above and below a strip tell if it is a gutter
+GUTTER_SHARE = 0.15  # ... and it is when at most this share of them has ink in it
 LEADING_BOX = 0.12  # a blank band this high (x box height) between ink rows separates two lines
 LEADING_EM = 0.1  # ... and once the body's ink height is known, one this high (x that height)
 INK_PAD = 0.2  # margin around a line's ink (x its height): the recogniser was trained with one
 RULE_INK = 0.15  # an isolated run of ink this narrow (x body ink height) is a rule
+RULE_EMS = 2.5  # a vertical run of ink this long (x body ink height) is a rule: no glyph has a stroke that long
+RULE_LEVEL = 200  # ... counting lighter greys as ink: a hairline rule blurred by the scan is pale grey
 INK_LEVEL = 128  # grey levels below this are ink (scans: white paper, dark type)
 BOX_THRESH = 0.3  # the detector's threshold on a box's mean text score
 MIN_SCORE = 0.5  # recognitions the engine is less sure of are noise (rules, specks)
@@ -208,6 +212,9 @@ def recognise(pixels: np.ndarray, dpi: float) -> list[Piece]:
     inks = [pixels[y0:y1, x0:x1] < INK_LEVEL for x0, y0, x1, y1 in boxes]
     bands = [_ink_band(ink) for ink in inks if ink.any()]
     em = statistics.median(b - a + 1 for a, b in bands) if bands else 0
+    if em:
+        pixels = _erase_rules(pixels, em)
+        inks = [pixels[y0:y1, x0:x1] < INK_LEVEL for x0, y0, x1, y1 in boxes]
     inked = [_drop_rules(ink, np.flatnonzero(ink.any(axis=0)), em) for ink in inks]
     gutters = _gutters(boxes, inked, em)
     boxes = [part for box, ink, cols in zip(boxes, inks, inked)
@@ -256,6 +263,27 @@ def _rotate(pixels: np.ndarray, degrees: float) -> np.ndarray:
     return cv2.warpAffine(pixels, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
 
 
+def _erase_rules(pixels: np.ndarray, em: float) -> np.ndarray:
+    """The page with vertical rules painted over with paper.
+
+    A column rule in a gutter of one em stands half an em from the text on either side,
+    no further apart than the glyphs of a line with a comma, and the detector boxes lines
+    across it; recognised, it also turns into 丨 or | inside the text.  Painted over, the
+    gutter is a blank strip again.  Rules are the vertical runs of ink at least
+    :data:`RULE_EMS` body ink heights long (a morphological opening)."""
+    import cv2
+    import numpy as np
+    ink = (pixels < RULE_LEVEL).astype(np.uint8)
+    tall = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((max(3, int(RULE_EMS * em)), 1), np.uint8))
+    if not tall.any():
+        return pixels
+    # the rule's blurred edges, lighter than RULE_LEVEL, go too
+    tall = cv2.dilate(tall, np.ones((1, 3), np.uint8))
+    out = pixels.copy()
+    out[tall.astype(bool)] = 255
+    return out
+
+
 def _gaps_in(box: tuple[int, int, int, int], inked: np.ndarray, em: float) -> list[tuple[int, int]]:
     """Blank strips of at least :data:`GAP_INK` x ``em`` between a box's inked columns
     (image x, first and last blank column)."""
@@ -267,15 +295,36 @@ def _gaps_in(box: tuple[int, int, int, int], inked: np.ndarray, em: float) -> li
 
 
 def _gutters(boxes: list[tuple[int, int, int, int]], inked: list[np.ndarray], em: float) -> list[tuple[int, int]]:
-    """Blank strips inside boxes that line up with a strip in :data:`GUTTER_ROWS` other boxes.
+    """Blank strips inside boxes that are column gutters: no text row near them has ink there.
 
-    A column gutter runs down the page, so every row of text the detector joined across it
-    has a blank strip at the same place; a comma followed by justification space can be
-    as wide as a narrow gutter (0.8 against 1 em), but not at the same place row after row.
+    A column gutter runs down the page, so the rows above and below a box the detector
+    joined across it are blank at the same place, whether the detector joined them too or
+    found each column's line on its own; a comma followed by justification space can be
+    as wide as a narrow gutter (0.8 against 1 em), but the rows around it have ink there.
+    Strips inside :data:`GUTTER_ROWS` other boxes at the same place are gutters anyway.
     """
-    strips = [g for box, cols in zip(boxes, inked) for g in _gaps_in(box, cols, em)]
-    strips.sort()
+    import numpy as np
+    spans = [(box[0] + int(cols[0]), box[0] + int(cols[-1])) if cols.size else (0, -1)
+             for box, cols in zip(boxes, inked)]
+    mids = np.array([(b[1] + b[3]) / 2 for b in boxes])
     out = []
+    strips: list[tuple[int, int]] = []
+    for i, (box, cols) in enumerate(zip(boxes, inked)):
+        for lo, hi in _gaps_in(box, cols, em):
+            strips.append((lo, hi))
+            # the strip's middle half: a gutter's edges may hold a glyph's serif or a rule's blur
+            a, b = lo + (hi - lo) // 4, hi - (hi - lo) // 4
+            near = rows_inked = 0
+            for j in np.flatnonzero(np.abs(mids - mids[i]) <= GUTTER_WINDOW * em):
+                if j == i or spans[j][1] < lo - 2 * em or spans[j][0] > hi + 2 * em:
+                    continue
+                near += 1
+                c = inked[j] + boxes[j][0]
+                k = int(np.searchsorted(c, a))
+                rows_inked += k < c.size and c[k] <= b
+            if near >= GUTTER_ROWS and rows_inked <= GUTTER_SHARE * near:
+                out.append((lo, hi))
+    strips.sort()
     for k, (lo, hi) in enumerate(strips):
         same = 0
         for lo2, hi2 in strips[k + 1:]:
