@@ -20,14 +20,15 @@ setup: $(STAMP) $(SYSTEM_STAMP)
 
 # Debian packages the tests and the test-page generator use: pdftotext (a real
 # extractor to compare with), CJK TrueType fonts reportlab can embed, and
-# chromium for the browser tests (Playwright drives it; its own download fails offline).
+# chromium for the browser tests (Playwright drives it; its own download fails offline);
+# libGL and GLib, which OpenCV (pulled in by the OCR extra) loads.
 system: $(SYSTEM_STAMP)
 $(SYSTEM_STAMP): | $(VENV)
 	@if ! command -v pdftotext >/dev/null || [ ! -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] \
 	    || [ ! -x /usr/bin/chromium ]; then \
 	  if command -v apt-get >/dev/null; then \
 	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	    $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq poppler-utils fonts-wqy-zenhei fonts-arphic-uming chromium >/dev/null; \
+	    $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq poppler-utils fonts-wqy-zenhei fonts-arphic-uming chromium libgl1 libglib2.0-0 >/dev/null; \
 	  else echo "install poppler-utils and fonts-wqy-zenhei with your package manager"; fi; fi
 	@touch $@
 
