@@ -82,9 +82,20 @@ def _continues(p: Piece, width: float) -> bool:
     return not first.indented and (first.terminal or first.min_width >= width - 1.0)
 
 
+def _depth(p: Piece) -> int:
+    """Lines of the piece's column: a headline block read with the first column
+    ("让创新发展开花结果（大督查在行动）" above it) stands above the column, not in it."""
+    k = 0
+    if p.width:
+        while k < len(p.lines) - 1 and not p.lines[k].terminal and (
+                p.lines[k].min_width > p.width + 1.0 or p.lines[k].max_width < p.width - 4.0):
+            k += 1
+    return len(p.lines) - k
+
+
 def _same_depth(a: Piece, b: Piece) -> bool:
     """Columns of one article are set to one depth (the last may be shorter)."""
-    return abs(len(a.lines) - len(b.lines)) <= 1
+    return abs(_depth(a) - _depth(b)) <= 1
 
 
 def restore_order(infos: list[LineInfo], indent: float = 2.0) -> tuple[list[LineInfo], list[str]]:
