@@ -298,6 +298,7 @@ _MARKED_BYLINE = re.compile(r"\s+(?=[■□●◆](?:\s*本报)?\s*记者)")
 _BYLINE_AFTER_SPACE = re.compile(r"\s(?=(?:本报讯|(?:本报|新华社)[\u4e00-\u9fff]{0,10}\d{1,2}\s*月\s*\d{1,2}\s*日\s*电))")
 
 
+_HAN_END = re.compile(r"[\u4e00-\u9fff]$")
 _NAMES_ONLY = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4}){0,3}")
 
 
@@ -309,8 +310,10 @@ def _furniture_clusters(texts: list[str], kinds: list[str | None]) -> list[str |
     n = len(texts)
     # An editors' line wraps its last names onto the next line ("本版责编：宋丽伟 /
     # 邓建静"), mid-page too where the extractor put the running foot there.
+    # ("核心阅读" under a running foot stays the article's label.)
     for k in range(1, n):
-        if out[k - 1] == "editor" and not out[k] and _NAMES_ONLY.fullmatch(texts[k]):
+        if (out[k - 1] == "editor" and not out[k] and _NAMES_ONLY.fullmatch(texts[k])
+                and _HAN_END.search(texts[k - 1]) and not BODY_LABELS.match(texts[k])):
             out[k] = "editor"
     changed = True
     edge = [k for k in range(n) if k < EDGE_LINES or k >= n - EDGE_LINES]
