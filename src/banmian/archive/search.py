@@ -25,6 +25,7 @@ import html
 import re
 import sqlite3
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -322,6 +323,28 @@ def filter_sql(f: Filters) -> tuple[str, list]:
     return "".join(f" AND {w}" for w in where), args
 
 
+class TimeLimit:
+    """A per-statement time limit on one connection (datasette's ``sqlite_timelimit``):
+    a progress handler interrupts a statement that runs past ``timeout_s``, every
+    ``steps`` SQLite VM steps, and :meth:`fetchall` turns that into the caller's error."""
+
+    def __init__(self, conn: sqlite3.Connection, timeout_s: float, steps: int) -> None:
+        self.conn = conn
+        self.timeout_s = timeout_s
+        self._deadline = 0.0
+        conn.set_progress_handler(lambda: int(time.perf_counter() > self._deadline), steps)
+
+    def fetchall(self, sql: str, args: tuple | list, too_slow: Callable[[], Exception]) -> list:
+        """Every row of one statement; ``too_slow()`` is raised when the limit stops it."""
+        self._deadline = time.perf_counter() + self.timeout_s
+        try:
+            return self.conn.execute(sql, args).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "interrupted" in str(exc):
+                raise too_slow() from None
+            raise
+
+
 class Searcher:
     """A read-only connection to one archive; reuse it for many queries (a web app holds one)."""
 
@@ -329,9 +352,8 @@ class Searcher:
         self.path = str(path)
         self.timeout_s = timeout_s
         self.conn = connect_readonly(path)
-        self._deadline = 0.0
-        # Cap query time (datasette's sqlite_timelimit): a 1-character prefix over a big archive can be slow.
-        self.conn.set_progress_handler(lambda: int(time.perf_counter() > self._deadline), 2000)
+        # Cap query time: a 1-character prefix over a big archive can be slow.
+        self._limit = TimeLimit(self.conn, timeout_s, 2000)
 
     def close(self) -> None:
         self.conn.close()
@@ -343,14 +365,9 @@ class Searcher:
         self.close()
 
     def _run(self, sql: str, args: list) -> list[tuple]:
-        self._deadline = time.perf_counter() + self.timeout_s
-        try:
-            return self.conn.execute(sql, args).fetchall()
-        except sqlite3.OperationalError as exc:
-            if "interrupted" in str(exc):
-                raise QueryError(f"query took longer than {self.timeout_s:g} s",
-                                 fix="add words or filters (--paper, --from/--to) to narrow it") from None
-            raise
+        return self._limit.fetchall(sql, args, lambda: QueryError(
+            f"query took longer than {self.timeout_s:g} s",
+            fix="add words or filters (--paper, --from/--to) to narrow it"))
 
     def search(self, query: str, filters: Filters = NO_FILTERS, *, limit: int | None = 20, offset: int = 0,
                snippets: bool = True, width: int = 80) -> SearchResult:

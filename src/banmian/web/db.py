@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
-from ..archive.search import Searcher, connect_readonly
+from ..archive.search import Searcher, TimeLimit, connect_readonly
 from ..errors import ArchiveError
 
 # How many SQLite VM steps between deadline checks: small enough to stop within
@@ -43,21 +42,14 @@ class Reader:
         self.conn = connect_readonly(path)
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA query_only = ON")
-        self._deadline = 0.0
-        # datasette's sqlite_timelimit: a non-zero return interrupts the running statement.
-        self.conn.set_progress_handler(lambda: int(time.perf_counter() > self._deadline), PROGRESS_STEPS)
+        self._limit = TimeLimit(self.conn, timeout_s, PROGRESS_STEPS)
         self.searcher = Searcher(path, timeout_s)
 
     def all(self, sql: str, args: tuple | list = ()) -> list[sqlite3.Row]:
         """Every row of one statement, or :class:`QueryTimeout` past the limit."""
-        self._deadline = time.perf_counter() + self.timeout_s
-        try:
-            return self.conn.execute(sql, args).fetchall()
-        except sqlite3.OperationalError as exc:
-            if "interrupted" in str(exc):
-                raise QueryTimeout(f"a query took longer than {self.timeout_s:g} s",
-                                   fix="narrow the request (a paper, a date range, more words)") from None
-            raise
+        return self._limit.fetchall(sql, args, lambda: QueryTimeout(
+            f"a query took longer than {self.timeout_s:g} s",
+            fix="narrow the request (a paper, a date range, more words)"))
 
     def one(self, sql: str, args: tuple | list = ()) -> sqlite3.Row | None:
         rows = self.all(sql, args)
