@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from operator import add
 
+from .headlines import KICKER_END, SUBTITLE_END, SUBTITLE_START
 from .layout import Labelled
 
 OVERLAP_WEIGHT = 2.0
@@ -28,7 +29,6 @@ UNTITLED_COST = 0.5
 CONTINUED_HEAD_COST = 0.6  # a continuation ("上接…") rarely carries a headline; at most a repeated title
 LEAD_CHARS = 400
 _RUNS = re.compile(r"[\u4e00-\u9fff0-9]+")
-_KICKER_TAIL = re.compile(r"(?:——|—|：|:)$")
 
 
 @lru_cache(maxsize=256)  # headline parts recur within a page; bodies are big, keep few
@@ -141,7 +141,7 @@ def _cuts(fields: Sequence[Sequence[Labelled]]) -> list[tuple[int, float]]:
     pos = 0
     for j, f in enumerate(fields):
         for q in range(1, len(f)):
-            if not _KICKER_TAIL.search(f[q - 1].info.text):
+            if not KICKER_END.search(f[q - 1].info.text):  # a kicker stays with what follows
                 out.append((pos + q, SPLIT_COST + INNER_CUT_COST))
         pos += len(f)
         if j + 1 < len(fields) and _can_cut(fields, j + 1):
@@ -154,7 +154,6 @@ def _cuts(fields: Sequence[Sequence[Labelled]]) -> list[tuple[int, float]]:
 def _can_cut(fields: Sequence[Sequence[Labelled]], k: int) -> bool:
     """A kicker ("…强调", "…——") stays with the field after it; a subtitle
     ("——…", "…主持 …出席") with the field before it."""
-    from .headlines import KICKER_END, SUBTITLE_END, SUBTITLE_START
     if not 0 < k < len(fields):
         return True
     if KICKER_END.search(fields[k - 1][-1].info.text):
