@@ -32,7 +32,8 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.bench_pdf import CORPUS, ROOT, SCORER, load_scorer, score_dir
+from benchmarks.bench_pdf import score_dir
+from benchmarks.common import CORPUS, ROOT, SCORER, load_scorer
 
 
 def edit_distance(a: str, b: str) -> int:

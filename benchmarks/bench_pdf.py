@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import os
 import re
 import resource
 import shutil
@@ -37,10 +36,7 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SCORER = SHARED / "tools" / "score_pages.py"
-CORPUS = Path(os.environ.get("BANMIAN_CORPUS", SHARED / "corpora" / "rmrb-2019-dev.jsonl.gz"))
+from benchmarks.common import CORPUS, ROOT, SCORER, load_scorer, memory_child
 
 
 def pdf_of(part: str) -> str:
@@ -86,13 +82,6 @@ def parse_all(sets, pred_dir: Path, route: str) -> tuple[int, float]:
         pages += len(data)
         (pred_dir / f"{name}.json").write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
     return pages, spent
-
-
-def load_scorer():
-    spec = importlib.util.spec_from_file_location("score_pages", SCORER)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def score_dir(scorer, gold_dir: Path, pred_dir: Path, names: set[str] | None = None) -> dict:
@@ -298,10 +287,7 @@ def memory_run(gold_dir: str, repeat: int) -> None:
 
 
 def peak_rss(gold_dir: Path, repeat: int) -> dict:
-    r = subprocess.run([sys.executable, "-m", "benchmarks.bench_pdf", "--memory-child", str(gold_dir),
-                        "--repeat", str(repeat)], capture_output=True, text=True, cwd=ROOT,
-                       env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, check=True)
-    return json.loads(r.stdout.strip().splitlines()[-1])
+    return memory_child("benchmarks.bench_pdf", gold_dir, repeat)
 
 
 def _f(v: float | None) -> str:

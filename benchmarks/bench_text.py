@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import shutil
 import subprocess
@@ -25,10 +24,7 @@ from pathlib import Path
 
 from banmian.eval import gold_page_sets
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SCORER = SHARED / "tools" / "score_pages.py"
-CORPUS = Path(os.environ.get("BANMIAN_CORPUS", SHARED / "corpora" / "rmrb-2019-dev.jsonl.gz"))
+from benchmarks.common import CORPUS, ROOT, SCORER, load_scorer, memory_child
 
 
 # (name, page files in order) for every gold; shared with `banmian eval --parse`.
@@ -76,18 +72,12 @@ def memory_run(gold_dir: str, repeat: int) -> None:
 
 
 def peak_rss(gold_dir: Path, repeat: int) -> dict:
-    r = subprocess.run([sys.executable, "-m", "benchmarks.bench_text", "--memory-child", str(gold_dir),
-                        "--repeat", str(repeat)], capture_output=True, text=True, cwd=ROOT,
-                       env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
-    return json.loads(r.stdout.strip().splitlines()[-1])
+    return memory_child("benchmarks.bench_text", gold_dir, repeat)
 
 
 def print_markdown_table(score_json: Path) -> None:
     """Per-route table of the scorer's metrics (for the README), from its --json rows."""
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("score_pages", SCORER)
-    sp = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(sp)
+    sp = load_scorer()
     rows = json.loads(score_json.read_text(encoding="utf-8"))["rows"]
     for r in rows:  # JSON turned the scorer's tuples into lists
         for k, v in r.items():
