@@ -36,13 +36,6 @@ def _err(msg: str) -> None:
     print(f"banmian: {msg}", file=sys.stderr)
 
 
-def _iso_date(s: str) -> str:
-    try:
-        return _date.fromisoformat(s).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{s!r} is not a date like 2024-07-09") from None
-
-
 def write_atomic(path: str | Path, text: str) -> None:
     """Write via a temporary file and rename: a failed run never leaves half a file."""
     p = Path(path)
@@ -193,7 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--json", dest="format", action="store_const", const="json", help="JSON output")
     fmt.add_argument("--markdown", dest="format", action="store_const", const="markdown", help="Markdown output")
     p.set_defaults(format="text")
-    p.add_argument("--date", type=_iso_date, help="issue date, YYYY-MM-DD (resolves 7月8日, 今年…)")
+    p.add_argument("--date", type=archive_cli.iso_date, help="issue date, YYYY-MM-DD (resolves 7月8日, 今年…)")
     p.add_argument("--paper", help="newspaper name (also recognised as the masthead)")
     p.add_argument("--page", type=int, help="printed page number of the first page")
     p.add_argument("--trace", action="store_true", help="show what each stage decided for which lines")

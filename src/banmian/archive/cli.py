@@ -26,7 +26,8 @@ from .search import Filters, Searcher
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
 
-def _iso_date(s: str) -> str:
+def iso_date(s: str) -> str:
+    """An argparse type: a YYYY-MM-DD date, normalised (the main CLI's --date uses it too)."""
     try:
         return _date.fromisoformat(s).isoformat()
     except ValueError:
@@ -96,8 +97,8 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
 
 def _date_filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--paper", help="only this paper")
-    p.add_argument("--from", dest="date_from", type=_iso_date, metavar="DATE", help="from this date, YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", type=_iso_date, metavar="DATE", help="up to this date, inclusive")
+    p.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE", help="from this date, YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE", help="up to this date, inclusive")
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
