@@ -25,6 +25,7 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -82,17 +83,24 @@ def read_articles(path: Path, *, issue_date: date | None, paper: str | None) -> 
     return list(issue.articles), issue_date, paper or issue.paper
 
 
-def facts_document(paths: list[str], *, issue_date: date | None = None, paper: str | None = None,
-                   ner: bool = True) -> tuple[dict[str, Any], list[str]]:
-    """The facts of every article of every file, and one message per file that failed."""
-    files, errors = [], []
+def _readable(paths: list[str], errors: list[str], issue_date: date | None, paper: str | None
+              ) -> Iterator[tuple[str, list[Article], date | None, str | None, str | None]]:
+    """``(path, articles, date, paper, region)`` for each file that reads; a file that
+    does not adds its message to ``errors`` and the others go on."""
     for p in paths:
         try:
             arts, d, pap = read_articles(Path(p), issue_date=issue_date, paper=paper)
         except FactsInputError as exc:
             errors.append(str(exc))
             continue
-        region = region_from_paper(pap)
+        yield p, arts, d, pap, region_from_paper(pap)
+
+
+def facts_document(paths: list[str], *, issue_date: date | None = None, paper: str | None = None,
+                   ner: bool = True) -> tuple[dict[str, Any], list[str]]:
+    """The facts of every article of every file, and one message per file that failed."""
+    files, errors = [], []
+    for p, arts, d, pap, region in _readable(paths, errors, issue_date, paper):
         files.append({"file": p, "date": d.isoformat() if d else None, "paper": pap, "articles": [
             {"id": f"a{i}", "title": a.headline.title.value if a.headline.title else None,
              "facts": facts_to_dict(extract_facts(a, d, ner=ner, region=region))}
@@ -106,14 +114,8 @@ def facts_csv(paths: list[str], *, issue_date: date | None = None, paper: str | 
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=("file", *CSV_COLUMNS), lineterminator="\n")
     w.writeheader()
-    errors = []
-    for p in paths:
-        try:
-            arts, d, pap = read_articles(Path(p), issue_date=issue_date, paper=paper)
-        except FactsInputError as exc:
-            errors.append(str(exc))
-            continue
-        region = region_from_paper(pap)
+    errors: list[str] = []
+    for p, arts, d, _pap, region in _readable(paths, errors, issue_date, paper):
         for i, a in enumerate(arts, 1):
             for row in facts_csv_rows(extract_facts(a, d, ner=ner, region=region), i):
                 w.writerow({"file": p, **row})
