@@ -8,7 +8,6 @@ Skips cleanly when the corpus in ../shared or pdftotext is absent.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import subprocess
@@ -47,13 +46,6 @@ def test_eval_gate_floor(scored, metric):
     assert scored[metric] >= FLOORS["floors"][metric], f"{metric} {scored[metric]:.3f} fell below its floor"
 
 
-def _bench_pdf():
-    spec = importlib.util.spec_from_file_location("bench_pdf", ROOT / "benchmarks" / "bench_pdf.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.fixture(scope="module")
 def pdf_scored(tmp_path_factory, score_script):
     pdf = FLOORS["pdf"]
@@ -64,11 +56,11 @@ def pdf_scored(tmp_path_factory, score_script):
     subprocess.run([sys.executable, "-m", "benchmarks.pagegen", "--n", str(pdf["units"]), "--seed", str(pdf["seed"]),
                     "--out", str(gold), "--corpus", str(CORPUS), "--routes", "raw", "--keep-pdf", "--pdf-variants"],
                    check=True, cwd=ROOT, capture_output=True)
-    bench = _bench_pdf()
-    sets = bench.page_sets(gold)
+    from benchmarks.bench_pdf import caption_leaks, page_sets, parse_all  # as tests/test_pdf_reader.py does
+    sets = page_sets(gold)
     assert sets, "the generator wrote no PDFs"
-    bench.parse_all(sets, pred, "pdf")
-    return score_dirs(gold, pred).summary(), bench.caption_leaks(gold, pred, score_script)
+    parse_all(sets, pred, "pdf")
+    return score_dirs(gold, pred).summary(), caption_leaks(gold, pred, score_script)
 
 
 @pytest.mark.parametrize("metric", ["seg_F1", "exact", "para_F1", "title", "byline"])
