@@ -16,7 +16,8 @@ _SOURCES = r"(?:本报|新华社|人民网|中新社|经济日报|光明日报|�
 INLINE = re.compile(
     r"^(?P<source>据?" + _SOURCES + r"[^（）\s\d]{0,12}?(?P<date>\d{1,2}月\d{1,2}日)?电)"
     r"(?P<sep>\s*)(?:（(?P<who>[^（）]{1,40})）)?")
-STANDALONE = re.compile(r"^(?:本报记者|新华社记者|本报特约记者|记者)\s+(?P<names>[\u4e00-\u9fff·\s、]+)$")
+STANDALONE = re.compile(r"^(?:本报记者|新华社记者|本报特约记者|记者)\s+(?P<names>[\u4e00-\u9fff·\s、]+?)"
+                        r"\s*(?:采访整理|整理|采写|报道)?$")  # "本报记者 柯仲甲采访整理": the reporter is 柯仲甲
 _LEADING_TIME = re.compile(r"^(?:\d{1,2}月\d{1,2}日|近日|日前|近期|昨天|今天|目前)")
 
 
@@ -105,8 +106,8 @@ def parse_inline(paragraph: str) -> Inline | None:
 def parse_standalone(paragraph: str) -> tuple[str, ...] | None:
     """Reporters of a stand-alone byline paragraph ("本报记者  程  龙"), else None.
 
-    >>> parse_standalone("本报记者 程 龙")
-    ('程龙',)
+    >>> parse_standalone("本报记者 程 龙"), parse_standalone("本报记者 柯仲甲采访整理")
+    (('程龙',), ('柯仲甲',))
     >>> parse_standalone("新华社记者 方喆摄") is None
     True
     """

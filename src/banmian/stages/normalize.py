@@ -37,11 +37,15 @@ NUMBERED_RE = re.compile(
     r"^(?:[一二三四五六七八九十百]{1,3}、|[（(][一二三四五六七八九十百]{1,3}[）)]|"
     r"[0-9０-９]{1,2}[.．、](?![0-9])|[（(][0-9０-９]{1,2}[）)]|第[一二三四五六七八九十]{1,3}[，、部章条]|"
     r"[①②③④⑤⑥⑦⑧⑨⑩]|[■●◆▲□◇]\s*\S)")
+# What the reporters did, when it was not writing it alone: "记者 王五 采访整理".
+_DID = r"采访整理|整理|采写|报道"
+_DID_END = re.compile(r"\s*(?:" + _DID + r")\s*$")
 STANDALONE_BYLINE_RE = re.compile(
     r"^[■●◆▲□◇★☆]?\s*(?:(?:文/图|文／图|文|图)\s*[/／]?\s*)?(?:本报|新华社|特约|实习)?"
     r"(?:特派|驻[\u4e00-\u9fff]{1,6})?(?:记者|通讯员|评论员|实习生)(?:\s|[：:])*"
     r"(?P<names>[\u4e00-\u9fff·]{1,4}(?:[\s、，,]+(?:(?:本报)?(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fff·]{1,4}){0,8}"
-    r"|(?<=[■●◆▲□◇★☆]记者)[\u4e00-\u9fff·]{5,8})\s*$")
+    r"|(?<=[■●◆▲□◇★☆]记者)[\u4e00-\u9fff·]{5,8})"
+    r"\s*(?:" + _DID + r")?\s*$")
 _ROLE = re.compile(r"(?:本报|新华社|特约|实习)?(?:特派|驻[\u4e00-\u9fff]{1,6})?(?:记者|通讯员|评论员|实习生)")
 
 
@@ -75,11 +79,11 @@ def byline_names(names: str) -> tuple[str, ...]:
 
     >>> byline_names("张三 李四"), byline_names("李 奥"), byline_names("王五、赵六 通讯员 钱七")
     (('张三', '李四'), ('李奥',), ('王五', '赵六', '钱七'))
-    >>> byline_names("万秀斌 黄 娴 程 焕")
-    ('万秀斌', '黄娴', '程焕')
+    >>> byline_names("万秀斌 黄 娴 程 焕"), byline_names("柯仲甲采访整理")
+    (('万秀斌', '黄娴', '程焕'), ('柯仲甲',))
     """
     out: list[str] = []
-    for chunk in _ROLE.split(names):
+    for chunk in _ROLE.split(_DID_END.sub("", names)):
         tokens = [t for t in re.split(r"[\s、，,]+", chunk) if t]
         pending = ""
         for t in tokens:
