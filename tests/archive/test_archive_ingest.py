@@ -12,7 +12,8 @@ from archive_support import dump_tables, natural_dump
 
 from banmian.archive.cli import add_parsers
 from banmian.archive.discover import discover, natural_key
-from banmian.archive.ingest import IngestOptions, ingest, parse_job, pdf_supported
+from banmian.archive import ingest as ingest_module
+from banmian.archive.ingest import IngestOptions, ingest, parse_job
 from banmian.archive.search import search
 from banmian.errors import ArchiveError
 from banmian.settings import DEFAULT
@@ -107,11 +108,15 @@ def test_archive_ingest_replaces_a_changed_page(tmp_path, small_pages):
         st.conn.execute("INSERT INTO article_fts(article_fts) VALUES ('integrity-check')")
 
 
-def test_archive_ingest_reports_and_skips_bad_files(tmp_path, small_pages, capsys):
+@pytest.mark.parametrize("ocr", [True, False], ids=["with-ocr", "without-ocr"])
+def test_archive_ingest_reports_and_skips_bad_files(tmp_path, small_pages, capsys, monkeypatch, ocr):
+    """Bad files are one line each and skipped; a scan without the OCR extra is "not read"
+    (not a failure); with it, a damaged image is a bad file like any other."""
+    monkeypatch.setattr(ingest_module, "ocr_available", lambda: ocr)
     pages = tmp_path / "pages"
     shutil.copytree(small_pages, pages)
     day = pages / "测试日报" / "2024-01-02"
-    (day / "p4.pdf").write_bytes(PDF)  # a damaged PDF (or, without a PDF reader, one not read yet)
+    (day / "p4.pdf").write_bytes(PDF)  # a damaged PDF
     (day / "p5.png").write_bytes(PNG)
     (day / "p6.txt").write_bytes(b"\x00\x01\x02garbage\x00\xff" * 50)
     only_pdf = pages / "测试日报" / "2024-02-01"
@@ -121,13 +126,16 @@ def test_archive_ingest_reports_and_skips_bad_files(tmp_path, small_pages, capsy
     code = cli(["ingest", str(pages), "--db", str(db), "--workers", "1"])
     out, err = capsys.readouterr()
     lines = err.strip().splitlines()
-    assert code == 2  # the binary text file (and the damaged PDFs) make it 2; the image is "not read yet"
+    assert code == 2  # the binary text file and the damaged PDFs make it 2
     assert len(lines) == 4 and all(line.startswith("banmian: ") for line in lines)
     assert sum("p4.pdf" in line or "p1.pdf" in line for line in lines) == 2
-    assert any("p5.png" in line and "not read yet" in line for line in lines)
+    if ocr:
+        assert any("p5.png" in line and "not a readable PNG" in line for line in lines)
+    else:
+        assert any("p5.png" in line and "pip install 'banmian[ocr]'" in line for line in lines)
     assert any("p6.txt" in line and "binary" in line for line in lines)
-    unsupported = 1 if pdf_supported() else 3
-    assert "7 issue(s)" in out and f"18 page(s) parsed, 4 skipped ({unsupported} PDF/image not read yet)" in out
+    assert "7 issue(s)" in out and "18 page(s) parsed, 4 skipped" in out
+    assert ("scan(s) not read" in out) is not ocr
     conn = __import__("sqlite3").connect(db)
     assert conn.execute("SELECT count(*) FROM pages WHERE status = 'skipped'").fetchone()[0] == 4
     assert conn.execute("SELECT article_count FROM issues WHERE date = '2024-02-01'").fetchone()[0] == 0
@@ -139,8 +147,6 @@ def test_archive_ingest_reports_and_skips_bad_files(tmp_path, small_pages, capsy
 
 def test_archive_ingest_pdf_pages_keep_their_boxes(tmp_path):
     """A PDF page is parsed like a text dump, and each paragraph keeps the boxes of its lines."""
-    if not pdf_supported():
-        pytest.skip("this banmian has no PDF reader")
     canvas = pytest.importorskip("reportlab.pdfgen.canvas")
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont

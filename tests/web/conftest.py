@@ -57,7 +57,7 @@ def web_db(tmp_path_factory, web_pages) -> Path:
     from banmian.archive.ingest import IngestOptions, ingest
     db = tmp_path_factory.mktemp("web-db") / "archive.db"
     summary = ingest([web_pages], db, IngestOptions(workers=1))
-    assert summary.failed == 0, summary.problems  # a PDF the archive does not read yet is "unsupported"
+    assert summary.failed == 0, summary.problems
     _add_boxed_page(db, web_pages)
     return db
 

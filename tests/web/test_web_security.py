@@ -90,9 +90,18 @@ def test_web_security_upload_too_large_is_413(app):
         assert _upload(c, b"a" * (limit + 200_000), url="/upload").status_code == 413
 
 
-def test_web_security_upload_of_an_image_is_415(client):
+def test_web_security_upload_of_a_scan_without_ocr_is_415(client, monkeypatch):
+    from banmian.web import upload
+    monkeypatch.setattr(upload, "ocr_available", lambda: False)
+    r = _upload(client, b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "page.txt")  # told by its bytes, not its name
+    assert r.status_code == 415 and "scanned page" in r.json()["detail"] and "banmian[ocr]" in r.json()["detail"]
+
+
+def test_web_security_upload_of_a_damaged_image_is_422(client, monkeypatch):
+    from banmian.web import upload
+    monkeypatch.setattr(upload, "ocr_available", lambda: True)
     r = _upload(client, b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "page.txt")
-    assert r.status_code == 415 and "image" in r.json()["detail"]
+    assert r.status_code == 422 and "not a readable PNG" in r.json()["detail"]
 
 
 def test_web_security_upload_of_a_pdf_without_text_says_why_cleanly(client, tmp_path):

@@ -13,9 +13,10 @@
    submission order, one transaction per issue, so a run killed at any moment
    and started again ends with exactly the archive an uninterrupted run makes.
 
-One bad file is reported and skipped; scanned images (and PDFs, where this
-banmian has no PDF reader) are reported as not read yet.  Nothing here prints:
-problems and progress go to the callbacks.
+One bad file is reported and skipped.  Scanned images are read by OCR when the
+optional extra ``banmian[ocr]`` is installed; without it they are reported as not
+read (and are not failures).  Nothing here prints: problems and progress go to
+the callbacks.
 """
 from __future__ import annotations
 
@@ -35,6 +36,8 @@ from typing import Any, TextIO
 import banmian
 
 from ..errors import ArchiveError, BanmianError, ReadError
+from ..readers import IMAGE_MAGIC, is_pdf
+from ..readers.ocr import OCR_FIX, ocr_available
 from ..serialize import issue_to_dict
 from ..settings import DEFAULT, Settings
 from .discover import discover
@@ -97,7 +100,7 @@ class IngestSummary:
                 f"{self.added} added, {self.replaced} replaced, {self.unchanged} unchanged"
                 + (f", {self.kept} kept (new version unreadable)" if self.kept else "")
                 + f"\n{self.pages_parsed} page(s) parsed, {self.pages_skipped} skipped"
-                + (f" ({self.pages_unsupported} PDF/image not read yet)" if self.pages_unsupported else "")
+                + (f" ({self.pages_unsupported} scan(s) not read: no OCR extra)" if self.pages_unsupported else "")
                 + f"; {self.articles} article(s) written in {self.seconds:.1f} s "
                 f"({self.pages_per_s:.1f} pages/s); archive {self.archive_bytes / 1e6:.1f} MB"
                 + (f"\n{self.failed} problem(s), listed above" if self.failed > 0 else ""))
@@ -105,35 +108,16 @@ class IngestSummary:
 
 # --------------------------------------------------------------------------------- workers ---
 
-_MAGIC = ((b"%PDF", "pdf"), (b"\x89PNG", "image"), (b"\xff\xd8\xff", "image"), (b"II*\x00", "image"),
-          (b"MM\x00*", "image"), (b"GIF8", "image"), (b"BM", "image"))
-
-
 def sniff(data: bytes, path: str) -> str:
-    """'text', 'pdf' or 'image', from the bytes (the name only breaks a tie).
+    """'text', 'pdf' or 'image', from the bytes as the readers tell them (``path`` is not used:
+    a scan saved as ``.txt`` is still a scan).
 
-    >>> sniff(b"%PDF-1.7", "p1.txt"), sniff("本报讯".encode(), "p1.txt")
-    ('pdf', 'text')
+    >>> sniff(b"%PDF-1.7", "p1.txt"), sniff("本报讯".encode(), "p1.txt"), sniff(b"\\x89PNG\\r\\n\\x1a\\n", "p1")
+    ('pdf', 'text', 'image')
     """
-    head = data[:1024].lstrip()
-    for magic, kind in _MAGIC:
-        if head.startswith(magic):
-            return kind
-    if head.startswith(b"RIFF") and data[8:12] == b"WEBP":
-        return "image"
-    return "text"
-
-
-_UNSUPPORTED = {
-    "pdf": "PDF pages are not read yet (extract the text beside it: `pdftotext -raw PAGE.pdf PAGE.txt`)",
-    "image": "scanned images are not read yet (OCR them to PAGE.txt beside the image)",
-}
-
-
-def pdf_supported() -> bool:
-    """Whether this banmian reads PDF pages (the PDF reader arrived after the archive)."""
-    from .. import readers
-    return hasattr(readers, "read_pdf")
+    if is_pdf(data):
+        return "pdf"
+    return "image" if any(data.startswith(magic) for magic, _ in IMAGE_MAGIC) else "text"
 
 
 def parse_batch(jobs: Sequence[IssueJob], facts: bool = True, settings: Settings = DEFAULT) -> list[ParsedIssue]:
@@ -163,8 +147,8 @@ def parse_job(job: IssueJob, facts: bool = True, settings: Settings = DEFAULT) -
             continue
         digest = hashlib.sha256(data).hexdigest()
         kind = sniff(data, ref.path)
-        if kind == "image" or (kind == "pdf" and not pdf_supported()):
-            outcomes[ref.seq] = PageOutcome(ref, digest, SKIPPED, f"{ref.path}: skipped: {_UNSUPPORTED[kind]}",
+        if kind == "image" and not ocr_available():
+            outcomes[ref.seq] = PageOutcome(ref, digest, SKIPPED, f"{ref.path}: skipped: a scanned page: {OCR_FIX}",
                                             unsupported=True)
             continue
         outcomes[ref.seq] = PageOutcome(ref, digest, PARSED)

@@ -152,7 +152,7 @@ class SourcePage(BaseModel):
 
 class Source(BaseModel):
     available: bool = Field(description="the page file could be read as text")
-    reason: str | None = Field(description="missing | too_large | unreadable | pdf | disabled")
+    reason: str | None = Field(description="missing | too_large | unreadable | pdf | scan | disabled")
     changed: bool = Field(description="the file's bytes differ from the archived sha256")
     pages: list[SourcePage]
     image_url: str | None = Field(description="PNG of the page's PDF, when there is one")

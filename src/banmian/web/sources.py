@@ -41,7 +41,7 @@ class SourcePage:
 @dataclass(frozen=True, slots=True)
 class SourceText:
     available: bool
-    reason: str | None = None       # missing | too_large | unreadable | pdf (no text layer) | disabled
+    reason: str | None = None       # missing | too_large | unreadable | pdf (no text layer) | scan (an image: not OCRed again) | disabled
     changed: bool = False           # the file's bytes differ from what was archived
     pages: tuple[SourcePage, ...] = field(default=())
     pdf: str | None = None          # a PDF of this page (the file itself, or one beside a .txt)
@@ -74,7 +74,10 @@ def load_source(path: str, sha256: str, first_number: int | None, max_bytes: int
     except OSError:
         return SourceText(False, "unreadable")
     changed = bool(sha256) and hashlib.sha256(data).hexdigest() != sha256
-    pdf = str(p) if sniff(data, path) == "pdf" else _pdf_beside(p)
+    kind = sniff(data, path)
+    if kind == "image":  # reading it again would mean OCR on every view (seconds a page)
+        return SourceText(False, "scan", changed)
+    pdf = str(p) if kind == "pdf" else _pdf_beside(p)
     try:  # a PDF's text layer is read the way the parser read it, so line numbers match
         pages = read_bytes(data, str(p), settings=settings)
     except BanmianError:

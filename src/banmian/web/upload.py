@@ -6,22 +6,23 @@ as a path.  Every refusal is an :class:`UploadRefused` with the HTTP status to
 answer and a message that says what to do:
 
 * 413 — over the size limit;
-* 415 — a scanned image (not read yet);
+* 415 — a scanned image, where the optional OCR extra is not installed;
 * 422 — empty, binary, undecodable, a PDF without a text layer (``read_bytes``'s own
   message is passed on, and the PDF's first page is rendered to show), or a page
   that cannot be reconstructed.
 
 A PDF with a text layer is read like a text dump (:func:`banmian.readers.read_bytes`)
-and, when it is one page, shown as an image under its line boxes.
+and, when it is one page, shown as an image under its line boxes.  A scan (PNG, JPEG,
+TIFF) is read by OCR when ``banmian[ocr]`` is installed.
 
 >>> page = reconstruct_upload("本报讯（记者 张清）近日，记者从市商务局了解到情况。\\n\\n环境固本\\n".encode(),
 ...                           "p1.txt", limit=1000, facts=False)
 >>> [a["title"] for a in page["articles"]]
 ['环境固本']
->>> reconstruct_upload(b"\\x89PNG\\r\\n\\x1a\\n", "p1.png", limit=1000).status
+>>> reconstruct_upload(b"%PDF-1.7 junk", "p1.pdf", limit=1000).status  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-banmian.web.upload.UploadRefused: 415: p1.png: is an image; … (scanned pages are not read yet: upload the page's extracted text)
+banmian.web.upload.UploadRefused: 422: p1.pdf: is not a readable PDF (...) (re-download or re-export the PDF)
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from ..archive.ingest import sniff
 from ..errors import BanmianError, LimitError, ReadError
 from ..pipeline import run_issue
 from ..readers import read_bytes
+from ..readers.ocr import ocr_available
 from ..serialize import issue_to_dict
 from ..settings import DEFAULT, Settings
 from .sources import SourcePage, png_data_uri, render_pdf_page
@@ -103,9 +105,9 @@ def reconstruct_upload(data: bytes, filename: str | None, *, limit: int, paper: 
         raise UploadRefused(422, "is empty (no text on the page)", path=name,
                             fix="upload the page's extracted text, e.g. from `pdftotext -raw page.pdf`")
     kind = sniff(data, name)
-    if kind == "image":
-        raise UploadRefused(415, "is an image; …", path=name,
-                            fix="scanned pages are not read yet: upload the page's extracted text")
+    if kind == "image" and not ocr_available():
+        raise UploadRefused(415, "is a scanned page and this server has no OCR", path=name,
+                            fix="upload the page's text or its e-paper PDF, or install banmian[ocr] on the server")
     cfg = dataclasses.replace(settings, max_bytes=min(settings.max_bytes, limit),
                               max_pages=min(settings.max_pages, MAX_UPLOAD_PAGES),
                               page_timeout_s=min(settings.page_timeout_s, UPLOAD_TIMEOUT_S))

@@ -1,0 +1,58 @@
+"""Scans through the archive and the web reader: `banmian ingest` and an upload OCR a scanned
+page (with the ``[ocr]`` extra) like the CLI does, and the articles are searchable / shown.
+
+The page is the small two-column scan of tests/test_ocr_reader.py.
+"""
+from __future__ import annotations
+
+import pytest
+from test_ocr_reader import LEFT, RIGHT, TITLE, WQY_PATH, _levenshtein, _png
+
+from banmian.readers.ocr import ocr_available
+
+pytestmark = pytest.mark.skipif(not (ocr_available() and WQY_PATH.exists()),
+                                reason="needs the OCR extra (pip install 'banmian[ocr]') and fonts-wqy-zenhei")
+
+
+@pytest.fixture(scope="module")
+def png() -> bytes:
+    pytest.importorskip("reportlab", reason="the page is built with reportlab (pip install -e '.[dev]')")
+    return _png()
+
+
+def test_ocr_routes_ingest_reads_a_scan(png, tmp_path):
+    from banmian.archive.ingest import ingest
+    from banmian.archive.search import search
+    day = tmp_path / "pages" / "乐山日报" / "2024-07-09"
+    day.mkdir(parents=True)
+    (day / "p1.png").write_bytes(png)
+    db = tmp_path / "a.db"
+    res = ingest([tmp_path / "pages"], db)
+    assert (res.added, res.pages_parsed, res.pages_unsupported, res.failed) == (1, 1, 0, 0), res.problems
+    conn = __import__("sqlite3").connect(db)
+    assert conn.execute("SELECT reader FROM pages").fetchone()[0] == "ocr"
+    assert conn.execute("SELECT title FROM articles").fetchone()[0] == TITLE
+    assert search(db, "电商").total == 1  # "农村电商", in the left column
+
+
+def test_ocr_routes_upload_reads_a_scan(png, tmp_path):
+    from banmian.web.upload import reconstruct_upload
+    page = reconstruct_upload(png, "scan.png", limit=10_000_000, facts=False)
+    [article] = page["articles"]
+    assert article["title"] == TITLE
+    body = "".join(p["text"] for p in article["paragraphs"])
+    gold = "".join(LEFT + RIGHT)
+    assert _levenshtein(body.replace(" ", ""), gold) / len(gold) <= 0.02
+    assert page["issue"]["pages"][0]["reader"] == "ocr"
+
+
+def test_ocr_routes_page_view_of_an_archived_scan_does_not_ocr_again(png, tmp_path, monkeypatch):
+    from banmian.web import sources
+    f = tmp_path / "p1.png"
+    f.write_bytes(png)
+
+    def no_ocr(*a, **k):
+        raise AssertionError("the page view ran OCR")
+    monkeypatch.setattr(sources, "read_bytes", no_ocr)
+    src = sources.load_source(str(f), "", 1, 10_000_000)
+    assert (src.available, src.reason) == (False, "scan")
