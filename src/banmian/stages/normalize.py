@@ -23,7 +23,7 @@ _CJK_RE = re.compile(f"[{CJK}]")
 # A closing bracket alone ends a paragraph only as a source note ("（新华社北京2月25日电）",
 # "（完）"); titles end in column tags ("（人民时评）") and lines wrap after "（市、区）".
 TERMINAL = re.compile(r"[。！？!?…；;：:]+[”’」』）)》〉】\]]*$|——$|"
-                      r"[（(][^（）()]{0,30}(?:电|完|记者[^（）()]*|编译|综合|整理|报道)[）)]$|"
+                      r"[（(][^（）()]{0,30}(?:电|完|结束|待续|记者[^（）()]*|编译|综合|整理|报道)[）)]$|"
                       r"^[（(]作者[^（）()]*[）)]$|"
                       r"[（(][^（）()]{0,24}(?:见第?\S{1,3}版|参与采写|采写|供稿|执笔|编译|整理)[^（）()]{0,6}[）)]$|"
                       r"^[（(](?:稿件|资料|数据)?来源[：:][^（）()]{1,30}[）)]$")
@@ -393,7 +393,8 @@ def _split_spans(spans: tuple[Span, ...], cuts: list[int]) -> list[tuple[Span, .
     return [tuple(p) for p in parts if p]
 
 
-_ATTRIBUTION_OPEN = re.compile(r"[（(](?:[^）)]*(?:记者|通讯员|新华社|本报|电讯|编译)|作者)[^）)]*$")
+# An attribution or source note that wraps: "（记者 张三、" … "李四）", "（稿件来源：人民日报中" … "央厨房）".
+_ATTRIBUTION_OPEN = re.compile(r"[（(](?:[^）)]*(?:记者|通讯员|新华社|本报|电讯|编译)|作者|(?:稿件|资料|数据)?来源[：:])[^）)]*$")
 
 
 def _closes_attribution(text: str, open_attribution: bool) -> bool:
