@@ -29,6 +29,7 @@ import struct
 import sys
 from array import array
 from collections.abc import Sequence
+from itertools import repeat
 from typing import Any, BinaryIO, NamedTuple
 
 import pypdfium2 as pdfium
@@ -107,12 +108,15 @@ def _rotate_boxes(coords: Sequence[float], rotation: int, w: float, h: float) ->
     return out
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _page_text(textpage, n: int) -> str:
     """All ``n`` characters at once; per character where UTF-16 surrogates break index alignment."""
     buf = ctypes.create_string_buffer(2 * (n + 1))
     pdfium_c.FPDFText_GetText(textpage, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
     text = buf.raw[:2 * n].decode("utf-16-le", "surrogatepass")
-    if len(text) == n and not any("\ud800" <= c <= "\udfff" for c in text):
+    if len(text) == n and not _SURROGATE.search(text):
         return text
     return "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(n))
 
@@ -153,16 +157,18 @@ def _graphics(raw_page, left: float, top: float) -> tuple[list[float], list[floa
     articles and columns; pictures carry captions: the layout stages read both."""
     rules: list[float] = []
     images: list[float] = []
-    count, get, kind, bounds = (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject,
-                                pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds)
+    page = ctypes.cast(raw_page, ctypes.c_void_p)
+    # a page has about one text object per word or line (a thousand and more), a few
+    # dozen paths and images: the objects' types are asked with bare calls, in one go
+    count = _count_objects(page)
+    objects = list(map(_get_object, repeat(page, count), range(count)))
+    kinds = list(map(_object_type, objects))
     path, image = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE
     x0, y0, x1, y1 = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     refs = (ctypes.byref(x0), ctypes.byref(y0), ctypes.byref(x1), ctypes.byref(y1))
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    for i in range(count(raw_page)):
-        obj = get(raw_page, i)
-        t = kind(obj)
-        if t != path and t != image or not bounds(obj, *refs):
+    for obj, t in zip(objects, kinds):
+        if t != path and t != image or not _object_bounds(obj, *refs):
             continue
         box = (round(x0.value - left, 2), round(top - y1.value, 2), round(x1.value - left, 2),
                round(top - y0.value, 2))
@@ -171,7 +177,7 @@ def _graphics(raw_page, left: float, top: float) -> tuple[list[float], list[floa
             images.extend(box)
         elif (h <= RULE_PT and w >= RULE_MIN_PT) or (w <= RULE_PT and h >= RULE_MIN_PT):
             rules.extend(box)
-        elif w >= PICTURE_PT and h >= PICTURE_PT and pdfium_c.FPDFPath_GetDrawMode(
+        elif w >= PICTURE_PT and h >= PICTURE_PT and _draw_mode(
                 obj, ctypes.byref(fill), ctypes.byref(stroke)) and fill.value:
             images.extend(box)
     return rules, images
@@ -193,6 +199,18 @@ _font_size = _bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
 _map_error = _bare(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.c_int)
 _generated = _bare(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)
 _text_object = _bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+
+
+class _Handle(ctypes.c_void_p):
+    """A returned pointer that stays a ``c_void_p`` (a plain ``c_void_p`` restype comes back
+    as an int, which a bare call would cut to a C int), ready to pass on."""
+
+
+_count_objects = _bare(pdfium_c.FPDFPage_CountObjects, ctypes.c_int)
+_get_object = _bare(pdfium_c.FPDFPage_GetObject, _Handle)
+_object_type = _bare(pdfium_c.FPDFPageObj_GetType, ctypes.c_int)
+_object_bounds = _bare(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int)
+_draw_mode = _bare(pdfium_c.FPDFPath_GetDrawMode, ctypes.c_int)
 
 
 class _Records:
@@ -231,9 +249,9 @@ _RECTS, _MATRICES = _Records(4), _Records(6)
 def _effective_sizes(h: ctypes.c_void_p, chars: list[int]) -> list[float]:
     """Font size times the scale of the character's matrix (text and graphics: many
     producers set ``1 Tf`` and scale with the matrix), to 0.01 pt."""
-    matrix, font_size = _char_matrix, _font_size
-    [matrix(h, i, p) for i, p in zip(chars, _MATRICES.reserve(len(chars)))]
-    font = [font_size(h, i) for i in chars]
+    n = len(chars)
+    list(map(_char_matrix, repeat(h, n), chars, _MATRICES.reserve(n)))
+    font = list(map(_font_size, repeat(h, n), chars))
     m = _MATRICES.values(len(chars))
     floor, sqrt = math.floor, math.sqrt
     return [floor(f * sqrt(abs(a * d - b * c)) * 100 + 0.5) / 100
@@ -256,13 +274,13 @@ def _collect(tp, left: float, top: float) -> tuple[str, array, list[float], int]
     keep = [i for i, ch in enumerate(text) if ch not in "\x02\x00\ufffe"
             and (ch not in " \r\n" or not generated(h, i))]
     k = len(keep)
-    loose, text_object, map_error = _loose_box, _text_object, _map_error
-    [loose(h, i, p) for i, p in zip(keep, _RECTS.reserve(k))]
-    unmapped = [map_error(h, i) for i in keep].count(1)
+    # map() drives the calls from C: no Python frame per call
+    list(map(_loose_box, repeat(h, k), keep, _RECTS.reserve(k)))
+    unmapped = list(map(_map_error, repeat(h, k), keep)).count(1)
     # A character's matrix and font size are its text object's (CPDF_TextPage copies them
     # from the object for every character it draws), so they are asked once per object;
     # a character without one (NULL) is asked on its own.
-    objects = [text_object(h, i) or -1 - i for i in keep]
+    objects = [o or -1 - i for i, o in zip(keep, map(_text_object, repeat(h, k), keep))]
     first = dict(zip(reversed(objects), reversed(keep)))  # object -> its first character
     size_of = dict(zip(first, _effective_sizes(h, list(first.values()))))
     sizes = [size_of[o] for o in objects]
