@@ -47,15 +47,16 @@ _line_page, _line_number, _line_start, _line_end, _line_box, _line_size = (
 _span_page, _span_start, _span_end = (getattr(Span, f).__set__ for f in ("page", "start", "end"))
 
 
-def make_line(page: int, number: int, start: int, end: int) -> Line:
-    """``Line(page, number, start, end)``: a text dump's line, without box or size."""
+def make_line(page: int, number: int, start: int, end: int, box: Box | None = None,
+              size: float | None = None) -> Line:
+    """``Line(page, number, start, end, box, size)``."""
     line = _new(Line)
     _line_page(line, page)
     _line_number(line, number)
     _line_start(line, start)
     _line_end(line, end)
-    _line_box(line, None)
-    _line_size(line, None)
+    _line_box(line, box)
+    _line_size(line, size)
     return line
 
 
