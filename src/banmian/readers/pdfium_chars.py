@@ -132,10 +132,10 @@ def extract_page(doc: pdfium.PdfDocument, index: int) -> RawPage:
         w, h = bbox.right - bbox.left, bbox.top - bbox.bottom
         textpage = page.get_textpage()
         try:
-            text, coords, sizes, unmapped = _collect(textpage.raw, bbox.left, bbox.top)
+            text, coords, sizes, unmapped, drawn = _collect(textpage.raw, bbox.left, bbox.top)
         finally:
             textpage.close()
-        rules, images = _graphics(page.raw, bbox.left, bbox.top)
+        rules, images = _graphics(page.raw, bbox.left, bbox.top, drawn)
         if rotation:
             coords = array("d", _rotate_boxes(coords.tolist(), rotation, w, h))
             rules = _rotate_boxes(rules, rotation, w, h)
@@ -152,17 +152,19 @@ RULE_MIN_PT = 20.0
 PICTURE_PT = 30.0  # a filled path this big both ways stands for a picture (a tint box, a placeholder)
 
 
-def _graphics(raw_page, left: float, top: float) -> tuple[list[float], list[float]]:
+def _graphics(raw_page, left: float, top: float, text_objects: set[int]) -> tuple[list[float], list[float]]:
     """Boxes of the page's rules (thin paths) and pictures: image objects and big filled
     paths (top-level page objects only; top-left origin, unrotated).  Rules separate
-    articles and columns; pictures carry captions: the layout stages read both."""
+    articles and columns; pictures carry captions: the layout stages read both.
+    ``text_objects``: addresses of objects known to be text, whose type is not asked."""
     rules: list[float] = []
     images: list[float] = []
     page = ctypes.cast(raw_page, ctypes.c_void_p)
-    # a page has about one text object per word or line (a thousand and more), a few
-    # dozen paths and images: the objects' types are asked with bare calls, in one go
+    # a page has about one text object per word or line (a thousand and more), the
+    # characters' objects are known; a few dozen paths and images are left to ask about
     count = _count_objects(page)
-    objects = list(map(_get_object, repeat(page, count), range(count)))
+    objects = [ctypes.c_void_p(o) for o in map(_get_object, repeat(page, count), range(count))
+               if o not in text_objects]
     kinds = list(map(_object_type, objects))
     path, image = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE
     x0, y0, x1, y1 = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
@@ -200,15 +202,8 @@ _font_size = _bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
 _map_error = _bare(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.c_int)
 _generated = _bare(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)
 _text_object = _bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_ssize_t)  # NULL: 0, not None
-
-
-class _Handle(ctypes.c_void_p):
-    """A returned pointer that stays a ``c_void_p`` (a plain ``c_void_p`` restype comes back
-    as an int, which a bare call would cut to a C int), ready to pass on."""
-
-
 _count_objects = _bare(pdfium_c.FPDFPage_CountObjects, ctypes.c_int)
-_get_object = _bare(pdfium_c.FPDFPage_GetObject, _Handle)
+_get_object = _bare(pdfium_c.FPDFPage_GetObject, ctypes.c_ssize_t)  # an address, as FPDFText_GetTextObject's
 _object_type = _bare(pdfium_c.FPDFPageObj_GetType, ctypes.c_int)
 _object_bounds = _bare(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int)
 _draw_mode = _bare(pdfium_c.FPDFPath_GetDrawMode, ctypes.c_int)
@@ -261,9 +256,9 @@ def _effective_sizes(h: ctypes.c_void_p, chars: list[int]) -> Any:
     return np.floor(font * np.sqrt(np.abs(a * d - b * c)) * 100 + 0.5) / 100
 
 
-def _collect(tp, left: float, top: float) -> tuple[str, Any, Any, int]:
+def _collect(tp, left: float, top: float) -> tuple[str, Any, Any, int, set[int]]:
     """Characters, their boxes (top-left origin, unrotated; x0, y0, x1, y1 in a flat numpy
-    array), their sizes (numpy), and the unmapped count.
+    array), their sizes (numpy), the unmapped count, and the addresses of their text objects.
 
     The PDFium calls are the cost (about 0.2 us each made bare; three a character, each
     kind in a map() of its own); the arithmetic then runs on numpy columns, in float64
@@ -295,7 +290,7 @@ def _collect(tp, left: float, top: float) -> tuple[str, Any, Any, int]:
     # at its first character; a character without one (NULL) is asked on its own.
     objects = np.fromiter(map(_text_object, repeat(h, k), keep), np.int64, k)
     ids = np.where(objects == 0, -1 - np.arange(k, dtype=np.int64), objects)
-    _, first, of_char = np.unique(ids, return_index=True, return_inverse=True)
+    drawn, first, of_char = np.unique(ids, return_index=True, return_inverse=True)
     sizes = _effective_sizes(h, np.asarray(keep, dtype=np.int64)[first].tolist())[of_char]
     r = _RECTS.values(k)
     _RECTS.shrink()
@@ -305,7 +300,7 @@ def _collect(tp, left: float, top: float) -> tuple[str, Any, Any, int]:
     coords[:, 1] = np.floor((0.5 + top * 100) - r[:, 1] * 100) / 100
     coords[:, 2] = np.floor(r[:, 2] * 100 + (0.5 - left * 100)) / 100
     coords[:, 3] = np.floor((0.5 + top * 100) - r[:, 3] * 100) / 100
-    return text, coords.ravel(), sizes, unmapped
+    return text, coords.ravel(), sizes, unmapped, set(drawn[drawn > 0].tolist())
 
 
 # --- worker process -------------------------------------------------------------------
