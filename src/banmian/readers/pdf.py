@@ -49,6 +49,7 @@ SIZE_STEP = 1.3  # sizes this far apart, a gap between them, are separate lines 
 SPACE_EMS = 0.2  # a gap this much wider than the line's usual gap is a word space
 _BLANK = re.compile(r"\s")  # what str.isspace() is true for
 _DROP = frozenset(chr(c) for c in [*range(0x20), *range(0x7f, 0xa0), 0xfffe, 0xffff]) - {"\t"}
+_DROP_ANY = re.compile(f"[{re.escape(''.join(sorted(_DROP)))}]")  # most pages have none: keep is every index
 
 
 def read_pdf(data: bytes, source: str = "<pdf>", *, first_index: int = 0,
@@ -175,7 +176,7 @@ def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
     text = raw.text
     boxes: list[Box] = list(struct.iter_unpack("4d", raw.boxes))
     sizes = array("d", raw.sizes)
-    keep = [i for i, ch in enumerate(text) if ch not in _DROP]
+    keep = [i for i, ch in enumerate(text) if ch not in _DROP] if _DROP_ANY.search(text) else list(range(len(text)))
     if all(text[i].isspace() for i in keep):
         return None
     lines = _stack_vertical(text, _split_runs(keep, raw), boxes, sizes)
