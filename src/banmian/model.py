@@ -40,7 +40,8 @@ class Line:
 # One Line and one Span are made for every line of every page.  A frozen
 # dataclass's __init__ sets each field through object.__setattr__, which costs
 # as much again as the object; these fill the slots directly and make equal
-# objects at about half the cost (tests/test_fast_paths.py checks they are equal).
+# objects at about half the cost (tests/test_fast_paths.py and test_pdf_fast_paths.py check
+# they are equal).
 _new = object.__new__
 _line_page, _line_number, _line_start, _line_end, _line_box, _line_size = (
     getattr(Line, f).__set__ for f in ("page", "number", "start", "end", "box", "size"))

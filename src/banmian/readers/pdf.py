@@ -239,7 +239,7 @@ def _plain_lines(raw: RawPage, lines: list[tuple[list[int], bool]],
     one (else ``None``), and where :func:`_with_spaces` puts a space (before the k-th
     character); ``None`` for the other lines, which take the general way.  All such lines
     are measured at once, in numpy, with the operations of the general way
-    (``tests/test_fast_paths.py`` checks that both give the same page).
+    (``tests/test_pdf_fast_paths.py`` checks that both give the same page).
     """
     import numpy as np
     picked = [k for k, (line, vertical) in enumerate(lines)
@@ -306,7 +306,7 @@ def _split_runs(keep: list[int], raw: RawPage) -> list[list[int]]:
     descent, which differs between fonts by far less than the half em that counts.  Each
     test looks at a character and the one before it only, so all of the page's pairs are
     tested at once, in numpy (float64, the same operations as one at a time:
-    ``tests/test_fast_paths.py`` checks it against the loop).
+    ``tests/test_pdf_fast_paths.py`` checks it against the loop).
     """
     import numpy as np
     if len(keep) < 2:
