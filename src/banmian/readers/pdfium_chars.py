@@ -286,12 +286,16 @@ def _collect(tp, left: float, top: float) -> tuple[str, Any, Any, int, set[int]]
     list(map(_loose_box, repeat(h, k), keep, _RECTS.reserve(k)))
     unmapped = list(map(_map_error, repeat(h, k), keep)).count(1)
     # A character's matrix and font size are its text object's (CPDF_TextPage copies them
-    # from the object for every character it draws), so they are asked once per object,
-    # at its first character; a character without one (NULL) is asked on its own.
+    # from the object for every character it draws), so they are asked once per run of
+    # characters of one object, at its first; a character without one (NULL) on its own.
     objects = np.fromiter(map(_text_object, repeat(h, k), keep), np.int64, k)
     ids = np.where(objects == 0, -1 - np.arange(k, dtype=np.int64), objects)
-    drawn, first, of_char = np.unique(ids, return_index=True, return_inverse=True)
-    sizes = _effective_sizes(h, np.asarray(keep, dtype=np.int64)[first].tolist())[of_char]
+    new_run = np.empty(k, dtype=bool)
+    new_run[:1] = True
+    np.not_equal(ids[1:], ids[:-1], out=new_run[1:])
+    first = np.flatnonzero(new_run)
+    sizes = _effective_sizes(h, np.asarray(keep, dtype=np.int64)[first].tolist())[np.cumsum(new_run) - 1]
+    drawn = set(objects[first].tolist()) - {0}
     r = _RECTS.values(k)
     _RECTS.shrink()
     _MATRICES.shrink()
@@ -300,7 +304,7 @@ def _collect(tp, left: float, top: float) -> tuple[str, Any, Any, int, set[int]]
     coords[:, 1] = np.floor((0.5 + top * 100) - r[:, 1] * 100) / 100
     coords[:, 2] = np.floor(r[:, 2] * 100 + (0.5 - left * 100)) / 100
     coords[:, 3] = np.floor((0.5 + top * 100) - r[:, 3] * 100) / 100
-    return text, coords.ravel(), sizes, unmapped, set(drawn[drawn > 0].tolist())
+    return text, coords.ravel(), sizes, unmapped, drawn
 
 
 # --- worker process -------------------------------------------------------------------
