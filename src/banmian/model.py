@@ -40,22 +40,24 @@ class Line:
 # One Line and one Span are made for every line of every page.  A frozen
 # dataclass's __init__ sets each field through object.__setattr__, which costs
 # as much again as the object; these fill the slots directly and make equal
-# objects at about half the cost (tests/test_fast_paths.py checks they are equal).
+# objects at about half the cost (tests/test_fast_paths.py and test_pdf_fast_paths.py check
+# they are equal).
 _new = object.__new__
 _line_page, _line_number, _line_start, _line_end, _line_box, _line_size = (
     getattr(Line, f).__set__ for f in ("page", "number", "start", "end", "box", "size"))
 _span_page, _span_start, _span_end = (getattr(Span, f).__set__ for f in ("page", "start", "end"))
 
 
-def make_line(page: int, number: int, start: int, end: int) -> Line:
-    """``Line(page, number, start, end)``: a text dump's line, without box or size."""
+def make_line(page: int, number: int, start: int, end: int, box: Box | None = None,
+              size: float | None = None) -> Line:
+    """``Line(page, number, start, end, box, size)``."""
     line = _new(Line)
     _line_page(line, page)
     _line_number(line, number)
     _line_start(line, start)
     _line_end(line, end)
-    _line_box(line, None)
-    _line_size(line, None)
+    _line_box(line, box)
+    _line_size(line, size)
     return line
 
 

@@ -25,6 +25,7 @@ extra ``banmian[ocr]`` is installed; a page with a text layer never goes through
 """
 from __future__ import annotations
 
+import re
 import statistics
 import struct
 from array import array
@@ -33,7 +34,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from ..errors import LimitError, ReadError
-from ..model import Box, Line, Page
+from ..model import Box, Line, Page, make_line
 from ..settings import DEFAULT, Settings
 from .ocr import OCR_FIX, ocr_available, ocr_pdf_pages
 from .pdf_worker import ExtractError, extract_pages
@@ -46,7 +47,9 @@ BASELINE_EMS = 0.5  # pdftotext's maxIntraLineDelta: baselines closer than this 
 BACKTRACK_EMS = 0.3  # text may overlap the previous glyph this much (kerning) and stay on the line
 SIZE_STEP = 1.3  # sizes this far apart, a gap between them, are separate lines (a title beside body text)
 SPACE_EMS = 0.2  # a gap this much wider than the line's usual gap is a word space
+_BLANK = re.compile(r"\s")  # what str.isspace() is true for
 _DROP = frozenset(chr(c) for c in [*range(0x20), *range(0x7f, 0xa0), 0xfffe, 0xffff]) - {"\t"}
+_DROP_ANY = re.compile(f"[{re.escape(''.join(sorted(_DROP)))}]")  # most pages have none: keep is every index
 
 
 def read_pdf(data: bytes, source: str = "<pdf>", *, first_index: int = 0,
@@ -173,10 +176,10 @@ def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
     text = raw.text
     boxes: list[Box] = list(struct.iter_unpack("4d", raw.boxes))
     sizes = array("d", raw.sizes)
-    keep = [i for i, ch in enumerate(text) if ch not in _DROP]
+    keep = [i for i, ch in enumerate(text) if ch not in _DROP] if _DROP_ANY.search(text) else list(range(len(text)))
     if all(text[i].isspace() for i in keep):
         return None
-    lines = _stack_vertical(text, _split_runs(keep, boxes, sizes), boxes, sizes)
+    lines = _stack_vertical(text, _split_runs(keep, raw), boxes, sizes)
     if len(lines) > settings.max_lines:
         raise LimitError(f"page {raw.page + 1} has {len(lines):,} lines, over the limit of "
                          f"{settings.max_lines:,}", path=source, fix="raise max_lines in banmian.toml")
@@ -184,21 +187,42 @@ def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
     char_boxes: list[Box | None] = []
     out_lines: list[Line] = []
     pos = 0
-    for line, vertical in lines:
-        chars, cboxes = _with_spaces(text, line, vertical, boxes, sizes)
-        visible = [sizes[i] for i in line if not text[i].isspace()]
-        if not visible:  # only spaces (U+3000, tabs): nothing to read
-            continue
+    # most pages have no blank character left (PDFium's guessed spaces are dropped):
+    # then every character of a line counts for its size
+    blank = [m.start() for m in _BLANK.finditer(text)]
+    plain = _plain_lines(raw, lines, blank)
+    for (line, vertical), known in zip(lines, plain):
+        if known is not None:  # a run of the text without blanks: measured in numpy
+            box, size, wide = known
+            a, b = line[0], line[-1] + 1
+            if wide:
+                cuts = [a, *(a + k for k in wide), b]
+                chars = " ".join([text[i:j] for i, j in pairwise(cuts)])
+                cboxes: list[Box | None] = []
+                for i, j in pairwise(cuts):
+                    cboxes += boxes[i:j]
+                    cboxes.append(None)
+                cboxes.pop()
+            else:
+                chars, cboxes = text[a:b], boxes[a:b]  # type: ignore[assignment]
+            if size is None:
+                size = _line_size([sizes[i] for i in line])
+        else:
+            char_list, cboxes = _with_spaces(text, line, vertical, boxes, sizes)
+            chars = "".join(char_list)
+            visible = [sizes[i] for i in line if not text[i].isspace()]
+            if not visible:  # only spaces (U+3000, tabs): nothing to read
+                continue
+            x0, y0, x1, y1 = zip(*[b for b in cboxes if b is not None])
+            box = (min(x0), min(y0), max(x1), max(y1))
+            size = _line_size(visible)
         if len(chars) > settings.max_line_chars:
             raise LimitError(f"page {raw.page + 1} has a line of {len(chars):,} characters, over the "
                              f"limit of {settings.max_line_chars:,}", path=source,
                              fix="raise max_line_chars in banmian.toml")
-        x0, y0, x1, y1 = zip(*[b for b in cboxes if b is not None])
-        box = (min(x0), min(y0), max(x1), max(y1))
-        size = _line_size(visible)
-        out_lines.append(Line(page=index, number=len(out_lines) + 1, start=pos, end=pos + len(chars),
-                              box=box, size=size if size > 0 else None))
-        parts += chars
+        out_lines.append(make_line(index, len(out_lines) + 1, pos, pos + len(chars), box,
+                                   size if size > 0 else None))
+        parts.append(chars)
         parts.append("\n")
         char_boxes += cboxes
         char_boxes.append(None)
@@ -206,6 +230,58 @@ def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
     return Page(text="".join(parts), lines=tuple(out_lines), source=source, index=index,
                 encoding="pdf text layer", reader="pdf", char_boxes=tuple(char_boxes),
                 rules=tuple(struct.iter_unpack("4d", raw.rules)), images=tuple(struct.iter_unpack("4d", raw.images)))
+
+
+def _plain_lines(raw: RawPage, lines: list[tuple[list[int], bool]],
+                 blank: list[int]) -> list[tuple[Box, float | None, list[int]] | None]:
+    """Per line, for the lines that are one stretch of the text without blanks, drawn left
+    to right (nearly all of a page's): its box, its size where all its characters share
+    one (else ``None``), and where :func:`_with_spaces` puts a space (before the k-th
+    character); ``None`` for the other lines, which take the general way.  All such lines
+    are measured at once, in numpy, with the operations of the general way
+    (``tests/test_pdf_fast_paths.py`` checks that both give the same page).
+    """
+    import numpy as np
+    picked = [k for k, (line, vertical) in enumerate(lines)
+              if not vertical and line[-1] - line[0] + 1 == len(line)]
+    if blank and picked:
+        marks = np.zeros(len(raw.text) + 1, dtype=np.intp)
+        marks[blank] = 1
+        count = np.concatenate(([0], np.cumsum(marks)))
+        picked = [k for k in picked if count[lines[k][0][-1] + 1] == count[lines[k][0][0]]]
+    out: list[tuple[Box, float | None, list[int]] | None] = [None] * len(lines)
+    if not picked:
+        return out
+    first = np.array([lines[k][0][0] for k in picked], dtype=np.intp)
+    length = np.array([len(lines[k][0]) for k in picked], dtype=np.intp)
+    start = np.concatenate(([0], np.cumsum(length)[:-1]))  # each line's first row below
+    at = np.arange(int(length.sum()), dtype=np.intp) + np.repeat(first - start, length)
+    boxes = np.frombuffer(raw.boxes).reshape(-1, 4)[at]
+    sizes = np.frombuffer(raw.sizes)[at]
+    lo, hi = np.minimum.reduceat(boxes, start), np.maximum.reduceat(boxes, start)
+    one_size = np.minimum.reduceat(sizes, start) == np.maximum.reduceat(sizes, start)
+    # gaps between neighbours on a line (pair p: rows p and p + 1), the line's lower quartile
+    gap = boxes[1:, 0] - boxes[:-1, 2]
+    line_of = np.repeat(np.arange(len(picked)), length)[:-1]
+    inside = np.ones(len(gap), dtype=bool)
+    inside[start[1:] - 1] = False
+    pairs = np.flatnonzero(inside)
+    by_line = pairs[np.lexsort((gap[pairs], line_of[pairs]))]
+    n_gaps = length - 1
+    gap_start = np.concatenate(([0], np.cumsum(n_gaps)[:-1]))
+    quartile = gap[by_line[np.minimum(gap_start + n_gaps // 4, max(len(by_line) - 1, 0))]] if len(by_line) \
+        else np.zeros(len(picked))
+    usual = np.where(length > 2, quartile, 0.0)[line_of]
+    em = np.maximum(np.maximum(sizes[1:], sizes[:-1]), 1.0)
+    wide = np.flatnonzero(inside & (gap > usual) & (gap > 0) & (gap > usual + SPACE_EMS * em) & (gap > 0.15 * em))
+    spaces: dict[int, list[int]] = {}
+    for p, j in zip(wide.tolist(), line_of[wide].tolist()):
+        spaces.setdefault(j, []).append(p + 1 - int(start[j]))
+    box_rows = np.column_stack((lo[:, 0], lo[:, 1], hi[:, 2], hi[:, 3])).tolist()
+    size_of = np.where(one_size, sizes[start], 0.0).tolist()
+    for j, (k, row, same, size) in enumerate(zip(picked, box_rows, one_size.tolist(), size_of)):
+        out[k] = (tuple(row), size if same else None, spaces.get(j, []))
+    return out
 
 
 def _line_size(sizes: list[float]) -> float:
@@ -223,38 +299,33 @@ def _line_size(sizes: list[float]) -> float:
     return max((s for s, n in counts.items() if n >= need), default=statistics.median(sizes))
 
 
-def _split_runs(keep: list[int], boxes: list[Box], sizes: array) -> list[list[int]]:
+def _split_runs(keep: list[int], raw: RawPage) -> list[list[int]]:
     """Characters in drawing order -> runs on one baseline, moving right without a big jump.
 
     The loose box's bottom stands in for the baseline: it is the baseline less the font's
-    descent, which differs between fonts by far less than the half em that counts.
+    descent, which differs between fonts by far less than the half em that counts.  Each
+    test looks at a character and the one before it only, so all of the page's pairs are
+    tested at once, in numpy (float64, the same operations as one at a time:
+    ``tests/test_pdf_fast_paths.py`` checks it against the loop).
     """
-    runs: list[list[int]] = []
-    run: list[int] = []
-    pb: Box = (0.0, 0.0, 0.0, 0.0)
-    ps = 0.0
-    # one pass over every character of the page: conditional expressions, not max()/min()
-    # calls (sizes are finite, so the values are the same)
-    for i in keep:
-        b, size = boxes[i], sizes[i]
-        if run:
-            em, small = (ps, size) if ps > size else (size, ps)
-            em = em if em > 1.0 else 1.0
-            # the smaller size sets the baseline tolerance: a byline beside a big title's
-            # second line sits within half the title's size of its baseline
-            small = small if small > 1.0 else 1.0
-            gap = b[0] - pb[2]
-            # a headline's last line and the neighbouring column's first line can share a
-            # baseline: a change of type size across a gap of an em is two lines
-            if (abs(b[3] - pb[3]) >= BASELINE_EMS * small or gap <= -BACKTRACK_EMS * em or gap >= JUMP_EMS * em
-                    or (gap >= small and em >= SIZE_STEP * small)):
-                runs.append(run)
-                run = []
-        run.append(i)
-        pb, ps = b, size
-    if run:
-        runs.append(run)
-    return runs
+    import numpy as np
+    if len(keep) < 2:
+        return [keep] if keep else []
+    at = np.asarray(keep, dtype=np.intp)
+    boxes = np.frombuffer(raw.boxes).reshape(-1, 4)[at]
+    sizes = np.frombuffer(raw.sizes)[at]
+    before, size = sizes[:-1], sizes[1:]
+    em = np.maximum(np.maximum(before, size), 1.0)
+    # the smaller size sets the baseline tolerance: a byline beside a big title's
+    # second line sits within half the title's size of its baseline
+    small = np.maximum(np.minimum(before, size), 1.0)
+    gap = boxes[1:, 0] - boxes[:-1, 2]
+    # a headline's last line and the neighbouring column's first line can share a
+    # baseline: a change of type size across a gap of an em is two lines
+    cut = ((np.abs(boxes[1:, 3] - boxes[:-1, 3]) >= BASELINE_EMS * small) | (gap <= -BACKTRACK_EMS * em)
+           | (gap >= JUMP_EMS * em) | ((gap >= small) & (em >= SIZE_STEP * small)))
+    edges = [0, *(np.flatnonzero(cut) + 1).tolist(), len(keep)]
+    return [keep[i:j] for i, j in pairwise(edges)]
 
 
 def _stacked(a: int, b: int, boxes: list[Box], sizes: array) -> int:

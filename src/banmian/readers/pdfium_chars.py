@@ -21,7 +21,6 @@ displayed (``/Rotate`` and crop box applied).
 from __future__ import annotations
 
 import ctypes
-import math
 import os
 import pickle
 import re
@@ -29,6 +28,7 @@ import struct
 import sys
 from array import array
 from collections.abc import Sequence
+from itertools import pairwise, repeat
 from typing import Any, BinaryIO, NamedTuple
 
 import pypdfium2 as pdfium
@@ -107,12 +107,17 @@ def _rotate_boxes(coords: Sequence[float], rotation: int, w: float, h: float) ->
     return out
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# characters the reader drops: PDFium's markers, and spaces or line breaks it generated
+_MAYBE_DROP = re.compile("[\x02\x00\ufffe \r\n]")
+
+
 def _page_text(textpage, n: int) -> str:
     """All ``n`` characters at once; per character where UTF-16 surrogates break index alignment."""
     buf = ctypes.create_string_buffer(2 * (n + 1))
     pdfium_c.FPDFText_GetText(textpage, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
     text = buf.raw[:2 * n].decode("utf-16-le", "surrogatepass")
-    if len(text) == n and not any("\ud800" <= c <= "\udfff" for c in text):
+    if len(text) == n and not _SURROGATE.search(text):
         return text
     return "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(n))
 
@@ -127,16 +132,16 @@ def extract_page(doc: pdfium.PdfDocument, index: int) -> RawPage:
         w, h = bbox.right - bbox.left, bbox.top - bbox.bottom
         textpage = page.get_textpage()
         try:
-            text, coords, sizes, unmapped = _collect(textpage.raw, bbox.left, bbox.top)
+            text, coords, sizes, unmapped, drawn = _collect(textpage.raw, bbox.left, bbox.top)
         finally:
             textpage.close()
-        rules, images = _graphics(page.raw, bbox.left, bbox.top)
+        rules, images = _graphics(page.raw, bbox.left, bbox.top, drawn)
         if rotation:
-            coords = _rotate_boxes(coords, rotation, w, h)
+            coords = array("d", _rotate_boxes(coords.tolist(), rotation, w, h))
             rules = _rotate_boxes(rules, rotation, w, h)
             images = _rotate_boxes(images, rotation, w, h)
             w, h = (h, w) if rotation % 2 else (w, h)
-        return RawPage(index, w, h, text, array("d", coords).tobytes(), array("d", sizes).tobytes(),
+        return RawPage(index, w, h, text, coords.tobytes(), sizes.tobytes(),
                        unmapped, rotation, array("d", rules).tobytes(), array("d", images).tobytes())
     finally:
         page.close()
@@ -147,22 +152,26 @@ RULE_MIN_PT = 20.0
 PICTURE_PT = 30.0  # a filled path this big both ways stands for a picture (a tint box, a placeholder)
 
 
-def _graphics(raw_page, left: float, top: float) -> tuple[list[float], list[float]]:
+def _graphics(raw_page, left: float, top: float, text_objects: set[int]) -> tuple[list[float], list[float]]:
     """Boxes of the page's rules (thin paths) and pictures: image objects and big filled
     paths (top-level page objects only; top-left origin, unrotated).  Rules separate
-    articles and columns; pictures carry captions: the layout stages read both."""
+    articles and columns; pictures carry captions: the layout stages read both.
+    ``text_objects``: addresses of objects known to be text, whose type is not asked."""
     rules: list[float] = []
     images: list[float] = []
-    count, get, kind, bounds = (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject,
-                                pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds)
+    page = ctypes.cast(raw_page, ctypes.c_void_p)
+    # a page has about one text object per word or line (a thousand and more), the
+    # characters' objects are known; a few dozen paths and images are left to ask about
+    count = _count_objects(page)
+    objects = [ctypes.c_void_p(o) for o in map(_get_object, repeat(page, count), range(count))
+               if o not in text_objects]
+    kinds = list(map(_object_type, objects))
     path, image = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE
     x0, y0, x1, y1 = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     refs = (ctypes.byref(x0), ctypes.byref(y0), ctypes.byref(x1), ctypes.byref(y1))
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    for i in range(count(raw_page)):
-        obj = get(raw_page, i)
-        t = kind(obj)
-        if t != path and t != image or not bounds(obj, *refs):
+    for obj, t in zip(objects, kinds):
+        if t != path and t != image or not _object_bounds(obj, *refs):
             continue
         box = (round(x0.value - left, 2), round(top - y1.value, 2), round(x1.value - left, 2),
                round(top - y0.value, 2))
@@ -171,7 +180,7 @@ def _graphics(raw_page, left: float, top: float) -> tuple[list[float], list[floa
             images.extend(box)
         elif (h <= RULE_PT and w >= RULE_MIN_PT) or (w <= RULE_PT and h >= RULE_MIN_PT):
             rules.extend(box)
-        elif w >= PICTURE_PT and h >= PICTURE_PT and pdfium_c.FPDFPath_GetDrawMode(
+        elif w >= PICTURE_PT and h >= PICTURE_PT and _draw_mode(
                 obj, ctypes.byref(fill), ctypes.byref(stroke)) and fill.value:
             images.extend(box)
     return rules, images
@@ -192,7 +201,12 @@ _char_matrix = _bare(pdfium_c.FPDFText_GetMatrix, ctypes.c_int)  # (page, i, FS_
 _font_size = _bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
 _map_error = _bare(pdfium_c.FPDFText_HasUnicodeMapError, ctypes.c_int)
 _generated = _bare(pdfium_c.FPDFText_IsGenerated, ctypes.c_int)
-_text_object = _bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
+_text_object = _bare(pdfium_c.FPDFText_GetTextObject, ctypes.c_ssize_t)  # NULL: 0, not None
+_count_objects = _bare(pdfium_c.FPDFPage_CountObjects, ctypes.c_int)
+_get_object = _bare(pdfium_c.FPDFPage_GetObject, ctypes.c_ssize_t)  # an address, as FPDFText_GetTextObject's
+_object_type = _bare(pdfium_c.FPDFPageObj_GetType, ctypes.c_int)
+_object_bounds = _bare(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int)
+_draw_mode = _bare(pdfium_c.FPDFPath_GetDrawMode, ctypes.c_int)
 
 
 class _Records:
@@ -214,9 +228,11 @@ class _Records:
             self.pointers = [ctypes.c_void_p(base + step * k) for k in range(size)]
         return self.pointers
 
-    def values(self, n: int) -> array:
-        """The first ``n`` records' floats."""
-        return array("f", ctypes.string_at(self.buffer, 4 * self.floats * n))
+    def values(self, n: int) -> Any:
+        """The first ``n`` records, one a row, widened to float64 (a numpy array)."""
+        import numpy as np
+        flat = np.frombuffer(self.buffer, np.float32, self.floats * n) if n else np.empty(0, np.float32)
+        return flat.astype(np.float64).reshape(n, self.floats)
 
     def shrink(self, most: int = 1 << 15) -> None:
         """Let go of a buffer an unusually dense page grew past ``most`` records (~100 bytes
@@ -228,55 +244,67 @@ class _Records:
 _RECTS, _MATRICES = _Records(4), _Records(6)
 
 
-def _effective_sizes(h: ctypes.c_void_p, chars: list[int]) -> list[float]:
+def _effective_sizes(h: ctypes.c_void_p, chars: list[int]) -> Any:
     """Font size times the scale of the character's matrix (text and graphics: many
-    producers set ``1 Tf`` and scale with the matrix), to 0.01 pt."""
-    matrix, font_size = _char_matrix, _font_size
-    [matrix(h, i, p) for i, p in zip(chars, _MATRICES.reserve(len(chars)))]
-    font = [font_size(h, i) for i in chars]
-    m = _MATRICES.values(len(chars))
-    floor, sqrt = math.floor, math.sqrt
-    return [floor(f * sqrt(abs(a * d - b * c)) * 100 + 0.5) / 100
-            for f, a, b, c, d in zip(font, m[0::6], m[1::6], m[2::6], m[3::6])]
+    producers set ``1 Tf`` and scale with the matrix), to 0.01 pt (a numpy array)."""
+    import numpy as np
+    n = len(chars)
+    list(map(_char_matrix, repeat(h, n), chars, _MATRICES.reserve(n)))
+    font = np.fromiter(map(_font_size, repeat(h, n), chars), np.float64, n)
+    m = _MATRICES.values(n)
+    a, b, c, d = m[:, 0], m[:, 1], m[:, 2], m[:, 3]
+    return np.floor(font * np.sqrt(np.abs(a * d - b * c)) * 100 + 0.5) / 100
 
 
-def _collect(tp, left: float, top: float) -> tuple[str, array, list[float], int]:
-    """Characters, their boxes (top-left origin, unrotated), sizes, and the unmapped count.
+def _collect(tp, left: float, top: float) -> tuple[str, Any, Any, int, set[int]]:
+    """Characters, their boxes (top-left origin, unrotated; x0, y0, x1, y1 in a flat numpy
+    array), their sizes (numpy), the unmapped count, and the addresses of their text objects.
 
     The PDFium calls are the cost (about 0.2 us each made bare; three a character, each
-    kind in a comprehension of its own); the arithmetic then runs column by column.
-    Rounding to 0.01 pt is floor(x * 100 + 0.5) / 100, five times cheaper than round().
+    kind in a map() of its own); the arithmetic then runs on numpy columns, in float64
+    as plain Python would do it, so the values are the same to the last bit.  Rounding to
+    0.01 pt is floor(x * 100 + 0.5) / 100.
     """
+    import numpy as np
     n = pdfium_c.FPDFText_CountChars(tp)
     text = _page_text(tp, n) if n > 0 else ""
     h = ctypes.cast(tp, ctypes.c_void_p)
     # PDFium adds "\r\n" between lines and spaces between words it guesses; the reader
     # builds its own lines, so only characters the page draws are kept.
     generated = _generated
-    keep = [i for i, ch in enumerate(text) if ch not in "\x02\x00\ufffe"
-            and (ch not in " \r\n" or not generated(h, i))]
+    drop = [i for i in (m.start() for m in _MAYBE_DROP.finditer(text))
+            if text[i] in "\x02\x00\ufffe" or generated(h, i)]
+    if drop:
+        kept = np.ones(n, dtype=bool)
+        kept[drop] = False
+        keep = np.flatnonzero(kept).tolist()
+        text = "".join([text[a + 1:b] for a, b in pairwise([-1, *drop, n])])
+    else:
+        keep = list(range(n))
     k = len(keep)
-    loose, text_object, map_error = _loose_box, _text_object, _map_error
-    [loose(h, i, p) for i, p in zip(keep, _RECTS.reserve(k))]
-    unmapped = [map_error(h, i) for i in keep].count(1)
+    # map() drives the calls from C: no Python frame per call
+    list(map(_loose_box, repeat(h, k), keep, _RECTS.reserve(k)))
+    unmapped = list(map(_map_error, repeat(h, k), keep)).count(1)
     # A character's matrix and font size are its text object's (CPDF_TextPage copies them
-    # from the object for every character it draws), so they are asked once per object;
-    # a character without one (NULL) is asked on its own.
-    objects = [text_object(h, i) or -1 - i for i in keep]
-    first = dict(zip(reversed(objects), reversed(keep)))  # object -> its first character
-    size_of = dict(zip(first, _effective_sizes(h, list(first.values()))))
-    sizes = [size_of[o] for o in objects]
+    # from the object for every character it draws), so they are asked once per run of
+    # characters of one object, at its first; a character without one (NULL) on its own.
+    objects = np.fromiter(map(_text_object, repeat(h, k), keep), np.int64, k)
+    ids = np.where(objects == 0, -1 - np.arange(k, dtype=np.int64), objects)
+    new_run = np.empty(k, dtype=bool)
+    new_run[:1] = True
+    np.not_equal(ids[1:], ids[:-1], out=new_run[1:])
+    first = np.flatnonzero(new_run)
+    sizes = _effective_sizes(h, np.asarray(keep, dtype=np.int64)[first].tolist())[np.cumsum(new_run) - 1]
+    drawn = set(objects[first].tolist()) - {0}
     r = _RECTS.values(k)
     _RECTS.shrink()
     _MATRICES.shrink()
-    floor = math.floor
-    left100, top100 = 0.5 - left * 100, 0.5 + top * 100
-    coords = array("d", bytes(8 * 4 * k))
-    coords[0::4] = array("d", [floor(v * 100 + left100) / 100 for v in r[0::4]])
-    coords[1::4] = array("d", [floor(top100 - v * 100) / 100 for v in r[1::4]])
-    coords[2::4] = array("d", [floor(v * 100 + left100) / 100 for v in r[2::4]])
-    coords[3::4] = array("d", [floor(top100 - v * 100) / 100 for v in r[3::4]])
-    return "".join([text[i] for i in keep]), coords, sizes, unmapped
+    coords = np.empty((k, 4))
+    coords[:, 0] = np.floor(r[:, 0] * 100 + (0.5 - left * 100)) / 100
+    coords[:, 1] = np.floor((0.5 + top * 100) - r[:, 1] * 100) / 100
+    coords[:, 2] = np.floor(r[:, 2] * 100 + (0.5 - left * 100)) / 100
+    coords[:, 3] = np.floor((0.5 + top * 100) - r[:, 3] * 100) / 100
+    return text, coords.ravel(), sizes, unmapped, drawn
 
 
 # --- worker process -------------------------------------------------------------------

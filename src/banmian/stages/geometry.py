@@ -35,6 +35,10 @@ def body_size(page: Page) -> float | None:
     >>> body_size(page)
     10.5
     """
+    global _last
+    seen, size = _last
+    if seen is page:  # asked by the regions stage, then again by the labels: pages are frozen
+        return size
     weights: Counter[float] = Counter()
     text = page.text
     for ln in page.lines:
@@ -42,9 +46,12 @@ def body_size(page: Page) -> float | None:
             chars = ln.end - ln.start - text.count(" ", ln.start, ln.end)
             if chars > 0:
                 weights[round(ln.size, 1)] += chars
-    if not weights:
-        return None
-    return max(weights.items(), key=lambda kv: (kv[1], -kv[0]))[0]  # ties: the smaller size
+    size = max(weights.items(), key=lambda kv: (kv[1], -kv[0]))[0] if weights else None  # ties: the smaller size
+    _last = (page, size)
+    return size
+
+
+_last: tuple[Page | None, float | None] = (None, None)  # the page body_size last measured, and its size
 
 
 def size_hints(page: Page, lines: Sequence[Line]) -> list[SizeHint | None]:
