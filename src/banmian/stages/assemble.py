@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Literal
 
-from .attach import LEAD_CHARS, attach_headlines, bigrams, overlap, overlap_text
+from .attach import LEAD_CHARS, attach_headlines, overlap_text
 from .layout import Labelled
 from .reflow_cues import starts_article
 
@@ -113,9 +113,9 @@ def _title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     if len(run.lines) > 1 and not column_wrapped and not series:
         return "wraps short of the column (display type)"
     if order == "after" and len(prev.lines) >= 8:
-        lead = bigrams("".join(x.info.text for x in prev.lines[:ECHO_LINES]))
-        if overlap(run.lines, lead) >= 0.5 and overlap(run.lines, bigrams(
-                "".join(x.info.text for x in nxt.lines[:6]))) < 0.25:
+        lead = "".join([x.info.text for x in prev.lines[:ECHO_LINES]])
+        if overlap_text(run.lines, lead) >= 0.5 and overlap_text(
+                run.lines, "".join([x.info.text for x in nxt.lines[:6]])) < 0.25:
             return "echoes the lead of the article before it (headlines follow bodies here)"
     return ""
 
@@ -287,10 +287,6 @@ def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
     return out_d, out_b
 
 
-def _lead(d: Draft) -> frozenset[str]:
-    return bigrams(_lead_text_at(d.body, 0))
-
-
 def assemble_page(runs: list[Run], order: Order,
                   region_of: RegionOf | None = None) -> tuple[list[Draft], list[Labelled]]:
     """Group runs into article drafts; returns ``(drafts, furniture_lines)``.
@@ -371,7 +367,7 @@ def assemble_page(runs: list[Run], order: Order,
     from .headlines import split_fields
     drafts, blocks = _split_merged_bodies(drafts, blocks)
     fields = [split_fields(b) for b in blocks]
-    placed = attach_headlines(fields, [_lead(d) for d in drafts],
+    placed = attach_headlines(fields, [_lead_text_at(d.body, 0) for d in drafts],
                               [d.continued_from is not None for d in drafts],
                               1 if order == "after" else -1)
     for d, (before, after) in zip(drafts, placed):
