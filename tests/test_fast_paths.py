@@ -133,3 +133,60 @@ def test_model_fast_constructors_match_dataclasses(page, number, start, length):
     assert (s, hash(s), repr(s)) == (plain_span, hash(plain_span), repr(plain_span))
     with pytest.raises(dataclasses.FrozenInstanceError):
         s.start = 0
+
+
+def _measured(lines):
+    return [(page, normalize.measure_lines(page)) for page in pages_from_text("\n".join(lines))]
+
+
+@given(st.lists(line_text, min_size=1, max_size=60))
+def test_normalize_weighs_only_lines_that_may_be_furniture(lines):
+    every_line = lambda texts: range(len(texts))  # noqa: E731
+    every_start = lambda texts, out, starts, plain=normalize._editor_tails: plain(  # noqa: E731
+        texts, out, range(1, len(texts)))
+    for page, fast in _measured(lines):
+        with mock.patch.object(normalize, "_may_be_furniture_at", every_line), \
+                mock.patch.object(normalize, "_editor_tails", every_start):
+            slow = normalize.measure_lines(page)
+        assert fast == slow
+
+
+@given(st.lists(line_text, min_size=1, max_size=60))
+def test_named_tuples_made_in_c_equal_their_constructors(lines):
+    for _, infos in _measured(lines):
+        assert all(type(x) is normalize.LineInfo and normalize.LineInfo(*x) == x for x in infos)
+        labelled = layout.label_lines(infos)
+        assert all(type(x) is layout.Labelled and layout.Labelled(*x) == x for x in labelled)
+
+
+def _hist_mode_plain(hist: Counter) -> float:
+    """layout._hist_mode as first written: the narrow widths always weighed for dropping."""
+    best, best_n = 0.0, -1
+    values = sorted([k for k, c in hist.items() if c > 0])
+    wide = [v for v in values if v >= layout.MIN_COLUMN]
+    if sum([hist[v] for v in wide]) >= 5:
+        values = wide
+    for v in values:
+        n = hist[v - 0.5] + hist[v] + hist[v + 0.5] + hist[v + 1.0] + 0.5 * (
+            hist[v - 2.5] + hist[v - 2.0] + hist[v - 1.5])
+        if n >= best_n:
+            best, best_n = v, n
+    return best
+
+
+@given(st.lists(st.integers(0, 60).map(lambda v: v / 2), max_size=30))
+def test_layout_hist_mode_on_plain_dicts_matches_counter(widths):
+    assert layout._count(widths) == Counter(widths)
+    assert layout._hist_mode(layout._count(widths)) == _hist_mode_plain(Counter(widths))
+    assert layout.mode_width(widths) == (_hist_mode_plain(Counter(widths)) if widths else 0.0)
+
+
+@given(st.lists(line_text, min_size=1, max_size=60))
+def test_layout_short_open_pairs_weighs_only_noted_lines(lines):
+    plain = layout._short_open_pairs
+    every_line = lambda infos, widths, labels, why, _: plain(infos, widths, labels, why,  # noqa: E731
+                                                             range(len(infos) - 1))
+    for _, infos in _measured(lines):
+        fast = layout.label_lines(infos)
+        with mock.patch.object(layout, "_short_open_pairs", every_line):
+            assert layout.label_lines(infos) == fast
