@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from banmian.model import Line
 from banmian.readers import pages_from_text
 from banmian.readers.txt import split_lines
-from banmian.stages import attach, layout, normalize, reflow_cues
+from banmian.stages import attach, layout, normalize, reflow, reflow_cues
 
 ALPHABET = ("新华社北京电本报讯记者张清通讯员实习生摄图绘制供，。、；：？！“”（）()《》　 \t\xa0"
             "0123456789核心阅读编者按开内容提要转接续承第版下上乐山日报abcAB—…■")
@@ -190,3 +190,33 @@ def test_layout_short_open_pairs_weighs_only_noted_lines(lines):
         fast = layout.label_lines(infos)
         with mock.patch.object(layout, "_short_open_pairs", every_line):
             assert layout.label_lines(infos) == fast
+
+
+@given(st.lists(line_text, min_size=1, max_size=60), st.booleans())
+def test_reflow_skips_lines_that_run_on(lines, headings):
+    every_line = lambda lines: range(len(lines))  # noqa: E731
+    for _, infos in _measured(lines):
+        labelled = layout.label_lines(infos)
+        if headings:  # numbered headings inside the body, as assemble leaves them
+            labelled = [x._replace(label="heading") if x.info.numbered else x._replace(label="body")
+                        for x in labelled]
+        fast = reflow.reflow_paragraphs(labelled)
+        with mock.patch.object(reflow, "_stops", every_line):
+            assert reflow.reflow_paragraphs(labelled) == fast
+
+
+@given(st.lists(st.tuples(st.integers(0, 1), st.integers(0, 50), st.integers(0, 3)), max_size=12))
+def test_build_merge_shortcut_matches_loop(raw):
+    from banmian.model import Span
+    from banmian.stages import build
+    spans, pos = [], 0
+    for page, gap, length in raw:
+        spans.append(Span(page, pos + gap % 3, pos + gap % 3 + length))
+        pos = spans[-1].end
+    merged: list[Span] = []
+    for s in spans:
+        if merged and merged[-1].page == s.page and merged[-1].end == s.start:
+            merged[-1] = Span(s.page, merged[-1].start, s.end)
+        else:
+            merged.append(s)
+    assert build._merge(spans) == tuple(merged)

@@ -6,6 +6,8 @@ printed spaces kept ("本报讯（记者 付小惠）"), as the byline is quoted
 """
 from __future__ import annotations
 
+from operator import eq
+
 from ..model import Article, Byline, Furniture, Headline, Line, Page, Paragraph, Span, Text
 from .assemble import Draft
 from .bylines import parse_inline
@@ -23,6 +25,10 @@ def text_of(page: Page, lines: list[Labelled] | tuple[Labelled, ...]) -> Text:
 
 
 def _merge(spans: list[Span]) -> tuple[Span, ...]:
+    # Lines are apart in the source (a newline at least): spans touch only where a
+    # merged line was cut in two, on few pages.  That is told in C first.
+    if not any(map(eq, [s.end for s in spans[:-1]], [s.start for s in spans[1:]])):
+        return tuple(spans)
     out: list[Span] = []
     for s in spans:
         if out and out[-1].page == s.page and out[-1].end == s.start:
@@ -33,7 +39,7 @@ def _merge(spans: list[Span]) -> tuple[Span, ...]:
 
 
 def _lines(xs) -> tuple[Line, ...]:
-    return tuple(x.info.line for x in xs)
+    return tuple([x.info.line for x in xs])
 
 
 def _with_printed_spaces(page: Page, text: Text, upto: int) -> Text:
