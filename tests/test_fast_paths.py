@@ -220,3 +220,33 @@ def test_build_merge_shortcut_matches_loop(raw):
         else:
             merged.append(s)
     assert build._merge(spans) == tuple(merged)
+
+
+def test_collector_paused_only_while_pages_are_parsed():
+    import gc
+
+    import pytest
+
+    from banmian import LayoutError, parse_text, pipeline
+    text = "本报讯（记者 张清）近日，记者从市商务局了解到情况。\n\n环境固本\n"
+    plain = parse_text(text)
+    seen = []
+    run_page = pipeline.run_page
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return run_page(*args, **kwargs)
+
+    assert gc.isenabled()
+    with mock.patch.object(pipeline, "run_page", spy):
+        assert parse_text(text) == plain
+    assert seen == [False] and gc.isenabled()
+    with mock.patch.object(pipeline, "run_page", side_effect=LayoutError("too slow")), \
+            pytest.raises(LayoutError):
+        parse_text(text)
+    assert gc.isenabled()
+    gc.disable()  # a caller's choice stays
+    try:
+        assert parse_text(text) == plain and not gc.isenabled()
+    finally:
+        gc.enable()

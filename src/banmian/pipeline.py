@@ -7,9 +7,11 @@ runs once over the issue.
 """
 from __future__ import annotations
 
+import gc
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from .errors import LayoutError
@@ -232,13 +234,41 @@ def _printed_number(state: PageState) -> int | None:
     return None
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while pages are parsed.
+
+    A page makes a few small objects per line (lines, spans, measured and
+    labelled lines) and no reference cycles: reference counting frees them all.
+    The collector, woken every 700 allocations, scanned them for cycles and
+    found none: an eighth of the parse time.  It runs as usual afterwards; one
+    that the caller had switched off stays off.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def run_issue(pages: list[Page], settings: Settings = DEFAULT, *, paper: str | None = None,
               date: str | None = None, first_page: int | None = None, trace: bool = False) -> Issue:
     """Reconstruct the articles of pages that belong to one issue, in order.
 
     ``trace=True`` records what every stage decided (``Issue.trace``).
     """
-    states = [run_page(p, settings, paper, trace) for p in pages]
+    # (the stages' states are gone by the time the collector runs again: it then
+    # scans the issue only, as it would have anyway)
+    with _collector_paused():
+        return _link_pages(pages, [run_page(p, settings, paper, trace) for p in pages], paper, date, first_page)
+
+
+def _link_pages(pages: list[Page], states: list[PageState], paper: str | None, date: str | None,
+                first_page: int | None) -> Issue:
+    """The pages' printed numbers, their articles linked across pages (:func:`link_continuations`)."""
     numbers: list[int | None] = []
     for i, st in enumerate(states):
         if first_page is not None:
