@@ -250,3 +250,10 @@ def test_collector_paused_only_while_pages_are_parsed():
         assert parse_text(text) == plain and not gc.isenabled()
     finally:
         gc.enable()
+
+
+@given(st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=30), max_size=60), st.integers(0, 70))
+def test_assemble_lead_slices_match_joined_lines(texts, start):
+    from banmian.stages import assemble
+    lines = [SimpleNamespace(info=SimpleNamespace(text=t)) for t in texts]
+    assert assemble._leads(lines)(start) == assemble._lead_text_at(lines, start)

@@ -14,9 +14,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import groupby
+from itertools import accumulate, groupby
 from typing import Literal
 
 from .attach import LEAD_CHARS, attach_headlines, overlap_text
@@ -244,6 +245,22 @@ def _lead_text_at(lines: list[Labelled], start: int) -> str:
     return "".join(text)
 
 
+def _leads(lines: list[Labelled]) -> Callable[[int], str]:
+    """:func:`_lead_text_at` for every start in ``lines``, as slices of the text
+    joined once (each opening of a long body would join its lines again)."""
+    texts = [x.info.text for x in lines]
+    ends = list(accumulate(map(len, texts)))
+    starts = [0, *ends]
+    whole = "".join(texts)
+
+    def at(start: int) -> str:
+        start = min(start, len(texts))
+        begin = starts[start]
+        last = bisect_left(ends, begin + LEAD_CHARS, start)  # the line that reaches LEAD_CHARS
+        return whole[begin:ends[last] if last < len(ends) else len(whole)]
+    return at
+
+
 def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
                          ) -> tuple[list[Draft], list[list[Labelled]]]:
     """Two articles drawn one headline-first, the next body-first leave two bodies
@@ -262,7 +279,8 @@ def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
         if owned and after and len(d.body) >= 8 and not d.continued_to:
             # Every paragraph opening is tried: the headlines' bigrams are looked up
             # in each opening's text (overlap_text), no opening's bigrams are built.
-            start = _lead_text_at(d.body, 0)
+            lead_at = _leads(d.body)
+            start = lead_at(0)
             head_b = after
             base_b = overlap_text(head_b, start)
             first_is_own = overlap_text(before, start) >= max(base_b, 0.2) if before else base_b < 0.3
@@ -271,7 +289,7 @@ def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
                 for j in range(3, len(d.body) - 2):
                     if not d.body[j - 1].info.strong_end:
                         continue
-                    score = overlap_text(head_b, _lead_text_at(d.body, j))
+                    score = overlap_text(head_b, lead_at(j))
                     if score > best[0]:
                         best = (score, j)
                 if best[1] is not None and best[0] >= 0.5 and best[0] >= base_b + 0.3:

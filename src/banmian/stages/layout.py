@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
-from itertools import compress
+from itertools import accumulate, compress
 from typing import Literal, NamedTuple
 
 from .normalize import LineInfo
@@ -60,25 +60,28 @@ def column_widths(infos: list[LineInfo]) -> list[float]:
         return out
     widths = [infos[i].width for i in cand]
     pure = [infos[i].pure for i in cand]
+    # The exact widths of the window [lo, hi) are exact[pure_before[lo]:pure_before[hi]].
+    exact = list(compress(widths, pure))
+    pure_before = [0, *accumulate(map(int, pure))]
     # The window of WINDOW lines each side moves one line at a time and its mode
     # changes slowly: it is taken every MODE_STEP lines and holds for the lines
     # up to the next step (this runs for every line of a page).
     per_cand: list[float] = []
     for k in range(0, len(cand), MODE_STEP):
         lo, hi = max(0, k - WINDOW), min(len(cand), k + WINDOW + 1)
-        mode = _hist_mode(_count(compress(widths[lo:hi], pure[lo:hi]) if sum(pure[lo:hi]) >= 5 else widths[lo:hi]))
-        per_cand.extend([mode] * min(MODE_STEP, len(cand) - k))
+        a, b = pure_before[lo], pure_before[hi]
+        per_cand.extend([_hist_mode(_count(exact[a:b] if b - a >= 5 else widths[lo:hi]))]
+                        * min(MODE_STEP, len(cand) - k))
+    if len(cand) == len(infos):
+        return per_cand
     # Every other line takes the nearest candidate's width (the later one on a tie).
     for k, i in enumerate(cand):
         out[i] = per_cand[k]
-    if len(cand) < len(infos):
-        taken = set(cand)
-        for i in range(len(infos)):
-            if i not in taken:
-                k = bisect_left(cand, i)
-                if k == len(cand) or (k > 0 and i - cand[k - 1] < cand[k] - i):
-                    k -= 1
-                out[i] = per_cand[k]
+    for i in sorted(set(range(len(infos))).difference(cand)):
+        k = bisect_left(cand, i)
+        if k == len(cand) or (k > 0 and i - cand[k - 1] < cand[k] - i):
+            k -= 1
+        out[i] = per_cand[k]
     return out
 
 
