@@ -133,6 +133,12 @@ def test_model_fast_constructors_match_dataclasses(page, number, start, length):
     assert (s, hash(s), repr(s)) == (plain_span, hash(plain_span), repr(plain_span))
     with pytest.raises(dataclasses.FrozenInstanceError):
         s.start = 0
+    from banmian.model import make_lines
+    lines = make_lines(page, [start, start + length + 1], [start + length, start + 2 * length + 1])
+    plain_lines = (Line(page, 1, start, start + length), Line(page, 2, start + length + 1, start + 2 * length + 1))
+    assert [(x, hash(x), repr(x)) for x in lines] == [(x, hash(x), repr(x)) for x in plain_lines]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        lines[0].number = 0
 
 
 def _measured(lines):

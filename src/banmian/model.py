@@ -7,7 +7,9 @@ text from spans; the stages in :mod:`banmian.stages` decide what the spans are.
 """
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Literal
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, origin top-left
@@ -57,6 +59,18 @@ def make_line(page: int, number: int, start: int, end: int) -> Line:
     _line_box(line, None)
     _line_size(line, None)
     return line
+
+
+def make_lines(page: int, starts: list[int], ends: list[int]) -> tuple[Line, ...]:
+    """``Line(page, k, starts[k - 1], ends[k - 1])`` for k = 1..n: a page's lines,
+    each slot of every line filled by one map over them all, in C."""
+    n = len(starts)
+    lines = list(map(_new, repeat(Line, n)))
+    for setter, values in ((_line_page, repeat(page, n)), (_line_number, range(1, n + 1)),
+                           (_line_start, starts), (_line_end, ends), (_line_box, repeat(None, n)),
+                           (_line_size, repeat(None, n))):
+        deque(map(setter, lines, values), maxlen=0)
+    return tuple(lines)
 
 
 def make_span(page: int, start: int, end: int) -> Span:
