@@ -263,3 +263,26 @@ def test_assemble_lead_slices_match_joined_lines(texts, start):
     from banmian.stages import assemble
     lines = [SimpleNamespace(info=SimpleNamespace(text=t)) for t in texts]
     assert assemble._leads(lines)(start) == assemble._lead_text_at(lines, start)
+
+
+@given(st.lists(line_text, min_size=1, max_size=40), st.randoms(use_true_random=False))
+def test_serialize_span_lines_looked_up_by_start_match_search(lines, rnd):
+    import bisect
+    from dataclasses import replace
+
+    from banmian.model import Span, Text
+    from banmian.pipeline import run_issue
+    from banmian.serialize import _Locator
+    issue = run_issue(pages_from_text("\n".join(lines)))
+    if not issue.pages:  # blank text: no page
+        return
+    shuffled = list(issue.pages[0].lines)
+    rnd.shuffle(shuffled)  # lines out of offset order: only the search applies
+    for pages in (issue.pages, (replace(issue.pages[0], lines=tuple(shuffled)),)):
+        loc = _Locator(replace(issue, pages=pages))
+        page = pages[0]
+        starts = [ln.start for ln in page.lines]
+        spans = tuple(Span(0, k, k + 1) for k in range(len(page.text) + 1))
+        expected = [[page.number, page.lines[max(0, bisect.bisect_right(starts, s.start) - 1)].number, s.start, s.end]
+                    for s in spans]
+        assert loc.spans(Text("", spans)) == expected
