@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate, groupby
 from typing import Literal
 
-from .attach import LEAD_CHARS, attach_headlines, overlap_text
+from .attach import LEAD_CHARS, attach_headlines, bigrams, overlap_text, share_in
 from .layout import Labelled
 from .reflow_cues import starts_article
 
@@ -286,10 +286,11 @@ def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
             first_is_own = overlap_text(before, start) >= max(base_b, 0.2) if before else base_b < 0.3
             if first_is_own and overlap_text(head_b, "".join([x.info.text for x in d.body])) >= 0.5:
                 best = (0.0, None)
+                head_bigrams = bigrams("".join([x.info.text for x in head_b]))
                 for j in range(3, len(d.body) - 2):
                     if not d.body[j - 1].info.strong_end:
                         continue
-                    score = overlap_text(head_b, lead_at(j))
+                    score = share_in(head_bigrams, lead_at(j))  # overlap_text(head_b, …), bigrams made once
                     if score > best[0]:
                         best = (score, j)
                 if best[1] is not None and best[0] >= 0.5 and best[0] >= base_b + 0.3:

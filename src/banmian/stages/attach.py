@@ -61,9 +61,12 @@ def overlap_text(head: Sequence[Labelled], text: str) -> float:
     >>> overlap_text([], "环境固本"), bigrams("环境") <= bigrams("环境固本")
     (0.0, True)
     """
-    if not head:
-        return 0.0
-    b = bigrams("".join([x.info.text for x in head]))
+    return share_in(bigrams("".join([x.info.text for x in head])), text) if head else 0.0
+
+
+def share_in(b: frozenset[str], text: str) -> float:
+    """Share of the bigrams ``b`` that occur in ``text`` (:func:`overlap_text` of
+    a headline part whose bigrams the caller has already)."""
     return sum(map(text.__contains__, b)) / len(b) if b else 0.0  # (True counts 1)
 
 
