@@ -286,3 +286,14 @@ def test_serialize_span_lines_looked_up_by_start_match_search(lines, rnd):
         expected = [[page.number, page.lines[max(0, bisect.bisect_right(starts, s.start) - 1)].number, s.start, s.end]
                     for s in spans]
         assert loc.spans(Text("", spans)) == expected
+
+
+@given(st.lists(line_text, min_size=1, max_size=40), st.booleans())
+def test_pipeline_evolve_matches_dataclasses_replace(lines, trace):
+    from dataclasses import replace
+
+    from banmian import pipeline
+    for page in pages_from_text("\n".join(lines)):
+        fast = pipeline.run_page(page, trace=trace)
+        with mock.patch.object(pipeline, "_evolve", replace):
+            assert pipeline.run_page(page, trace=trace) == fast

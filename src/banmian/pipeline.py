@@ -54,6 +54,16 @@ class PageState:
 Stage = Callable[[PageState], PageState]
 
 
+def _evolve(state: PageState, **changes: object) -> PageState:
+    """``dataclasses.replace(state, **changes)`` for the stages' own fields: the new
+    state's attributes are copied, not passed through the frozen __init__, which
+    set each of the 16 fields through object.__setattr__ (tests/test_fast_paths.py
+    checks the two agree)."""
+    new = object.__new__(PageState)
+    new.__dict__.update(state.__dict__, **changes)
+    return new
+
+
 def _event(state: PageState, stage: str, lines, decision: str) -> TraceEvent:
     return TraceEvent(stage, state.page.index, tuple(lines), decision)
 
@@ -67,7 +77,7 @@ def measure(state: PageState) -> PageState:
     ev = lambda: [_event(state, "measure", (x.line.number,), f"width {x.width:g}"
                  + (f", furniture:{x.furniture}" if x.furniture else "")
                  + (f", jump {x.jump[0]} {x.jump[1]}" if x.jump else "")) for x in infos]
-    return replace(state, infos=infos, trace=_traced(state, ev))
+    return _evolve(state, infos=infos, trace=_traced(state, ev))
 
 
 def reorder(state: PageState) -> PageState:
@@ -75,7 +85,7 @@ def reorder(state: PageState) -> PageState:
     if not notes:
         return state
     ev = lambda: [_event(state, "reorder", (), n) for n in notes]
-    return replace(state, infos=tuple(infos), trace=_traced(state, ev))
+    return _evolve(state, infos=tuple(infos), trace=_traced(state, ev))
 
 
 def order_regions(state: PageState) -> PageState:
@@ -102,7 +112,7 @@ def order_regions(state: PageState) -> PageState:
                f"region {found.region[i]}" + (" headline" if i in found.heads else "")
                if found.region[i] is not None else "outside any region")
         for i, x in zip(found.order, infos)]
-    return replace(state, infos=tuple(infos), regions=regions,
+    return _evolve(state, infos=tuple(infos), regions=regions,
                    head_lines=tuple(i in found.heads for i in found.order),
                    full_lines=tuple(found.full[i] for i in found.order), trace=_traced(state, ev))
 
@@ -135,7 +145,7 @@ def label(state: PageState) -> PageState:
         labelled = _column_text(labelled, state.regions, state.head_lines, state.full_lines)
     labelled = tuple(labelled)
     ev = lambda: [_event(state, "label", (x.info.line.number,), f"{x.label}: {x.why}") for x in labelled]
-    return replace(state, labelled=labelled, trace=_traced(state, ev))
+    return _evolve(state, labelled=labelled, trace=_traced(state, ev))
 
 
 def assemble(state: PageState) -> PageState:
@@ -157,7 +167,7 @@ def assemble(state: PageState) -> PageState:
                               f"{len(d.body)} body lines"))
         return out
     # Events are made only when traced (and then before the drafts change hands).
-    return replace(state, runs=tuple(runs), order=order, drafts=tuple(drafts),
+    return _evolve(state, runs=tuple(runs), order=order, drafts=tuple(drafts),
                    furniture_lines=tuple(furniture), trace=_traced(state, ev))
 
 
@@ -185,7 +195,7 @@ def reflow(state: PageState) -> PageState:
                               + ("" if art.headline.roles_certain else " (roles guessed)")))
         return out
     furniture = tuple(furniture_of(state.page, list(state.furniture_lines))) + tuple(extra)
-    return replace(state, articles=tuple(articles), furniture=furniture, trace=_traced(state, ev))
+    return _evolve(state, articles=tuple(articles), furniture=furniture, trace=_traced(state, ev))
 
 
 PAGE_STAGES: dict[str, Stage] = {
