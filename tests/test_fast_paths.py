@@ -297,3 +297,13 @@ def test_pipeline_evolve_matches_dataclasses_replace(lines, trace):
         fast = pipeline.run_page(page, trace=trace)
         with mock.patch.object(pipeline, "_evolve", replace):
             assert pipeline.run_page(page, trace=trace) == fast
+
+
+@given(st.lists(line_text, min_size=1, max_size=40))
+def test_interleave_counts_pieces_by_blank_lines(lines):
+    from operator import attrgetter
+
+    from banmian.stages import interleave
+    for _, infos in _measured(lines):
+        few = len(infos) < 3 or sum(map(attrgetter("blank_before"), infos[1:])) < 2
+        assert few == (len(interleave.pieces_of(infos)) < 3)
