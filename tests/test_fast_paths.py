@@ -307,3 +307,9 @@ def test_interleave_counts_pieces_by_blank_lines(lines):
     for _, infos in _measured(lines):
         few = len(infos) < 3 or sum(map(attrgetter("blank_before"), infos[1:])) < 2
         assert few == (len(interleave.pieces_of(infos)) < 3)
+
+
+@given(st.lists(line_text, min_size=1, max_size=40), st.sampled_from([None, "body"]))
+def test_layout_hints_without_head_are_no_hints(lines, hint):
+    for _, infos in _measured(lines):
+        assert layout.label_lines(infos, hints=[hint] * len(infos)) == layout.label_lines(infos)

@@ -140,7 +140,8 @@ def label(state: PageState) -> PageState:
     hints = size_hints(state.page, [x.line for x in state.infos])
     if state.head_lines:  # the headline blocks the page geometry found, subtitles in small type included
         hints = ["head" if h else (None if v == "head" else v) for h, v in zip(state.head_lines, hints)]
-    labelled = label_lines(list(state.infos), state.settings.indent_chars, hints)
+    # (label_lines only asks which lines are "head": a page with none, every text dump, passes no hints)
+    labelled = label_lines(list(state.infos), state.settings.indent_chars, hints if "head" in hints else None)
     if state.head_lines:
         labelled = _column_text(labelled, state.regions, state.head_lines, state.full_lines)
     labelled = tuple(labelled)
