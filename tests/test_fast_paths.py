@@ -133,7 +133,11 @@ def test_model_fast_constructors_match_dataclasses(page, number, start, length):
     assert (s, hash(s), repr(s)) == (plain_span, hash(plain_span), repr(plain_span))
     with pytest.raises(dataclasses.FrozenInstanceError):
         s.start = 0
-    from banmian.model import make_lines
+    from banmian.model import Text, make_lines, make_text
+    text, plain_text = make_text("乐山" * length, (s,)), Text("乐山" * length, (plain_span,))
+    assert (text, hash(text), repr(text)) == (plain_text, hash(plain_text), repr(plain_text))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        text.value = ""
     lines = make_lines(page, [start, start + length + 1], [start + length, start + 2 * length + 1])
     plain_lines = (Line(page, 1, start, start + length), Line(page, 2, start + length + 1, start + 2 * length + 1))
     assert [(x, hash(x), repr(x)) for x in lines] == [(x, hash(x), repr(x)) for x in plain_lines]

@@ -116,6 +116,18 @@ class Text:
         return bool(self.value)
 
 
+_text_value, _text_spans = (getattr(Text, f).__set__ for f in ("value", "spans"))
+
+
+def make_text(value: str, spans: tuple[Span, ...]) -> Text:
+    """``Text(value, spans)``, filled as make_line fills a Line: one is made for
+    every paragraph, headline and furniture line."""
+    out = _new(Text)
+    _text_value(out, value)
+    _text_spans(out, spans)
+    return out
+
+
 ParagraphKind = Literal["body", "heading"]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from operator import eq
 
-from ..model import Article, Byline, Furniture, Headline, Line, Page, Paragraph, Span, Text
+from ..model import Article, Byline, Furniture, Headline, Line, Page, Paragraph, Span, Text, make_text
 from .assemble import Draft
 from .bylines import parse_inline
 from .geometry import headline_roles_by_size
@@ -21,7 +21,7 @@ from .reflow import RawParagraph, body_width
 def text_of(page: Page, lines: list[Labelled] | tuple[Labelled, ...]) -> Text:
     # A line's text is the text of its spans (normalize builds it so): join those.
     spans = [s for x in lines for s in x.info.spans]
-    return Text("".join([x.info.text for x in lines]), _merge(spans))
+    return make_text("".join([x.info.text for x in lines]), _merge(spans))
 
 
 def _merge(spans: list[Span]) -> tuple[Span, ...]:
