@@ -223,13 +223,7 @@ def test_build_merge_shortcut_matches_loop(raw):
     for page, gap, length in raw:
         spans.append(Span(page, pos + gap % 3, pos + gap % 3 + length))
         pos = spans[-1].end
-    merged: list[Span] = []
-    for s in spans:
-        if merged and merged[-1].page == s.page and merged[-1].end == s.start:
-            merged[-1] = Span(s.page, merged[-1].start, s.end)
-        else:
-            merged.append(s)
-    assert build._merge(spans) == tuple(merged)
+    assert build._merge(spans) == build._merge_touching(spans)
 
 
 def test_collector_paused_only_while_pages_are_parsed():

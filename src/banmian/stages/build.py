@@ -29,6 +29,11 @@ def _merge(spans: list[Span]) -> tuple[Span, ...]:
     # merged line was cut in two, on few pages.  That is told in C first.
     if not any(map(eq, [s.end for s in spans[:-1]], [s.start for s in spans[1:]])):
         return tuple(spans)
+    return _merge_touching(spans)
+
+
+def _merge_touching(spans: list[Span]) -> tuple[Span, ...]:
+    """Spans with each run of touching ones (same page, one's end the next's start) made one."""
     out: list[Span] = []
     for s in spans:
         if out and out[-1].page == s.page and out[-1].end == s.start:
