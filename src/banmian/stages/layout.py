@@ -61,9 +61,13 @@ def column_widths(infos: list[LineInfo]) -> list[float]:
         return out
     widths = [infos[i].width for i in cand]
     pure = [infos[i].pure for i in cand]
-    # The exact widths of the window [lo, hi) are exact[pure_before[lo]:pure_before[hi]].
+    # The exact widths of the window [lo, hi) are exact[pure_before[lo]:pure_before[hi]];
+    # their histogram is carried from window to window (widths in, widths out).
     exact = list(compress(widths, pure))
     pure_before = [0, *accumulate(map(int, pure))]
+    hist: dict[float, int] = {}
+    get = hist.get
+    in_a = in_b = 0  # exact[in_a:in_b] are counted in hist
     # The window of WINDOW lines each side moves one line at a time and its mode
     # changes slowly: it is taken every MODE_STEP lines and holds for the lines
     # up to the next step (this runs for every line of a page).
@@ -71,7 +75,15 @@ def column_widths(infos: list[LineInfo]) -> list[float]:
     for k in range(0, len(cand), MODE_STEP):
         lo, hi = max(0, k - WINDOW), min(len(cand), k + WINDOW + 1)
         a, b = pure_before[lo], pure_before[hi]
-        per_cand.extend([_hist_mode(_count(exact[a:b] if b - a >= 5 else widths[lo:hi]))]
+        for w in exact[in_b:b]:
+            hist[w] = get(w, 0) + 1
+        for w in exact[in_a:a]:
+            if hist[w] == 1:
+                del hist[w]  # (a width gone from the window is not weighed again)
+            else:
+                hist[w] -= 1
+        in_a, in_b = a, b
+        per_cand.extend([_hist_mode(hist if b - a >= 5 else _count(widths[lo:hi]))]
                         * min(MODE_STEP, len(cand) - k))
     if len(cand) == len(infos):
         return per_cand

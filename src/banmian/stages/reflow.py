@@ -25,9 +25,8 @@ class RawParagraph(NamedTuple):
 
 def body_width(lines: list[Labelled]) -> float:
     """Column width of an article body (its full lines), ignoring headings."""
-    body = [x.info for x in lines if x.label == "body"]
-    exact = [x.width for x in body if x.pure]
-    w = mode_width(exact if len(exact) >= 5 else [x.width for x in body])
+    exact = [x.info.width for x in lines if x.label == "body" and x.info.pure]
+    w = mode_width(exact if len(exact) >= 5 else [x.info.width for x in lines if x.label == "body"])
     return w or max((x.info.width for x in lines), default=0.0)
 
 
