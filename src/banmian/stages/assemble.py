@@ -90,12 +90,11 @@ def _title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     fields and a change of column width were tried as cues too: on generated
     pages they fired on sub-headings more often than on titles.)
     """
-    w_prev, w_next = width_of(prev), width_of(nxt)
-    width = max(w_prev, w_next)
     if _opens_article(nxt.lines, 0):
         return "a byline opens the next body"
     if any(x.why == "set larger than the body type" for x in run.lines):
         return "set in larger type"
+    width = max(width_of(prev), width_of(nxt))  # (measured only where the cues above said nothing)
     if any(x.info.min_width > width + 0.5 for x in run.lines):
         return "wider than the column"
     # A line as wide as the column is text set in the column: a sub-heading with
