@@ -23,7 +23,7 @@ class _Locator:
     """Maps (page index, offset) to the source line and printed page number."""
 
     def __init__(self, issue: Issue) -> None:
-        self.starts = {p.index: [ln.start for ln in p.lines] for p in issue.pages}
+        self.starts = {p.index: list(map(attrgetter("start"), p.lines)) for p in issue.pages}
         self.lines = {p.index: p.lines for p in issue.pages}
         self.numbers = {p.index: p.number for p in issue.pages}
         # Most spans start where their line starts: the line number is then looked
