@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from banmian.model import Line
 from banmian.readers import pages_from_text
 from banmian.readers.txt import split_lines
-from banmian.stages import attach, layout, normalize, reflow_cues
+from banmian.stages import attach, layout, normalize, reflow, reflow_cues
 
 ALPHABET = ("新华社北京电本报讯记者张清通讯员实习生摄图绘制供，。、；：？！“”（）()《》　 \t\xa0"
             "0123456789核心阅读编者按开内容提要转接续承第版下上乐山日报abcAB—…■")
@@ -133,3 +133,181 @@ def test_model_fast_constructors_match_dataclasses(page, number, start, length):
     assert (s, hash(s), repr(s)) == (plain_span, hash(plain_span), repr(plain_span))
     with pytest.raises(dataclasses.FrozenInstanceError):
         s.start = 0
+    from banmian.model import Text, make_lines, make_text
+    text, plain_text = make_text("乐山" * length, (s,)), Text("乐山" * length, (plain_span,))
+    assert (text, hash(text), repr(text)) == (plain_text, hash(plain_text), repr(plain_text))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        text.value = ""
+    lines = make_lines(page, [start, start + length + 1], [start + length, start + 2 * length + 1])
+    plain_lines = (Line(page, 1, start, start + length), Line(page, 2, start + length + 1, start + 2 * length + 1))
+    assert [(x, hash(x), repr(x)) for x in lines] == [(x, hash(x), repr(x)) for x in plain_lines]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        lines[0].number = 0
+
+
+def _measured(lines):
+    return [(page, normalize.measure_lines(page)) for page in pages_from_text("\n".join(lines))]
+
+
+@given(st.lists(line_text, min_size=1, max_size=60))
+def test_normalize_weighs_only_lines_that_may_be_furniture(lines):
+    every_line = lambda texts: range(len(texts))  # noqa: E731
+    every_start = lambda texts, out, starts, plain=normalize._editor_tails: plain(  # noqa: E731
+        texts, out, range(1, len(texts)))
+    for page, fast in _measured(lines):
+        with mock.patch.object(normalize, "_may_be_furniture_at", every_line), \
+                mock.patch.object(normalize, "_editor_tails", every_start):
+            slow = normalize.measure_lines(page)
+        assert fast == slow
+
+
+@given(st.lists(line_text, min_size=1, max_size=60))
+def test_named_tuples_made_in_c_equal_their_constructors(lines):
+    for _, infos in _measured(lines):
+        assert all(type(x) is normalize.LineInfo and normalize.LineInfo(*x) == x for x in infos)
+        labelled = layout.label_lines(infos)
+        assert all(type(x) is layout.Labelled and layout.Labelled(*x) == x for x in labelled)
+
+
+def _hist_mode_plain(hist: Counter) -> float:
+    """layout._hist_mode as first written: the narrow widths always weighed for dropping."""
+    best, best_n = 0.0, -1
+    values = sorted([k for k, c in hist.items() if c > 0])
+    wide = [v for v in values if v >= layout.MIN_COLUMN]
+    if sum([hist[v] for v in wide]) >= 5:
+        values = wide
+    for v in values:
+        n = hist[v - 0.5] + hist[v] + hist[v + 0.5] + hist[v + 1.0] + 0.5 * (
+            hist[v - 2.5] + hist[v - 2.0] + hist[v - 1.5])
+        if n >= best_n:
+            best, best_n = v, n
+    return best
+
+
+@given(st.lists(st.integers(0, 60).map(lambda v: v / 2), max_size=30))
+def test_layout_hist_mode_on_plain_dicts_matches_counter(widths):
+    assert layout._count(widths) == Counter(widths)
+    assert layout._hist_mode(layout._count(widths)) == _hist_mode_plain(Counter(widths))
+    assert layout.mode_width(widths) == (_hist_mode_plain(Counter(widths)) if widths else 0.0)
+
+
+@given(st.lists(line_text, min_size=1, max_size=60))
+def test_layout_short_open_pairs_weighs_only_noted_lines(lines):
+    plain = layout._short_open_pairs
+    every_line = lambda infos, widths, labels, why, _: plain(infos, widths, labels, why,  # noqa: E731
+                                                             range(len(infos) - 1))
+    for _, infos in _measured(lines):
+        fast = layout.label_lines(infos)
+        with mock.patch.object(layout, "_short_open_pairs", every_line):
+            assert layout.label_lines(infos) == fast
+
+
+@given(st.lists(line_text, min_size=1, max_size=60), st.booleans())
+def test_reflow_skips_lines_that_run_on(lines, headings):
+    every_line = lambda lines: range(len(lines))  # noqa: E731
+    for _, infos in _measured(lines):
+        labelled = layout.label_lines(infos)
+        if headings:  # numbered headings inside the body, as assemble leaves them
+            labelled = [x._replace(label="heading") if x.info.numbered else x._replace(label="body")
+                        for x in labelled]
+        fast = reflow.reflow_paragraphs(labelled)
+        with mock.patch.object(reflow, "_stops", every_line):
+            assert reflow.reflow_paragraphs(labelled) == fast
+
+
+@given(st.lists(st.tuples(st.integers(0, 1), st.integers(0, 50), st.integers(0, 3)), max_size=12))
+def test_build_merge_shortcut_matches_loop(raw):
+    from banmian.model import Span
+    from banmian.stages import build
+    spans, pos = [], 0
+    for page, gap, length in raw:
+        spans.append(Span(page, pos + gap % 3, pos + gap % 3 + length))
+        pos = spans[-1].end
+    assert build._merge(spans) == build._merge_touching(spans)
+
+
+def test_collector_paused_only_while_pages_are_parsed():
+    import gc
+
+    import pytest
+
+    from banmian import LayoutError, parse_text, pipeline
+    text = "本报讯（记者 张清）近日，记者从市商务局了解到情况。\n\n环境固本\n"
+    plain = parse_text(text)
+    seen = []
+    run_page = pipeline.run_page
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return run_page(*args, **kwargs)
+
+    assert gc.isenabled()
+    with mock.patch.object(pipeline, "run_page", spy):
+        assert parse_text(text) == plain
+    assert seen == [False] and gc.isenabled()
+    with mock.patch.object(pipeline, "run_page", side_effect=LayoutError("too slow")), \
+            pytest.raises(LayoutError):
+        parse_text(text)
+    assert gc.isenabled()
+    gc.disable()  # a caller's choice stays
+    try:
+        assert parse_text(text) == plain and not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+@given(st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=30), max_size=60), st.integers(0, 70))
+def test_assemble_lead_slices_match_joined_lines(texts, start):
+    from banmian.stages import assemble
+    lines = [SimpleNamespace(info=SimpleNamespace(text=t)) for t in texts]
+    assert assemble._leads(lines)(start) == assemble._lead_text_at(lines, start)
+
+
+@given(st.lists(line_text, min_size=1, max_size=40), st.randoms(use_true_random=False))
+def test_serialize_span_lines_looked_up_by_start_match_search(lines, rnd):
+    import bisect
+    from dataclasses import replace
+
+    from banmian.model import Span, Text
+    from banmian.pipeline import run_issue
+    from banmian.serialize import _Locator
+    issue = run_issue(pages_from_text("\n".join(lines)))
+    if not issue.pages:  # blank text: no page
+        return
+    shuffled = list(issue.pages[0].lines)
+    rnd.shuffle(shuffled)  # lines out of offset order: only the search applies
+    for pages in (issue.pages, (replace(issue.pages[0], lines=tuple(shuffled)),)):
+        loc = _Locator(replace(issue, pages=pages))
+        page = pages[0]
+        starts = [ln.start for ln in page.lines]
+        spans = tuple(Span(0, k, k + 1) for k in range(len(page.text) + 1))
+        expected = [[page.number, page.lines[max(0, bisect.bisect_right(starts, s.start) - 1)].number, s.start, s.end]
+                    for s in spans]
+        assert loc.spans(Text("", spans)) == expected
+
+
+@given(st.lists(line_text, min_size=1, max_size=40), st.booleans())
+def test_pipeline_evolve_matches_dataclasses_replace(lines, trace):
+    from dataclasses import replace
+
+    from banmian import pipeline
+    for page in pages_from_text("\n".join(lines)):
+        fast = pipeline.run_page(page, trace=trace)
+        with mock.patch.object(pipeline, "_evolve", replace):
+            assert pipeline.run_page(page, trace=trace) == fast
+
+
+@given(st.lists(line_text, min_size=1, max_size=40))
+def test_interleave_counts_pieces_by_blank_lines(lines):
+    from operator import attrgetter
+
+    from banmian.stages import interleave
+    for _, infos in _measured(lines):
+        few = len(infos) < 3 or sum(map(attrgetter("blank_before"), infos[1:])) < 2
+        assert few == (len(interleave.pieces_of(infos)) < 3)
+
+
+@given(st.lists(line_text, min_size=1, max_size=40), st.sampled_from([None, "body"]))
+def test_layout_hints_without_head_are_no_hints(lines, hint):
+    for _, infos in _measured(lines):
+        assert layout.label_lines(infos, hints=[hint] * len(infos)) == layout.label_lines(infos)

@@ -7,7 +7,9 @@ text from spans; the stages in :mod:`banmian.stages` decide what the spans are.
 """
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Literal
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, origin top-left
@@ -61,6 +63,18 @@ def make_line(page: int, number: int, start: int, end: int, box: Box | None = No
     return line
 
 
+def make_lines(page: int, starts: list[int], ends: list[int]) -> tuple[Line, ...]:
+    """``Line(page, k, starts[k - 1], ends[k - 1])`` for k = 1..n: a page's lines,
+    each slot of every line filled by one map over them all, in C."""
+    n = len(starts)
+    lines = list(map(_new, repeat(Line, n)))
+    for setter, values in ((_line_page, repeat(page, n)), (_line_number, range(1, n + 1)),
+                           (_line_start, starts), (_line_end, ends), (_line_box, repeat(None, n)),
+                           (_line_size, repeat(None, n))):
+        deque(map(setter, lines, values), maxlen=0)
+    return tuple(lines)
+
+
 def make_span(page: int, start: int, end: int) -> Span:
     """``Span(page, start, end)``."""
     out = _new(Span)
@@ -102,6 +116,18 @@ class Text:
 
     def __bool__(self) -> bool:
         return bool(self.value)
+
+
+_text_value, _text_spans = (getattr(Text, f).__set__ for f in ("value", "spans"))
+
+
+def make_text(value: str, spans: tuple[Span, ...]) -> Text:
+    """``Text(value, spans)``, filled as make_line fills a Line: one is made for
+    every paragraph, headline and furniture line."""
+    out = _new(Text)
+    _text_value(out, value)
+    _text_spans(out, spans)
+    return out
 
 
 ParagraphKind = Literal["body", "heading"]

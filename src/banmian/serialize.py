@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from operator import attrgetter, le
 from typing import Any
 
 from .model import Article, Issue, Line, Text
@@ -22,9 +23,14 @@ class _Locator:
     """Maps (page index, offset) to the source line and printed page number."""
 
     def __init__(self, issue: Issue) -> None:
-        self.starts = {p.index: [ln.start for ln in p.lines] for p in issue.pages}
+        self.starts = {p.index: list(map(attrgetter("start"), p.lines)) for p in issue.pages}
         self.lines = {p.index: p.lines for p in issue.pages}
         self.numbers = {p.index: p.number for p in issue.pages}
+        # Most spans start where their line starts: the line number is then looked
+        # up by that offset, not searched for (where the starts are in order, the
+        # last line starting there is the one the search finds).
+        self.at_start = {i: dict(zip(starts, map(attrgetter("number"), self.lines[i])))
+                         if all(map(le, starts, starts[1:])) else {} for i, starts in self.starts.items()}
 
     def line(self, page: int, offset: int) -> Line | None:
         starts = self.starts.get(page)
@@ -37,11 +43,15 @@ class _Locator:
         # (a text's spans are nearly all on one page: its tables are looked up once)
         out = []
         page = starts = lines = printed = None
+        at_start: dict[int, int] = {}
         for s in text.spans:
             if s.page != page:
                 page = s.page
                 starts, lines, printed = self.starts.get(page), self.lines.get(page), self.numbers.get(page)
-            number = lines[max(0, bisect.bisect_right(starts, s.start) - 1)].number if starts else None
+                at_start = self.at_start.get(page, {})
+            number = at_start.get(s.start)
+            if number is None:
+                number = lines[max(0, bisect.bisect_right(starts, s.start) - 1)].number if starts else None
             out.append([printed, number, s.start, s.end])
         return out
 

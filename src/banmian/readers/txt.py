@@ -11,9 +11,11 @@ from __future__ import annotations
 import codecs
 import re
 from functools import lru_cache
+from itertools import accumulate
+from operator import add
 
 from ..errors import LimitError, ReadError
-from ..model import Line, Page, make_line
+from ..model import Line, Page, make_lines
 from ..settings import DEFAULT, Settings
 
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
@@ -140,15 +142,12 @@ def normalize_newlines(text: str) -> str:
 def split_lines(text: str, page: int = 0, offset_base: int = 0) -> tuple[Line, ...]:
     """Lines of ``text`` (split on ``\\n`` only: ``str.splitlines`` also splits on
     characters such as U+001C that a page may legitimately carry)."""
-    lines = []
-    start = offset_base
-    last = len(text) + offset_base
-    for number, part in enumerate(text.split("\n"), 1):
-        # the empty piece after a final newline is not a line (an empty text is one)
-        if start < last or number == 1:
-            lines.append(make_line(page, number, start, start + len(part)))
-        start += len(part) + 1
-    return tuple(lines)
+    lengths = list(map(len, text.split("\n")))
+    if len(lengths) > 1 and not lengths[-1]:
+        lengths.pop()  # the empty piece after a final newline is not a line (an empty text is one)
+    # each line starts one past the end of the one before it (its newline)
+    starts = list(accumulate(map((1).__add__, lengths[:-1]), initial=offset_base))
+    return make_lines(page, starts, list(map(add, starts, lengths)))
 
 
 def pages_from_text(text: str, source: str = "<text>", *, encoding: str = "utf-8",

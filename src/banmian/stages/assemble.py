@@ -14,12 +14,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import groupby
+from itertools import accumulate, groupby
 from typing import Literal
 
-from .attach import LEAD_CHARS, attach_headlines, bigrams, overlap, overlap_text
+from .attach import LEAD_CHARS, attach_headlines, bigrams, overlap_text, share_in
 from .layout import Labelled
 from .reflow_cues import starts_article
 
@@ -89,12 +90,11 @@ def _title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     fields and a change of column width were tried as cues too: on generated
     pages they fired on sub-headings more often than on titles.)
     """
-    w_prev, w_next = width_of(prev), width_of(nxt)
-    width = max(w_prev, w_next)
     if _opens_article(nxt.lines, 0):
         return "a byline opens the next body"
     if any(x.why == "set larger than the body type" for x in run.lines):
         return "set in larger type"
+    width = max(width_of(prev), width_of(nxt))  # (measured only where the cues above said nothing)
     if any(x.info.min_width > width + 0.5 for x in run.lines):
         return "wider than the column"
     # A line as wide as the column is text set in the column: a sub-heading with
@@ -113,9 +113,9 @@ def _title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     if len(run.lines) > 1 and not column_wrapped and not series:
         return "wraps short of the column (display type)"
     if order == "after" and len(prev.lines) >= 8:
-        lead = bigrams("".join(x.info.text for x in prev.lines[:ECHO_LINES]))
-        if overlap(run.lines, lead) >= 0.5 and overlap(run.lines, bigrams(
-                "".join(x.info.text for x in nxt.lines[:6]))) < 0.25:
+        lead = "".join([x.info.text for x in prev.lines[:ECHO_LINES]])
+        if overlap_text(run.lines, lead) >= 0.5 and overlap_text(
+                run.lines, "".join([x.info.text for x in nxt.lines[:6]])) < 0.25:
             return "echoes the lead of the article before it (headlines follow bodies here)"
     return ""
 
@@ -244,6 +244,22 @@ def _lead_text_at(lines: list[Labelled], start: int) -> str:
     return "".join(text)
 
 
+def _leads(lines: list[Labelled]) -> Callable[[int], str]:
+    """:func:`_lead_text_at` for every start in ``lines``, as slices of the text
+    joined once (each opening of a long body would join its lines again)."""
+    texts = [x.info.text for x in lines]
+    ends = list(accumulate(map(len, texts)))
+    starts = [0, *ends]
+    whole = "".join(texts)
+
+    def at(start: int) -> str:
+        start = min(start, len(texts))
+        begin = starts[start]
+        last = bisect_left(ends, begin + LEAD_CHARS, start)  # the line that reaches LEAD_CHARS
+        return whole[begin:ends[last] if last < len(ends) else len(whole)]
+    return at
+
+
 def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
                          ) -> tuple[list[Draft], list[list[Labelled]]]:
     """Two articles drawn one headline-first, the next body-first leave two bodies
@@ -262,16 +278,18 @@ def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
         if owned and after and len(d.body) >= 8 and not d.continued_to:
             # Every paragraph opening is tried: the headlines' bigrams are looked up
             # in each opening's text (overlap_text), no opening's bigrams are built.
-            start = _lead_text_at(d.body, 0)
+            lead_at = _leads(d.body)
+            start = lead_at(0)
             head_b = after
             base_b = overlap_text(head_b, start)
             first_is_own = overlap_text(before, start) >= max(base_b, 0.2) if before else base_b < 0.3
             if first_is_own and overlap_text(head_b, "".join([x.info.text for x in d.body])) >= 0.5:
                 best = (0.0, None)
+                head_bigrams = bigrams("".join([x.info.text for x in head_b]))
                 for j in range(3, len(d.body) - 2):
                     if not d.body[j - 1].info.strong_end:
                         continue
-                    score = overlap_text(head_b, _lead_text_at(d.body, j))
+                    score = share_in(head_bigrams, lead_at(j))  # overlap_text(head_b, …), bigrams made once
                     if score > best[0]:
                         best = (score, j)
                 if best[1] is not None and best[0] >= 0.5 and best[0] >= base_b + 0.3:
@@ -285,10 +303,6 @@ def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
         out_d.extend([first, second])
         out_b.extend([[], after])
     return out_d, out_b
-
-
-def _lead(d: Draft) -> frozenset[str]:
-    return bigrams(_lead_text_at(d.body, 0))
 
 
 def assemble_page(runs: list[Run], order: Order,
@@ -371,7 +385,7 @@ def assemble_page(runs: list[Run], order: Order,
     from .headlines import split_fields
     drafts, blocks = _split_merged_bodies(drafts, blocks)
     fields = [split_fields(b) for b in blocks]
-    placed = attach_headlines(fields, [_lead(d) for d in drafts],
+    placed = attach_headlines(fields, [_lead_text_at(d.body, 0) for d in drafts],
                               [d.continued_from is not None for d in drafts],
                               1 if order == "after" else -1)
     for d, (before, after) in zip(drafts, placed):

@@ -61,19 +61,23 @@ def overlap_text(head: Sequence[Labelled], text: str) -> float:
     >>> overlap_text([], "环境固本"), bigrams("环境") <= bigrams("环境固本")
     (0.0, True)
     """
-    if not head:
-        return 0.0
-    b = bigrams("".join([x.info.text for x in head]))
-    return sum(1 for g in b if g in text) / len(b) if b else 0.0
+    return share_in(bigrams("".join([x.info.text for x in head])), text) if head else 0.0
 
 
-def attach_headlines(blocks: list[list[list[Labelled]]], leads: list[frozenset[str]], continued: list[bool],
+def share_in(b: frozenset[str], text: str) -> float:
+    """Share of the bigrams ``b`` that occur in ``text`` (:func:`overlap_text` of
+    a headline part whose bigrams the caller has already)."""
+    return sum(map(text.__contains__, b)) / len(b) if b else 0.0  # (True counts 1)
+
+
+def attach_headlines(blocks: list[list[list[Labelled]]], leads: list[str], continued: list[bool],
                      prior_after: int) -> list[tuple[list[Labelled], list[Labelled]]]:
     """Distribute headline fields over bodies.
 
     ``blocks[i]`` (i = 0..n) are the fields of the headline block before body i
-    (``blocks[n]`` follows the last body); ``leads[i]`` the bigrams of body i's
-    opening; ``continued[i]`` whether body i continues a jump (no title expected).
+    (``blocks[n]`` follows the last body); ``leads[i]`` the text of body i's
+    opening (read with :func:`overlap_text`: its bigram set is never built);
+    ``continued[i]`` whether body i continues a jump (no title expected).
     Returns, per body, ``(lines from the block before it, lines from the block after it)``.
     """
     n = len(leads)
@@ -84,7 +88,7 @@ def attach_headlines(blocks: list[list[list[Labelled]]], leads: list[frozenset[s
     best = [[neg, neg] for _ in range(n)]
     back: list[list[tuple[int, int]]] = [[(0, 0), (0, 0)] for _ in range(n)]
     first = blocks[0]
-    best[0][1 if first else 0] = OVERLAP_WEIGHT * overlap(_flat(first), leads[0])
+    best[0][1 if first else 0] = OVERLAP_WEIGHT * overlap_text(_flat(first), leads[0])
     for i in range(n - 1):
         fields = blocks[i + 1]
         lines = _flat(fields)
@@ -98,7 +102,7 @@ def attach_headlines(blocks: list[list[list[Labelled]]], leads: list[frozenset[s
                     continue  # body i already has its headline
                 after, before = lines[:k], lines[k:]
                 score = best[i][s] - cost
-                score += OVERLAP_WEIGHT * (overlap(after, leads[i]) + overlap(before, leads[i + 1]))
+                score += OVERLAP_WEIGHT * (overlap_text(after, leads[i]) + overlap_text(before, leads[i + 1]))
                 if m and k == m and prior_after > 0 or m and k == 0 and prior_after < 0:
                     score += ORDER_PRIOR
                 if not (s or k) and not continued[i]:
@@ -115,7 +119,7 @@ def attach_headlines(blocks: list[list[list[Labelled]]], leads: list[frozenset[s
     for s in (0, 1):
         if best[n - 1][s] == neg:
             continue
-        score = best[n - 1][s] + OVERLAP_WEIGHT * overlap(_flat(last), leads[n - 1])
+        score = best[n - 1][s] + OVERLAP_WEIGHT * overlap_text(_flat(last), leads[n - 1])
         if not s and not last and not continued[n - 1]:
             score -= UNTITLED_COST
         ends.append((score, s))

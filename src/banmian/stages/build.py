@@ -6,7 +6,9 @@ printed spaces kept ("本报讯（记者 付小惠）"), as the byline is quoted
 """
 from __future__ import annotations
 
-from ..model import Article, Byline, Furniture, Headline, Line, Page, Paragraph, Span, Text
+from operator import eq
+
+from ..model import Article, Byline, Furniture, Headline, Line, Page, Paragraph, Span, Text, make_text
 from .assemble import Draft
 from .bylines import parse_inline
 from .geometry import headline_roles_by_size
@@ -19,10 +21,19 @@ from .reflow import RawParagraph, body_width
 def text_of(page: Page, lines: list[Labelled] | tuple[Labelled, ...]) -> Text:
     # A line's text is the text of its spans (normalize builds it so): join those.
     spans = [s for x in lines for s in x.info.spans]
-    return Text("".join([x.info.text for x in lines]), _merge(spans))
+    return make_text("".join([x.info.text for x in lines]), _merge(spans))
 
 
 def _merge(spans: list[Span]) -> tuple[Span, ...]:
+    # Lines are apart in the source (a newline at least): spans touch only where a
+    # merged line was cut in two, on few pages.  That is told in C first.
+    if not any(map(eq, [s.end for s in spans[:-1]], [s.start for s in spans[1:]])):
+        return tuple(spans)
+    return _merge_touching(spans)
+
+
+def _merge_touching(spans: list[Span]) -> tuple[Span, ...]:
+    """Spans with each run of touching ones (same page, one's end the next's start) made one."""
     out: list[Span] = []
     for s in spans:
         if out and out[-1].page == s.page and out[-1].end == s.start:
@@ -33,7 +44,7 @@ def _merge(spans: list[Span]) -> tuple[Span, ...]:
 
 
 def _lines(xs) -> tuple[Line, ...]:
-    return tuple(x.info.line for x in xs)
+    return tuple([x.info.line for x in xs])
 
 
 def _with_printed_spaces(page: Page, text: Text, upto: int) -> Text:

@@ -23,6 +23,7 @@ places: nothing is added, dropped or rewritten, and dumps without blank lines
 """
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import NamedTuple
 
 from .attach import bigrams
@@ -101,6 +102,9 @@ def _same_depth(a: Piece, b: Piece) -> bool:
 def restore_order(infos: list[LineInfo], indent: float = 2.0) -> tuple[list[LineInfo], list[str]]:
     """Move each piece that continues an open sentence up behind it; returns the
     lines in their new order and a note per move."""
+    # (dumps without blank lines are one piece: told without cutting them up)
+    if len(infos) < 3 or sum(map(attrgetter("blank_before"), infos[1:])) < 2:
+        return infos, []
     pieces = pieces_of(infos)
     if len(pieces) < 3:
         return infos, []

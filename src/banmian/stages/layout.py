@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
-from itertools import compress
+from collections.abc import Iterable, Mapping, Sequence
+from functools import partial
+from itertools import accumulate, compress
 from typing import Literal, NamedTuple
 
 from .normalize import LineInfo
@@ -44,7 +45,7 @@ def mode_width(widths: list[float]) -> float:
     >>> mode_width([16, 17, 16, 12, 31, 17, 15])
     16
     """
-    return _hist_mode(Counter(widths)) if widths else 0.0
+    return _hist_mode(_count(widths)) if widths else 0.0
 
 
 def column_widths(infos: list[LineInfo]) -> list[float]:
@@ -60,39 +61,68 @@ def column_widths(infos: list[LineInfo]) -> list[float]:
         return out
     widths = [infos[i].width for i in cand]
     pure = [infos[i].pure for i in cand]
+    # The exact widths of the window [lo, hi) are exact[pure_before[lo]:pure_before[hi]];
+    # their histogram is carried from window to window (widths in, widths out).
+    exact = list(compress(widths, pure))
+    pure_before = [0, *accumulate(map(int, pure))]
+    hist: dict[float, int] = {}
+    get = hist.get
+    in_a = in_b = 0  # exact[in_a:in_b] are counted in hist
     # The window of WINDOW lines each side moves one line at a time and its mode
     # changes slowly: it is taken every MODE_STEP lines and holds for the lines
     # up to the next step (this runs for every line of a page).
     per_cand: list[float] = []
     for k in range(0, len(cand), MODE_STEP):
         lo, hi = max(0, k - WINDOW), min(len(cand), k + WINDOW + 1)
-        exact = Counter(compress(widths[lo:hi], pure[lo:hi]))
-        mode = _hist_mode(exact if exact.total() >= 5 else Counter(widths[lo:hi]))
-        per_cand.extend([mode] * min(MODE_STEP, len(cand) - k))
+        a, b = pure_before[lo], pure_before[hi]
+        for w in exact[in_b:b]:
+            hist[w] = get(w, 0) + 1
+        for w in exact[in_a:a]:
+            if hist[w] == 1:
+                del hist[w]  # (a width gone from the window is not weighed again)
+            else:
+                hist[w] -= 1
+        in_a, in_b = a, b
+        per_cand.extend([_hist_mode(hist if b - a >= 5 else _count(widths[lo:hi]))]
+                        * min(MODE_STEP, len(cand) - k))
+    if len(cand) == len(infos):
+        return per_cand
     # Every other line takes the nearest candidate's width (the later one on a tie).
     for k, i in enumerate(cand):
         out[i] = per_cand[k]
-    if len(cand) < len(infos):
-        taken = set(cand)
-        for i in range(len(infos)):
-            if i not in taken:
-                k = bisect_left(cand, i)
-                if k == len(cand) or (k > 0 and i - cand[k - 1] < cand[k] - i):
-                    k -= 1
-                out[i] = per_cand[k]
+    for i in sorted(set(range(len(infos))).difference(cand)):
+        k = bisect_left(cand, i)
+        if k == len(cand) or (k > 0 and i - cand[k - 1] < cand[k] - i):
+            k -= 1
+        out[i] = per_cand[k]
     return out
 
 
 MIN_COLUMN = 9.0  # ems; newspaper body columns are wider, display-type lines often not
 
 
-def _hist_mode(hist: Counter[float]) -> float:
+def _count(widths: list[float]) -> Mapping[float, int]:
+    """``Counter(widths)``; a short list (a column window) is counted into a plain
+    dict, as a Counter's own constructor costs more than counting 25 widths."""
+    if len(widths) > 24:
+        return Counter(widths)  # its counting loop, in C, wins on long lists
+    out: dict[float, int] = {}
+    get = out.get
+    for w in widths:
+        out[w] = get(w, 0) + 1
+    return out
+
+
+def _hist_mode(hist: Mapping[float, int]) -> float:
     best, best_n = 0.0, -1
     get = hist.get  # a Counter's own lookup calls __missing__ for every absent width
     values = sorted([k for k, c in hist.items() if c > 0])
-    wide = [v for v in values if v >= MIN_COLUMN]
-    if sum([hist[v] for v in wide]) >= 5:
-        values = wide
+    # Only where some widths are under MIN_COLUMN and some not can dropping the
+    # narrow ones change anything.
+    if values and values[0] < MIN_COLUMN <= values[-1]:
+        wide = [v for v in values if v >= MIN_COLUMN]
+        if sum([hist[v] for v in wide]) >= 5:
+            values = wide
     for v in values:
         # full lines (W..W+1), and half weight for first lines, W-2 after the
         # dropped indent: they confirm W; ties go to the wider measure.
@@ -135,6 +165,27 @@ def _carried(infos: list[LineInfo], i: int) -> float:
     return 0.5 * len(m.group(0)) if m else 0.0
 
 
+def _short_open_pairs(infos: list[LineInfo], widths: list[float], labels: list[Label], why: list[str],
+                      candidates: Iterable[int]) -> None:
+    """A paragraph has one first line: of two short open lines in a row, the
+    first is not a paragraph's start but a headline line ("把小我融入大我（凭栏处）"
+    above "失“公”之“能”，易致精致利").
+
+    ``candidates``: the short open body lines, in order, which label_lines notes
+    as it labels them; any other line fails the first tests below
+    (tests/test_fast_paths.py passes every line instead).
+    """
+    for i in candidates:
+        if i + 1 >= len(infos):
+            break
+        x, y = infos[i], infos[i + 1]
+        if (labels[i] == "body" and labels[i + 1] == "body" and not x.terminal and not y.terminal
+                and x.max_width < widths[i] - 1.0 and y.max_width < widths[i + 1] - 1.0
+                and not starts_article(x.text)):
+            labels[i] = "head"
+            why[i] = "short open line above another paragraph's first line"
+
+
 def label_lines(infos: list[LineInfo], indent: float = 2.0,
                 hints: Sequence[str | None] | None = None) -> list[Labelled]:
     """Label every measured line; see the module docstring for the reasoning.
@@ -146,6 +197,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
     labels: list[Label] = []
     why: list[str] = []
     last_cw, body_why = None, ""
+    short_open: list[int] = []  # body lines that end short and open
     for i, (x, cw) in enumerate(zip(infos, widths)):
         text, terminal = x.text, x.terminal  # read by most of the tests below
         if x.furniture:
@@ -189,16 +241,9 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             if cw != last_cw:  # formatting a float for every line costs; the width rarely changes
                 last_cw, body_why = cw, f"body (column {cw:g})"
             why.append(body_why)
-    # A paragraph has one first line: of two short open lines in a row, the
-    # first is not a paragraph's start but a headline line ("把小我融入大我（凭栏处）"
-    # above "失“公”之“能”，易致精致利").
-    for i in range(len(infos) - 1):
-        x, y = infos[i], infos[i + 1]
-        if (labels[i] == "body" and labels[i + 1] == "body" and not x.terminal and not y.terminal
-                and x.max_width < widths[i] - 1.0 and y.max_width < widths[i + 1] - 1.0
-                and not starts_article(x.text)):
-            labels[i] = "head"
-            why[i] = "short open line above another paragraph's first line"
+            if not terminal and x.max_width < cw - 1.0:
+                short_open.append(i)
+    _short_open_pairs(infos, widths, labels, why, short_open)
     # A paragraph's first line is indented: full-width open lines right after a
     # paragraph's end (or a headline line), followed by a line that does start
     # indented, are headline lines.
@@ -234,9 +279,12 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
     # The page's last content line stands in for a headline line: a body cannot
     # end without punctuation either (a jump marker would follow it).
     last = max((i for i, lab in enumerate(labels) if lab != "furniture"), default=-1)
-    for i in range(len(infos) - 1, -1, -1):
-        if labels[i] != "body":
-            continue  # only body lines change here
+    n = len(labels)
+    for i in range(n - 1, -1, -1):
+        # only body lines change here, and only before a headline or byline line
+        # (or the last): both tested first, as they rule out most lines
+        if labels[i] != "body" or (i + 1 == n or labels[i + 1] not in ("head", "byline")) and i != last:
+            continue
         mid_paragraph = i > 0 and labels[i - 1] == "body" and not infos[i - 1].terminal and i != last
         # "香港法律界：" and "…主题教育——" lead into a title
         opens = not infos[i].terminal or infos[i].text.endswith(("：", ":", "——"))
@@ -245,4 +293,6 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
                 and (after in ("head", "byline") or i == last)):
             labels[i] = "head"
             why[i] = "runs into a headline line without closing punctuation"
-    return [Labelled(x, lab, cw, w) for x, lab, cw, w in zip(infos, labels, widths, why)]
+    # Labelled(x, label, width, why) for every line, made in C (the named tuple's
+    # own __new__ is a Python function; tests/test_fast_paths.py checks the result)
+    return list(map(partial(tuple.__new__, Labelled), zip(infos, labels, widths, why)))

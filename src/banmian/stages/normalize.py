@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -306,6 +306,18 @@ _HAN_END = re.compile(r"[\u4e00-\u9fff]$")
 _NAMES_ONLY = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4}){0,3}")
 
 
+def _editor_tails(texts: list[str], out: list[str | None], starts: Iterable[int]) -> None:
+    """Mark the lines from each of ``starts`` on that carry an editors' line's names
+    over ("本版责编：宋丽伟 / 邓建静").  Only a line after an editors' line can, so
+    the caller passes those: every line is read the plain way (tests/test_fast_paths.py)."""
+    n = len(texts)
+    for k in starts:
+        while (k < n and out[k - 1] == "editor" and not out[k] and _NAMES_ONLY.fullmatch(texts[k])
+               and _HAN_END.search(texts[k - 1]) and not BODY_LABELS.match(texts[k])):
+            out[k] = "editor"
+            k += 1
+
+
 def _furniture_clusters(texts: list[str], kinds: list[str | None]) -> list[str | None]:
     """Running heads come in clusters at a page edge ("人民日报 / 2019年2月19日 / 评论 /
     星期二 / 第8版"); a very short line in such a cluster (a section name, the tail
@@ -315,10 +327,7 @@ def _furniture_clusters(texts: list[str], kinds: list[str | None]) -> list[str |
     # An editors' line wraps its last names onto the next line ("本版责编：宋丽伟 /
     # 邓建静"), mid-page too where the extractor put the running foot there.
     # ("核心阅读" under a running foot stays the article's label.)
-    for k in range(1, n):
-        if (out[k - 1] == "editor" and not out[k] and _NAMES_ONLY.fullmatch(texts[k])
-                and _HAN_END.search(texts[k - 1]) and not BODY_LABELS.match(texts[k])):
-            out[k] = "editor"
+    _editor_tails(texts, out, [k + 1 for k, kind in enumerate(kinds) if kind == "editor"])
     changed = True
     edge = [k for k in range(n) if k < EDGE_LINES or k >= n - EDGE_LINES]
     while changed:
@@ -482,6 +491,15 @@ def _pieces(page: Page) -> list[Piece]:
     return pieces
 
 
+def _may_be_furniture_at(texts: list[str]) -> list[int]:
+    """Indices of the lines that may be furniture: near a page edge, short, or with a
+    colon (:func:`_may_be_furniture`).  Most lines are none of these and are not
+    weighed at all (tests/test_fast_paths.py weighs every line against this)."""
+    n = len(texts)
+    maybe = [k for k, t in enumerate(texts) if len(t) <= 14 or "：" in t or ":" in t]
+    return sorted({*range(min(n, EDGE_LINES)), *range(max(0, n - EDGE_LINES), n), *maybe})
+
+
 def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
     """Measure every non-blank line of ``page`` (blank lines become ``blank_before``).
 
@@ -493,15 +511,17 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
     pieces = _pieces(page)
     n = len(pieces)
     texts = [p[3] for p in pieces]
-    # (mid-page lines over 14 characters without a colon, most of them, are no
-    # furniture: _may_be_furniture is not even called for them)
-    kinds = _furniture_clusters(texts, [
-        _furniture_kind(t, k, n, paper, [src[s.start:s.end] for s in p[1]] if len(p[1]) > 1 else ())
-        if not EDGE_LINES <= k < n - EDGE_LINES or (
-            (len(t) <= 14 or "：" in t or ":" in t) and _may_be_furniture(t)) else None
-        for k, (t, p) in enumerate(zip(texts, pieces))])
+    kinds: list[str | None] = [None] * n
+    for k in _may_be_furniture_at(texts):
+        t, p = texts[k], pieces[k]
+        if not EDGE_LINES <= k < n - EDGE_LINES or _may_be_furniture(t):
+            kinds[k] = _furniture_kind(t, k, n, paper, [src[s.start:s.end] for s in p[1]] if len(p[1]) > 1 else ())
+    kinds = _furniture_clusters(texts, kinds)
     infos: list[LineInfo] = []
     append = infos.append
+    # Filled in field order without the named tuple's own __new__, a Python
+    # function called for every line (tests/test_fast_paths.py checks the result).
+    new_info = tuple.__new__
     open_attribution = False
     for k, (line, spans, blank_before, text) in enumerate(pieces):
         size = len(text)
@@ -535,7 +555,7 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
         indented = line.start < spans[0].start <= line.start + 2 and _indent_of(src, line)
         strong_end = terminal and _STRONG_END.search(text) is not None
         furniture = None if (jump or names) else kinds[k]
-        # Positional, in field order: keyword arguments cost a microsecond a line.
-        append(LineInfo(line, text, spans, width, width - 0.5 * punct, float(size), cjk == size, indented,
-                        blank_before, terminal, strong_end, jump, numbered or credit, names, furniture))
+        append(new_info(LineInfo, (line, text, spans, width, width - 0.5 * punct, float(size), cjk == size,
+                                   indented, blank_before, terminal, strong_end, jump, numbered or credit, names,
+                                   furniture)))
     return infos
