@@ -5,6 +5,8 @@ The page is the small two-column scan of tests/test_ocr_reader.py.
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 from test_ocr_reader import LEFT, RIGHT, TITLE, WQY_PATH, _levenshtein, _png
 
@@ -20,19 +22,47 @@ def png() -> bytes:
     return _png()
 
 
-def test_ocr_routes_ingest_reads_a_scan(png, tmp_path):
+@pytest.fixture(scope="module")
+def scan_db(png, tmp_path_factory):
     from banmian.archive.ingest import ingest
-    from banmian.archive.search import search
-    day = tmp_path / "pages" / "乐山日报" / "2024-07-09"
+    root = tmp_path_factory.mktemp("scans")
+    day = root / "pages" / "乐山日报" / "2024-07-09"
     day.mkdir(parents=True)
     (day / "p1.png").write_bytes(png)
-    db = tmp_path / "a.db"
-    res = ingest([tmp_path / "pages"], db)
+    db = root / "a.db"
+    res = ingest([root / "pages"], db)
     assert (res.added, res.pages_parsed, res.pages_unsupported, res.failed) == (1, 1, 0, 0), res.problems
-    conn = __import__("sqlite3").connect(db)
+    return db
+
+
+def test_ocr_routes_ingest_reads_a_scan(scan_db):
+    from banmian.archive.search import search
+    conn = __import__("sqlite3").connect(scan_db)
     assert conn.execute("SELECT reader FROM pages").fetchone()[0] == "ocr"
     assert conn.execute("SELECT title FROM articles").fetchone()[0] == TITLE
-    assert search(db, "电商").total == 1  # "农村电商", in the left column
+    assert search(scan_db, "电商").total == 1  # "农村电商", in the left column
+
+
+def test_ocr_routes_web_shows_an_archived_scan_under_its_boxes(scan_db):
+    """The page view shows the scan itself, in the points its OCR boxes are in; no OCR runs again."""
+    pytest.importorskip("fastapi")
+    from urllib.parse import quote
+
+    from fastapi.testclient import TestClient
+
+    from banmian.web.app import create_app
+    from test_ocr_reader import H, W
+    with TestClient(create_app(scan_db)) as client:
+        d = client.get(f"/api/papers/{quote('乐山日报')}/issues/2024-07-09/pages/1").json()
+        assert d["source"]["reason"] == "scan" and d["source"]["image_url"]
+        r = client.get(d["source"]["image_url"])
+        assert r.status_code == 200 and r.content[:4] == b"\x89PNG"
+        html = client.get(f"/papers/{quote('乐山日报')}/2024-07-09/pages/1").text
+        assert d["source"]["image_url"] in html
+        # the overlay is sized in the page's points: the scan says 200 dpi, so about W x H points
+        m = re.search(r'viewBox="0 0 ([0-9.]+) ([0-9.]+)"', html)
+        assert m and float(m.group(1)) == pytest.approx(W, abs=2) and float(m.group(2)) == pytest.approx(H, abs=2)
+        assert "<rect " in html  # the paragraphs' line boxes, drawn over it
 
 
 def test_ocr_routes_upload_reads_a_scan(png, tmp_path):

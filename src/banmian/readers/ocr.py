@@ -111,7 +111,7 @@ def read_image(data: bytes, source: str = "<image>", kind: str = "image", *, fir
             if w * h > MAX_PIXELS:
                 raise LimitError(f"is an image of {w} x {h} pixels, over the limit of {MAX_PIXELS / 1e6:.0f} "
                                  "million", path=source, fix="scan at 300 dpi or less, or split the image")
-            dpi = _dpi_of(im.info.get("dpi"))
+            dpi = scan_dpi(im.info.get("dpi"))
             frames = [np.asarray(f.convert("L")) for f in ImageSequence.Iterator(im)]
     except ReadError:
         raise
@@ -146,7 +146,7 @@ def _why(exc: BaseException) -> str:
     return text[:120]
 
 
-def _dpi_of(value: object) -> float:
+def scan_dpi(value: object) -> float:
     """The scan's resolution from its metadata, or :data:`ASSUMED_DPI` when absent or absurd."""
     try:
         dpi = float(value[0])  # type: ignore[index]

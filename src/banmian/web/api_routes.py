@@ -19,7 +19,7 @@ from ..errors import BanmianError
 from . import queries, schemas
 from .app import AppState, state_of
 from .db import QueryTimeout, Reader
-from .sources import SourceText, load_source, render_pdf_page
+from .sources import SourceText, load_source, render_pdf_page, render_scan
 from .upload import UploadRefused, reconstruct_upload
 from .views import marked_segments
 
@@ -56,7 +56,7 @@ def page_data(st: AppState, r: Reader, paper: str, date: str, seq: int) -> tuple
     p["source"] = {"available": src.available, "reason": src.reason, "changed": src.changed,
                    "pages": [{"number": sp.number, "lines": [{"n": n, "text": t} for n, t in sp.lines]}
                              for sp in src.pages],
-                   "image_url": f"/api/pages/{p['id']}/image.png" if src.pdf else None}
+                   "image_url": f"/api/pages/{p['id']}/image.png" if src.image else None}
     return p, src
 
 
@@ -86,16 +86,17 @@ def search_data(r: Reader, q: str, f: Filters, offset: int, limit: int, facets: 
 
 
 def image_for(st: AppState, r: Reader, page_id: int) -> bytes:
-    """PNG of an archived page's PDF (the page file itself, or the PDF beside its text dump)."""
+    """PNG of an archived page's PDF (the page file itself, or the PDF beside its text dump) or scan."""
     f = queries.page_file(r, page_id)
     if f is None:
         raise _404("page")
     src = load_source(f["path"], f["sha256"], None, st.settings.parse.max_bytes, st.settings.parse) \
         if st.settings.read_sources else SourceText(False, "disabled")
-    if not src.pdf:
-        raise HTTPException(404, "this page has no PDF to show")
+    if not src.image:
+        raise HTTPException(404, "this page has no PDF or scan to show")
+    render = (lambda: render_pdf_page(src.pdf or "", 0)) if src.pdf else (lambda: render_scan(src.scan or ""))
     try:
-        png, _, _ = st.cached_image((page_id, f["sha256"]), lambda: render_pdf_page(src.pdf or "", 0))
+        png, _, _ = st.cached_image((page_id, f["sha256"]), render)
     except BanmianError as exc:
         raise HTTPException(404, str(exc)) from None
     return png
@@ -189,9 +190,9 @@ def api_page_by_id(request: Request, page_id: RowId) -> dict:
 
 
 @router.get("/pages/{page_id}/image.png", response_class=Response, responses={
-    200: {"content": {"image/png": {}}, "description": "the page rendered from its PDF"}, **NOT_FOUND})
+    200: {"content": {"image/png": {}}, "description": "the page rendered from its PDF, or its scan"}, **NOT_FOUND})
 def api_page_image(request: Request, page_id: RowId) -> Response:
-    """The page's PDF rendered as PNG (pypdfium2); 404 when the page has no PDF."""
+    """The page's PDF rendered as PNG (pypdfium2), or its scan; 404 when the page has neither."""
     st = state_of(request)
     return Response(image_for(st, st.pool.reader(), page_id), media_type="image/png",
                     headers={"cache-control": "private, max-age=3600"})

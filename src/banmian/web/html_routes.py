@@ -19,7 +19,7 @@ from . import queries
 from .api_routes import (DATE, IssueDate, Offset, PaperName, RowId, Seq, image_for, page_data, read_upload,
                          run_upload, search_data, search_filters)
 from .app import state_of
-from .sources import SourceText, pdf_page_size
+from .sources import SourceText, image_size
 from .upload import UploadRefused
 from .views import annotate_page, page_boxes, paragraph_parts
 
@@ -86,7 +86,7 @@ def _page_context(page: dict[str, Any], src: SourceText, articles: list[dict[str
     ann = annotate_page(articles, furniture, src.pages, shown)
     image_url = page.get("source", {}).get("image_url")
     boxes = page_boxes(articles)
-    size = pdf_page_size(src.pdf) if image_url and boxes and src.pdf else None
+    size = image_size(src) if image_url and boxes else None
     if image is not None:  # an uploaded PDF page: the image travels in the page as a data: URI
         image_url, size = image
     return {"page": page, "ann": ann, "selected": selected, "source_reason": src.reason,

@@ -155,7 +155,7 @@ class Source(BaseModel):
     reason: str | None = Field(description="missing | too_large | unreadable | pdf | scan | disabled")
     changed: bool = Field(description="the file's bytes differ from the archived sha256")
     pages: list[SourcePage]
-    image_url: str | None = Field(description="PNG of the page's PDF, when there is one")
+    image_url: str | None = Field(description="PNG of the page's PDF or scan, when there is one")
 
 
 class Page(BaseModel):

@@ -1,4 +1,5 @@
-"""A page's archived file -> its text lines (for the side-by-side view) or a PNG of its PDF page.
+"""A page's archived file -> its text lines (for the side-by-side view) or a PNG of its PDF page
+or scan.
 
 Paths come from the archive's ``pages.path`` column, never from a request:
 a route names a page by (paper, date, seq) or row id, and the archive says
@@ -6,7 +7,8 @@ where its file was.  The file is read only when it is a regular file under the
 size limit; its sha256 is compared with the archived one so the reader can say
 when the text shown is not the text that was parsed.
 
-PNGs are encoded here (zlib, RGB rows) so the image view needs pypdfium2 only.
+PNGs of PDF pages are encoded here (zlib, RGB rows) so the image view needs pypdfium2 only; a
+scan is shown with Pillow, which comes with the OCR extra that read it.
 
 >>> src = load_source("/nonexistent/p1.txt", "", 1, 1_000_000)
 >>> src.available, src.reason
@@ -45,6 +47,12 @@ class SourceText:
     changed: bool = False           # the file's bytes differ from what was archived
     pages: tuple[SourcePage, ...] = field(default=())
     pdf: str | None = None          # a PDF of this page (the file itself, or one beside a .txt)
+    scan: str | None = None         # the scanned image this page was read from
+
+    @property
+    def image(self) -> str | None:
+        """A file the page can be shown from as an image: its PDF or its scan."""
+        return self.pdf or self.scan
 
 
 def source_pages(pages: list[Page], first_number: int | None) -> tuple[SourcePage, ...]:
@@ -76,7 +84,7 @@ def load_source(path: str, sha256: str, first_number: int | None, max_bytes: int
     changed = bool(sha256) and hashlib.sha256(data).hexdigest() != sha256
     kind = sniff(data, path)
     if kind == "image":  # reading it again would mean OCR on every view (seconds a page)
-        return SourceText(False, "scan", changed)
+        return SourceText(False, "scan", changed, scan=str(p))
     pdf = str(p) if kind == "pdf" else _pdf_beside(p)
     try:  # a PDF's text layer is read the way the parser read it, so line numbers match
         pages = read_bytes(data, str(p), settings=settings)
@@ -128,6 +136,59 @@ def render_pdf_page(pdf: str | bytes, index: int = 0, scale: float = 1.5) -> tup
 
 def png_data_uri(png: bytes) -> str:
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+def _open_scan(path: str):  # -> PIL.Image.Image, opened lazily (pixels not decoded yet)
+    try:
+        from PIL import Image
+    except ImportError:
+        raise BanmianError("showing scans needs Pillow", fix="pip install 'banmian[ocr]'") from None
+    try:
+        return Image.open(path)
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise BanmianError(f"cannot show the scan ({exc})", fix="check that the file is an image") from None
+
+
+def _points(im) -> tuple[float, float]:
+    """A scan's size in the points its OCR line boxes are given in (pixels x 72 / its dpi)."""
+    from ..readers.ocr import scan_dpi
+    dpi = scan_dpi(im.info.get("dpi"))
+    return im.size[0] * 72.0 / dpi, im.size[1] * 72.0 / dpi
+
+
+def render_scan(path: str) -> tuple[bytes, float, float]:
+    """A scanned page (its first frame) -> (PNG bytes, width pt, height pt).
+
+    Raises :class:`BanmianError` when Pillow is missing or the image cannot be decoded.
+    """
+    import io
+    with _open_scan(path) as im:
+        w, h = im.size
+        if w * h > MAX_RENDER_PIXELS * 16:  # not decoded only to be shrunk (a decompression bomb)
+            raise BanmianError(f"the scan is {w} x {h} pixels, too large to show", fix="view the file itself")
+        try:
+            page = im.convert("L")
+            if w * h > MAX_RENDER_PIXELS:
+                k = (MAX_RENDER_PIXELS / (w * h)) ** 0.5
+                page = page.resize((max(1, int(w * k)), max(1, int(h * k))))
+            out = io.BytesIO()
+            page.save(out, format="PNG")
+        except (OSError, ValueError, SyntaxError) as exc:
+            raise BanmianError(f"cannot show the scan ({exc})", fix="check that the file is an image") from None
+        return (out.getvalue(), *_points(im))
+
+
+def image_size(src: SourceText) -> tuple[float, float] | None:
+    """Width and height in points of the page image ``src`` shows (its PDF page or scan), or None."""
+    if src.pdf:
+        return pdf_page_size(src.pdf)
+    if src.scan:
+        try:
+            with _open_scan(src.scan) as im:
+                return _points(im)
+        except BanmianError:
+            return None
+    return None
 
 
 def pdf_page_size(pdf: str, index: int = 0) -> tuple[float, float] | None:
