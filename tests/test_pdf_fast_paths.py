@@ -180,3 +180,28 @@ def test_make_line_with_box_and_size_matches_dataclass(page, number, start, leng
     line, plain = make_line(page, number, start, start + length, box, size), Line(page, number, start, start + length,
                                                                                  box, size)
     assert (line, hash(line), repr(line)) == (plain, hash(plain), repr(plain))
+
+
+
+def test_worker_keeps_characters_at_non_finite_places_finite(monkeypatch):
+    """A character PDFium puts at NaN or infinity (a damaged matrix) is kept, at a finite place:
+    NaN would sort anywhere and is not valid JSON."""
+    import numpy as np
+
+    from banmian.readers import pdfium_chars
+    values = pdfium_chars._Records.values
+
+    def damaged(self, n):
+        out = values(self, n)
+        if n and out.shape[1] == 4:  # the boxes: the first character's turned to NaN / infinity
+            out[0] = (np.nan, np.inf, -np.inf, np.nan)
+        return out
+    monkeypatch.setattr(pdfium_chars._Records, "values", damaged)
+    doc = pdfium_chars.open_document(_mixed_pdf())
+    try:
+        raw = pdfium_chars.extract_page(doc, 0)
+    finally:
+        doc.close()
+    boxes = array("d", raw.boxes).tolist()
+    assert raw.text and all(math.isfinite(v) for v in boxes) and all(math.isfinite(v) for v in raw.sizes)
+    assert boxes[:4] == [0.0, -pdfium_chars._FAR, -pdfium_chars._FAR, 0.0]  # (y runs down the page)

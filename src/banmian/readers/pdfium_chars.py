@@ -304,7 +304,15 @@ def _collect(tp, left: float, top: float) -> tuple[str, Any, Any, int, set[int]]
     coords[:, 1] = np.floor((0.5 + top * 100) - r[:, 1] * 100) / 100
     coords[:, 2] = np.floor(r[:, 2] * 100 + (0.5 - left * 100)) / 100
     coords[:, 3] = np.floor((0.5 + top * 100) - r[:, 3] * 100) / 100
+    # A damaged matrix can put a character at NaN or infinity: it is kept (no character is
+    # lost) at a finite place, since NaN would sort anywhere and is not valid JSON.
+    if not (np.isfinite(coords).all() and np.isfinite(sizes).all()):
+        np.nan_to_num(coords, copy=False, nan=0.0, posinf=_FAR, neginf=-_FAR)
+        sizes = np.nan_to_num(sizes, nan=0.0, posinf=_FAR, neginf=0.0)
     return text, coords.ravel(), sizes, unmapped, drawn
+
+
+_FAR = 1e6  # points: where a character at an infinite coordinate is put (far off any page)
 
 
 # --- worker process -------------------------------------------------------------------
