@@ -164,3 +164,34 @@ def test_ocr_reader_corrupt_image_one_line_error(data, kind, tmp_path):
     r = subprocess.run([sys.executable, "-m", "banmian.cli", "parse", str(f)], capture_output=True,
                        text=True, timeout=60, check=False)
     assert r.returncode == 2 and "Traceback" not in r.stderr and r.stderr.count("\n") == 1
+
+
+def _row_ink(spans: list[tuple[int, int]]):
+    import numpy as np
+    return np.array([x for a, b in spans for x in range(a, b + 1)])
+
+
+@needs_ocr
+def test_ocr_gutters_are_blank_down_the_page_not_strips_that_line_up():
+    """Two justified columns (glyph cells of 20 px, ink 18 px; the gutter 458-479): every
+    other line of the left column ends in a comma after justification space, so a blank
+    strip before the comma (418-431) recurs at the same place; the rows above and below
+    have ink there, so it is no gutter and the comma stays with its line.  Under a
+    headline across both columns the gutter is still found from the rows below it."""
+    import numpy as np
+
+    from banmian.readers.ocr import _gutters, _split_at_gutters
+    full = [(20 * k, 20 * k + 17) for k in range(23)]
+    comma = [(20 * k, 20 * k + 17) for k in range(21)] + [(432, 436)]
+    right = [(480 + 20 * k, 480 + 20 * k + 17) for k in range(20)]
+    boxes = [(0, 0, 1000, 40)]  # the headline
+    inked = [_row_ink([(0, 999)])]
+    for r in range(1, 13):
+        boxes.append((0, 40 + 30 * r, 1000, 65 + 30 * r))
+        inked.append(_row_ink((comma if r % 2 else full) + right))
+    gutters = _gutters(boxes, inked, 20.0)
+    assert {lo for lo, _ in gutters} == {437, 458}
+    ink = np.zeros((25, 1000), dtype=bool)
+    ink[5:20, inked[1]] = True
+    parts = _split_at_gutters(np.full((500, 1000), 255, np.uint8), boxes[1], ink, inked[1], 20.0, gutters)
+    assert [(x0, x1) for x0, _, x1, _ in parts] == [(0, 440), (477, 881)]

@@ -57,6 +57,7 @@ GAP_INK = 0.6  # ... and a narrower one down to this is, when it lines up with o
 GUTTER_ROWS = 3  # how many other rows make a strip a gutter
 GUTTER_WINDOW = 8.0  # rows this close (x the body ink height) above and below a strip tell if it is a gutter
 GUTTER_SHARE = 0.15  # ... and it is when at most this share of them has ink in it
+GUTTER_CLEAR = 0.5  # ... all along a run this wide (x the body's ink height)
 LEADING_BOX = 0.12  # a blank band this high (x box height) between ink rows separates two lines
 LEADING_EM = 0.1  # ... and once the body's ink height is known, one this high (x that height)
 INK_PAD = 0.2  # margin around a line's ink (x its height): the recogniser was trained with one
@@ -301,42 +302,44 @@ def _gutters(boxes: list[tuple[int, int, int, int]], inked: list[np.ndarray], em
     joined across it are blank at the same place, whether the detector joined them too or
     found each column's line on its own; a comma followed by justification space can be
     as wide as a narrow gutter (0.8 against 1 em), but the rows around it have ink there.
-    Strips inside :data:`GUTTER_ROWS` other boxes at the same place are gutters anyway.
+    A strip is a gutter when a run of at least :data:`GUTTER_CLEAR` x ``em`` inside it is
+    blank in all but :data:`GUTTER_SHARE` of the :data:`GUTTER_ROWS` or more rows near it
+    above, or of those below:
+    the gutter's edges move with the glyphs that end and start each row (a colon or a
+    comma ends short of a full character), its middle does not.  Strips that merely line
+    up (glyphs in a justified column sit on a grid, so commas with their justification
+    space, or the space before a line's closing mark, recur at the same place in many
+    rows) have ink of the other rows inside them.
     """
     import numpy as np
     spans = [(box[0] + int(cols[0]), box[0] + int(cols[-1])) if cols.size else (0, -1)
              for box, cols in zip(boxes, inked)]
     mids = np.array([(b[1] + b[3]) / 2 for b in boxes])
     out = []
-    strips: list[tuple[int, int]] = []
     for i, (box, cols) in enumerate(zip(boxes, inked)):
         for lo, hi in _gaps_in(box, cols, em):
-            strips.append((lo, hi))
-            # the strip's middle half: a gutter's edges may hold a glyph's serif or a rule's blur
-            a, b = lo + (hi - lo) // 4, hi - (hi - lo) // 4
-            near = rows_inked = 0
+            # rows above and rows below, each on its own: a gutter starts under a headline
+            # and ends over the next article's
+            hits = np.zeros((2, hi - lo + 1), dtype=int)
+            near = [0, 0]
             for j in np.flatnonzero(np.abs(mids - mids[i]) <= GUTTER_WINDOW * em):
                 if j == i or spans[j][1] < lo - 2 * em or spans[j][0] > hi + 2 * em:
                     continue
-                near += 1
+                side = int(mids[j] > mids[i])
+                near[side] += 1
                 c = inked[j] + boxes[j][0]
-                k = int(np.searchsorted(c, a))
-                rows_inked += k < c.size and c[k] <= b
-            if near >= GUTTER_ROWS and rows_inked <= GUTTER_SHARE * near:
+                hits[side, c[np.searchsorted(c, lo):np.searchsorted(c, hi, side="right")] - lo] += 1
+            if any(n >= GUTTER_ROWS and _longest_run(row <= GUTTER_SHARE * n) >= GUTTER_CLEAR * em
+                   for n, row in zip(near, hits)):
                 out.append((lo, hi))
-    strips.sort()
-    for k, (lo, hi) in enumerate(strips):
-        same = 0
-        for lo2, hi2 in strips[k + 1:]:
-            if lo2 > hi:
-                break
-            same += min(hi, hi2) - max(lo, lo2) >= 0.5 * min(hi - lo, hi2 - lo2)
-        for lo2, hi2 in reversed(strips[:k]):
-            if hi2 >= lo and min(hi, hi2) - max(lo, lo2) >= 0.5 * min(hi - lo, hi2 - lo2):
-                same += 1
-        if same >= GUTTER_ROWS:
-            out.append((lo, hi))
     return out
+
+
+def _longest_run(flags: np.ndarray) -> int:
+    """The length of the longest run of True in a 1-D boolean array."""
+    import numpy as np
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], flags.astype(np.int8), [0]))))
+    return int((edges[1::2] - edges[::2]).max()) if edges.size else 0
 
 
 def _split_at_gutters(pixels: np.ndarray, box: tuple[int, int, int, int], ink: np.ndarray, inked: np.ndarray,
