@@ -195,3 +195,16 @@ def test_ocr_gutters_are_blank_down_the_page_not_strips_that_line_up():
     ink[5:20, inked[1]] = True
     parts = _split_at_gutters(np.full((500, 1000), 255, np.uint8), boxes[1], ink, inked[1], 20.0, gutters)
     assert [(x0, x1) for x0, _, x1, _ in parts] == [(0, 440), (477, 881)]
+
+
+@pytest.mark.parametrize(("read", "tidied"), [
+    ("钢铁丶水泥丶化工", "钢铁、水泥、化工"),  # the radical 丶 is the recogniser's 、
+    ("他说:(记者)好!", "他说：（记者）好！"),  # ASCII marks beside Chinese are full width
+    ("节日到了°年味更浓", "节日到了。年味更浓"),  # a degree sign after a character is a stop
+    ("气温升至30°", "气温升至30°"),  # ... after a number it is a degree
+    ("Hello, world: (yes)!", "Hello, world: (yes)!"),  # Latin text keeps its marks
+    ("增长6.6%, 比上年", "增长6.6%，比上年"),
+])
+def test_ocr_tidy_text_restores_chinese_punctuation_only_beside_chinese(read, tidied):
+    from banmian.readers.ocr_layout import tidy_text
+    assert tidy_text(read)[0] == tidied
