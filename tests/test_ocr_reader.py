@@ -208,3 +208,20 @@ def test_ocr_gutters_are_blank_down_the_page_not_strips_that_line_up():
 def test_ocr_tidy_text_restores_chinese_punctuation_only_beside_chinese(read, tidied):
     from banmian.readers.ocr_layout import tidy_text
     assert tidy_text(read)[0] == tidied
+
+
+@needs_ocr
+def test_ocr_split_drops_a_sliver_of_the_next_columns_glyph():
+    """A box padded across the gutter into the neighbouring column cuts its last glyph:
+    the sliver left of the gutter (ink touching the box's edge, narrower than a glyph)
+    would read as an extra character; a whole glyph at the edge is kept."""
+    import numpy as np
+
+    from banmian.readers.ocr import _split_at_gutters
+    for glyph, kept in ((8, 1), (18, 2)):
+        inked = np.array([x for x in range(glyph)] + [x for k in range(10) for x in range(40 + 20 * k, 58 + 20 * k)])
+        ink = np.zeros((25, 300), dtype=bool)
+        ink[5:20, inked] = True
+        parts = _split_at_gutters(np.full((100, 400), 255, np.uint8), (100, 0, 400, 25), ink, inked, 20.0,
+                                   [(100 + glyph, 139)])
+        assert len(parts) == kept and parts[-1][0] == 100 + 40 - 3

@@ -60,6 +60,7 @@ GUTTER_SHARE = 0.15  # ... and it is when at most this share of them has ink in 
 GUTTER_CLEAR = 0.5  # ... all along a run this wide (x the body's ink height)
 LEADING_BOX = 0.12  # a blank band this high (x box height) between ink rows separates two lines
 LEADING_EM = 0.1  # ... and once the body's ink height is known, one this high (x that height)
+SLIVER_EMS = 0.8  # a part of a box this narrow (x body ink height) at its edge is a cut glyph
 INK_PAD = 0.2  # margin around a line's ink (x its height): the recogniser was trained with one
 RULE_INK = 0.15  # an isolated run of ink this narrow (x body ink height) is a rule
 RULE_EMS = 2.5  # a vertical run of ink this long (x body ink height) is a rule: no glyph has a stroke that long
@@ -364,6 +365,10 @@ def _split_at_gutters(pixels: np.ndarray, box: tuple[int, int, int, int], ink: n
                        if g in gutter or g[1] - g[0] + 1 > GUTTER_INK * em], dtype=int)
     out = []
     for a, b in zip([inked[0], *inked[breaks + 1]], [*inked[breaks], inked[-1]]):
+        if b - a + 1 < SLIVER_EMS * em and (a == 0 or b == ink.shape[1] - 1):
+            # less than a glyph, cut by the box's edge: the detector padded a line of the
+            # next column into this one's last glyph; read, it adds a character
+            continue
         part = ink[:, a:b + 1]
         # the line's own band: the others are bits of the lines above and below that the
         # box grazes, or lines with boxes of their own
