@@ -225,3 +225,13 @@ def test_ocr_split_drops_a_sliver_of_the_next_columns_glyph():
         parts = _split_at_gutters(np.full((100, 400), 255, np.uint8), (100, 0, 400, 25), ink, inked, 20.0,
                                    [(100 + glyph, 139)])
         assert len(parts) == kept and parts[-1][0] == 100 + 40 - 3
+
+
+@pytest.mark.parametrize(("read", "open_before", "tidied", "open_after"), [
+    ("坚持了。“唐康林说", True, "坚持了。”唐康林说", False),  # the quote opened on an earlier line closes
+    ("他指出：”要", False, "他指出：“要", True),  # after a colon a quote opens, however it was read
+    ("变‘产业’的逻辑", False, "变‘产业’的逻辑", False),
+])
+def test_ocr_tidy_text_sets_quote_direction_from_context(read, open_before, tidied, open_after):
+    from banmian.readers.ocr_layout import tidy_text
+    assert tidy_text(read, open_before) == (tidied, open_after)

@@ -187,6 +187,9 @@ _DOTS = re.compile(r"[·•.]{3,}")
 # text) for the enumeration comma 、; a degree sign after a character, where no number
 # stands, for the small full stop 。
 _RADICAL_COMMA = str.maketrans({"丶": "、"})
+# at text size the recogniser tells an opening quote from a closing one no better than
+# a straight one: its choice is replaced by the one the context and the quote before make
+_QUOTES_AS_READ = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 _STOP_AS_DEGREE = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])°")
 _OPENERS = "，：；、（《“‘—\u3000 "
 
@@ -211,6 +214,7 @@ def tidy_text(text: str, quote_open: bool = False) -> tuple[str, bool]:
     text = _HALF_BY_CJK.sub(lambda m: _FULL[m.group(1) or m.group(2)], text)
     out: list[str] = []
     single_open = False  # single quotes nest inside double ones: rarely across lines
+    text = text.translate(_QUOTES_AS_READ)
     for i, ch in enumerate(text):
         if ch in "\"'":
             before = text[i - 1] if i else ""
