@@ -235,3 +235,21 @@ def test_ocr_split_drops_a_sliver_of_the_next_columns_glyph():
 def test_ocr_tidy_text_sets_quote_direction_from_context(read, open_before, tidied, open_after):
     from banmian.readers.ocr_layout import tidy_text
     assert tidy_text(read, open_before) == (tidied, open_after)
+
+
+
+@needs_ocr
+def test_ocr_rules_are_painted_over_both_ways_but_not_strokes():
+    """A column rule and a box's hairline rule crossing a line are paper after
+    :func:`_erase_rules`; a headline's thick horizontal stroke and a body glyph stay."""
+    import numpy as np
+
+    from banmian.readers.ocr import _erase_rules
+    page = np.full((400, 600), 250, np.uint8)
+    page[50:350, 300] = 20  # a column rule
+    page[200, 20:580] = 60  # a hairline across the page
+    page[100:112, 20:200] = 0  # a headline's 一, thick
+    page[300:318, 40:58] = 0  # a body glyph
+    out = _erase_rules(page, 20.0)
+    assert out[50:350, 300].min() == 255 and out[200, 20:580].min() == 255
+    assert out[100:112, 20:200].max() == 0 and out[300:318, 40:58].max() == 0

@@ -64,6 +64,8 @@ SLIVER_EMS = 0.8  # a part of a box this narrow (x body ink height) at its edge 
 INK_PAD = 0.2  # margin around a line's ink (x its height): the recogniser was trained with one
 RULE_INK = 0.15  # an isolated run of ink this narrow (x body ink height) is a rule
 RULE_EMS = 2.5  # a vertical run of ink this long (x body ink height) is a rule: no glyph has a stroke that long
+WIDE_RULE_EMS = 6.0  # a horizontal run of ink this long (x body ink height) ...
+RULE_THICK = 0.3  # ... and thinner than this is a rule: a headline's strokes are thicker
 RULE_LEVEL = 200  # ... counting lighter greys as ink: a hairline rule blurred by the scan is pale grey
 INK_LEVEL = 128  # grey levels below this are ink (scans: white paper, dark type)
 BOX_THRESH = 0.3  # the detector's threshold on a box's mean text score
@@ -217,7 +219,7 @@ def recognise(pixels: np.ndarray, dpi: float) -> list[Piece]:
     if em:
         pixels = _erase_rules(pixels, em)
         inks = [pixels[y0:y1, x0:x1] < INK_LEVEL for x0, y0, x1, y1 in boxes]
-    inked = [_drop_rules(ink, np.flatnonzero(ink.any(axis=0)), em) for ink in inks]
+    inked = [_drop_rules(ink, np.flatnonzero(_own_rows(ink).any(axis=0)), em) for ink in inks]
     gutters = _gutters(boxes, inked, em)
     boxes = [part for box, ink, cols in zip(boxes, inks, inked)
              for part in _split_at_gutters(pixels, box, ink, cols, em, gutters)]
@@ -266,23 +268,28 @@ def _rotate(pixels: np.ndarray, degrees: float) -> np.ndarray:
 
 
 def _erase_rules(pixels: np.ndarray, em: float) -> np.ndarray:
-    """The page with vertical rules painted over with paper.
+    """The page with rules painted over with paper.
 
     A column rule in a gutter of one em stands half an em from the text on either side,
     no further apart than the glyphs of a line with a comma, and the detector boxes lines
     across it; recognised, it also turns into 丨 or | inside the text.  Painted over, the
     gutter is a blank strip again.  Rules are the vertical runs of ink at least
-    :data:`RULE_EMS` body ink heights long (a morphological opening)."""
+    :data:`RULE_EMS` body ink heights long (a morphological opening), and the horizontal
+    ones :data:`WIDE_RULE_EMS` long and under :data:`RULE_THICK` high."""
     import cv2
     import numpy as np
     ink = (pixels < RULE_LEVEL).astype(np.uint8)
-    tall = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((max(3, int(RULE_EMS * em)), 1), np.uint8))
-    if not tall.any():
+    tall = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((max(3, int(RULE_EMS * em)) | 1, 1), np.uint8))
+    # a box's rule running through a line (the rows around it have ink in every column
+    # and hide the gutters): thin and longer than any stroke but a big headline's
+    wide = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, max(3, int(WIDE_RULE_EMS * em)) | 1), np.uint8))
+    wide &= 1 - cv2.morphologyEx(wide, cv2.MORPH_OPEN, np.ones((max(3, int(RULE_THICK * em)) | 1, 1), np.uint8))
+    if not tall.any() and not wide.any():
         return pixels
     # the rule's blurred edges, lighter than RULE_LEVEL, go too
-    tall = cv2.dilate(tall, np.ones((1, 3), np.uint8))
+    rules = cv2.dilate(tall, np.ones((1, 3), np.uint8)) | cv2.dilate(wide, np.ones((3, 1), np.uint8))
     out = pixels.copy()
-    out[tall.astype(bool)] = 255
+    out[rules.astype(bool)] = 255
     return out
 
 
@@ -412,6 +419,15 @@ def _ink_bands(ink: np.ndarray, min_gap: float) -> list[tuple[int, int]]:
     rows = np.flatnonzero(ink.any(axis=1))
     cuts = np.flatnonzero(np.diff(rows) > max(1.0, min_gap))
     return list(zip([int(r) for r in [rows[0], *rows[cuts + 1]]], [int(r) for r in [*rows[cuts], rows[-1]]]))
+
+
+def _own_rows(ink: np.ndarray) -> np.ndarray:
+    """A box's rows of its own line: a rule under the line, or the top of the line below,
+    inside the box would have ink in every column and hide the gutters."""
+    if not ink.any():
+        return ink
+    top, bottom = _ink_band(ink)
+    return ink[top:bottom + 1]
 
 
 def _ink_band(ink: np.ndarray) -> tuple[int, int]:
