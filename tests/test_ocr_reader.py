@@ -253,3 +253,19 @@ def test_ocr_rules_are_painted_over_both_ways_but_not_strokes():
     out = _erase_rules(page, 20.0)
     assert out[50:350, 300].min() == 255 and out[200, 20:580].min() == 255
     assert out[100:112, 20:200].max() == 0 and out[300:318, 40:58].max() == 0
+
+
+@needs_ocr
+def test_ocr_two_em_dash_is_told_from_yi_yi_by_its_ink():
+    """The recogniser reads the dash —— as 一一; one unbroken stroke two ems long is a
+    dash, two strokes with the space between glyphs are the characters."""
+    import numpy as np
+
+    from banmian.readers.ocr import _dashes
+    ink = np.zeros((28, 200), dtype=bool)  # a line 20 px high plus its margin
+    ink[13:15, 10:50] = True  # the dash
+    ink[13:15, 80:98] = True  # 一
+    ink[13:15, 101:119] = True  # 一
+    assert _dashes("斗争一一胜利", ink[:, :60]) == "斗争——胜利"
+    assert _dashes("一一对应", ink[:, 70:]) == "一一对应"
+    assert _dashes("他说一一一一对", ink) == "他说——一一对"

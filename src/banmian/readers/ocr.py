@@ -61,6 +61,7 @@ GUTTER_CLEAR = 0.5  # ... all along a run this wide (x the body's ink height)
 LEADING_BOX = 0.12  # a blank band this high (x box height) between ink rows separates two lines
 LEADING_EM = 0.1  # ... and once the body's ink height is known, one this high (x that height)
 SLIVER_EMS = 0.8  # a part of a box this narrow (x body ink height) at its edge is a cut glyph
+DASH_EMS = 1.6  # an unbroken horizontal stroke this long (x the line's ink height) is a dash
 INK_PAD = 0.2  # margin around a line's ink (x its height): the recogniser was trained with one
 RULE_INK = 0.15  # an isolated run of ink this narrow (x body ink height) is a rule
 RULE_EMS = 2.5  # a vertical run of ink this long (x body ink height) is a rule: no glyph has a stroke that long
@@ -230,8 +231,32 @@ def recognise(pixels: np.ndarray, dpi: float) -> list[Piece]:
     pieces = []
     for (x0, y0, x1, y1), (text, score, *_) in zip(boxes, results):
         if text.strip() and float(score) >= MIN_SCORE:
+            if "一一" in text:
+                text = _dashes(text, pixels[y0:y1, x0:x1] < INK_LEVEL)
             pieces.append(Piece(text, (float(x0), float(y0), float(x1), float(y1))))
     return pieces
+
+
+def _dashes(text: str, ink: np.ndarray) -> str:
+    """A line's text with 一一 read as the dash —— where its crop (``ink``: the pixels that
+    are ink) has that many unbroken strokes :data:`DASH_EMS` ink heights long.
+
+    The recogniser reads the two-em dash as two 一, and 一一 is also a word (一一对应); the
+    ink tells them apart: the dash is one stroke of two ems, the characters two strokes of
+    under one em with the space between glyphs."""
+    import numpy as np
+    height = ink.shape[0] / (1 + 2 * INK_PAD)  # the line's own ink, without the margin
+    edges = np.diff(np.pad(ink, ((0, 0), (1, 1))).astype(np.int8), axis=1)
+    strokes: list[tuple[int, int]] = []
+    for row in edges:
+        starts, ends = np.flatnonzero(row == 1), np.flatnonzero(row == -1)
+        strokes += [(int(a), int(b)) for a, b in zip(starts, ends) if b - a >= DASH_EMS * height]
+    dashes = 0
+    reach = -1
+    for a, b in sorted(strokes):  # one dash is a stroke several rows thick
+        dashes += a > reach
+        reach = max(reach, b)
+    return text.replace("一一", "——", dashes)
 
 
 def _detect(engine: Any, pixels: np.ndarray, scale: float) -> tuple[list[tuple[int, int, int, int]], float]:
