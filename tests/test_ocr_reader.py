@@ -269,3 +269,21 @@ def test_ocr_two_em_dash_is_told_from_yi_yi_by_its_ink():
     assert _dashes("斗争一一胜利", ink[:, :60]) == "斗争——胜利"
     assert _dashes("一一对应", ink[:, 70:]) == "一一对应"
     assert _dashes("他说一一一一对", ink) == "他说——一一对"
+
+
+@needs_ocr
+def test_ocr_rotate_returns_the_matrix_that_moves_detected_boxes_with_the_page():
+    """The detector's boxes of a turned page are turned with it instead of detecting
+    again: a mark turned by :func:`_rotate` lies where its matrix maps it."""
+    import cv2
+    import numpy as np
+
+    from banmian.readers.ocr import _rotate, _upright
+    page = np.full((800, 600), 255, np.uint8)
+    page[100:110, 500:520] = 0
+    turned, matrix = _rotate(page, 0.3)
+    quad = np.array([[500, 100], [520, 100], [520, 110], [500, 110]], np.float32)
+    (x0, y0, x1, y1), = _upright([cv2.transform(quad[None], matrix)[0]], turned.shape)
+    ys, xs = np.nonzero(turned < 128)
+    assert abs(xs.min() - x0) <= 1 and abs(xs.max() + 1 - x1) <= 1
+    assert abs(ys.min() - y0) <= 1 and abs(ys.max() + 1 - y1) <= 1
