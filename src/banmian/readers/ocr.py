@@ -196,8 +196,8 @@ def ocr_pixels(pixels: np.ndarray, dpi: float, source: str = "<image>", index: i
 
 
 def recognise(pixels: np.ndarray, dpi: float) -> list[Piece]:
-    """Detect text boxes on a scaled copy (straightened first if the scan is turned),
-    recognise each box cut from the full image."""
+    """Detect text boxes on a scaled copy (a turned scan is then straightened, its boxes
+    turned with it), recognise each box cut from the full image."""
     import cv2
     import numpy as np
     engine = _engine()
