@@ -164,3 +164,126 @@ def test_ocr_reader_corrupt_image_one_line_error(data, kind, tmp_path):
     r = subprocess.run([sys.executable, "-m", "banmian.cli", "parse", str(f)], capture_output=True,
                        text=True, timeout=60, check=False)
     assert r.returncode == 2 and "Traceback" not in r.stderr and r.stderr.count("\n") == 1
+
+
+def _row_ink(spans: list[tuple[int, int]]):
+    import numpy as np
+    return np.array([x for a, b in spans for x in range(a, b + 1)])
+
+
+@needs_ocr
+def test_ocr_gutters_are_blank_down_the_page_not_strips_that_line_up():
+    """Two justified columns (glyph cells of 20 px, ink 18 px; the gutter 458-479): every
+    other line of the left column ends in a comma after justification space, so a blank
+    strip before the comma (418-431) recurs at the same place; the rows above and below
+    have ink there, so it is no gutter and the comma stays with its line.  Under a
+    headline across both columns the gutter is still found from the rows below it."""
+    import numpy as np
+
+    from banmian.readers.ocr import _gutters, _split_at_gutters
+    full = [(20 * k, 20 * k + 17) for k in range(23)]
+    comma = [(20 * k, 20 * k + 17) for k in range(21)] + [(432, 436)]
+    right = [(480 + 20 * k, 480 + 20 * k + 17) for k in range(20)]
+    boxes = [(0, 0, 1000, 40)]  # the headline
+    inked = [_row_ink([(0, 999)])]
+    for r in range(1, 13):
+        boxes.append((0, 40 + 30 * r, 1000, 65 + 30 * r))
+        inked.append(_row_ink((comma if r % 2 else full) + right))
+    gutters = _gutters(boxes, inked, 20.0)
+    assert {lo for lo, _ in gutters} == {437, 458}
+    ink = np.zeros((25, 1000), dtype=bool)
+    ink[5:20, inked[1]] = True
+    parts = _split_at_gutters(np.full((500, 1000), 255, np.uint8), boxes[1], ink, inked[1], 20.0, gutters)
+    assert [(x0, x1) for x0, _, x1, _ in parts] == [(0, 440), (477, 881)]
+
+
+@pytest.mark.parametrize(("read", "tidied"), [
+    ("钢铁丶水泥丶化工", "钢铁、水泥、化工"),  # the radical 丶 is the recogniser's 、
+    ("他说:(记者)好!", "他说：（记者）好！"),  # ASCII marks beside Chinese are full width
+    ("节日到了°年味更浓", "节日到了。年味更浓"),  # a degree sign after a character is a stop
+    ("气温升至30°", "气温升至30°"),  # ... after a number it is a degree
+    ("Hello, world: (yes)!", "Hello, world: (yes)!"),  # Latin text keeps its marks
+    ("增长6.6%, 比上年", "增长6.6%，比上年"),
+])
+def test_ocr_tidy_text_restores_chinese_punctuation_only_beside_chinese(read, tidied):
+    from banmian.readers.ocr_layout import tidy_text
+    assert tidy_text(read)[0] == tidied
+
+
+@needs_ocr
+def test_ocr_split_drops_a_sliver_of_the_next_columns_glyph():
+    """A box padded across the gutter into the neighbouring column cuts its last glyph:
+    the sliver left of the gutter (ink touching the box's edge, narrower than a glyph)
+    would read as an extra character; a whole glyph at the edge is kept."""
+    import numpy as np
+
+    from banmian.readers.ocr import _split_at_gutters
+    for glyph, kept in ((8, 1), (18, 2)):
+        inked = np.array([x for x in range(glyph)] + [x for k in range(10) for x in range(40 + 20 * k, 58 + 20 * k)])
+        ink = np.zeros((25, 300), dtype=bool)
+        ink[5:20, inked] = True
+        parts = _split_at_gutters(np.full((100, 400), 255, np.uint8), (100, 0, 400, 25), ink, inked, 20.0,
+                                   [(100 + glyph, 139)])
+        assert len(parts) == kept and parts[-1][0] == 100 + 40 - 3
+
+
+@pytest.mark.parametrize(("read", "open_before", "tidied", "open_after"), [
+    ("坚持了。“唐康林说", True, "坚持了。”唐康林说", False),  # the quote opened on an earlier line closes
+    ("他指出：”要", False, "他指出：“要", True),  # after a colon a quote opens, however it was read
+    ("变‘产业’的逻辑", False, "变‘产业’的逻辑", False),
+])
+def test_ocr_tidy_text_sets_quote_direction_from_context(read, open_before, tidied, open_after):
+    from banmian.readers.ocr_layout import tidy_text
+    assert tidy_text(read, open_before) == (tidied, open_after)
+
+
+
+@needs_ocr
+def test_ocr_rules_are_painted_over_both_ways_but_not_strokes():
+    """A column rule and a box's hairline rule crossing a line are paper after
+    :func:`_erase_rules`; a headline's thick horizontal stroke and a body glyph stay."""
+    import numpy as np
+
+    from banmian.readers.ocr import _erase_rules
+    page = np.full((400, 600), 250, np.uint8)
+    page[50:350, 300] = 20  # a column rule
+    page[200, 20:580] = 60  # a hairline across the page
+    page[100:112, 20:200] = 0  # a headline's 一, thick
+    page[300:318, 40:58] = 0  # a body glyph
+    out = _erase_rules(page, 20.0)
+    assert out[50:350, 300].min() == 255 and out[200, 20:580].min() == 255
+    assert out[100:112, 20:200].max() == 0 and out[300:318, 40:58].max() == 0
+
+
+@needs_ocr
+def test_ocr_two_em_dash_is_told_from_yi_yi_by_its_ink():
+    """The recogniser reads the dash —— as 一一; one unbroken stroke two ems long is a
+    dash, two strokes with the space between glyphs are the characters."""
+    import numpy as np
+
+    from banmian.readers.ocr import _dashes
+    ink = np.zeros((28, 200), dtype=bool)  # a line 20 px high plus its margin
+    ink[13:15, 10:50] = True  # the dash
+    ink[13:15, 80:98] = True  # 一
+    ink[13:15, 101:119] = True  # 一
+    assert _dashes("斗争一一胜利", ink[:, :60]) == "斗争——胜利"
+    assert _dashes("一一对应", ink[:, 70:]) == "一一对应"
+    assert _dashes("他说一一一一对", ink) == "他说——一一对"
+
+
+@needs_ocr
+def test_ocr_rotate_returns_the_matrix_that_moves_detected_boxes_with_the_page():
+    """The detector's boxes of a turned page are turned with it instead of detecting
+    again: a mark turned by :func:`_rotate` lies where its matrix maps it."""
+    import cv2
+    import numpy as np
+
+    from banmian.readers.ocr import _rotate, _upright
+    page = np.full((800, 600), 255, np.uint8)
+    page[100:110, 500:520] = 0
+    turned, matrix = _rotate(page, 0.3)
+    quad = np.array([[500, 100], [520, 100], [520, 110], [500, 110]], np.float32)
+    (x0, y0, x1, y1), = _upright([cv2.transform(quad[None], matrix)[0]], turned.shape)
+    ys, xs = np.nonzero(turned < 128)
+    assert abs(xs.min() - x0) <= 1 and abs(xs.max() + 1 - x1) <= 1
+    assert abs(ys.min() - y0) <= 1 and abs(ys.max() + 1 - y1) <= 1

@@ -57,11 +57,16 @@ GAP_INK = 0.6  # ... and a narrower one down to this is, when it lines up with o
 GUTTER_ROWS = 3  # how many other rows make a strip a gutter
 GUTTER_WINDOW = 8.0  # rows this close (x the body ink height) above and below a strip tell if it is a gutter
 GUTTER_SHARE = 0.15  # ... and it is when at most this share of them has ink in it
+GUTTER_CLEAR = 0.5  # ... all along a run this wide (x the body's ink height)
 LEADING_BOX = 0.12  # a blank band this high (x box height) between ink rows separates two lines
 LEADING_EM = 0.1  # ... and once the body's ink height is known, one this high (x that height)
+SLIVER_EMS = 0.8  # a part of a box this narrow (x body ink height) at its edge is a cut glyph
+DASH_EMS = 1.6  # an unbroken horizontal stroke this long (x the line's ink height) is a dash
 INK_PAD = 0.2  # margin around a line's ink (x its height): the recogniser was trained with one
 RULE_INK = 0.15  # an isolated run of ink this narrow (x body ink height) is a rule
 RULE_EMS = 2.5  # a vertical run of ink this long (x body ink height) is a rule: no glyph has a stroke that long
+WIDE_RULE_EMS = 6.0  # a horizontal run of ink this long (x body ink height) ...
+RULE_THICK = 0.3  # ... and thinner than this is a rule: a headline's strokes are thicker
 RULE_LEVEL = 200  # ... counting lighter greys as ink: a hairline rule blurred by the scan is pale grey
 INK_LEVEL = 128  # grey levels below this are ink (scans: white paper, dark type)
 BOX_THRESH = 0.3  # the detector's threshold on a box's mean text score
@@ -191,23 +196,27 @@ def ocr_pixels(pixels: np.ndarray, dpi: float, source: str = "<image>", index: i
 
 
 def recognise(pixels: np.ndarray, dpi: float) -> list[Piece]:
-    """Detect text boxes on a scaled copy (straightened first if the scan is turned),
-    recognise each box cut from the full image."""
+    """Detect text boxes on a scaled copy (a turned scan is then straightened, its boxes
+    turned with it), recognise each box cut from the full image."""
     import cv2
     import numpy as np
     engine = _engine()
     scale = min(1.0, DETECT_DPI / dpi)
-    boxes, skew = _detect(engine, pixels, scale)
+    polys, skew = _detect(engine, pixels, scale)
+    boxes = _upright(polys, pixels.shape)
     if boxes and scale < 1.0:
         low = statistics.median(b[3] - b[1] for b in boxes) * scale
         if low < MIN_DETECT_PX:  # the image holds smaller type than its dpi says: look closer
             scale = min(1.0, scale * MIN_DETECT_PX * 1.5 / low)
-            boxes, skew = _detect(engine, pixels, scale)
+            polys, skew = _detect(engine, pixels, scale)
+            boxes = _upright(polys, pixels.shape)
     if abs(skew) >= MIN_SKEW:
         # a turned page: over a page's height even 0.3 degrees moves a column sideways by
-        # about as much as the gutter, and the reading order needs the gutters clear
-        pixels = _rotate(pixels, skew)
-        boxes, _ = _detect(engine, pixels, scale)
+        # about as much as the gutter, and the reading order needs the gutters clear.  The
+        # detector's boxes are turned with the page (detecting again costs a third of the
+        # time of a page and finds the same lines)
+        pixels, matrix = _rotate(pixels, skew)
+        boxes = _upright([cv2.transform(poly[None], matrix)[0] for poly in polys], pixels.shape)
     # the body's ink height sets the gutter width: most boxes are one line of body text
     inks = [pixels[y0:y1, x0:x1] < INK_LEVEL for x0, y0, x1, y1 in boxes]
     bands = [_ink_band(ink) for ink in inks if ink.any()]
@@ -215,7 +224,7 @@ def recognise(pixels: np.ndarray, dpi: float) -> list[Piece]:
     if em:
         pixels = _erase_rules(pixels, em)
         inks = [pixels[y0:y1, x0:x1] < INK_LEVEL for x0, y0, x1, y1 in boxes]
-    inked = [_drop_rules(ink, np.flatnonzero(ink.any(axis=0)), em) for ink in inks]
+    inked = [_drop_rules(ink, np.flatnonzero(_own_rows(ink).any(axis=0)), em) for ink in inks]
     gutters = _gutters(boxes, inked, em)
     boxes = [part for box, ink, cols in zip(boxes, inks, inked)
              for part in _split_at_gutters(pixels, box, ink, cols, em, gutters)]
@@ -226,13 +235,37 @@ def recognise(pixels: np.ndarray, dpi: float) -> list[Piece]:
     pieces = []
     for (x0, y0, x1, y1), (text, score, *_) in zip(boxes, results):
         if text.strip() and float(score) >= MIN_SCORE:
+            if "一一" in text:
+                text = _dashes(text, pixels[y0:y1, x0:x1] < INK_LEVEL)
             pieces.append(Piece(text, (float(x0), float(y0), float(x1), float(y1))))
     return pieces
 
 
-def _detect(engine: Any, pixels: np.ndarray, scale: float) -> tuple[list[tuple[int, int, int, int]], float]:
-    """Upright boxes (x0, y0, x1, y1) in full-image pixels around the detected text lines,
-    and the page's skew in degrees (the median slope of long boxes; clockwise positive)."""
+def _dashes(text: str, ink: np.ndarray) -> str:
+    """A line's text with 一一 read as the dash —— where its crop (``ink``: the pixels that
+    are ink) has that many unbroken strokes :data:`DASH_EMS` ink heights long.
+
+    The recogniser reads the two-em dash as two 一, and 一一 is also a word (一一对应); the
+    ink tells them apart: the dash is one stroke of two ems, the characters two strokes of
+    under one em with the space between glyphs."""
+    import numpy as np
+    height = ink.shape[0] / (1 + 2 * INK_PAD)  # the line's own ink, without the margin
+    edges = np.diff(np.pad(ink, ((0, 0), (1, 1))).astype(np.int8), axis=1)
+    strokes: list[tuple[int, int]] = []
+    for row in edges:
+        starts, ends = np.flatnonzero(row == 1), np.flatnonzero(row == -1)
+        strokes += [(int(a), int(b)) for a, b in zip(starts, ends) if b - a >= DASH_EMS * height]
+    dashes = 0
+    reach = -1
+    for a, b in sorted(strokes):  # one dash is a stroke several rows thick
+        dashes += a > reach
+        reach = max(reach, b)
+    return text.replace("一一", "——", dashes)
+
+
+def _detect(engine: Any, pixels: np.ndarray, scale: float) -> tuple[list[np.ndarray], float]:
+    """The detected text lines as quadrilaterals (4 x 2, full-image pixels) and the page's
+    skew in degrees (the median slope of long lines; clockwise positive)."""
     import math
 
     import cv2
@@ -241,46 +274,60 @@ def _detect(engine: Any, pixels: np.ndarray, scale: float) -> tuple[list[tuple[i
     polys, _ = engine.text_det(cv2.cvtColor(np.ascontiguousarray(small), cv2.COLOR_GRAY2BGR))
     if polys is None:
         return [], 0.0
-    h, w = pixels.shape[:2]
     out = []
     slopes = []
     for poly in polys:
-        x0, y0 = max(0, int(poly[:, 0].min() / scale)), max(0, int(poly[:, 1].min() / scale))
-        x1, y1 = min(w, int(poly[:, 0].max() / scale) + 1), min(h, int(poly[:, 1].max() / scale) + 1)
-        if x1 - x0 >= 4 and y1 - y0 >= 4:
-            out.append((x0, y0, x1, y1))
+        out.append(np.asarray(poly, dtype=np.float32) / scale)
         (ax, ay), (bx, by) = poly[0], poly[1]  # top-left, top-right corners of the rotated box
-        if bx - ax >= 4 * (y1 - y0) * scale:  # long lines tell the slope best
+        if bx - ax >= 4 * (poly[:, 1].max() - poly[:, 1].min()):  # long lines tell the slope best
             slopes.append(math.degrees(math.atan2(by - ay, bx - ax)))
     return out, statistics.median(slopes) if slopes else 0.0
 
 
-def _rotate(pixels: np.ndarray, degrees: float) -> np.ndarray:
-    """The page turned back by ``degrees`` about its centre, white filling the corners."""
+def _upright(polys: list[np.ndarray], shape: tuple[int, ...]) -> list[tuple[int, int, int, int]]:
+    """Upright boxes (x0, y0, x1, y1) in image pixels around quadrilaterals, clipped to the image."""
+    h, w = shape[:2]
+    out = []
+    for poly in polys:
+        x0, y0 = max(0, int(poly[:, 0].min())), max(0, int(poly[:, 1].min()))
+        x1, y1 = min(w, int(poly[:, 0].max()) + 1), min(h, int(poly[:, 1].max()) + 1)
+        if x1 - x0 >= 4 and y1 - y0 >= 4:
+            out.append((x0, y0, x1, y1))
+    return out
+
+
+def _rotate(pixels: np.ndarray, degrees: float) -> tuple[np.ndarray, np.ndarray]:
+    """The page turned back by ``degrees`` about its centre, white filling the corners, and
+    the 2 x 3 matrix that maps its points."""
     import cv2
     h, w = pixels.shape[:2]
     matrix = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
-    return cv2.warpAffine(pixels, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+    return cv2.warpAffine(pixels, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255), matrix
 
 
 def _erase_rules(pixels: np.ndarray, em: float) -> np.ndarray:
-    """The page with vertical rules painted over with paper.
+    """The page with rules painted over with paper.
 
     A column rule in a gutter of one em stands half an em from the text on either side,
     no further apart than the glyphs of a line with a comma, and the detector boxes lines
     across it; recognised, it also turns into 丨 or | inside the text.  Painted over, the
     gutter is a blank strip again.  Rules are the vertical runs of ink at least
-    :data:`RULE_EMS` body ink heights long (a morphological opening)."""
+    :data:`RULE_EMS` body ink heights long (a morphological opening), and the horizontal
+    ones :data:`WIDE_RULE_EMS` long and under :data:`RULE_THICK` high."""
     import cv2
     import numpy as np
     ink = (pixels < RULE_LEVEL).astype(np.uint8)
-    tall = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((max(3, int(RULE_EMS * em)), 1), np.uint8))
-    if not tall.any():
+    tall = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((max(3, int(RULE_EMS * em)) | 1, 1), np.uint8))
+    # a box's rule running through a line (the rows around it have ink in every column
+    # and hide the gutters): thin and longer than any stroke but a big headline's
+    wide = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, max(3, int(WIDE_RULE_EMS * em)) | 1), np.uint8))
+    wide &= 1 - cv2.morphologyEx(wide, cv2.MORPH_OPEN, np.ones((max(3, int(RULE_THICK * em)) | 1, 1), np.uint8))
+    if not tall.any() and not wide.any():
         return pixels
     # the rule's blurred edges, lighter than RULE_LEVEL, go too
-    tall = cv2.dilate(tall, np.ones((1, 3), np.uint8))
+    rules = cv2.dilate(tall, np.ones((1, 3), np.uint8)) | cv2.dilate(wide, np.ones((3, 1), np.uint8))
     out = pixels.copy()
-    out[tall.astype(bool)] = 255
+    out[rules.astype(bool)] = 255
     return out
 
 
@@ -301,42 +348,44 @@ def _gutters(boxes: list[tuple[int, int, int, int]], inked: list[np.ndarray], em
     joined across it are blank at the same place, whether the detector joined them too or
     found each column's line on its own; a comma followed by justification space can be
     as wide as a narrow gutter (0.8 against 1 em), but the rows around it have ink there.
-    Strips inside :data:`GUTTER_ROWS` other boxes at the same place are gutters anyway.
+    A strip is a gutter when a run of at least :data:`GUTTER_CLEAR` x ``em`` inside it is
+    blank in all but :data:`GUTTER_SHARE` of the :data:`GUTTER_ROWS` or more rows near it
+    above, or of those below:
+    the gutter's edges move with the glyphs that end and start each row (a colon or a
+    comma ends short of a full character), its middle does not.  Strips that merely line
+    up (glyphs in a justified column sit on a grid, so commas with their justification
+    space, or the space before a line's closing mark, recur at the same place in many
+    rows) have ink of the other rows inside them.
     """
     import numpy as np
     spans = [(box[0] + int(cols[0]), box[0] + int(cols[-1])) if cols.size else (0, -1)
              for box, cols in zip(boxes, inked)]
     mids = np.array([(b[1] + b[3]) / 2 for b in boxes])
     out = []
-    strips: list[tuple[int, int]] = []
     for i, (box, cols) in enumerate(zip(boxes, inked)):
         for lo, hi in _gaps_in(box, cols, em):
-            strips.append((lo, hi))
-            # the strip's middle half: a gutter's edges may hold a glyph's serif or a rule's blur
-            a, b = lo + (hi - lo) // 4, hi - (hi - lo) // 4
-            near = rows_inked = 0
+            # rows above and rows below, each on its own: a gutter starts under a headline
+            # and ends over the next article's
+            hits = np.zeros((2, hi - lo + 1), dtype=int)
+            near = [0, 0]
             for j in np.flatnonzero(np.abs(mids - mids[i]) <= GUTTER_WINDOW * em):
                 if j == i or spans[j][1] < lo - 2 * em or spans[j][0] > hi + 2 * em:
                     continue
-                near += 1
+                side = int(mids[j] > mids[i])
+                near[side] += 1
                 c = inked[j] + boxes[j][0]
-                k = int(np.searchsorted(c, a))
-                rows_inked += k < c.size and c[k] <= b
-            if near >= GUTTER_ROWS and rows_inked <= GUTTER_SHARE * near:
+                hits[side, c[np.searchsorted(c, lo):np.searchsorted(c, hi, side="right")] - lo] += 1
+            if any(n >= GUTTER_ROWS and _longest_run(row <= GUTTER_SHARE * n) >= GUTTER_CLEAR * em
+                   for n, row in zip(near, hits)):
                 out.append((lo, hi))
-    strips.sort()
-    for k, (lo, hi) in enumerate(strips):
-        same = 0
-        for lo2, hi2 in strips[k + 1:]:
-            if lo2 > hi:
-                break
-            same += min(hi, hi2) - max(lo, lo2) >= 0.5 * min(hi - lo, hi2 - lo2)
-        for lo2, hi2 in reversed(strips[:k]):
-            if hi2 >= lo and min(hi, hi2) - max(lo, lo2) >= 0.5 * min(hi - lo, hi2 - lo2):
-                same += 1
-        if same >= GUTTER_ROWS:
-            out.append((lo, hi))
     return out
+
+
+def _longest_run(flags: np.ndarray) -> int:
+    """The length of the longest run of True in a 1-D boolean array."""
+    import numpy as np
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], flags.astype(np.int8), [0]))))
+    return int((edges[1::2] - edges[::2]).max()) if edges.size else 0
 
 
 def _split_at_gutters(pixels: np.ndarray, box: tuple[int, int, int, int], ink: np.ndarray, inked: np.ndarray,
@@ -361,6 +410,10 @@ def _split_at_gutters(pixels: np.ndarray, box: tuple[int, int, int, int], ink: n
                        if g in gutter or g[1] - g[0] + 1 > GUTTER_INK * em], dtype=int)
     out = []
     for a, b in zip([inked[0], *inked[breaks + 1]], [*inked[breaks], inked[-1]]):
+        if b - a + 1 < SLIVER_EMS * em and (a == 0 or b == ink.shape[1] - 1):
+            # less than a glyph, cut by the box's edge: the detector padded a line of the
+            # next column into this one's last glyph; read, it adds a character
+            continue
         part = ink[:, a:b + 1]
         # the line's own band: the others are bits of the lines above and below that the
         # box grazes, or lines with boxes of their own
@@ -404,6 +457,15 @@ def _ink_bands(ink: np.ndarray, min_gap: float) -> list[tuple[int, int]]:
     rows = np.flatnonzero(ink.any(axis=1))
     cuts = np.flatnonzero(np.diff(rows) > max(1.0, min_gap))
     return list(zip([int(r) for r in [rows[0], *rows[cuts + 1]]], [int(r) for r in [*rows[cuts], rows[-1]]]))
+
+
+def _own_rows(ink: np.ndarray) -> np.ndarray:
+    """A box's rows of its own line: a rule under the line, or the top of the line below,
+    inside the box would have ink in every column and hide the gutters."""
+    if not ink.any():
+        return ink
+    top, bottom = _ink_band(ink)
+    return ink[top:bottom + 1]
 
 
 def _ink_band(ink: np.ndarray) -> tuple[int, int]:

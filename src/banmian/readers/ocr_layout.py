@@ -14,7 +14,8 @@ otherwise split it row by row.
 
 :func:`tidy_text` undoes what the recogniser does to Chinese typesetting: ASCII
 punctuation and straight quotes beside CJK text, spaces between CJK characters
-(from justified lines), and an ellipsis read as six middle dots.
+(from justified lines), an ellipsis read as six middle dots, and the marks it reads
+as look-alike glyphs (丶 for 、).
 
 Nothing here imports the OCR engine: it works on plain :class:`Piece` objects.
 """
@@ -178,9 +179,18 @@ def join_pieces(line: list[Piece]) -> str:
 _CJK = "\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2010-\u2027"
 _CJK_SPACE = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 _FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
-# ASCII punctuation with CJK on either side: Chinese text sets these full width
-_HALF_BY_CJK = re.compile(f"(?<=[{_CJK}])[,:;?!()]|[,:;?!()](?=[{_CJK}])")
+# ASCII punctuation with CJK on either side: Chinese text sets these full width (and
+# the space the recogniser puts beside them is the full-width mark's own)
+_HALF_BY_CJK = re.compile(f"(?<=[{_CJK}])\\s*([,:;?!()])|([,:;?!()])\\s*(?=[{_CJK}])")
 _DOTS = re.compile(r"[·•.]{3,}")
+# glyphs the recogniser confuses with Chinese punctuation: the radical 丶 (never in running
+# text) for the enumeration comma 、; a degree sign after a character, where no number
+# stands, for the small full stop 。
+_RADICAL_COMMA = str.maketrans({"丶": "、"})
+# at text size the recogniser tells an opening quote from a closing one no better than
+# a straight one: its choice is replaced by the one the context and the quote before make
+_QUOTES_AS_READ = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+_STOP_AS_DEGREE = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])°")
 _OPENERS = "，：；、（《“‘—\u3000 "
 
 
@@ -196,11 +206,15 @@ def tidy_text(text: str, quote_open: bool = False) -> tuple[str, bool]:
     ('从 1982 年至今， 2.5亿', False)
     >>> tidy_text("今年是'基层减负年'，你们")
     ('今年是‘基层减负年’，你们', False)
+    >>> tidy_text("钢铁丶水泥等行业°气温升至30°")
+    ('钢铁、水泥等行业。气温升至30°', False)
     """
     text = _DOTS.sub(lambda m: "…" * max(1, round(len(m.group(0)) / 3)), text)
-    text = _HALF_BY_CJK.sub(lambda m: _FULL[m.group(0)], text)
+    text = _STOP_AS_DEGREE.sub("。", text.translate(_RADICAL_COMMA))
+    text = _HALF_BY_CJK.sub(lambda m: _FULL[m.group(1) or m.group(2)], text)
     out: list[str] = []
     single_open = False  # single quotes nest inside double ones: rarely across lines
+    text = text.translate(_QUOTES_AS_READ)
     for i, ch in enumerate(text):
         if ch in "\"'":
             before = text[i - 1] if i else ""
