@@ -16,6 +16,7 @@ from datetime import date as _date
 from pathlib import Path
 
 from . import __version__
+from .argtypes import iso_date
 from .errors import BanmianError
 from .model import Issue, Page
 from .pipeline import run_issue
@@ -186,7 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--json", dest="format", action="store_const", const="json", help="JSON output")
     fmt.add_argument("--markdown", dest="format", action="store_const", const="markdown", help="Markdown output")
     p.set_defaults(format="text")
-    p.add_argument("--date", type=archive_cli.iso_date, help="issue date, YYYY-MM-DD (resolves 7月8日, 今年…)")
+    p.add_argument("--date", type=iso_date, help="issue date, YYYY-MM-DD (resolves 7月8日, 今年…)")
     p.add_argument("--paper", help="newspaper name (also recognised as the masthead)")
     p.add_argument("--page", type=int, help="printed page number of the first page")
     p.add_argument("--trace", action="store_true", help="show what each stage decided for which lines")

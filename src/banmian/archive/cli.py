@@ -15,8 +15,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import date as _date
 
+from ..argtypes import iso_date
 from ..errors import ArchiveError
 from ..settings import Settings
 from .export import FORMATS, WHATS, export
@@ -24,14 +24,6 @@ from .ingest import IngestOptions, ProgressBar, default_workers, ingest
 from .search import Filters, Searcher
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
-
-
-def iso_date(s: str) -> str:
-    """An argparse type: a YYYY-MM-DD date, normalised (the main CLI's --date uses it too)."""
-    try:
-        return _date.fromisoformat(s).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{s!r} is not a date like 2024-07-09") from None
 
 
 def _positive(s: str) -> int:

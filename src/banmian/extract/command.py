@@ -30,6 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .. import argtypes
 from ..model import Article, Byline, Headline, Paragraph, Text
 from . import extract_facts, facts_csv_rows, facts_to_dict, region_from_paper
 from .export import CSV_COLUMNS
@@ -122,13 +123,6 @@ def facts_csv(paths: list[str], *, issue_date: date | None = None, paper: str | 
     return buf.getvalue(), errors
 
 
-def _iso_date(s: str) -> date:
-    try:
-        return date.fromisoformat(s)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date: {s!r} (use YYYY-MM-DD)") from None
-
-
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The ``facts`` command's arguments (shared by :func:`main` and the main CLI)."""
     p.add_argument("files", nargs="+", metavar="FILE", help="page text dumps, or JSON from `banmian parse --json`")
@@ -136,7 +130,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     fmt.add_argument("--json", dest="format", action="store_const", const="json", help="JSON output (default)")
     fmt.add_argument("--csv", dest="format", action="store_const", const="csv", help="one CSV row per fact")
     p.set_defaults(format="json")
-    p.add_argument("--date", type=_iso_date, help="issue date, YYYY-MM-DD (resolves 7月8日, 今年…)")
+    p.add_argument("--date", type=argtypes.issue_date, help="issue date, YYYY-MM-DD (resolves 7月8日, 今年…)")
     p.add_argument("--paper", help="newspaper name; a local paper's city becomes the parent of its districts")
     p.add_argument("--no-ner", action="store_true", help="rules only, without the NER model")
     p.add_argument("--out", "-o", help="write here instead of stdout")
