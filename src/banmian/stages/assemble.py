@@ -13,7 +13,6 @@
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from itertools import accumulate, groupby
 from typing import Literal
 
 from .attach import LEAD_CHARS, attach_headlines, bigrams, overlap_text, share_in
-from .layout import Labelled
+from .layout import COLUMN_TAG, Labelled
 from .reflow_cues import starts_article
 
 Order = Literal["before", "after"]
@@ -69,7 +68,6 @@ def _run_width(run: Run) -> float:
     return body_width(list(run.lines))
 
 
-_COLUMN_TAG = re.compile(r"[（(][^（）()]{1,16}[）)]$")
 ECHO_LINES = 12
 
 
@@ -106,7 +104,7 @@ def _title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     # line for line, so the shape of a wrap says nothing then.
     if len(run.lines) >= 3 and not column_wrapped and not series:
         return "three or more lines in display type"
-    if any(_COLUMN_TAG.search(x.info.text) for x in run.lines) and not run.lines[0].info.text.startswith(("（", "(")):
+    if any(COLUMN_TAG.search(x.info.text) for x in run.lines) and not run.lines[0].info.text.startswith(("（", "(")):
         return "carries a column tag"
     if len(run.lines) >= 4:
         return "four or more lines"
