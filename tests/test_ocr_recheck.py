@@ -11,7 +11,7 @@ from banmian.readers.ocr import ocr_available
 np = pytest.importorskip("numpy")
 from banmian.readers.ocr_recheck import ELLIPSIS, decode, read_lines  # noqa: E402
 
-CHARSET = ["blank", *"约翰基说仁义礼智信、丶。·….，一", " "]
+CHARSET = ["blank", *"约翰基说仁义礼智信、丶。·….，一磋商推动", " "]
 WQY_PATH = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
 
 
@@ -85,3 +85,18 @@ def test_recheck_on_a_clean_rendered_line_reads_as_the_engine_does():
     # batched and scored as the engine does; nothing sure is changed, the name's · stays
     assert (reading.text, reading.fixes) == (engine_text, ()) == (text, ())
     assert reading.score == pytest.approx(engine_score, abs=1e-4)
+
+
+def test_recheck_puts_back_a_rare_character_where_there_is_room_for_it():
+    def glyph(ch: str, p: float = 0.99) -> list[dict[str, float]]:
+        return [{ch: p}, {}, {}, {}]  # a glyph every four frames, as in body text
+
+    line = [*glyph("说"), *glyph("推"), *glyph("动")]
+    reading = decode(_frames(*line, *glyph("磋", 0.4), *glyph("商")), CHARSET)
+    assert reading.text == "说推动磋商"
+    # no room between the neighbours: the same weight is a glyph's own tail, not a glyph
+    tight = _frames(*line, {}, {"磋": 0.4}, *glyph("商"))
+    assert decode(tight, CHARSET).text == "说推动商"
+    # nor is a neighbour's own class read twice
+    echo = _frames(*line, *glyph("动", 0.4), *glyph("商"))
+    assert decode(echo, CHARSET).text == "说推动商"
