@@ -11,7 +11,9 @@ How a page is read, and why:
 2. every detected box is cut from the *full-resolution* image and recognised on its
    own.  Recognising a whole page at once (the engine's default) first shrinks it to
    2,000 pixels, which costs ~4% character errors on a newspaper page; crops keep
-   every stroke (~0.5%);
+   every stroke (~0.5%).  The marks the recogniser is unsure of (a 、 between close-set
+   characters, 。 or …… read as ·) get a second look at its per-frame probabilities
+   (:mod:`.ocr_recheck`);
 3. the pieces are put in reading order by :func:`.ocr_layout.order_lines` (column by
    column, a headline before its columns) and their punctuation is tidied, so the
    text stages see something like a ``pdftotext -raw`` dump.
@@ -35,6 +37,7 @@ from ..errors import LimitError, ReadError
 from ..model import Box, Line, Page
 from ..settings import DEFAULT, Settings
 from .ocr_layout import Piece, join_pieces, order_lines, tidy_text
+from .ocr_recheck import read_lines
 
 if TYPE_CHECKING:
     import numpy as np
@@ -231,10 +234,10 @@ def recognise(pixels: np.ndarray, dpi: float) -> list[Piece]:
     if not boxes:
         return []
     crops = [cv2.cvtColor(pixels[y0:y1, x0:x1], cv2.COLOR_GRAY2BGR) for x0, y0, x1, y1 in boxes]
-    results, _ = engine.text_rec(crops)
     pieces = []
-    for (x0, y0, x1, y1), (text, score, *_) in zip(boxes, results):
-        if text.strip() and float(score) >= MIN_SCORE:
+    for (x0, y0, x1, y1), reading in zip(boxes, read_lines(engine.text_rec, crops)):
+        text = reading.text
+        if text.strip() and reading.score >= MIN_SCORE:
             if "一一" in text:
                 text = _dashes(text, pixels[y0:y1, x0:x1] < INK_LEVEL)
             pieces.append(Piece(text, (float(x0), float(y0), float(x1), float(y1))))
