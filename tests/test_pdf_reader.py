@@ -204,11 +204,11 @@ def test_pdf_reader_size_hints_and_roles():
                               subtitle="全市农村电商交易额增长三成")
     [page] = read_pdf(make_pdf(page_draw), "p2.pdf")
     assert body_size(page) == BODY
-    hints = size_hints(page, page.lines)
+    hints = size_hints(page.lines, body_size(page))
     assert hints == ["body"] * (len(page.lines) - 3) + ["head"] * 3
     assert headline_roles_by_size([ln.size for ln in page.lines[-3:]]) == ["kicker", "title", "subtitle"]
     dump = banmian.parse_text(page.text).pages[0]  # the same text without geometry
-    assert size_hints(dump, dump.lines) == [None] * len(dump.lines)
+    assert size_hints(dump.lines, body_size(dump)) == [None] * len(dump.lines)
 
 
 def test_pdf_reader_roles_from_sizes_in_parse():

@@ -21,7 +21,7 @@ from .settings import DEFAULT, Settings
 from .stages.assemble import Draft, Order, Run, assemble_page, demote_inbody_headings, detect_order, to_runs
 from .stages.build import build_article, furniture_of, standalone_bylines
 from .stages.continuations import link_continuations
-from .stages.geometry import size_hints
+from .stages.geometry import body_size, size_hints
 from .stages.interleave import restore_order
 from .stages.layout import Labelled, label_lines
 from .stages.normalize import LineInfo, measure_lines
@@ -35,6 +35,7 @@ class PageState:
     settings: Settings
     paper: str | None = None
     infos: tuple[LineInfo, ...] = ()
+    body_size: float | None = None  # the size most characters are printed in; None for a text dump
     # PDF pages only: each line's article region (aligned with ``infos``, None outside
     # any) and whether it is in a headline block; empty for text dumps
     regions: tuple[int | None, ...] = ()
@@ -57,7 +58,7 @@ Stage = Callable[[PageState], PageState]
 def _evolve(state: PageState, **changes: object) -> PageState:
     """``dataclasses.replace(state, **changes)`` for the stages' own fields: the new
     state's attributes are copied, not passed through the frozen __init__, which
-    set each of the 16 fields through object.__setattr__ (tests/test_fast_paths.py
+    set each of the 17 fields through object.__setattr__ (tests/test_fast_paths.py
     checks the two agree)."""
     new = object.__new__(PageState)
     new.__dict__.update(state.__dict__, **changes)
@@ -77,7 +78,7 @@ def measure(state: PageState) -> PageState:
     ev = lambda: [_event(state, "measure", (x.line.number,), f"width {x.width:g}"
                  + (f", furniture:{x.furniture}" if x.furniture else "")
                  + (f", jump {x.jump[0]} {x.jump[1]}" if x.jump else "")) for x in infos]
-    return _evolve(state, infos=infos, trace=_traced(state, ev))
+    return _evolve(state, infos=infos, body_size=body_size(state.page), trace=_traced(state, ev))
 
 
 def reorder(state: PageState) -> PageState:
@@ -91,7 +92,7 @@ def reorder(state: PageState) -> PageState:
 def order_regions(state: PageState) -> PageState:
     """PDF pages: put the lines in reading order, region by region (:mod:`.stages.regions`);
     captions and headline-size text over no column become furniture."""
-    found = find_regions(state.page, state.infos)
+    found = find_regions(state.page, state.infos, state.body_size)
     if found is None:
         return state
     infos: list[LineInfo] = []
@@ -137,7 +138,7 @@ def _column_text(labelled: list[Labelled], regions: tuple[int | None, ...],
 
 
 def label(state: PageState) -> PageState:
-    hints = size_hints(state.page, [x.line for x in state.infos])
+    hints = size_hints([x.line for x in state.infos], state.body_size)
     if state.head_lines:  # the headline blocks the page geometry found, subtitles in small type included
         hints = ["head" if h else (None if v == "head" else v) for h, v in zip(state.head_lines, hints)]
     # (label_lines only asks which lines are "head": a page with none, every text dump, passes no hints)

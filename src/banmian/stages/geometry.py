@@ -35,10 +35,6 @@ def body_size(page: Page) -> float | None:
     >>> body_size(page)
     10.5
     """
-    global _last
-    seen, size = _last
-    if seen is page:  # asked by the regions stage, then again by the labels: pages are frozen
-        return size
     weights: Counter[float] = Counter()
     text = page.text
     for ln in page.lines:
@@ -46,17 +42,13 @@ def body_size(page: Page) -> float | None:
             chars = ln.end - ln.start - text.count(" ", ln.start, ln.end)
             if chars > 0:
                 weights[round(ln.size, 1)] += chars
-    size = max(weights.items(), key=lambda kv: (kv[1], -kv[0]))[0] if weights else None  # ties: the smaller size
-    _last = (page, size)
-    return size
+    return max(weights.items(), key=lambda kv: (kv[1], -kv[0]))[0] if weights else None  # ties: the smaller size
 
 
-_last: tuple[Page | None, float | None] = (None, None)  # the page body_size last measured, and its size
-
-
-def size_hints(page: Page, lines: Sequence[Line]) -> list[SizeHint | None]:
-    """Per line: ``"head"`` when printed clearly bigger than the page's body size,
-    ``"body"`` when in the body size, ``None`` otherwise or when sizes are unknown.
+def size_hints(lines: Sequence[Line], body: float | None) -> list[SizeHint | None]:
+    """Per line: ``"head"`` when printed clearly bigger than the page's body size
+    (``body``, from :func:`body_size`), ``"body"`` when in the body size, ``None``
+    otherwise or when sizes are unknown.
 
     >>> from itertools import accumulate
     >>> from banmian.model import Line, Page
@@ -65,17 +57,16 @@ def size_hints(page: Page, lines: Sequence[Line]) -> list[SizeHint | None]:
     >>> starts = [0, *accumulate(len(t) + 1 for t, _ in rows)]
     >>> page = Page(text="".join(t + "\\n" for t, _ in rows), lines=tuple(
     ...     Line(0, k + 1, starts[k], starts[k] + len(t), size=s) for k, (t, s) in enumerate(rows)))
-    >>> size_hints(page, page.lines)
+    >>> size_hints(page.lines, body_size(page))
     ['head', 'body', 'body', None]
 
     A text dump has no sizes:
 
     >>> from banmian.readers import pages_from_text
     >>> dump = pages_from_text("稳就业惠民生\\n本报讯近日，记者从市商务局了解到。\\n")[0]
-    >>> size_hints(dump, dump.lines)
+    >>> size_hints(dump.lines, body_size(dump))
     [None, None]
     """
-    body = body_size(page)
     if body is None:
         return [None] * len(lines)
     hints: list[SizeHint | None] = []

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..model import Box, Page
-from .geometry import BODY_TOLERANCE, body_size
+from .geometry import BODY_TOLERANCE
 from .normalize import PHOTO_CREDIT, LineInfo
 
 __all__ = ["Regions", "find_regions"]
@@ -267,9 +267,9 @@ def _box_of(lines: list[int], boxes: list[Box]) -> Box:
     return b
 
 
-def find_regions(page: Page, infos: Sequence[LineInfo]) -> Regions | None:
-    """Regions and reading order of a page with geometry; ``None`` for a text dump."""
-    body = body_size(page)
+def find_regions(page: Page, infos: Sequence[LineInfo], body: float | None) -> Regions | None:
+    """Regions and reading order of a page with geometry; ``None`` for a text dump.
+    ``body``: the page's body type size (:func:`.geometry.body_size`)."""
     if body is None or not infos or any(x.line.box is None for x in infos):
         return None
     boxes: list[Box] = [x.line.box for x in infos]  # type: ignore[misc]
