@@ -5,6 +5,7 @@ The page is the small two-column scan of tests/test_ocr_reader.py.
 """
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
@@ -86,3 +87,22 @@ def test_ocr_routes_page_view_of_an_archived_scan_does_not_ocr_again(png, tmp_pa
     monkeypatch.setattr(sources, "read_bytes", no_ocr)
     src = sources.load_source(str(f), "", 1, 10_000_000)
     assert (src.available, src.reason) == (False, "scan")
+
+
+def test_ocr_routes_render_scan_shrinks_big_scans_and_refuses_what_ocr_refuses(tmp_path, monkeypatch):
+    """Any scan the OCR reader accepts can be shown (shrunk for the screen, its size in points
+    kept: the line boxes are drawn in them); one over the reader's own limit is refused."""
+    from PIL import Image
+
+    from banmian.errors import BanmianError
+    from banmian.web import sources
+    f = tmp_path / "big.jpg"
+    Image.new("L", (3000, 2000), 255).save(f, dpi=(300, 300))
+    monkeypatch.setattr(sources, "MAX_RENDER_PIXELS", 600_000)
+    png, w_pt, h_pt = sources.render_scan(str(f))
+    assert (w_pt, h_pt) == pytest.approx((720.0, 480.0))  # 3000 x 2000 px at 300 dpi
+    with Image.open(io.BytesIO(png)) as shown:
+        assert shown.size[0] * shown.size[1] <= 600_000 and shown.size[0] / shown.size[1] == pytest.approx(1.5, abs=0.01)
+    monkeypatch.setattr(sources, "MAX_SCAN_PIXELS", 5_000_000)
+    with pytest.raises(BanmianError, match="too large to show"):
+        sources.render_scan(str(f))

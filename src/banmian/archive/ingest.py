@@ -36,7 +36,7 @@ from typing import Any, TextIO
 import banmian
 
 from ..errors import ArchiveError, BanmianError, ReadError
-from ..readers import IMAGE_MAGIC, is_pdf
+from ..readers import file_kind
 from ..readers.ocr import OCR_FIX, ocr_available
 from ..serialize import issue_to_dict
 from ..settings import DEFAULT, Settings
@@ -108,18 +108,6 @@ class IngestSummary:
 
 # --------------------------------------------------------------------------------- workers ---
 
-def sniff(data: bytes, path: str) -> str:
-    """'text', 'pdf' or 'image', from the bytes as the readers tell them (``path`` is not used:
-    a scan saved as ``.txt`` is still a scan).
-
-    >>> sniff(b"%PDF-1.7", "p1.txt"), sniff("本报讯".encode(), "p1.txt"), sniff(b"\\x89PNG\\r\\n\\x1a\\n", "p1")
-    ('pdf', 'text', 'image')
-    """
-    if is_pdf(data):
-        return "pdf"
-    return "image" if any(data.startswith(magic) for magic, _ in IMAGE_MAGIC) else "text"
-
-
 def parse_batch(jobs: Sequence[IssueJob], facts: bool = True, settings: Settings = DEFAULT) -> list[ParsedIssue]:
     """The task a worker runs: parse some issues.  Never raises for bad input."""
     return [parse_job(j, facts, settings) for j in jobs]
@@ -146,7 +134,7 @@ def parse_job(job: IssueJob, facts: bool = True, settings: Settings = DEFAULT) -
                                             f"({exc.strerror or exc}) (check the path and its permissions)")
             continue
         digest = hashlib.sha256(data).hexdigest()
-        kind = sniff(data, ref.path)
+        kind = file_kind(data)
         if kind == "image" and not ocr_available():
             outcomes[ref.seq] = PageOutcome(ref, digest, SKIPPED, f"{ref.path}: skipped: a scanned page: {OCR_FIX}",
                                             unsupported=True)

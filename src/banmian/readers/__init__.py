@@ -17,8 +17,8 @@ from .ocr import read_image
 from .pdf import read_pdf
 from .txt import decode_bytes, pages_from_text, read_txt
 
-__all__ = ["decode_bytes", "is_pdf", "pages_from_text", "read_bytes", "read_image", "read_path", "read_pdf",
-           "read_txt"]
+__all__ = ["decode_bytes", "file_kind", "image_kind", "is_pdf", "pages_from_text", "read_bytes", "read_image",
+           "read_path", "read_pdf", "read_txt"]
 
 
 def is_pdf(data: bytes) -> bool:
@@ -34,12 +34,29 @@ IMAGE_MAGIC = ((b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"II*\
                (b"MM\x00*", "TIFF"), (b"GIF8", "GIF"), (b"BM", "BMP"))
 
 
+def image_kind(data: bytes) -> str | None:
+    """The image format ``data`` starts with (``"PNG"``, ``"JPEG"``, …), or ``None``."""
+    return next((name for magic, name in IMAGE_MAGIC if data.startswith(magic)), None)
+
+
+def file_kind(data: bytes) -> str:
+    """``"pdf"``, ``"image"`` or ``"text"``: the reader :func:`read_bytes` gives ``data`` to.
+    The name of the file is not asked: a scan saved as ``.txt`` is still a scan.
+
+    >>> file_kind(b"%PDF-1.7"), file_kind("本报讯".encode()), file_kind(b"\x89PNG\r\n\x1a\n")
+    ('pdf', 'text', 'image')
+    """
+    if is_pdf(data):
+        return "pdf"
+    return "image" if image_kind(data) is not None else "text"
+
+
 def read_bytes(data: bytes, source: str = "<bytes>", *, first_index: int = 0,
                settings: Settings = DEFAULT) -> list[Page]:
     """Pages from a file's bytes; the format is told from the content, not the name."""
     if is_pdf(data):
         return read_pdf(data, source, first_index=first_index, settings=settings)
-    kind = next((name for magic, name in IMAGE_MAGIC if data.startswith(magic)), None)
+    kind = image_kind(data)
     if kind is not None:
         if len(data) > settings.max_bytes:
             raise LimitError(f"file is {len(data) / 1e6:.1f} MB, over the limit of "

@@ -23,10 +23,11 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..archive.ingest import sniff
 from ..errors import BanmianError
 from ..model import Page
-from ..readers import read_bytes
+from ..readers import file_kind, read_bytes
+from ..readers.ocr import MAX_PIXELS as MAX_SCAN_PIXELS
+from ..readers.ocr import scan_dpi
 from ..settings import DEFAULT, Settings
 
 MAX_RENDER_PIXELS = 4_000_000  # a page image larger than this is rendered at a smaller scale
@@ -82,7 +83,7 @@ def load_source(path: str, sha256: str, first_number: int | None, max_bytes: int
     except OSError:
         return SourceText(False, "unreadable")
     changed = bool(sha256) and hashlib.sha256(data).hexdigest() != sha256
-    kind = sniff(data, path)
+    kind = file_kind(data)
     if kind == "image":  # reading it again would mean OCR on every view (seconds a page)
         return SourceText(False, "scan", changed, scan=str(p))
     pdf = str(p) if kind == "pdf" else _pdf_beside(p)
@@ -151,7 +152,6 @@ def _open_scan(path: str):  # -> PIL.Image.Image, opened lazily (pixels not deco
 
 def _points(im) -> tuple[float, float]:
     """A scan's size in the points its OCR line boxes are given in (pixels x 72 / its dpi)."""
-    from ..readers.ocr import scan_dpi
     dpi = scan_dpi(im.info.get("dpi"))
     return im.size[0] * 72.0 / dpi, im.size[1] * 72.0 / dpi
 
@@ -164,9 +164,15 @@ def render_scan(path: str) -> tuple[bytes, float, float]:
     import io
     with _open_scan(path) as im:
         w, h = im.size
-        if w * h > MAX_RENDER_PIXELS * 16:  # not decoded only to be shrunk (a decompression bomb)
+        size = _points(im)  # (before a draft shrinks the image)
+        # Any scan the OCR reader accepted can be shown; bigger is a decompression bomb
+        if w * h > MAX_SCAN_PIXELS:
             raise BanmianError(f"the scan is {w} x {h} pixels, too large to show", fix="view the file itself")
         try:
+            if w * h > MAX_RENDER_PIXELS:  # a JPEG is decoded at a fraction of its size: cheaper
+                k = (MAX_RENDER_PIXELS / (w * h)) ** 0.5
+                im.draft("L", (max(1, int(w * k)), max(1, int(h * k))))
+                w, h = im.size
             page = im.convert("L")
             if w * h > MAX_RENDER_PIXELS:
                 k = (MAX_RENDER_PIXELS / (w * h)) ** 0.5
@@ -175,7 +181,7 @@ def render_scan(path: str) -> tuple[bytes, float, float]:
             page.save(out, format="PNG")
         except (OSError, ValueError, SyntaxError) as exc:
             raise BanmianError(f"cannot show the scan ({exc})", fix="check that the file is an image") from None
-        return (out.getvalue(), *_points(im))
+        return (out.getvalue(), *size)
 
 
 def image_size(src: SourceText) -> tuple[float, float] | None:

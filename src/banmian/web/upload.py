@@ -1,6 +1,6 @@
 """Uploaded bytes -> the page's articles, reconstructed on the spot and never stored.
 
-The type is told from the content (:func:`banmian.archive.ingest.sniff`), not
+The type is told from the content (:func:`banmian.readers.file_kind`), not
 the name or the client's content type; the file name is only shown, never used
 as a path.  Every refusal is an :class:`UploadRefused` with the HTTP status to
 answer and a message that says what to do:
@@ -31,10 +31,9 @@ import re
 from datetime import date as _date
 from typing import Any
 
-from ..archive.ingest import sniff
 from ..errors import BanmianError, LimitError, ReadError
 from ..pipeline import run_issue
-from ..readers import read_bytes
+from ..readers import file_kind, read_bytes
 from ..readers.ocr import ocr_available
 from ..serialize import issue_to_dict
 from ..settings import DEFAULT, Settings
@@ -104,7 +103,7 @@ def reconstruct_upload(data: bytes, filename: str | None, *, limit: int, paper: 
     if not data.strip():
         raise UploadRefused(422, "is empty (no text on the page)", path=name,
                             fix="upload the page's extracted text, e.g. from `pdftotext -raw page.pdf`")
-    kind = sniff(data, name)
+    kind = file_kind(data)
     if kind == "image" and not ocr_available():
         raise UploadRefused(415, "is a scanned page and this server has no OCR", path=name,
                             fix="upload the page's text or its e-paper PDF, or install banmian[ocr] on the server")
