@@ -21,7 +21,7 @@ from itertools import accumulate, compress
 from typing import Literal, NamedTuple
 
 from .normalize import LineInfo
-from .reflow_cues import ARTICLE_FIRST, starts_article
+from .reflow_cues import starts_article
 
 Label = Literal["body", "heading", "head", "byline", "jump", "furniture"]
 # A title's rubric: "（人民时评）", "（逐梦70年）"; short, at the end of a short line.
@@ -219,8 +219,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("head"), why.append("set larger than the body type")
         elif i > 0 and labels[i - 1] == "head" and text.startswith(("——", "—")) and not x.strong_end:
             labels.append("head"), why.append("a subtitle under a headline line")
-        elif (("电" in text or "讯" in text or text[:1] in ARTICLE_FIRST)  # maybe_article, inlined
-              and starts_article(text) and not x.numbered):
+        elif starts_article(text) and not x.numbered:
             labels.append("body"), why.append("opens with a news-agency byline")
         elif x.min_width > cw + 1.5:
             labels.append("head"), why.append(f"wider than the column ({x.min_width:g} > {cw:g})")

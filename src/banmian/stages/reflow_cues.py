@@ -15,13 +15,6 @@ ARTICLE_LABELS = re.compile(f"^(?:{'|'.join(_LABELS)})[：:]?$")
 ARTICLE_FIRST = frozenset(w[0] for w in _LABELS)
 
 
-def maybe_article(text: str) -> bool:
-    """False where :func:`starts_article` is surely false: a cheap test to make
-    before calling it on every line (a byline needs 电 or 讯, a label opens with
-    one of four characters)."""
-    return "电" in text or "讯" in text or text[:1] in ARTICLE_FIRST
-
-
 def starts_article(text: str) -> bool:
     """Does a paragraph open an article: a news-agency byline, or a label such as 核心阅读?
 
