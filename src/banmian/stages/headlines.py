@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .layout import COLUMN_TAG, Labelled
+from .layout import Labelled
 from .normalize import squeezed_width
 
 KICKER_END = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|印发|批示|致信|勉励|号召|宣布|——|—|：|:)$")
@@ -25,6 +25,9 @@ SUBTITLE_START = re.compile(r"^(?:——|—|一一|[（(][^（）()]{13,}[）)]
 # Who did what at the event of the title: "王勇出席并讲话", "黄坤明宣读习近平主席贺信…".
 ACTION = re.compile(r"出席|主持|宣读|致辞|讲话|陪同|参加")
 SUBTITLE_END = re.compile(r"(?:主持|出席|陪同|陪同考察|参加)$")
+# The column tag a title ends with may be a long series name ("（总书记的深情牵挂——来自
+# 贫困乡村的精准脱贫故事）"); a bracket holding a date is a subtitle's ("（2019年1月3日）").
+TITLE_TAG = re.compile(r"[（(](?![^（）()]*(?:\d|[〇一二三四五六七八九十])+[年月日])[^（）()]{2,30}[）)]$")
 
 
 def _is_subtitle(text: str) -> bool:
@@ -76,13 +79,13 @@ def split_fields(lines: list[Labelled]) -> list[Field]:
     texts = [x.info.text for x in lines]
     # A column tag set after the title ("（脱贫第一线）") is not part of its measure.
     printed = [x.info.min_width for x in lines]
-    widths = [w - (squeezed_width(m.group(0)) if (m := COLUMN_TAG.search(t)) and m.start() else 0)
+    widths = [w - (squeezed_width(m.group(0)) if (m := TITLE_TAG.search(t)) and m.start() else 0)
               for w, t in zip(printed, texts)]
     # A title ends with its column tag ("…（凭栏处）"): what follows is another field.
     forced = {k for k in range(n - 1)
               if KICKER_END.search(texts[k]) or SUBTITLE_END.search(texts[k])
               or SUBTITLE_START.match(texts[k + 1])
-              or (COLUMN_TAG.search(texts[k]) and texts[k][0] not in "（(")}
+              or (TITLE_TAG.search(texts[k]) and texts[k][0] not in "（(")}
     # A bracket or quote left open runs into the next line: same field.
     glued = {k for k in range(n - 1) if _opens(texts[k])}
     forced -= glued
@@ -121,7 +124,7 @@ def assign_roles(lines: list[Labelled], column_width: float = 0.0) -> tuple[dict
     while sub > kick + 1 and _is_subtitle("".join(x.info.text for x in fields[sub - 1])):
         sub -= 1
     head, middle, tail = fields[:kick], fields[kick:sub], fields[sub:]
-    tagged = [k for k, f in enumerate(middle) if COLUMN_TAG.search(f[-1].info.text)]
+    tagged = [k for k, f in enumerate(middle) if TITLE_TAG.search(f[-1].info.text)]
     if len(tagged) == 1 and len(middle) > 1:
         # The column tag ("（人民时评）") rides on the main title: before it a
         # kicker, after it a subtitle.
