@@ -19,15 +19,17 @@ from .layout import Labelled
 from .normalize import squeezed_width
 
 KICKER_END = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|印发|批示|致信|勉励|号召|宣布|——|—|：|:)$")
-# A bracketed line is a subtitle ("（2024年6月25日…全体会议通过）"); a short one is the
-# title's column tag ("（人民时评）", "（经济聚焦）") and stays with the title.
-SUBTITLE_START = re.compile(r"^(?:——|—|一一|[（(][^（）()]{13,}[）)]$)")
+# A bracketed line is a subtitle ("（2024年6月25日…全体会议通过）", "（2019年1月3日）"); a
+# short one without a date is the title's column tag ("（人民时评）") and stays with the title.
+_N = r"(?:\d{1,4}|[〇零一二三四五六七八九十]{1,4})"
+_DATE = rf"{_N}年{_N}月|{_N}月{_N}日"  # "2019年1月", "1月3日", "二〇一九年二月三日"; not "70年"
+SUBTITLE_START = re.compile(rf"^(?:——|—|一一|[（(][^（）()]{{13,}}[）)]$|[（(](?=[^（）()]*(?:{_DATE}))[^（）()]+[）)]$)")
 # Who did what at the event of the title: "王勇出席并讲话", "黄坤明宣读习近平主席贺信…".
 ACTION = re.compile(r"出席|主持|宣读|致辞|讲话|陪同|参加")
 SUBTITLE_END = re.compile(r"(?:主持|出席|陪同|陪同考察|参加)$")
 # The column tag a title ends with may be a long series name ("（总书记的深情牵挂——来自
 # 贫困乡村的精准脱贫故事）"); a bracket holding a date is a subtitle's ("（2019年1月3日）").
-TITLE_TAG = re.compile(r"[（(](?![^（）()]*(?:\d|[〇一二三四五六七八九十])+[年月日])[^（）()]{2,30}[）)]$")
+TITLE_TAG = re.compile(rf"[（(](?![^（）()]*(?:{_DATE}))[^（）()]{{2,30}}[）)]$")
 
 
 def _is_subtitle(text: str) -> bool:
