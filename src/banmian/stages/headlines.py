@@ -67,13 +67,15 @@ def _field_cost(widths: list[float], printed: list[float], i: int, j: int) -> in
     return off + (1 if widths[j] > cap + WIDTH_TOLERANCE or unbalanced else 0)
 
 
-def split_fields(lines: list[Labelled]) -> list[Field]:
+def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset()) -> list[Field]:
     """Group wrapped headline lines into fields.
 
     A field is set in one type size and wrapped at one measure, so its lines
-    are equally long but the last; a kicker or subtitle cue forces a break.  A
-    small dynamic programme picks the grouping with the fewest lines off their
-    field's measure, each extra field costing ``FIELD_COST``.
+    are equally long but the last; a kicker or subtitle cue forces a break, and
+    so does page furniture printed between two lines (``breaks``: indices of the
+    lines after which it stood).  A small dynamic programme picks the grouping
+    with the fewest lines off their field's measure, each extra field costing
+    ``FIELD_COST``.
     """
     n = len(lines)
     if n <= 1:
@@ -91,6 +93,7 @@ def split_fields(lines: list[Labelled]) -> list[Field]:
     # A bracket or quote left open runs into the next line: same field.
     glued = {k for k in range(n - 1) if _opens(texts[k])}
     forced -= glued
+    forced |= {k for k in breaks if k < n - 1}
     # best[j] = (cost, starts of fields) for lines 0..j-1
     best: list[tuple[float, tuple[int, ...]]] = [(0.0, ())]
     for j in range(1, n + 1):

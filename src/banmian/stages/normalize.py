@@ -318,6 +318,9 @@ def _editor_tails(texts: list[str], out: list[str | None], starts: Iterable[int]
             k += 1
 
 
+_ROMAN_MASTHEAD = re.compile(r"^[A-Z][A-Z\s]{3,30}$")
+
+
 def _furniture_clusters(texts: list[str], kinds: list[str | None]) -> list[str | None]:
     """Running heads come in clusters at a page edge ("人民日报 / 2019年2月19日 / 评论 /
     星期二 / 第8版"); a very short line in such a cluster (a section name, the tail
@@ -328,6 +331,11 @@ def _furniture_clusters(texts: list[str], kinds: list[str | None]) -> list[str |
     # 邓建静"), mid-page too where the extractor put the running foot there.
     # ("核心阅读" under a running foot stays the article's label.)
     _editor_tails(texts, out, [k + 1 for k, kind in enumerate(kinds) if kind == "editor"])
+    # The paper's name in capitals ("RENMIN RIBAO") beside its masthead, wherever the
+    # extractor put the masthead block (mid-page when it was drawn between articles).
+    for k in range(1, n - 1):
+        if out[k] is None and "masthead" in (kinds[k - 1], kinds[k + 1]) and _ROMAN_MASTHEAD.match(texts[k]):
+            out[k] = "masthead"
     changed = True
     edge = [k for k in range(n) if k < EDGE_LINES or k >= n - EDGE_LINES]
     while changed:
