@@ -11,7 +11,7 @@ from banmian.readers.ocr import ocr_available
 np = pytest.importorskip("numpy")
 from banmian.readers.ocr_recheck import ELLIPSIS, decode, read_lines  # noqa: E402
 
-CHARSET = ["blank", *"约翰基说仁义礼智信、丶。·….，一磋商推动", " "]
+CHARSET = ["blank", *"约翰基说仁义礼智信、丶。·….，一磋商推动—群", " "]
 WQY_PATH = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
 
 
@@ -67,6 +67,20 @@ def test_recheck_reads_dots_spread_over_two_ems_as_an_ellipsis():
     assert decode(_frames({"说": 0.99}, {}, *spread, {"仁": 0.99}), CHARSET).text == f"说{ELLIPSIS}仁"
     # a decimal point stays
     assert decode(_line("一", ".", "一"), CHARSET).text == "一.一"
+
+
+def test_recheck_reads_a_pair_of_strokes_the_dash_came_close_on_as_the_dash():
+    reading = decode(_line("说", {"一": 0.85, "—": 0.1}, {"一": 0.9, "—": 0.05}, "仁"), CHARSET)
+    assert reading.text == "说——仁" and reading.fixes[0].startswith("一一")
+    assert decode(_line("说", "—", "一", "仁"), CHARSET).text == "说——仁"  # half read as the dash
+
+
+def test_recheck_keeps_the_word_and_the_single_stroke():
+    assert decode(_line("说", "一", "一", "仁"), CHARSET).text == "说一一仁"  # 一一对应: no dash weight
+    # a single 一 is never a dash by this look, even with some weight on it (一带一路: up to 0.15)
+    assert decode(_line("说", {"一": 0.85, "—": 0.1}, "仁"), CHARSET).text == "说一仁"
+    # the dash then 一: three strokes, not a pair
+    assert decode(_line("说", "—", "—", {"一": 0.8, "—": 0.15}, "群"), CHARSET).text == "说——一群"
 
 
 @pytest.mark.skipif(not ocr_available() or not WQY_PATH.exists(), reason="needs the OCR extra and fonts-wqy-zenhei")
