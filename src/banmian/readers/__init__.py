@@ -43,7 +43,7 @@ def file_kind(data: bytes) -> str:
     """``"pdf"``, ``"image"`` or ``"text"``: the reader :func:`read_bytes` gives ``data`` to.
     The name of the file is not asked: a scan saved as ``.txt`` is still a scan.
 
-    >>> file_kind(b"%PDF-1.7"), file_kind("本报讯".encode()), file_kind(b"\x89PNG\r\n\x1a\n")
+    >>> file_kind(b"%PDF-1.7"), file_kind("本报讯".encode()), file_kind(b"\\x89PNG\\r\\n\\x1a\\n")
     ('pdf', 'text', 'image')
     """
     if is_pdf(data):
