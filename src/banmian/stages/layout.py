@@ -20,7 +20,7 @@ from functools import partial
 from itertools import accumulate, compress
 from typing import Literal, NamedTuple
 
-from .normalize import LineInfo
+from .normalize import LineInfo, closes_unopened
 from .reflow_cues import starts_article
 
 Label = Literal["body", "heading", "head", "byline", "jump", "furniture"]
@@ -148,8 +148,9 @@ def _two_phrases(x: LineInfo) -> bool:
         return False
     cut = x.spans[0].end - x.spans[0].start
     a, b = x.text[:cut], x.text[cut:]
+    # (a bracket closed after the gap was opened lines before: "通 / 讯员 王五）3月5日，")
     return (len(a) >= 2 and len(b) >= 2 and bool(_HAN.match(a[-1])) and bool(_HAN.match(b[0]))
-            and not _PUNCT_ANY.search(a[-1] + b[0]))
+            and not _PUNCT_ANY.search(a[-1] + b[0]) and not closes_unopened(x.text))
 
 
 _LEADING_RUN = re.compile(r"[0-9A-Za-z.%,+\-]+")

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from ..model import Line, Page, Span, make_span
 from ..pagenum import page_number
+from .bylines import ROLE
 
 CJK = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
        "\ufe30-\ufe4f\uff00-\uffef\u2010-\u2027\u00b7\u25a0-\u25ff\u2600-\u26ff")
@@ -38,15 +39,14 @@ NUMBERED_RE = re.compile(
     r"[0-9０-９]{1,2}[.．、](?![0-9])|[（(][0-9０-９]{1,2}[）)]|第[一二三四五六七八九十]{1,3}[，、部章条]|"
     r"[①②③④⑤⑥⑦⑧⑨⑩]|[■●◆▲□◇]\s*\S)")
 # What the reporters did, when it was not writing it alone: "记者 王五 采访整理".
-_DID = r"采访整理|整理|采写|报道"
+_DID = r"采访整理|整理|采写|摄影报道|报道|文\s*[/／]\s*图"
 _DID_END = re.compile(r"\s*(?:" + _DID + r")\s*$")
 STANDALONE_BYLINE_RE = re.compile(
-    r"^[■●◆▲□◇★☆]?\s*(?:(?:文/图|文／图|文|图)\s*[/／]?\s*)?(?:本报|新华社|特约|实习)?"
-    r"(?:特派|驻[\u4e00-\u9fff]{1,6})?(?:记者|通讯员|评论员|实习生)(?:\s|[：:])*"
-    r"(?P<names>[\u4e00-\u9fff·]{1,4}(?:[\s、，,]+(?:(?:本报)?(?:记者|通讯员|实习生)\s*)?[\u4e00-\u9fff·]{1,4}){0,8}"
+    r"^[■●◆▲□◇★☆]?\s*(?:(?:文\s*[/／·]\s*图|文|图)\s*[/／]?\s*)?" + ROLE + r"(?:\s|[：:])*"
+    r"(?P<names>[\u4e00-\u9fff·]{1,4}(?:[\s、，,]+(?:" + ROLE + r"\s*)?[\u4e00-\u9fff·]{1,4}){0,8}"
     r"|(?<=[■●◆▲□◇★☆]记者)[\u4e00-\u9fff·]{5,8})"
     r"\s*(?:" + _DID + r")?\s*$")
-_ROLE = re.compile(r"(?:本报|新华社|特约|实习)?(?:特派|驻[\u4e00-\u9fff]{1,6})?(?:记者|通讯员|评论员|实习生)")
+_ROLE = re.compile(ROLE)
 
 
 # The commonest single-character surnames: where a byline runs names together
@@ -382,13 +382,23 @@ def _cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> l
         head, tail = raw[:last.start()].strip(), raw[last.end():]
         if (len(tail) >= 8 and _BODY_PUNCT.search(tail) and not _WS_RUN.search(tail)
                 and _HEAD_TAIL.match(head) and not head.startswith(("本报", "新华社", "记者"))
-                and tail[0] not in "）)”’」』，。、；：" and not tail[0].isdigit()):
+                and tail[0] not in "）)”’」』，。、；：" and not tail[0].isdigit()
+                and not closes_unopened(tail)):  # "通 / 讯员 王五）3月5日": a byline's bracket, wrapped
             gaps.append(line.start + last.end())
     for src in gaps:
         before = sum(min(s.end, src) - s.start for s in spans if s.start < src)
         if before > 0:
             cuts.add(before)
     return sorted(cuts)
+
+
+def closes_unopened(text: str) -> bool:
+    """Does ``text`` close a bracket it did not open (one opened on an earlier line)?"""
+    close = min((i for i in (text.find("）"), text.find(")")) if i >= 0), default=-1)
+    if close < 0:
+        return False
+    opened = [i for i in (text.find("（"), text.find("(")) if i >= 0]
+    return not opened or min(opened) > close
 
 
 def _split_spans(spans: tuple[Span, ...], cuts: list[int]) -> list[tuple[Span, ...]]:

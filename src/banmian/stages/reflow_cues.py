@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import re
 
+from .bylines import DATED_XUN
+
 # Every form ends in 电 or 讯: starts_article tests for those characters first.
 INLINE_BYLINE_START = re.compile(
     r"^(?:据)?(?:本报讯|(?:本报|新华社|中新社|人民网|新华网|央视新闻|[\u4e00-\u9fff]{2,6}(?:日报|社|网))"
-    r"[\u4e00-\u9fff]{0,12}?\d{1,2}月\d{1,2}日(?:[\u4e00-\u9fff]{0,3})?电|新华社电|本报电)")
+    r"[\u4e00-\u9fff]{0,12}?\d{1,2}月\d{1,2}日(?:[\u4e00-\u9fff]{0,3})?电|新华社电|本报电|" + DATED_XUN + ")")
 
 
 # Section labels that only ever open an article: "核心阅读" (summary box), "编者按".
