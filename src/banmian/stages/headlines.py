@@ -92,8 +92,8 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset()) ->
               or (TITLE_TAG.search(texts[k]) and texts[k][0] not in "（(")}
     # A bracket or quote left open runs into the next line: same field.
     glued = {k for k in range(n - 1) if _opens(texts[k])}
-    forced -= glued
     forced |= {k for k in breaks if k < n - 1}
+    forced -= glued
     # best[j] = (cost, starts of fields) for lines 0..j-1
     best: list[tuple[float, tuple[int, ...]]] = [(0.0, ())]
     for j in range(1, n + 1):

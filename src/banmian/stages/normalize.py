@@ -104,17 +104,22 @@ def byline_names(names: str) -> tuple[str, ...]:
 
 FURNITURE_RES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     # (kind, pattern, anywhere on the page?)
-    ("editor", re.compile(r"(?:本版|责任|美术|版式|图片|视觉)?(?:责编|编辑|设计|校对|统筹|制图|排版)\s*[：:]"), True),
+    ("editor", re.compile(r"(?:本版|责任|美术|版式|图片|视觉)?(?:责编|编辑|设计|校对|统筹|制图|排版|美编|组版|照排)\s*[：:]"
+                          r"|值班(?:主任|编委|总编|副总编)\s*[：:]"), True),
     ("page_label", re.compile(r"^(?:[\u4e00-\u9fff]{2,4}\s*)?第?\s*[0-9０-９A-Z]{1,3}\s*版(?:\s*[\u4e00-\u9fff]{2,4})?$|"
                               r"^[\u4e00-\u9fff]{2,4}\s*[0-9]{2}$"), True),
     ("page_label", re.compile(r"^(?:第\s*)?[0-9０-９A-Za-z一二三四五六七八九十]{1,4}\s*版(?:\s*[：:]?\s*\S{1,10})?$"), False),
     ("date", re.compile(r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:星期|周)[一二三四五六日天]"
-                        r"(?:\s*\S{0,16})?$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$"), False),
+                        r"(?:\s*\S{0,16})?$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$|"
+                        # "二〇二四年七月九日", "2024.07.09", "农历甲辰年六月初四"
+                        r"^[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$|"
+                        r"^\d{4}[./-]\d{1,2}[./-]\d{1,2}$|^农历(?:[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年)?闰?"
+                        r"[正一二三四五六七八九十冬腊]{1,2}月[初十廿卅二三]?[一二三四五六七八九十]$"), False),
     ("masthead", re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|时报|商报|晨报|都市报)$|^(?:邮发)?代号\s*[0-9]{1,2}\s*[-－]\s*[0-9]{1,3}$|"
                             # the issue number and serial code, alone on a line ("第25251期", "CN 11-0065")
                             r"^(?:总)?第\s*[0-9]{3,6}\s*期$|^CN\s*[0-9]{2}\s*[-－]\s*[0-9]{4}(?:/[A-Z]{1,2})?$"), True),
     ("credit", re.compile(r"^(?:图片来源|图片提供|资料图片|制图)[：:]"), True),
-    ("masthead", re.compile(r"^\S{2,8}(?:日报|晚报|早报|时报|商报|晨报|都市报)$|^[A-Z][A-Z\s]{3,30}$|"
+    ("masthead", re.compile(r"^\S{2,8}(?:日报|晚报|早报|时报|商报|晨报|都市报)(?:社(?:出版|主办|主管)?)?$|^[A-Z][A-Z\s]{3,30}$|"
                             r"(?:国内统一连续出版物号|邮发代号|CN\s*\d{2}\s*[-－]\s*\d{4}|总第\s*\d+\s*期|"
                             r"第\s*\d+\s*期)"), False),
     ("page_number", re.compile(r"^[0-9０-９]{1,3}$|^[A-Z]\s*[0-9]{1,2}$|^[-—–]\s*\d{1,3}\s*[-—–]$"), False),
@@ -243,8 +248,9 @@ _SHORT_CODE = re.compile(r"[0-9０-９A-Z]{1,3}")
 
 def _may_be_furniture(text: str) -> bool:
     """Mid-page furniture is short and says 版/报/号/图/源/期 (or is a bare page
-    code such as "A3", or the serial code "CN 11-0065"), or is an editors' line ("责编：…")."""
-    return ("：" in text or ":" in text or len(text) <= 14 and (
+    code such as "A3", or the serial code "CN 11-0065"), or is an editors' line ("责编：…"),
+    or gives the date with its weekday ("2024年7月9日 星期二 农历六月初四")."""
+    return ("：" in text or ":" in text or ("星期" in text and _FULL_DATE.search(text) is not None) or len(text) <= 14 and (
         _FURNITURE_CHAR.search(text) is not None or (len(text) <= 3 and _SHORT_CODE.fullmatch(text) is not None)
         or text.startswith("CN")))
 _FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
@@ -257,6 +263,9 @@ def _running_head(text: str) -> bool:
     rest = _HEAD_ATOMS.sub("", text)
     # what may remain: a section name and the page number ("评论8", "05地方")
     return bool(re.fullmatch(r"\d{0,2}[\u4e00-\u9fff]{0,4}\d{0,2}", rest))
+
+
+_SECTION_NAME = re.compile(r"[\u4e00-\u9fff·]{2,5}")
 
 
 def _furniture_kind(text: str, pos: int, n: int, paper: str | None, parts: Sequence[str] = ()) -> str | None:
@@ -276,6 +285,9 @@ def _furniture_kind(text: str, pos: int, n: int, paper: str | None, parts: Seque
         kinds = [_pattern_kind(piece, near_edge) for piece in parts]
         if all(kinds):
             kind = kinds[0]
+        elif near_edge and len(parts) == 2 and "page_number" in kinds and _SECTION_NAME.fullmatch(
+                parts[kinds.index(None)] if None in kinds else ""):
+            kind = "page_label"  # a page code set apart from the section's name: "A2 要闻", "08 视点"
     return kind
 
 
@@ -514,7 +526,7 @@ def _may_be_furniture_at(texts: list[str]) -> list[int]:
     colon (:func:`_may_be_furniture`).  Most lines are none of these and are not
     weighed at all (tests/test_fast_paths.py weighs every line against this)."""
     n = len(texts)
-    maybe = [k for k, t in enumerate(texts) if len(t) <= 14 or "：" in t or ":" in t]
+    maybe = [k for k, t in enumerate(texts) if len(t) <= 14 or "：" in t or ":" in t or "星期" in t]
     return sorted({*range(min(n, EDGE_LINES)), *range(max(0, n - EDGE_LINES), n), *maybe})
 
 
