@@ -22,8 +22,11 @@ CJK = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-
 _CJK_RE = re.compile(f"[{CJK}]")
 # Sentence-final punctuation, optionally followed by closing quotes/brackets.
 # A closing bracket alone ends a paragraph only as a source note ("（新华社北京2月25日电）",
-# "（完）"); titles end in column tags ("（人民时评）") and lines wrap after "（市、区）".
+# "（完）"), or as any note set right after a full stop ("…力度。（据新华社）", "。（张三）"):
+# titles end in column tags ("（人民时评）"), after a question or exclamation mark too
+# ("…可以吗？（说道）"), never after a full stop; lines wrap after "（市、区）".
 TERMINAL = re.compile(r"[。！？!?…；;：:]+[”’」』）)》〉】\]]*$|——$|"
+                      r"。[”’」』]*[（(][^（）()]{1,30}[）)]$|"
                       r"[（(][^（）()]{0,30}(?:电|完|结束|待续|记者[^（）()]*|编译|综合|整理|报道)[）)]$|"
                       r"^[（(]作者[^（）()]*[）)]$|"
                       r"[（(][^（）()]{0,24}(?:见第?\S{1,3}版|参与采写|采写|供稿|执笔|编译|整理)[^（）()]{0,6}[）)]$|"
