@@ -148,9 +148,13 @@ def _two_phrases(x: LineInfo) -> bool:
         return False
     cut = x.spans[0].end - x.spans[0].start
     a, b = x.text[:cut], x.text[cut:]
-    # (a bracket closed after the gap was opened lines before: "通 / 讯员 王五）3月5日，")
+    # A gap inside brackets that text follows is a byline's ("（记者 张清）近日，"; a column tag
+    # "（我运动 我快乐）" ends its line), and so is one before a bracket closed that was opened
+    # lines before ("通 / 讯员 王五）3月5日，").
     return (len(a) >= 2 and len(b) >= 2 and bool(_HAN.match(a[-1])) and bool(_HAN.match(b[0]))
-            and not _PUNCT_ANY.search(a[-1] + b[0]) and not closes_unopened(x.text))
+            and not _PUNCT_ANY.search(a[-1] + b[0])
+            and (a.count("（") <= a.count("）") or b.endswith(("）", ")")))
+            and not closes_unopened(x.text))
 
 
 _LEADING_RUN = re.compile(r"[0-9A-Za-z.%,+\-]+")

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from ..model import Line, Page, Span, make_span
 from ..pagenum import page_number
-from .bylines import ROLE
+from .bylines import ROLE, parse_inline
 
 CJK = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
        "\ufe30-\ufe4f\uff00-\uffef\u2010-\u2027\u00b7\u25a0-\u25ff\u2600-\u26ff")
@@ -407,6 +407,12 @@ def _cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> l
     return sorted(cuts)
 
 
+def _byline_only(text: str) -> bool:
+    """Is ``text`` a news byline and nothing more ("本报讯（记者 张清）")?"""
+    b = parse_inline(text) if ("电" in text or "讯" in text) else None
+    return b is not None and b.end == len(text)
+
+
 def closes_unopened(text: str) -> bool:
     """Does ``text`` close a bracket it did not open (one opened on an earlier line)?"""
     close = min((i for i in (text.find("）"), text.find(")")) if i >= 0), default=-1)
@@ -570,6 +576,8 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
                     jump = ("from" if jm.group("kind") in ("上接", "接", "承", "续") else "to",
                             page_number(jm.group("page")))
             terminal = last in _CLOSERS and (bool(TERMINAL.search(text)) or _closes_attribution(text, open_attribution))
+            if terminal and last in "）)" and _byline_only(text):
+                terminal = False  # "本报讯（记者 张清）" alone on its line: the paragraph runs on
             if "（" in text or "(" in text or "）" in text or ")" in text:
                 open_attribution = bool(_ATTRIBUTION_OPEN.search(text)) or (
                     open_attribution and "）" not in text and ")" not in text)
