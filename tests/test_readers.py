@@ -75,3 +75,17 @@ def test_readers_damaged_utf8_is_marked_or_refused_in_strict_mode():
     assert "U+FFFD" in page.encoding and page.warnings
     with pytest.raises(ReadError, match="strict"):
         read_bytes(data, "cut.txt", settings=Settings(strict=True))
+
+
+def test_readers_warn_about_a_layout_dump_with_columns_side_by_side():
+    """`pdftotext -layout` sets a page's columns side by side on each line: the reader says
+    so (and how to get a usable dump) instead of letting the articles come out interleaved."""
+    left = ["本报讯（记者 张清）近日，记者从", "市商务局了解到，今年以来全市", "网络零售额实现较快增长，电商",
+            "企业数量达到3200家。其中，农", "村电商发展迅速，带动就业。", "下一步将继续加大扶持力度。"]
+    right = ["国务院总理李克强10月15日", "在人民大会堂会见美国前财政", "部长保尔森。李克强表示，中",
+             "美经贸合作是两国关系的压舱", "石和推进器。保尔森表示，愿", "继续为两国合作发挥作用。"]
+    layout = "".join(f"{a:<20}    {b}\n" for a, b in zip(left, right)).encode()
+    [page] = read_bytes(layout, "p1.txt")
+    assert any("pdftotext -layout" in w and "pdftotext -raw" in w for w in page.warnings)
+    raw = "".join(f"{a}\n" for a in left + right).encode()
+    assert read_bytes(raw, "p1.txt")[0].warnings == ()
