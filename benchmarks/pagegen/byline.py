@@ -127,8 +127,10 @@ def _standalone_text(reporters: tuple[str, ...], rng: random.Random) -> str:
     pad = rng.random() < 0.35
     names = [_pad(n, rng, pad) for n in reporters]
     joiner = rng.choice([" ", " ", "、"]) if not pad else " "
-    lead = rng.choice(["■ 记者", "本报记者", "记者", "□本报记者", "■ 本报记者"])
-    return f"{lead} {joiner.join(names)}"
+    # local papers' roles too: 全媒体记者 / 融媒体记者, and a photo credit after the names
+    lead = rng.choice(["■ 记者", "本报记者", "记者", "□本报记者", "■ 本报记者", "全媒体记者", "■ 融媒体记者"])
+    credit = " 文/图" if rng.random() < 0.1 else ""
+    return f"{lead} {joiner.join(names)}{credit}"
 
 
 def _leading_time(text: str) -> str | None:
@@ -140,8 +142,9 @@ def dress(paragraph1: str, inline: Inline | None, standalone: tuple[str, ...] | 
           rng: random.Random) -> Dressed:
     """Choose a byline style for one article and return paragraph 1 plus the truth.
 
-    Styles: keep the corpus inline byline; the local-paper "本报讯（记者 X）" form; a stand-alone
-    line above the body (paragraph 1 loses its inline byline, sometimes keeping "本报X月X日电").
+    Styles: keep the corpus inline byline; the local-paper "本报讯（记者 X）" form (also with
+    全媒体记者 / 融媒体记者, or dated: "本报北京1月31日讯"); a stand-alone line above the body
+    (paragraph 1 loses its inline byline, sometimes keeping "本报X月X日电").
     """
     reporters = standalone or (inline.reporters if inline else ())
     roll = rng.random()
@@ -163,8 +166,15 @@ def dress(paragraph1: str, inline: Inline | None, standalone: tuple[str, ...] | 
             rest = f"{inline.date}，{rest}"
             when = inline.date
         space = rng.choice([" ", ""])
-        raw = f"本报讯（记者{space}{'、'.join(reporters)}）"
-        return Dressed(raw + rest, {"source": "本报讯", "reporters": list(reporters), "raw": raw}, when, None)
+        role = rng.choice(["记者", "记者", "记者", "全媒体记者", "融媒体记者"])
+        # a dated local form ends in 讯 where People's Daily has 电: "本报北京1月31日讯"
+        source = inline.source[:-1] + "讯" if inline.date and inline.source.endswith("电") and rng.random() < 0.2 \
+            else "本报讯"
+        if source != "本报讯":
+            space = ""  # (the scorer exempts spaces only in the bylines it knows: …电, 本报讯)
+        raw = f"{source}（{role}{space}{'、'.join(reporters)}）"
+        when = inline.date if source != "本报讯" else when
+        return Dressed(raw + rest, {"source": source, "reporters": list(reporters), "raw": raw}, when, None)
     if inline.who is None:  # "新华社北京1月31日电  2月1日出版的…": keep the gap after 电
         raw = inline.source
         text = f"{raw} {inline.rest}"
