@@ -90,7 +90,7 @@ def make_furniture(rng: random.Random, style: PageStyle, number: int, date: str)
         size = rng.choice([14.0, 16.0, 18.0])
         base = y + size
         section = rng.choice(SECTIONS if number > 4 else ["要闻"])
-        label = rng.choice([f"第{number}版", str(number), f"{number:02d}", f"第{cn_number(number)}版"])
+        label = rng.choice([f"第{number}版", str(number), f"{number:02d}", f"第{cn_number(number)}版", f"A{number}"])
         if rng.random() < 0.3:
             add(top, f"{label} {section}", font, size, base, "center")
         else:
@@ -103,9 +103,15 @@ def make_furniture(rng: random.Random, style: PageStyle, number: int, date: str)
     bottom_h = 0.0
     if style.footer:
         y_foot = style.page_height - style.margin
-        editors = f"本版责编：{invented_name(rng)} {invented_name(rng)}"
-        if rng.random() < 0.5:
-            editors += f" {invented_name(rng)}"
+        roll = rng.random()
+        if roll < 0.7:
+            editors = f"本版责编：{invented_name(rng)} {invented_name(rng)}"
+            if rng.random() < 0.5:
+                editors += f" {invented_name(rng)}"
+        elif roll < 0.85:  # local papers name each desk: "责任编辑：… 美编：… 校对：…"
+            editors = f"责任编辑：{invented_name(rng)} 美编：{invented_name(rng)} 校对：{invented_name(rng)}"
+        else:
+            editors = f"值班主任：{invented_name(rng)} 责任编辑：{invented_name(rng)} 组版：{invented_name(rng)}"
         add(bottom, editors, style.small_font, 8.0, y_foot, rng.choice(("left", "right")))
         if rng.random() < 0.5:
             add(bottom, f"版式设计：{invented_name(rng)}", style.small_font, 8.0, y_foot - 11, "right")
