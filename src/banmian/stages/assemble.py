@@ -21,7 +21,7 @@ from typing import Literal
 
 from .attach import LEAD_CHARS, attach_headlines, bigrams, overlap_text, share_in
 from .layout import COLUMN_TAG, Labelled
-from .reflow_cues import starts_article
+from .reflow_cues import opens_article
 
 Order = Literal["before", "after"]
 
@@ -211,13 +211,9 @@ def detect_order(runs: list[Run]) -> tuple[Order, str]:
 
 
 def _opens_article(lines: Sequence[Labelled], i: int) -> bool:
-    """Does line ``i`` open an article (:func:`starts_article`)?  The byline may
-    wrap in its date ("新华社北京 2 月 19 日 / 电 （记者温馨）"), so the start of
-    the next line is read too."""
-    text = lines[i].info.text
-    if starts_article(text):
-        return True
-    return i + 1 < len(lines) and text[-1:] == "日" and starts_article(text + lines[i + 1].info.text[:2])
+    """Does line ``i`` open an article (:func:`.reflow_cues.opens_article`, the next line
+    read too for a byline wrapped in its date)?"""
+    return opens_article(lines[i].info.text, lines[i + 1].info.text if i + 1 < len(lines) else "")
 
 
 def _split_body_at_bylines(lines: tuple[Labelled, ...]) -> list[list[Labelled]]:

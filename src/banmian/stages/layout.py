@@ -20,8 +20,9 @@ from functools import partial
 from itertools import accumulate, compress
 from typing import Literal, NamedTuple
 
+from .bylines import ROLE
 from .normalize import LineInfo, closes_unopened
-from .reflow_cues import starts_article
+from .reflow_cues import opens_article, starts_article
 
 Label = Literal["body", "heading", "head", "byline", "jump", "furniture"]
 # A title's rubric: "（人民时评）", "（逐梦70年）"; short, at the end of a short line.
@@ -134,6 +135,10 @@ def _hist_mode(hist: Mapping[float, int]) -> float:
 
 
 _MARKS = frozenset("■□●○◆◇▲△★☆▶►")
+_OPENS = "opens with a news-agency byline"
+_SENTENCE_PUNCT = re.compile(r"[，。；：？！、,.;:?!]")
+_ROLE_ONLY = re.compile(r"[■□●◆▲◇★☆]?\s*" + ROLE + r"[：:]?")
+_NAMES_ONLY = re.compile(r"[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,2}")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -215,6 +220,10 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("jump"), why.append(f"jump {x.jump[0]} {x.jump[1]}")
         elif x.byline_names:
             labels.append("byline"), why.append("stand-alone byline")
+        elif (len(text) <= 8 and i + 1 < len(infos) and _ROLE_ONLY.fullmatch(text)
+              and _NAMES_ONLY.fullmatch(infos[i + 1].text)):
+            # "记者" / "冯春梅": the extractor set the role and the names apart
+            labels.append("byline"), why.append("a byline's role, its names on the next line")
         elif (i > 0 and labels[i - 1] == "byline" and x.pure and not terminal and not _PUNCT_ANY.search(text)
               and (len(text) <= 3 or (len(text) <= 8 and len(x.spans) > 1))):
             labels.append("byline"), why.append("the end of a wrapped byline")
@@ -224,8 +233,8 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("head"), why.append("set larger than the body type")
         elif i > 0 and labels[i - 1] == "head" and text.startswith(("——", "—")) and not x.strong_end:
             labels.append("head"), why.append("a subtitle under a headline line")
-        elif starts_article(text) and not x.numbered:
-            labels.append("body"), why.append("opens with a news-agency byline")
+        elif opens_article(text, infos[i + 1].text if i + 1 < len(infos) else "") and not x.numbered:
+            labels.append("body"), why.append(_OPENS)
         elif x.min_width > cw + 1.5:
             labels.append("head"), why.append(f"wider than the column ({x.min_width:g} > {cw:g})")
         elif not terminal and len(x.spans) == 2 and _two_phrases(x):
@@ -288,6 +297,13 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
         # only body lines change here, and only before a headline or byline line
         # (or the last): both tested first, as they rule out most lines
         if labels[i] != "body" or (i + 1 == n or labels[i + 1] not in ("head", "byline")) and i != last:
+            # a line without a sentence's punctuation cannot run on into a news byline
+            # ("…首发式在法兰克福举行" / "本报法兰克福10月15日电"): a title above it
+            if (labels[i] == "body" and i + 1 < n and why[i + 1] == _OPENS and not infos[i].terminal
+                    and not _SENTENCE_PUNCT.search(infos[i].text)
+                    and not (i > 0 and labels[i - 1] == "body" and not infos[i - 1].terminal)):
+                labels[i] = "head"
+                why[i] = "a line without a sentence's punctuation above a news byline"
             continue
         mid_paragraph = i > 0 and labels[i - 1] == "body" and not infos[i - 1].terminal and i != last
         # "香港法律界：" and "…主题教育——" lead into a title

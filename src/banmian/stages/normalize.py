@@ -397,6 +397,7 @@ def _cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> l
         head, tail = raw[:last.start()].strip(), raw[last.end():]
         if (len(tail) >= 8 and _BODY_PUNCT.search(tail) and not _WS_RUN.search(tail)
                 and _HEAD_TAIL.match(head) and not head.startswith(("本报", "新华社", "记者"))
+                and not head.endswith(("电", "讯"))  # "日电 （记者李强）": a byline's, wrapped in its date
                 and tail[0] not in "）)”’」』，。、；：" and not tail[0].isdigit()
                 and not closes_unopened(tail)):  # "通 / 讯员 王五）3月5日": a byline's bracket, wrapped
             gaps.append(line.start + last.end())
@@ -408,9 +409,15 @@ def _cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> l
 
 
 def _byline_only(text: str) -> bool:
-    """Is ``text`` a news byline and nothing more ("本报讯（记者 张清）")?"""
-    b = parse_inline(text) if ("电" in text or "讯" in text) else None
-    return b is not None and b.end == len(text)
+    """Is ``text`` a news byline and nothing more ("本报讯（记者 张清）"), or the end of one
+    that wrapped in its date ("本报法兰克福 10 月 15 / 日电 （记者李强、花放）")?"""
+    if "电" not in text and "讯" not in text:
+        return False
+    b = parse_inline(text)
+    return (b is not None and b.end == len(text)) or _BYLINE_TAIL.fullmatch(text) is not None
+
+
+_BYLINE_TAIL = re.compile(r"(?:\d{1,2}日)?[电讯]\s*[（(][^（）()]*" + ROLE + r"[^（）()]*[）)]")
 
 
 def closes_unopened(text: str) -> bool:

@@ -28,3 +28,18 @@ def starts_article(text: str) -> bool:
     if ("电" in text or "讯" in text) and INLINE_BYLINE_START.match(text):
         return True
     return text[:1] in ARTICLE_FIRST and ARTICLE_LABELS.match(text) is not None
+
+
+_DATE_TAIL = frozenset("日月0123456789")  # where a dated byline can wrap before its 电
+
+
+def opens_article(text: str, following: str = "") -> bool:
+    """:func:`starts_article`, also where the byline wraps in its date and ``following``
+    (the next line) holds the rest: "新华社北京 2 月 19 日 / 电 （记者温馨）",
+    "本报法兰克福 10 月 15 / 日电 （记者李强）".
+
+    >>> opens_article("本报法兰克福10月15", "日电（记者李强、花放）"), opens_article("今年1至5月", "日电商")
+    (True, False)
+    """
+    return starts_article(text) or (bool(following) and text[-1:] in _DATE_TAIL
+                                    and starts_article(text + following[:4]))
