@@ -111,8 +111,8 @@ def build_article(page: Page, draft: Draft, paragraphs: list[RawParagraph],
     if draft.byline:
         # A byline may wrap inside a name ("■ 本报记者 王明峰 常" / "碧罗"): read the
         # names over its lines joined as printed.
-        names = byline_names("".join(page.text[x.info.spans[0].start:x.info.spans[-1].end]
-                                     for x in draft.byline).split("记者", 1)[-1])
+        names = byline_names(_join_byline_lines([page.text[x.info.spans[0].start:x.info.spans[-1].end]
+                                                 for x in draft.byline]).split("记者", 1)[-1])
         spans = tuple(Span(page.index, x.info.spans[0].start, x.info.spans[-1].end) for x in draft.byline)
         raw = Text("".join(page.text[s.start:s.end] for s in spans), spans)
         # The stand-alone line names the reporters; an inline "本报广州2月17日电" then
@@ -156,3 +156,29 @@ def standalone_bylines(page: Page, draft: Draft, article: Article) -> list[Furni
 def furniture_of(page: Page, lines: list[Labelled]) -> list[Furniture]:
     return [Furniture(text_of(page, [x]), "jump" if x.info.jump else (x.info.furniture or "other"),
                       (x.info.line,)) for x in lines]
+
+
+def _join_byline_lines(lines: list[str]) -> str:
+    """A byline's lines joined as its names run: a line break inside a name joins, one
+    after a whole name parts it.  A line ends inside a name where it ends with an odd
+    number of single characters ("■ 本报记者 王明峰 常" / "碧罗": 常碧罗), or with two
+    characters and the next line starts with one ("田豆豆 范昊" / "天": a three-character
+    name); after a padded pair ("贺广华 薛 原" / "李龙伊") or three characters it is whole.
+
+    >>> _join_byline_lines(["■ 本报记者 王明峰 常", "碧罗"]), _join_byline_lines(["本报记者 贺广华 薛 原", "李龙伊"])
+    ('■ 本报记者 王明峰 常碧罗', '本报记者 贺广华 薛 原 李龙伊')
+    >>> _join_byline_lines(["□本报记者 田豆豆 范昊", "天"])
+    '□本报记者 田豆豆 范昊天'
+    """
+    out = lines[0] if lines else ""
+    for line in lines[1:]:
+        tokens = out.split()
+        singles = 0
+        for tok in reversed(tokens):
+            if len(tok) != 1:
+                break
+            singles += 1
+        first = line.split()[0] if line.split() else ""
+        inside = singles % 2 == 1 or (singles == 0 and tokens and len(tokens[-1]) == 2 and len(first) == 1)
+        out += ("" if inside else " ") + line
+    return out

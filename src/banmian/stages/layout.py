@@ -196,6 +196,16 @@ def _short_open_pairs(infos: list[LineInfo], widths: list[float], labels: list[L
             why[i] = "short open line above another paragraph's first line"
 
 
+def _wider_column_starts(infos: list[LineInfo], i: int, why: list[str]) -> bool:
+    """Is line ``i``, wider than the column the lines around it measure, the text of a
+    wider column that starts here (a summary box's narrow lines above)?  It follows a
+    news byline's line, or the next two lines run as wide."""
+    if i > 0 and why[i - 1] == _OPENS and not infos[i - 1].terminal:
+        return True
+    nxt = infos[i + 1:i + 3]
+    return len(nxt) == 2 and all(y.max_width >= infos[i].min_width - 1.0 and not y.furniture for y in nxt)
+
+
 def label_lines(infos: list[LineInfo], indent: float = 2.0,
                 hints: Sequence[str | None] | None = None) -> list[Labelled]:
     """Label every measured line; see the module docstring for the reasoning.
@@ -235,7 +245,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("head"), why.append("a subtitle under a headline line")
         elif opens_article(text, infos[i + 1].text if i + 1 < len(infos) else "") and not x.numbered:
             labels.append("body"), why.append(_OPENS)
-        elif x.min_width > cw + 1.5:
+        elif x.min_width > cw + 1.5 and not _wider_column_starts(infos, i, why):
             labels.append("head"), why.append(f"wider than the column ({x.min_width:g} > {cw:g})")
         elif not terminal and len(x.spans) == 2 and _two_phrases(x):
             labels.append("head"), why.append("two phrases set apart by a space (a display-type title)")
@@ -296,7 +306,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
     for i in range(n - 1, -1, -1):
         # only body lines change here, and only before a headline or byline line
         # (or the last): both tested first, as they rule out most lines
-        if labels[i] != "body" or (i + 1 == n or labels[i + 1] not in ("head", "byline")) and i != last:
+        if labels[i] != "body" or why[i] == _OPENS or (i + 1 == n or labels[i + 1] not in ("head", "byline")) and i != last:
             # a line without a sentence's punctuation cannot run on into a news byline
             # ("…首发式在法兰克福举行" / "本报法兰克福10月15日电"): a title above it
             if (labels[i] == "body" and i + 1 < n and why[i + 1] == _OPENS and not infos[i].terminal
