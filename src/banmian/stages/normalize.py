@@ -22,15 +22,16 @@ CJK = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-
 _CJK_RE = re.compile(f"[{CJK}]")
 # Sentence-final punctuation, optionally followed by closing quotes/brackets.
 # A closing bracket alone ends a paragraph only as a source note ("（新华社北京2月25日电）",
-# "（完）"), or as any note set right after a full stop ("…力度。（据新华社）", "。（张三）"):
-# titles end in column tags ("（人民时评）"), after a question or exclamation mark too
-# ("…可以吗？（说道）"), never after a full stop; lines wrap after "（市、区）".
+# "（完）"), or as any note set right after a full stop (_NOTE_AFTER_STOP: "…力度。（据新华社）",
+# "。（张三）"): titles end in column tags ("（人民时评）"), after a question or exclamation
+# mark too ("…可以吗？（说道）"), never after a full stop; lines wrap after "（市、区）".
 TERMINAL = re.compile(r"[。！？!?…；;：:]+[”’」』）)》〉】\]]*$|——$|"
-                      r"。[”’」』]*[（(][^（）()]{1,30}[）)]$|"
                       r"[（(][^（）()]{0,30}(?:电|完|结束|待续|记者[^（）()]*|编译|综合|整理|报道)[）)]$|"
                       r"^[（(]作者[^（）()]*[）)]$|"
                       r"[（(][^（）()]{0,24}(?:见第?\S{1,3}版|参与采写|采写|供稿|执笔|编译|整理)[^（）()]{0,6}[）)]$|"
                       r"^[（(](?:稿件|资料|数据)?来源[：:][^（）()]{1,30}[）)]$")
+# (asked only of lines ending in a bracket: as an alternative of TERMINAL it slowed every search)
+_NOTE_AFTER_STOP = re.compile(r"。[”’」』]*[（(][^（）()]{1,30}[）)]$")
 _STRONG_END = re.compile(r"[。！？!?…]+[”’」』）)》〉】]*$")
 
 JUMP_RE = re.compile(
@@ -582,7 +583,8 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
                 if jm:
                     jump = ("from" if jm.group("kind") in ("上接", "接", "承", "续") else "to",
                             page_number(jm.group("page")))
-            terminal = last in _CLOSERS and (bool(TERMINAL.search(text)) or _closes_attribution(text, open_attribution))
+            terminal = last in _CLOSERS and (bool(TERMINAL.search(text)) or _closes_attribution(text, open_attribution)
+                                             or (last in "）)" and _NOTE_AFTER_STOP.search(text) is not None))
             if terminal and last in "）)" and _byline_only(text):
                 terminal = False  # "本报讯（记者 张清）" alone on its line: the paragraph runs on
             if "（" in text or "(" in text or "）" in text or ")" in text:
