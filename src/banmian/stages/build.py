@@ -10,11 +10,11 @@ from operator import eq
 
 from ..model import Article, Byline, Furniture, Headline, Line, Page, Paragraph, Span, Text, make_text
 from .assemble import Draft
-from .bylines import parse_inline
+from .bylines import BYLINE_LEAD, parse_inline
 from .geometry import headline_roles_by_size
 from .headlines import KICKER_END, assign_roles
 from .layout import Labelled
-from .normalize import byline_names
+from .normalize import AUTHOR_LEAD, byline_names
 from .reflow import RawParagraph, body_width
 
 
@@ -111,8 +111,10 @@ def build_article(page: Page, draft: Draft, paragraphs: list[RawParagraph],
     if draft.byline:
         # A byline may wrap inside a name ("■ 本报记者 王明峰 常" / "碧罗"): read the
         # names over its lines joined as printed.
-        names = byline_names(_join_byline_lines([page.text[x.info.spans[0].start:x.info.spans[-1].end]
-                                                 for x in draft.byline]).split("记者", 1)[-1])
+        # (the lead — mark, credit, role — goes; byline_names drops later roles: "本报通讯员
+        # 李四 记者 张三" names both)
+        joined = _join_byline_lines([page.text[x.info.spans[0].start:x.info.spans[-1].end] for x in draft.byline])
+        names = byline_names(AUTHOR_LEAD.sub("", BYLINE_LEAD.sub("", joined, count=1), count=1))
         spans = tuple(Span(page.index, x.info.spans[0].start, x.info.spans[-1].end) for x in draft.byline)
         raw = Text("".join(page.text[s.start:s.end] for s in spans), spans)
         # The stand-alone line names the reporters; an inline "本报广州2月17日电" then

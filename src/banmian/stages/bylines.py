@@ -13,6 +13,10 @@ from dataclasses import dataclass
 # (local papers), 首席记者, 见习记者, 特约记者, 特派记者, 驻京记者, 摄影记者, 通讯员, 实习生, 评论员.
 ROLE = (r"(?:本报|新华社|中新社)?(?:特约|特派|驻[\u4e00-\u9fff]{1,6})?"
         r"(?:全媒体|融媒体|首席|资深|见习|实习|摄影)?(?:记者|通讯员|实习生|评论员)")
+# Marks set before a stand-alone byline ("■ 记者 倪珉", "◎本报记者 张三") or a box's heading.
+MARKS = "■□●○◎◆◇▲△★☆▶►"
+# What leads the names in a stand-alone byline: its mark, a credit ("文/图"), the role.
+BYLINE_LEAD = re.compile(r"^[" + MARKS + r"]?\s*(?:(?:文\s*[/／·]\s*图|文|图)\s*[/／]?\s*)?" + ROLE)
 # A dated local byline ending in 讯 rather than 电: "本报成都3月5日讯".
 DATED_XUN = r"本报[\u4e00-\u9fff]{0,8}?(?P<xdate>\d{1,2}月\d{1,2}日)讯"
 _SOURCE = (r"(?:据)?(?:本报讯|本报电|新华社电|" + DATED_XUN + r"|(?:本报|新华社|中新社|人民网|新华网|央视新闻|"

@@ -20,7 +20,7 @@ from functools import partial
 from itertools import accumulate, compress
 from typing import Literal, NamedTuple
 
-from .bylines import ROLE
+from .bylines import MARKS, ROLE
 from .normalize import LineInfo, closes_unopened
 from .reflow_cues import opens_article, starts_article
 
@@ -134,10 +134,10 @@ def _hist_mode(hist: Mapping[float, int]) -> float:
     return best
 
 
-_MARKS = frozenset("■□●○◆◇▲△★☆▶►")
+_MARKS = frozenset(MARKS)
 _OPENS = "opens with a news-agency byline"
 _SENTENCE_PUNCT = re.compile(r"[，。；：？！、,.;:?!]")
-_ROLE_ONLY = re.compile(r"[■□●◆▲◇★☆]?\s*" + ROLE + r"[：:]?")
+_ROLE_ONLY = re.compile(r"[" + MARKS + r"]?\s*" + ROLE + r"[：:]?")
 _NAMES_ONLY = re.compile(r"[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,2}")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -230,10 +230,11 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("jump"), why.append(f"jump {x.jump[0]} {x.jump[1]}")
         elif x.byline_names:
             labels.append("byline"), why.append("stand-alone byline")
-        elif (len(text) <= 8 and i + 1 < len(infos) and _ROLE_ONLY.fullmatch(text)
-              and _NAMES_ONLY.fullmatch(infos[i + 1].text)):
-            # "记者" / "冯春梅": the extractor set the role and the names apart
-            labels.append("byline"), why.append("a byline's role, its names on the next line")
+        elif (len(text) <= 8 and _ROLE_ONLY.fullmatch(text)
+              and ("评论员" in text or i + 1 < len(infos) and _NAMES_ONLY.fullmatch(infos[i + 1].text))):
+            # "记者" / "冯春梅": the extractor set the role and the names apart; "本报评论员"
+            # signs for the paper, with no names
+            labels.append("byline"), why.append("a byline's role (its names, if any, on the next line)")
         elif (i > 0 and labels[i - 1] == "byline" and x.pure and not terminal and not _PUNCT_ANY.search(text)
               and (len(text) <= 3 or (len(text) <= 8 and len(x.spans) > 1))):
             labels.append("byline"), why.append("the end of a wrapped byline")

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from ..model import Line, Page, Span, make_span
 from ..pagenum import page_number
-from .bylines import ROLE, parse_inline
+from .bylines import MARKS, ROLE, parse_inline
 
 CJK = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
        "\ufe30-\ufe4f\uff00-\uffef\u2010-\u2027\u00b7\u25a0-\u25ff\u2600-\u26ff")
@@ -46,11 +46,16 @@ NUMBERED_RE = re.compile(
 _DID = r"采访整理|整理|采写|摄影报道|报道|文\s*[/／]\s*图"
 _DID_END = re.compile(r"\s*(?:" + _DID + r")\s*$")
 STANDALONE_BYLINE_RE = re.compile(
-    r"^[■●◆▲□◇★☆]?\s*(?:(?:文\s*[/／·]\s*图|文|图)\s*[/／]?\s*)?" + ROLE + r"(?:\s|[：:])*"
+    r"^[" + MARKS + r"]?\s*(?:(?:文\s*[/／·]\s*图|文|图)\s*[/／]?\s*)?" + ROLE + r"(?:\s|[：:])*"
     r"(?P<names>[\u4e00-\u9fff·]{1,4}(?:[\s、，,]+(?:" + ROLE + r"\s*)?[\u4e00-\u9fff·]{1,4}){0,8}"
     r"|(?<=[■●◆▲□◇★☆]记者)[\u4e00-\u9fff·]{5,8})"
     r"\s*(?:" + _DID + r")?\s*$")
 _ROLE = re.compile(ROLE)
+# An author credit without a role, on its own line: "文/张三", "文／李四 王五".  ("作者：张三"
+# is left alone: book and exhibition boxes print it amid an article.)
+AUTHOR_LEAD = re.compile(r"^[" + MARKS + r"]?\s*文\s*[/／]\s*")
+AUTHOR_LINE = re.compile(r"^[" + MARKS + r"]?\s*文\s*[/／]\s*"
+                         r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,3})$")
 
 
 # The commonest single-character surnames: where a byline runs names together
@@ -466,7 +471,7 @@ def _indent_of(src: str, line: Line) -> bool:
 
 
 _CLOSERS = frozenset("。！？!?…；;：:”’」』）)》〉】]—")
-_OPENERS = frozenset("一二三四五六七八九十（(0123456789０１２３４５６７８９第①②③④⑤⑥⑦⑧⑨⑩■●◆▲□◇核编开内延短相链背记专小新数点人名图")
+_OPENERS = frozenset("一二三四五六七八九十（(0123456789０１２３４５６７８９第①②③④⑤⑥⑦⑧⑨⑩■●◆▲□◇◎核编开内延短相链背记专小新数点人名图文")
 # Lines are mostly CJK: counting the few other characters is several times
 # cheaper than collecting every CJK one.
 _NON_CJK = re.compile(f"[^{CJK}]")
@@ -596,6 +601,10 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
                 bm = STANDALONE_BYLINE_RE.match(src[spans[0].start:spans[-1].end])
                 if bm:
                     names = byline_names(bm.group("names")) or None
+            elif short and not terminal and (text[0] == "文" or text[0] in MARKS):
+                am = AUTHOR_LINE.match(src[spans[0].start:spans[-1].end])
+                if am:
+                    names = byline_names(am.group("names")) or None
             numbered = text[0] in _OPENERS and bool(
                 NUMBERED_RE.match(text) or (size <= 7 and BODY_LABELS.match(text)))
         cjk = size - len(_NON_CJK.findall(text))
