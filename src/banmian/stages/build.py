@@ -114,7 +114,7 @@ def build_article(page: Page, draft: Draft, paragraphs: list[RawParagraph],
         # (the lead — mark, credit, role — goes; byline_names drops later roles: "本报通讯员
         # 李四 记者 张三" names both)
         joined = _join_byline_lines([page.text[x.info.spans[0].start:x.info.spans[-1].end] for x in draft.byline])
-        names = byline_names(AUTHOR_LEAD.sub("", BYLINE_LEAD.sub("", joined, count=1), count=1))
+        names = byline_names(AUTHOR_LEAD.sub("", BYLINE_LEAD.sub("", joined.strip("（）() "), count=1), count=1))
         spans = tuple(Span(page.index, x.info.spans[0].start, x.info.spans[-1].end) for x in draft.byline)
         raw = Text("".join(page.text[s.start:s.end] for s in spans), spans)
         # The stand-alone line names the reporters; an inline "本报广州2月17日电" then

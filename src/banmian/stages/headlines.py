@@ -90,8 +90,11 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset()) ->
               if KICKER_END.search(texts[k]) or SUBTITLE_END.search(texts[k])
               or SUBTITLE_START.match(texts[k + 1])
               or (TITLE_TAG.search(texts[k]) and texts[k][0] not in "（(")}
-    # A bracket or quote left open runs into the next line: same field.
-    glued = {k for k in range(n - 1) if _opens(texts[k])}
+    # A bracket or quote left open runs into the next line: same field; so does a
+    # column tag set on a line of its own under the title ("让科研更有“生命力” / （记者手记）").
+    glued = {k for k in range(n - 1) if _opens(texts[k]) or (
+        texts[k + 1][:1] in "（(" and TITLE_TAG.fullmatch(texts[k + 1]) and len(texts[k + 1]) <= 14
+        and not SUBTITLE_START.match(texts[k + 1]))}
     forced |= {k for k in breaks if k < n - 1}
     forced -= glued
     # best[j] = (cost, starts of fields) for lines 0..j-1

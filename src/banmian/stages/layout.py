@@ -21,7 +21,7 @@ from itertools import accumulate, compress
 from typing import Literal, NamedTuple
 
 from .bylines import MARKS, ROLE
-from .normalize import LineInfo, closes_unopened
+from .normalize import BODY_LABELS, LineInfo, closes_unopened
 from .reflow_cues import opens_article, starts_article
 
 Label = Literal["body", "heading", "head", "byline", "jump", "furniture"]
@@ -138,6 +138,8 @@ _MARKS = frozenset(MARKS)
 _OPENS = "opens with a news-agency byline"
 _SENTENCE_PUNCT = re.compile(r"[，。；：？！、,.;:?!]")
 _ROLE_ONLY = re.compile(r"[" + MARKS + r"]?\s*" + ROLE + r"[：:]?")
+_BRACKETED_BYLINE = re.compile(r"[（(]\s*" + ROLE + r"\s*[\u4e00-\u9fff·]{2,4}(?:[\s、]+(?:" + ROLE
+                               + r")?\s*[\u4e00-\u9fff·]{2,4}){0,5}\s*(?:文\s*[/／]\s*图)?\s*[）)]")
 _NAMES_ONLY = re.compile(r"[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,2}")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -230,6 +232,10 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("jump"), why.append(f"jump {x.jump[0]} {x.jump[1]}")
         elif x.byline_names:
             labels.append("byline"), why.append("stand-alone byline")
+        elif (i > 0 and labels[i - 1] == "head" and text[0] in "（(" and _BRACKETED_BYLINE.fullmatch(text)
+              and not BODY_LABELS.match(text[1:-1])):  # "（记者手记）" is a column's name
+            # "（记者 张三）" under the headline signs the article (at its end it is a closing note)
+            labels.append("byline"), why.append("a bracketed byline under the headline")
         elif (len(text) <= 8 and _ROLE_ONLY.fullmatch(text)
               and ("评论员" in text or i + 1 < len(infos) and _NAMES_ONLY.fullmatch(infos[i + 1].text))):
             # "记者" / "冯春梅": the extractor set the role and the names apart; "本报评论员"

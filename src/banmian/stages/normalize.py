@@ -590,8 +590,10 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
                             page_number(jm.group("page")))
             terminal = last in _CLOSERS and (bool(TERMINAL.search(text)) or _closes_attribution(text, open_attribution)
                                              or (last in "）)" and _NOTE_AFTER_STOP.search(text) is not None))
-            if terminal and last in "）)" and _byline_only(text):
-                terminal = False  # "本报讯（记者 张清）" alone on its line: the paragraph runs on
+            if terminal and last in "）)" and (_byline_only(text) or (text[0] in "（(" and BODY_LABELS.match(text[1:-1]))):
+                # "本报讯（记者 张清）" alone on its line: the paragraph runs on; "（记者手记）" is a
+                # column's name (under its title), not a source note
+                terminal = False
             if "（" in text or "(" in text or "）" in text or ")" in text:
                 open_attribution = bool(_ATTRIBUTION_OPEN.search(text)) or (
                     open_attribution and "）" not in text and ")" not in text)
