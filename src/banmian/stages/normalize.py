@@ -270,8 +270,8 @@ def _running_head(text: str) -> bool:
     if len(text) > 40 or not re.search(r"\d{4}\s*年|第\s*\S{1,3}\s*版|星期", text):
         return False
     rest = _HEAD_ATOMS.sub("", text)
-    # what may remain: a section name and the page number ("评论8", "05地方")
-    return bool(re.fullmatch(r"\d{0,2}[\u4e00-\u9fff]{0,4}\d{0,2}", rest))
+    # what may remain: a section name and the page number ("评论8", "05地方", "要闻A2")
+    return bool(re.fullmatch(r"[A-Z]?\d{0,2}[\u4e00-\u9fff]{0,4}[A-Z]?\d{0,2}", rest))
 
 
 _SECTION_NAME = re.compile(r"[\u4e00-\u9fff·]{2,5}")
