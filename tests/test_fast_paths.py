@@ -251,3 +251,11 @@ def test_interleave_counts_pieces_by_blank_lines(lines):
 def test_layout_hints_without_head_are_no_hints(lines, hint):
     for _, infos in _measured(lines):
         assert layout.label_lines(infos, hints=[hint] * len(infos)) == layout.label_lines(infos)
+
+
+@given(st.text(alphabet=ALPHABET, max_size=40), st.sampled_from(["", "本报讯", "新华社北京2月1日电", "编者按：", "核心阅读"]))
+def test_reflow_cues_opens_article_is_starts_article_without_a_next_line(text, prefix):
+    from banmian.stages import reflow_cues
+    s = prefix + text
+    assert reflow_cues.opens_article(s) == reflow_cues.starts_article(s)
+
