@@ -258,4 +258,3 @@ def test_reflow_cues_opens_article_is_starts_article_without_a_next_line(text, p
     from banmian.stages import reflow_cues
     s = prefix + text
     assert reflow_cues.opens_article(s) == reflow_cues.starts_article(s)
-
