@@ -11,7 +11,7 @@ from banmian.readers.ocr import ocr_available
 np = pytest.importorskip("numpy")
 from banmian.readers.ocr_recheck import ELLIPSIS, decode, read_lines  # noqa: E402
 
-CHARSET = ["blank", *"约翰基说仁义礼智信、丶。·….，一磋商推动—群", " "]
+CHARSET = ["blank", *"约翰基说仁义礼智信、丶。·….，一磋商推动—群“”", " "]
 WQY_PATH = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
 
 
@@ -73,6 +73,17 @@ def test_recheck_reads_a_pair_of_strokes_the_dash_came_close_on_as_the_dash():
     reading = decode(_line("说", {"一": 0.85, "—": 0.1}, {"一": 0.9, "—": 0.05}, "仁"), CHARSET)
     assert reading.text == "说——仁" and reading.fixes[0].startswith("一一")
     assert decode(_line("说", "—", "一", "仁"), CHARSET).text == "说——仁"  # half read as the dash
+
+
+def test_recheck_puts_back_a_quote_the_blank_narrowly_won():
+    reading = decode(_line("说", {"“": 0.25, "”": 0.05}, "仁", "义"), CHARSET)
+    assert reading.text == "说“仁义" and reading.fixes[0].startswith("“")
+
+
+def test_recheck_does_not_double_a_quote():
+    # beside a quote the recogniser read, weight on the quote classes is that quote's
+    assert decode(_line("说", "“", {"“": 0.3}, "仁"), CHARSET).text == "说“仁"
+    assert decode(_line("说", {"“": 0.1}, "仁"), CHARSET).text == "说仁"
 
 
 def test_recheck_keeps_the_word_and_the_single_stroke():

@@ -15,6 +15,8 @@ each the right mark is there, close behind:
   run of · with … among them, or as a single …, the dots counted by the frames;
 * a rare character (磋, 蔼) loses to the blank where its neighbours stand a glyph's
   room apart;
+* a quotation mark set tight against a character goes to the blank (0.2-0.6 left on the
+  quote classes; where no quote is missing, 0.2 or more only beside another quote);
 * the two-em dash —— comes out as 一一 or —一: the dash class keeps 0.04-0.3 of the
   frames of a 一 that is half a dash, under 0.035 where 一一 is the word (一一对应).
 
@@ -61,6 +63,11 @@ NOT_AFTER_COMMA = "，。：；！？…,.:;!?）》”’)]"
 # pairs are read again (a single dash, 1857—1858, stays as read)
 DASH_P = 0.04
 DASH_LIKE = "一—"
+# the quote classes together over a blank frame between two characters: measured on eight
+# generated scans, 0.26-0.59 over six dropped quotes, 0.2 or more elsewhere only beside
+# another quote mark (which is never doubled here)
+QUOTE_P = 0.2
+QUOTES = "“”‘’\"'"
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,7 @@ def decode(probs: np.ndarray, charset: Sequence[str]) -> Reading:
     marks = _dots(marks, probs, charset, fixes)
     marks = _lost_glyphs(marks, probs, best, charset, fixes)
     marks = _commas(marks, probs, best, charset, fixes)
+    marks = _quotes(marks, probs, best, charset, fixes)
     marks = _dash_pairs(marks, probs, best, charset, fixes)
     return Reading("".join(ch for _, ch in marks), score, tuple(fixes))
 
@@ -237,3 +245,31 @@ def _class_over(probs: np.ndarray, best: np.ndarray, f: int, cls: int) -> float:
     while g < len(best) and best[g] == best[f]:
         g += 1
     return float(probs[f:g, cls].max())
+
+
+def _quotes(marks: list[tuple[int, str]], probs: np.ndarray, best: np.ndarray, charset: Sequence[str],
+            fixes: list[str]) -> list[tuple[int, str]]:
+    """A quotation mark put back where the blank frames between two characters, neither of
+    them a quote, gave the quote classes :data:`QUOTE_P` or more (its direction is set
+    later from the context, as for every quote the recogniser reads)."""
+    quote = [charset.index(c) for c in QUOTES if c in charset]
+    if not quote:
+        return marks
+    out: list[tuple[int, str]] = []
+    for k, (f, ch) in enumerate(marks):
+        out.append((f, ch))
+        if k + 1 == len(marks) or ch in QUOTES or marks[k + 1][1][:1] in QUOTES:
+            continue
+        end = marks[k + 1][0]
+        gap = probs[f + 1:end][:, quote]
+        if not gap.size:
+            continue
+        gap = gap.copy()
+        gap[best[f + 1:end] != 0] = 0  # a frame that went to a character is not the gap
+        total = gap.sum(axis=1)
+        if total.max() >= QUOTE_P:
+            at = int(total.argmax())
+            mark = charset[quote[int(gap[at].argmax())]]
+            out.append((f + 1 + at, mark))
+            fixes.append(f"{mark} at frame {f + 1 + at} ({total.max():.2f})")
+    return out
