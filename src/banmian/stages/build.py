@@ -10,11 +10,10 @@ from operator import eq
 
 from ..model import Article, Byline, Furniture, Headline, Line, Page, Paragraph, Span, Text, make_text
 from .assemble import Draft
-from .bylines import BYLINE_LEAD, parse_inline
+from .bylines import AUTHOR_LEAD, BYLINE_LEAD, byline_names, parse_inline
 from .geometry import headline_roles_by_size
 from .headlines import KICKER_END, assign_roles
 from .layout import Labelled
-from .normalize import AUTHOR_LEAD, byline_names
 from .reflow import RawParagraph, body_width
 
 

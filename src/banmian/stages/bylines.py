@@ -2,7 +2,10 @@
 "■ 记者 倪珉".
 
 An inline byline stays in paragraph 1 (as printed) and is also parsed; a
-stand-alone byline line is not paragraph text.
+stand-alone byline line is not paragraph text.  Both are told here: the roles
+papers print (:data:`ROLE`), inline bylines (:func:`parse_inline`), stand-alone
+byline lines (:data:`STANDALONE_BYLINE_RE`, :func:`byline_names`) and lines that
+are a byline and nothing more (:func:`byline_only`).
 """
 from __future__ import annotations
 
@@ -90,3 +93,84 @@ def parse_inline(text: str) -> InlineByline | None:
         dm = DATELINE.match(text[end:])
         dateline = dm.group(0) if dm else None
     return InlineByline(end=end, source=m.group("source"), reporters=reporters, dateline=dateline)
+
+
+# What the reporters did, when it was not writing it alone: "记者 王五 采访整理".
+_DID = r"采访整理|整理|采写|摄影报道|报道|文\s*[/／]\s*图"
+_DID_END = re.compile(r"\s*(?:" + _DID + r")\s*$")
+STANDALONE_BYLINE_RE = re.compile(
+    r"^[" + MARKS + r"]?\s*(?:(?:文\s*[/／·]\s*图|文|图)\s*[/／]?\s*)?" + ROLE + r"(?:\s|[：:])*"
+    r"(?P<names>[\u4e00-\u9fff·]{1,4}(?:[\s、，,]+(?:" + ROLE + r"\s*)?[\u4e00-\u9fff·]{1,4}){0,8}"
+    r"|(?<=[■●◆▲□◇★☆]记者)[\u4e00-\u9fff·]{5,8})"
+    r"\s*(?:" + _DID + r")?\s*$")
+ROLE_RE = re.compile(ROLE)
+# An author credit without a role, on its own line: "文/张三", "文／李四 王五".  ("作者：张三"
+# is left alone: book and exhibition boxes print it amid an article.)
+AUTHOR_LEAD = re.compile(r"^[" + MARKS + r"]?\s*文\s*[/／]\s*")
+AUTHOR_LINE = re.compile(r"^[" + MARKS + r"]?\s*文\s*[/／]\s*"
+                         r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,3})$")
+
+
+# The commonest single-character surnames: where a byline runs names together
+# ("刘磊刘泰山"), a surname two or three characters in starts the next name.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴"
+    "莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪"
+    "梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简"
+    "车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄"
+    "丛仲虞敖巩明佘池查麻苑迟邝")
+
+
+def split_run_together(name: str) -> tuple[str, ...]:
+    """Split 4-6 characters of names printed without a separator.
+
+    >>> split_run_together("刘磊刘泰山"), split_run_together("黄娴程焕"), split_run_together("吕梦琦")
+    (('刘磊', '刘泰山'), ('黄娴', '程焕'), ('吕梦琦',))
+    """
+    if 4 <= len(name) <= 6:
+        for cut in (2, 3):
+            a, b = name[:cut], name[cut:]
+            if 2 <= len(b) <= 3 and b[0] in SURNAMES and a[0] in SURNAMES:
+                return a, b
+    return (name,)
+
+
+def byline_names(names: str) -> tuple[str, ...]:
+    """Names in a stand-alone byline; justification splits a name ("李 奥") and is undone.
+
+    >>> byline_names("张三 李四"), byline_names("李 奥"), byline_names("王五、赵六 通讯员 钱七")
+    (('张三', '李四'), ('李奥',), ('王五', '赵六', '钱七'))
+    >>> byline_names("万秀斌 黄 娴 程 焕"), byline_names("柯仲甲采访整理")
+    (('万秀斌', '黄娴', '程焕'), ('柯仲甲',))
+    """
+    out: list[str] = []
+    for chunk in ROLE_RE.split(_DID_END.sub("", names)):
+        tokens = [t for t in re.split(r"[\s、，,]+", chunk) if t]
+        pending = ""
+        for t in tokens:
+            if len(t) == 1:  # a two-character name padded to the width of three: "黄 娴"
+                pending += t
+                if len(pending) == 2:
+                    out.append(pending)
+                    pending = ""
+                continue
+            if pending:
+                out.append(pending)
+                pending = ""
+            out.append(t)
+        if pending:
+            out.append(pending)
+    return tuple(p for n in out if 2 <= len(n) <= 6 for p in split_run_together(n))
+
+
+def byline_only(text: str) -> bool:
+    """Is ``text`` a news byline and nothing more ("本报讯（记者 张清）"), or the end of one
+    that wrapped in its date ("本报法兰克福 10 月 15 / 日电 （记者李强、花放）")?"""
+    if "电" not in text and "讯" not in text:
+        return False
+    b = parse_inline(text)
+    return (b is not None and b.end == len(text)) or _BYLINE_TAIL.fullmatch(text) is not None
+
+
+_BYLINE_TAIL = re.compile(r"(?:\d{1,2}日)?[电讯]\s*[（(][^（）()]*" + ROLE + r"[^（）()]*[）)]")

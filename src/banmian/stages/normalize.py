@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from ..model import Line, Page, Span, make_span
 from ..pagenum import page_number
-from .bylines import MARKS, ROLE, parse_inline
+from .bylines import AUTHOR_LINE, MARKS, ROLE_RE, STANDALONE_BYLINE_RE, byline_names, byline_only
 
 CJK = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
        "\ufe30-\ufe4f\uff00-\uffef\u2010-\u2027\u00b7\u25a0-\u25ff\u2600-\u26ff")
@@ -42,75 +42,6 @@ NUMBERED_RE = re.compile(
     r"^(?:[一二三四五六七八九十百]{1,3}、|[（(][一二三四五六七八九十百]{1,3}[）)]|"
     r"[0-9０-９]{1,2}[.．、](?![0-9])|[（(][0-9０-９]{1,2}[）)]|第[一二三四五六七八九十]{1,3}[，、部章条]|"
     r"[①②③④⑤⑥⑦⑧⑨⑩]|[■●◆▲□◇]\s*\S)")
-# What the reporters did, when it was not writing it alone: "记者 王五 采访整理".
-_DID = r"采访整理|整理|采写|摄影报道|报道|文\s*[/／]\s*图"
-_DID_END = re.compile(r"\s*(?:" + _DID + r")\s*$")
-STANDALONE_BYLINE_RE = re.compile(
-    r"^[" + MARKS + r"]?\s*(?:(?:文\s*[/／·]\s*图|文|图)\s*[/／]?\s*)?" + ROLE + r"(?:\s|[：:])*"
-    r"(?P<names>[\u4e00-\u9fff·]{1,4}(?:[\s、，,]+(?:" + ROLE + r"\s*)?[\u4e00-\u9fff·]{1,4}){0,8}"
-    r"|(?<=[■●◆▲□◇★☆]记者)[\u4e00-\u9fff·]{5,8})"
-    r"\s*(?:" + _DID + r")?\s*$")
-_ROLE = re.compile(ROLE)
-# An author credit without a role, on its own line: "文/张三", "文／李四 王五".  ("作者：张三"
-# is left alone: book and exhibition boxes print it amid an article.)
-AUTHOR_LEAD = re.compile(r"^[" + MARKS + r"]?\s*文\s*[/／]\s*")
-AUTHOR_LINE = re.compile(r"^[" + MARKS + r"]?\s*文\s*[/／]\s*"
-                         r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,3})$")
-
-
-# The commonest single-character surnames: where a byline runs names together
-# ("刘磊刘泰山"), a surname two or three characters in starts the next name.
-SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
-    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴"
-    "莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪"
-    "梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简"
-    "车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄"
-    "丛仲虞敖巩明佘池查麻苑迟邝")
-
-
-def split_run_together(name: str) -> tuple[str, ...]:
-    """Split 4-6 characters of names printed without a separator.
-
-    >>> split_run_together("刘磊刘泰山"), split_run_together("黄娴程焕"), split_run_together("吕梦琦")
-    (('刘磊', '刘泰山'), ('黄娴', '程焕'), ('吕梦琦',))
-    """
-    if 4 <= len(name) <= 6:
-        for cut in (2, 3):
-            a, b = name[:cut], name[cut:]
-            if 2 <= len(b) <= 3 and b[0] in SURNAMES and a[0] in SURNAMES:
-                return a, b
-    return (name,)
-
-
-def byline_names(names: str) -> tuple[str, ...]:
-    """Names in a stand-alone byline; justification splits a name ("李 奥") and is undone.
-
-    >>> byline_names("张三 李四"), byline_names("李 奥"), byline_names("王五、赵六 通讯员 钱七")
-    (('张三', '李四'), ('李奥',), ('王五', '赵六', '钱七'))
-    >>> byline_names("万秀斌 黄 娴 程 焕"), byline_names("柯仲甲采访整理")
-    (('万秀斌', '黄娴', '程焕'), ('柯仲甲',))
-    """
-    out: list[str] = []
-    for chunk in _ROLE.split(_DID_END.sub("", names)):
-        tokens = [t for t in re.split(r"[\s、，,]+", chunk) if t]
-        pending = ""
-        for t in tokens:
-            if len(t) == 1:  # a two-character name padded to the width of three: "黄 娴"
-                pending += t
-                if len(pending) == 2:
-                    out.append(pending)
-                    pending = ""
-                continue
-            if pending:
-                out.append(pending)
-                pending = ""
-            out.append(t)
-        if pending:
-            out.append(pending)
-    return tuple(p for n in out if 2 <= len(n) <= 6 for p in split_run_together(n))
-
-
 FURNITURE_RES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     # (kind, pattern, anywhere on the page?)
     ("editor", re.compile(r"(?:本版|责任|美术|版式|图片|视觉)?(?:责编|编辑|设计|校对|统筹|制图|排版|美编|组版|照排)\s*[：:]"
@@ -414,18 +345,6 @@ def _cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> l
     return sorted(cuts)
 
 
-def _byline_only(text: str) -> bool:
-    """Is ``text`` a news byline and nothing more ("本报讯（记者 张清）"), or the end of one
-    that wrapped in its date ("本报法兰克福 10 月 15 / 日电 （记者李强、花放）")?"""
-    if "电" not in text and "讯" not in text:
-        return False
-    b = parse_inline(text)
-    return (b is not None and b.end == len(text)) or _BYLINE_TAIL.fullmatch(text) is not None
-
-
-_BYLINE_TAIL = re.compile(r"(?:\d{1,2}日)?[电讯]\s*[（(][^（）()]*" + ROLE + r"[^（）()]*[）)]")
-
-
 def closes_unopened(text: str) -> bool:
     """Does ``text`` close a bracket it did not open (one opened on an earlier line)?"""
     close = min((i for i in (text.find("）"), text.find(")")) if i >= 0), default=-1)
@@ -590,7 +509,7 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
                             page_number(jm.group("page")))
             terminal = last in _CLOSERS and (bool(TERMINAL.search(text)) or _closes_attribution(text, open_attribution)
                                              or (last in "）)" and _NOTE_AFTER_STOP.search(text) is not None))
-            if terminal and last in "）)" and (_byline_only(text) or (text[0] in "（(" and BODY_LABELS.match(text[1:-1]))):
+            if terminal and last in "）)" and (byline_only(text) or (text[0] in "（(" and BODY_LABELS.match(text[1:-1]))):
                 # "本报讯（记者 张清）" alone on its line: the paragraph runs on; "（记者手记）" is a
                 # column's name (under its title), not a source note
                 terminal = False
@@ -599,7 +518,7 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
                     open_attribution and "）" not in text and ")" not in text)
             credit = short and (last in _CREDIT_LAST or text[0] in _CREDIT_FIRST) and bool(PHOTO_CREDIT.search(text))
             if (short and not terminal and not credit and ("记者" in text or "员" in text or "实习生" in text)
-                    and _ROLE.search(text) and not BODY_LABELS.match(text.lstrip("■●◆▲□◇"))):
+                    and ROLE_RE.search(text) and not BODY_LABELS.match(text.lstrip("■●◆▲□◇"))):
                 bm = STANDALONE_BYLINE_RE.match(src[spans[0].start:spans[-1].end])
                 if bm:
                     names = byline_names(bm.group("names")) or None
