@@ -32,6 +32,9 @@ SUBTITLE_END = re.compile(r"(?:主持|出席|陪同|陪同考察|参加)$")
 TITLE_TAG = re.compile(rf"[（(](?![^（）()]*(?:{_DATE}))[^（）()]{{2,30}}[）)]$")
 
 
+_DASH_ONLY = re.compile(r"[—－-]{1,4}")
+
+
 def _is_subtitle(text: str) -> bool:
     return bool(SUBTITLE_START.match(text) or SUBTITLE_END.search(text))
 
@@ -85,14 +88,16 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset()) ->
     printed = [x.info.min_width for x in lines]
     widths = [w - (squeezed_width(m.group(0)) if (m := TITLE_TAG.search(t)) and m.start() else 0)
               for w, t in zip(printed, texts)]
+    # A dash alone on a line ends the kicker above it ("“人民英雄”申亮亮 / ——"): same field.
+    dash = {k for k in range(n - 1) if _DASH_ONLY.fullmatch(texts[k + 1])}
     # A title ends with its column tag ("…（凭栏处）"): what follows is another field.
     forced = {k for k in range(n - 1)
-              if KICKER_END.search(texts[k]) or SUBTITLE_END.search(texts[k])
-              or SUBTITLE_START.match(texts[k + 1])
+              if k not in dash and (KICKER_END.search(texts[k]) or SUBTITLE_END.search(texts[k])
+                                    or SUBTITLE_START.match(texts[k + 1]))
               or (TITLE_TAG.search(texts[k]) and texts[k][0] not in "（(")}
     # A bracket or quote left open runs into the next line: same field; so does a
     # column tag set on a line of its own under the title ("让科研更有“生命力” / （记者手记）").
-    glued = {k for k in range(n - 1) if _opens(texts[k]) or (
+    glued = dash | {k for k in range(n - 1) if _opens(texts[k]) or (
         texts[k + 1][:1] in "（(" and TITLE_TAG.fullmatch(texts[k + 1]) and len(texts[k + 1]) <= 14
         and not SUBTITLE_START.match(texts[k + 1]))}
     forced |= {k for k in breaks if k < n - 1}

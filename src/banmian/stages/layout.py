@@ -330,6 +330,17 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
                 and (after in ("head", "byline") or i == last)):
             labels[i] = "head"
             why[i] = "runs into a headline line without closing punctuation"
+        elif labels[i] == "body" and opens and mid_paragraph and after == "head":
+            # A kicker wrapped over two or three lines right after an article's end (a jump
+            # marker, a headline, a finished paragraph): "安徽六安竹根河村第一书记 / 曹玉建——"
+            j = i
+            while j > 0 and i - j < 3 and labels[j - 1] == "body" and not infos[j - 1].terminal:
+                j -= 1
+            if ((j == 0 or labels[j - 1] != "body" or infos[j - 1].terminal) and i - j < 3
+                    and not any(_SENTENCE_PUNCT.search(infos[k].text) for k in range(j, i + 1))):
+                for k in range(j, i + 1):
+                    labels[k] = "head"
+                    why[k] = "a short block without a sentence's punctuation above a headline line"
     # Labelled(x, label, width, why) for every line, made in C (the named tuple's
     # own __new__ is a Python function; tests/test_fast_paths.py checks the result)
     return list(map(partial(tuple.__new__, Labelled), zip(infos, labels, widths, why)))
