@@ -198,6 +198,13 @@ def _short_open_pairs(infos: list[LineInfo], widths: list[float], labels: list[L
             why[i] = "short open line above another paragraph's first line"
 
 
+def _note_wraps(text: str, following: str) -> bool:
+    """Does ``text`` open a bracket the next line closes, as a closing note wraps
+    ("（徐辉、刘慎、雷辙、" / "张东丹参与采写）")?"""
+    return text[:1] in "（(" and text.count("（") + text.count("(") > text.count("）") + text.count(")") \
+        and following[-1:] in "）)" and closes_unopened(following)
+
+
 def _wider_column_starts(infos: list[LineInfo], i: int, why: list[str]) -> bool:
     """Is line ``i``, wider than the column the lines around it measure, the text of a
     wider column that starts here (a summary box's narrow lines above)?  It follows a
@@ -264,7 +271,8 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("head"), why.append("short line ending in a column tag")
         # (what _carried leaves is never negative: the cheap comparison first)
         elif (not terminal and x.max_width < cw - indent - 1.25
-              and x.max_width < cw - indent - 1.25 - _carried(infos, i)):
+              and x.max_width < cw - indent - 1.25 - _carried(infos, i)
+              and not _note_wraps(text, infos[i + 1].text if i + 1 < len(infos) else "")):
             labels.append("head"), why.append(f"short without closing punctuation ({x.width:g} < {cw:g})")
         else:
             labels.append("body")

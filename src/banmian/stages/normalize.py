@@ -378,9 +378,10 @@ _ATTRIBUTION_OPEN = re.compile(r"[（(](?:[^）)]*(?:记者|通讯员|新华社|
 
 
 def _closes_attribution(text: str, open_attribution: bool) -> bool:
-    """A line ending "…马菲、万宇）" closes a reporter list opened lines before."""
+    """A line ending "…马菲、万宇）" closes a reporter list opened lines before, as does one
+    saying who wrote it ("张东丹参与采写）", "…执笔）")."""
     return text.endswith(("）", ")")) and "（" not in text and (
-        open_attribution or bool(re.search(r"记者|通讯员|电|编译|综合|报道", text)))
+        open_attribution or bool(re.search(r"记者|通讯员|电|编译|综合|报道|采写|执笔|供稿|整理", text)))
 
 
 def _indent_of(src: str, line: Line) -> bool:
