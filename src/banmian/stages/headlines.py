@@ -35,6 +35,17 @@ TITLE_TAG = re.compile(rf"[（(](?![^（）()]*(?:{_DATE}))[^（）()]{{2,30}}[�
 _DASH_ONLY = re.compile(r"[—－-]{1,4}")
 
 
+def _tag_line(texts: list[str], k: int) -> bool:
+    """Is line ``k`` a column tag on a line of its own, or the start of one wrapped onto the
+    next line ("（经济新方位·六稳怎么干" / "①）")?"""
+    tag = texts[k]
+    if tag[:1] not in "（(":
+        return False
+    if _opens(tag) and k + 1 < len(texts) and len(texts[k + 1]) <= 4:
+        tag += texts[k + 1]
+    return len(tag) <= 16 and TITLE_TAG.fullmatch(tag) is not None and not SUBTITLE_START.match(tag)
+
+
 def _is_subtitle(text: str) -> bool:
     return bool(SUBTITLE_START.match(text) or SUBTITLE_END.search(text))
 
@@ -97,9 +108,7 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset()) ->
               or (TITLE_TAG.search(texts[k]) and texts[k][0] not in "（(")}
     # A bracket or quote left open runs into the next line: same field; so does a
     # column tag set on a line of its own under the title ("让科研更有“生命力” / （记者手记）").
-    glued = dash | {k for k in range(n - 1) if _opens(texts[k]) or (
-        texts[k + 1][:1] in "（(" and TITLE_TAG.fullmatch(texts[k + 1]) and len(texts[k + 1]) <= 14
-        and not SUBTITLE_START.match(texts[k + 1]))}
+    glued = dash | {k for k in range(n - 1) if _opens(texts[k]) or _tag_line(texts, k + 1)}
     forced |= {k for k in breaks if k < n - 1}
     forced -= glued
     # best[j] = (cost, starts of fields) for lines 0..j-1

@@ -140,6 +140,7 @@ _SENTENCE_PUNCT = re.compile(r"[，。；：？！、,.;:?!]")
 _ROLE_ONLY = re.compile(r"[" + MARKS + r"]?\s*" + ROLE + r"[：:]?")
 _BRACKETED_BYLINE = re.compile(r"[（(]\s*" + ROLE + r"\s*[\u4e00-\u9fff·]{2,4}(?:[\s、]+(?:" + ROLE
                                + r")?\s*[\u4e00-\u9fff·]{2,4}){0,5}\s*(?:文\s*[/／]\s*图)?\s*[）)]")
+_BRACKET_LINE = re.compile(r"[（(][^（）()，。；]{2,24}[）)]")
 _NAMES_ONLY = re.compile(r"[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,2}")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -198,6 +199,16 @@ def _short_open_pairs(infos: list[LineInfo], widths: list[float], labels: list[L
             why[i] = "short open line above another paragraph's first line"
 
 
+def _bracket_under_head(text: str, infos: list[LineInfo], i: int) -> bool:
+    """Is line ``i`` (after a headline line) a short bracket of its own — a column tag or a
+    date, on one line or wrapped onto a short next line — rather than a byline or text?"""
+    if _BRACKET_LINE.fullmatch(text):
+        return not _BRACKETED_BYLINE.fullmatch(text)
+    nxt = infos[i + 1].text if i + 1 < len(infos) else ""
+    return ("）" not in text and ")" not in text and len(text) <= 16 and len(nxt) <= 4
+            and nxt[-1:] in "）)" and closes_unopened(nxt))
+
+
 def _note_wraps(text: str, following: str) -> bool:
     """Does ``text`` open a bracket the next line closes, as a closing note wraps
     ("（徐辉、刘慎、雷辙、" / "张东丹参与采写）")?"""
@@ -239,6 +250,12 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("jump"), why.append(f"jump {x.jump[0]} {x.jump[1]}")
         elif x.byline_names:
             labels.append("byline"), why.append("stand-alone byline")
+        elif i > 0 and labels[i - 1] == "head" and text[0] in "（(" and _bracket_under_head(text, infos, i):
+            # a column tag or a date under a headline line ("（来信调查·反馈）", "（2019年10月27日）"),
+            # also one wrapped ("（经济新方位·六稳怎么干" / "①）")
+            labels.append("head"), why.append("a bracketed tag or date under a headline line")
+        elif i > 0 and labels[i - 1] == "head" and len(text) <= 4 and text[-1] in "）)" and closes_unopened(text):
+            labels.append("head"), why.append("the end of a bracket the headline line above opened")
         elif (i > 0 and labels[i - 1] == "head" and text[0] in "（(" and _BRACKETED_BYLINE.fullmatch(text)
               and not BODY_LABELS.match(text[1:-1])):  # "（记者手记）" is a column's name
             # "（记者 张三）" under the headline signs the article (at its end it is a closing note)
