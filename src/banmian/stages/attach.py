@@ -28,6 +28,7 @@ INNER_CUT_COST = 1.0  # cutting inside what looks like one wrapped field
 UNTITLED_COST = 0.5
 CONTINUED_HEAD_COST = 0.6  # a continuation ("上接…") rarely carries a headline; at most a repeated title
 LEAD_CHARS = 400
+FULL_BIGRAMS = 5  # a headline part's overlap counts in full from this many bigrams (:func:`_weighed`)
 _RUNS = re.compile(r"[\u4e00-\u9fff0-9]+")
 
 
@@ -62,6 +63,14 @@ def overlap_text(head: Sequence[Labelled], text: str) -> float:
     (0.0, True)
     """
     return share_in(bigrams("".join([x.info.text for x in head])), text) if head else 0.0
+
+
+def _weighed(head: Sequence[Labelled], text: str) -> float:
+    """:func:`overlap_text`, in proportion for a part of fewer than :data:`FULL_BIGRAMS`
+    bigrams: "跳伞" shares its one bigram with any body about parachuting, by chance as
+    often as by belonging."""
+    b = bigrams("".join([x.info.text for x in head])) if head else frozenset()
+    return share_in(b, text) * min(1.0, len(b) / FULL_BIGRAMS) if b else 0.0
 
 
 def share_in(b: frozenset[str], text: str) -> float:
@@ -102,7 +111,7 @@ def attach_headlines(blocks: list[list[list[Labelled]]], leads: list[str], conti
                     continue  # body i already has its headline
                 after, before = lines[:k], lines[k:]
                 score = best[i][s] - cost
-                score += OVERLAP_WEIGHT * (overlap_text(after, leads[i]) + overlap_text(before, leads[i + 1]))
+                score += OVERLAP_WEIGHT * (_weighed(after, leads[i]) + _weighed(before, leads[i + 1]))
                 if m and k == m and prior_after > 0 or m and k == 0 and prior_after < 0:
                     score += ORDER_PRIOR
                 if not (s or k) and not continued[i]:
