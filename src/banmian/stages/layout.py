@@ -276,8 +276,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("head"), why.append("a subtitle under a headline line")
         elif opens_article(text, infos[i + 1].text if i + 1 < len(infos) else "") and not x.numbered:
             labels.append("body"), why.append(_OPENS)
-        elif x.min_width > cw + 1.5 and text[-1] not in "。；，" and not _wider_column_starts(infos, i, why):
-            # (a line ending in 。；， is text, however wide the column it sits in: titles never end so)
+        elif x.min_width > cw + 1.5 and not _wider_column_starts(infos, i, why):
             labels.append("head"), why.append(f"wider than the column ({x.min_width:g} > {cw:g})")
         elif not terminal and len(x.spans) == 2 and _two_phrases(x):
             labels.append("head"), why.append("two phrases set apart by a space (a display-type title)")
