@@ -238,6 +238,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
     why: list[str] = []
     last_cw, body_why = None, ""
     short_open: list[int] = []  # body lines that end short and open
+    following = [x.text for x in infos[1:]] + [""]  # each line's next line's text ("" after the last)
     for i, (x, cw) in enumerate(zip(infos, widths)):
         text, terminal = x.text, x.terminal  # read by most of the tests below
         if x.furniture:
@@ -261,7 +262,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             # "（记者 张三）" under the headline signs the article (at its end it is a closing note)
             labels.append("byline"), why.append("a bracketed byline under the headline")
         elif (len(text) <= 8 and _ROLE_ONLY.fullmatch(text)
-              and ("评论员" in text or i + 1 < len(infos) and _NAMES_ONLY.fullmatch(infos[i + 1].text))):
+              and ("评论员" in text or _NAMES_ONLY.fullmatch(following[i]))):
             # "记者" / "冯春梅": the extractor set the role and the names apart; "本报评论员"
             # signs for the paper, with no names
             labels.append("byline"), why.append("a byline's role (its names, if any, on the next line)")
@@ -274,7 +275,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("head"), why.append("set larger than the body type")
         elif i > 0 and labels[i - 1] == "head" and text.startswith(("——", "—")) and not x.strong_end:
             labels.append("head"), why.append("a subtitle under a headline line")
-        elif opens_article(text, infos[i + 1].text if i + 1 < len(infos) else "") and not x.numbered:
+        elif opens_article(text, following[i]) and not x.numbered:
             labels.append("body"), why.append(_OPENS)
         elif x.min_width > cw + 1.5 and not _wider_column_starts(infos, i, why):
             labels.append("head"), why.append(f"wider than the column ({x.min_width:g} > {cw:g})")
@@ -289,7 +290,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
         # (what _carried leaves is never negative: the cheap comparison first)
         elif (not terminal and x.max_width < cw - indent - 1.25
               and x.max_width < cw - indent - 1.25 - _carried(infos, i)
-              and not _note_wraps(text, infos[i + 1].text if i + 1 < len(infos) else "")):
+              and not _note_wraps(text, following[i])):
             labels.append("head"), why.append(f"short without closing punctuation ({x.width:g} < {cw:g})")
         else:
             labels.append("body")
