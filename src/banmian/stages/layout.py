@@ -338,15 +338,18 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
     n = len(labels)
     for i in range(n - 1, -1, -1):
         # only body lines change here, and only before a headline or byline line
-        # (or the last): both tested first, as they rule out most lines
-        if labels[i] != "body" or why[i] == _OPENS or (i + 1 == n or labels[i + 1] not in ("head", "byline")) and i != last:
+        # (or the last) or a news byline's line: tested first, as they rule out most lines
+        if labels[i] != "body":
+            continue
+        if i + 1 < n and why[i + 1] == _OPENS:
             # a line without a sentence's punctuation cannot run on into a news byline
             # ("…首发式在法兰克福举行" / "本报法兰克福10月15日电"): a title above it
-            if (labels[i] == "body" and i + 1 < n and why[i + 1] == _OPENS and not infos[i].terminal
-                    and not _SENTENCE_PUNCT.search(infos[i].text)
+            if (not infos[i].terminal and not _SENTENCE_PUNCT.search(infos[i].text)
                     and not (i > 0 and labels[i - 1] == "body" and not infos[i - 1].terminal)):
                 labels[i] = "head"
                 why[i] = "a line without a sentence's punctuation above a news byline"
+            continue
+        if why[i] == _OPENS or (i + 1 == n or labels[i + 1] not in ("head", "byline")) and i != last:
             continue
         mid_paragraph = i > 0 and labels[i - 1] == "body" and not infos[i - 1].terminal and i != last
         # "香港法律界：" and "…主题教育——" lead into a title
