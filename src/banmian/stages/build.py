@@ -179,7 +179,7 @@ def _join_byline_lines(lines: list[str]) -> str:
             if len(tok) != 1:
                 break
             singles += 1
-        first = line.split()[0] if line.split() else ""
+        first = next(iter(line.split()), "")
         inside = singles % 2 == 1 or (singles == 0 and tokens and len(tokens[-1]) == 2 and len(first) == 1)
         out += ("" if inside else " ") + line
     return out
