@@ -258,3 +258,12 @@ def test_reflow_cues_opens_article_is_starts_article_without_a_next_line(text, p
     from banmian.stages import reflow_cues
     s = prefix + text
     assert reflow_cues.opens_article(s) == reflow_cues.starts_article(s)
+
+
+@given(st.text(alphabet=ALPHABET + "月日0123456789", max_size=30), st.text(alphabet=ALPHABET + "日电讯", max_size=8),
+       st.sampled_from(["", "本报讯", "本报北京2月1", "新华社北京2月", "核心阅读"]))
+def test_reflow_cues_may_open_never_rules_out_an_opening(text, following, prefix):
+    """layout.label_lines asks opens_article only of the lines may_open lets through."""
+    from banmian.stages import reflow_cues
+    s = prefix + text
+    assert reflow_cues.may_open([s])[0] or not reflow_cues.opens_article(s, following)

@@ -22,7 +22,7 @@ from typing import Literal, NamedTuple
 
 from .bylines import MARKS, ROLE
 from .normalize import BODY_LABELS, LineInfo, closes_unopened
-from .reflow_cues import opens_article, starts_article
+from .reflow_cues import may_open, opens_article, starts_article
 
 Label = Literal["body", "heading", "head", "byline", "jump", "furniture"]
 # A title's rubric: "（人民时评）", "（逐梦70年）"; short, at the end of a short line.
@@ -239,6 +239,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
     last_cw, body_why = None, ""
     short_open: list[int] = []  # body lines that end short and open
     following = [x.text for x in infos[1:]] + [""]  # each line's next line's text ("" after the last)
+    maybe_opens = may_open([x.text for x in infos])
     for i, (x, cw) in enumerate(zip(infos, widths)):
         text, terminal = x.text, x.terminal  # read by most of the tests below
         if x.furniture:
@@ -275,7 +276,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("head"), why.append("set larger than the body type")
         elif i > 0 and labels[i - 1] == "head" and text.startswith(("——", "—")) and not x.strong_end:
             labels.append("head"), why.append("a subtitle under a headline line")
-        elif opens_article(text, following[i]) and not x.numbered:
+        elif maybe_opens[i] and opens_article(text, following[i]) and not x.numbered:
             labels.append("body"), why.append(_OPENS)
         elif x.min_width > cw + 1.5 and not _wider_column_starts(infos, i, why):
             labels.append("head"), why.append(f"wider than the column ({x.min_width:g} > {cw:g})")

@@ -47,3 +47,10 @@ def opens_article(text: str, following: str = "") -> bool:
     if text[:1] in ARTICLE_FIRST and ARTICLE_LABELS.match(text) is not None:
         return True
     return bool(following) and text[-1:] in _DATE_TAIL and starts_article(text + following[:4])
+
+
+def may_open(texts: list[str]) -> list[bool]:
+    """For a page's lines, whether :func:`opens_article` could say yes (its tests need 电 or
+    讯, a label's first character, or a date's last): asked of every line at once, so the
+    labelling calls it only where it can."""
+    return [("电" in t or "讯" in t or t[-1:] in _DATE_TAIL or t[:1] in ARTICLE_FIRST) for t in texts]
