@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from banmian.model import Line
 from banmian.readers import pages_from_text
 from banmian.readers.txt import split_lines
-from banmian.stages import attach, layout, normalize, reflow
+from banmian.stages import attach, layout, normalize, reflow, reflow_cues
 
 ALPHABET = ("新华社北京电本报讯记者张清通讯员实习生摄图绘制供，。、；：？！“”（）()《》　 \t\xa0"
             "0123456789核心阅读编者按开内容提要转接续承第版下上乐山日报abcAB—…■")
@@ -51,6 +51,60 @@ def test_txt_split_lines_matches_find_loop(text):
         number += 1
         start = end + 1
     assert split_lines(text) == tuple(expected)
+
+
+@given(st.text(alphabet=ALPHABET, max_size=40), st.sampled_from(["", "本报讯", "据新华社电", "编者按：", "核心阅读"]))
+def test_reflow_cues_starts_article_guard_changes_nothing(text, prefix):
+    s = prefix + text
+    assert reflow_cues.starts_article(s) == bool(reflow_cues.INLINE_BYLINE_START.match(s)
+                                                 or reflow_cues.ARTICLE_LABELS.match(s))
+
+
+def _column_widths_sliding(infos) -> list[float]:
+    """column_widths as first written: histograms slid one line at a time."""
+    cand = [i for i, x in enumerate(infos) if not (x.furniture or x.jump or x.byline_names)]
+    out = [0.0] * len(infos)
+    if not cand:
+        return out
+    widths = [infos[i].width for i in cand]
+    pure = [infos[i].pure for i in cand]
+    every: Counter[float] = Counter()
+    exact: Counter[float] = Counter()
+    n_exact = lo = hi = 0
+    per_cand: list[float] = []
+    for k in range(len(cand)):
+        want_lo, want_hi = max(0, k - layout.WINDOW), min(len(cand), k + layout.WINDOW + 1)
+        while hi < want_hi:
+            every[widths[hi]] += 1
+            if pure[hi]:
+                exact[widths[hi]] += 1
+                n_exact += 1
+            hi += 1
+        while lo < want_lo:
+            every[widths[lo]] -= 1
+            if pure[lo]:
+                exact[widths[lo]] -= 1
+                n_exact -= 1
+            lo += 1
+        if k % layout.MODE_STEP == 0 or not per_cand:
+            mode = layout._hist_mode(exact if n_exact >= 5 else every)
+        per_cand.append(mode)
+    pos = 0
+    for i in range(len(infos)):
+        while pos + 1 < len(cand) and abs(cand[pos + 1] - i) <= abs(cand[pos] - i):
+            pos += 1
+        out[i] = per_cand[pos]
+    return out
+
+
+fake_line = st.builds(lambda w, pure, skip: SimpleNamespace(width=w / 2, pure=pure, furniture="other" if skip else None,
+                                                             jump=None, byline_names=None),
+                      st.integers(8, 40), st.booleans(), st.integers(0, 5).map(lambda v: v == 0))
+
+
+@given(st.lists(fake_line, max_size=120))
+def test_layout_column_widths_match_sliding_windows(infos):
+    assert layout.column_widths(infos) == _column_widths_sliding(infos)
 
 
 @given(st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=12), max_size=4),
@@ -255,7 +309,6 @@ def test_layout_hints_without_head_are_no_hints(lines, hint):
 
 @given(st.text(alphabet=ALPHABET, max_size=40), st.sampled_from(["", "本报讯", "新华社北京2月1日电", "编者按：", "核心阅读"]))
 def test_reflow_cues_opens_article_is_starts_article_without_a_next_line(text, prefix):
-    from banmian.stages import reflow_cues
     s = prefix + text
     assert reflow_cues.opens_article(s) == reflow_cues.starts_article(s)
 
@@ -264,6 +317,5 @@ def test_reflow_cues_opens_article_is_starts_article_without_a_next_line(text, p
        st.sampled_from(["", "本报讯", "本报北京2月1", "新华社北京2月", "核心阅读"]))
 def test_reflow_cues_may_open_never_rules_out_an_opening(text, following, prefix):
     """layout.label_lines asks opens_article only of the lines may_open lets through."""
-    from banmian.stages import reflow_cues
     s = prefix + text
     assert reflow_cues.may_open([s])[0] or not reflow_cues.opens_article(s, following)
