@@ -167,6 +167,16 @@ def _dot_frames(marks: list[tuple[int, str]], k: int, probs: np.ndarray, dots: l
     return int((probs[lo:hi][:, dots].sum(axis=1) >= DOT_FRAME_P).sum())
 
 
+def _blank_gap(probs: np.ndarray, best: np.ndarray, f: int, end: int,
+               classes: list[int] | None = None) -> np.ndarray:
+    """The probabilities (of ``classes``, or all) over the frames between a mark at frame
+    ``f`` and the next at ``end``, a copy with the frames that went to a character zeroed:
+    a frame that went to a character is not the gap."""
+    gap = probs[f + 1:end][:, classes] if classes is not None else probs[f + 1:end].copy()
+    gap[best[f + 1:end] != 0] = 0
+    return gap
+
+
 def _lost_glyphs(marks: list[tuple[int, str]], probs: np.ndarray, best: np.ndarray, charset: Sequence[str],
                  fixes: list[str]) -> list[tuple[int, str]]:
     """A character put back where two neighbours stand a glyph's room apart
@@ -181,8 +191,7 @@ def _lost_glyphs(marks: list[tuple[int, str]], probs: np.ndarray, best: np.ndarr
         out.append((f, ch))
         if g - f < GLYPH_ROOM * step:
             continue
-        gap = probs[f + 1:g].copy()
-        gap[best[f + 1:g] != 0] = 0  # a frame that went to a character is not the gap
+        gap = _blank_gap(probs, best, f, g)
         gap[:, 0] = 0
         at, cls = np.unravel_index(int(gap.argmax()), gap.shape)
         found = charset[cls]
@@ -207,8 +216,7 @@ def _commas(marks: list[tuple[int, str]], probs: np.ndarray, best: np.ndarray, c
         after = marks[k + 1][1][0] if k + 1 < len(marks) else ""
         if ch in COMMAS + NOT_BEFORE_COMMA or (after and after in COMMAS + NOT_AFTER_COMMA):
             continue
-        gap = probs[f + 1:end][:, comma].sum(axis=1)
-        gap[best[f + 1:end] != 0] = 0  # a frame that went to a character is not the gap
+        gap = _blank_gap(probs, best, f, end, comma).sum(axis=1)
         if gap.size and gap.max() >= COMMA_P:
             at = f + 1 + int(gap.argmax())
             out.append((at, "、"))
@@ -261,11 +269,9 @@ def _quotes(marks: list[tuple[int, str]], probs: np.ndarray, best: np.ndarray, c
         if k + 1 == len(marks) or ch in QUOTES or marks[k + 1][1][:1] in QUOTES:
             continue
         end = marks[k + 1][0]
-        gap = probs[f + 1:end][:, quote]
+        gap = _blank_gap(probs, best, f, end, quote)
         if not gap.size:
             continue
-        gap = gap.copy()
-        gap[best[f + 1:end] != 0] = 0  # a frame that went to a character is not the gap
         total = gap.sum(axis=1)
         if total.max() >= QUOTE_P:
             at = int(total.argmax())
