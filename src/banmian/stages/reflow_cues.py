@@ -41,12 +41,8 @@ def opens_article(text: str, following: str = "") -> bool:
     >>> opens_article("本报法兰克福10月15", "日电（记者李强、花放）"), opens_article("今年1至5月", "日电商")
     (True, False)
     """
-    # (starts_article's two tests, written out: this is asked of every line of a page)
-    if ("电" in text or "讯" in text) and INLINE_BYLINE_START.match(text):
-        return True
-    if text[:1] in ARTICLE_FIRST and ARTICLE_LABELS.match(text) is not None:
-        return True
-    return bool(following) and text[-1:] in _DATE_TAIL and starts_article(text + following[:4])
+    return starts_article(text) or (bool(following) and text[-1:] in _DATE_TAIL
+                                    and starts_article(text + following[:4]))
 
 
 def may_open(texts: list[str]) -> list[bool]:
