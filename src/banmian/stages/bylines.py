@@ -99,7 +99,7 @@ def parse_inline(text: str) -> InlineByline | None:
 _DID = r"采访整理|整理|采写|摄影报道|报道|文\s*[/／]\s*图"
 _DID_END = re.compile(r"\s*(?:" + _DID + r")\s*$")
 STANDALONE_BYLINE_RE = re.compile(
-    r"^[" + MARKS + r"]?\s*(?:(?:文\s*[/／·]\s*图|文|图)\s*[/／]?\s*)?" + ROLE + r"(?:\s|[：:])*"
+    BYLINE_LEAD.pattern + r"(?:\s|[：:])*"
     r"(?P<names>[\u4e00-\u9fff·]{1,4}(?:[\s、，,]+(?:" + ROLE + r"\s*)?[\u4e00-\u9fff·]{1,4}){0,8}"
     r"|(?<=[■●◆▲□◇★☆]记者)[\u4e00-\u9fff·]{5,8})"
     r"\s*(?:" + _DID + r")?\s*$")
@@ -107,8 +107,7 @@ ROLE_RE = re.compile(ROLE)
 # An author credit without a role, on its own line: "文/张三", "文／李四 王五".  ("作者：张三"
 # is left alone: book and exhibition boxes print it amid an article.)
 AUTHOR_LEAD = re.compile(r"^[" + MARKS + r"]?\s*文\s*[/／]\s*")
-AUTHOR_LINE = re.compile(r"^[" + MARKS + r"]?\s*文\s*[/／]\s*"
-                         r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,3})$")
+AUTHOR_LINE = re.compile(AUTHOR_LEAD.pattern + r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,3})$")
 
 
 # The commonest single-character surnames: where a byline runs names together
