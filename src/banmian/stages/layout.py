@@ -199,12 +199,12 @@ def _short_open_pairs(infos: list[LineInfo], widths: list[float], labels: list[L
             why[i] = "short open line above another paragraph's first line"
 
 
-def _bracket_under_head(text: str, infos: list[LineInfo], i: int) -> bool:
-    """Is line ``i`` (after a headline line) a short bracket of its own — a column tag or a
-    date, on one line or wrapped onto a short next line — rather than a byline or text?"""
+def _bracket_under_head(text: str, nxt: str) -> bool:
+    """Is ``text`` (a line after a headline line; ``nxt`` the line after it) a short bracket
+    of its own — a column tag or a date, on one line or wrapped onto a short next line —
+    rather than a byline or text?"""
     if _BRACKET_LINE.fullmatch(text):
         return not _BRACKETED_BYLINE.fullmatch(text)
-    nxt = infos[i + 1].text if i + 1 < len(infos) else ""
     return ("）" not in text and ")" not in text and len(text) <= 16 and len(nxt) <= 4
             and nxt[-1:] in "）)" and closes_unopened(nxt))
 
@@ -252,7 +252,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("jump"), why.append(f"jump {x.jump[0]} {x.jump[1]}")
         elif x.byline_names:
             labels.append("byline"), why.append("stand-alone byline")
-        elif i > 0 and labels[i - 1] == "head" and text[0] in "（(" and _bracket_under_head(text, infos, i):
+        elif i > 0 and labels[i - 1] == "head" and text[0] in "（(" and _bracket_under_head(text, following[i]):
             # a column tag or a date under a headline line ("（来信调查·反馈）", "（2019年10月27日）"),
             # also one wrapped ("（经济新方位·六稳怎么干" / "①）")
             labels.append("head"), why.append("a bracketed tag or date under a headline line")
