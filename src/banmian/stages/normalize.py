@@ -42,6 +42,10 @@ NUMBERED_RE = re.compile(
     r"^(?:[一二三四五六七八九十百]{1,3}、|[（(][一二三四五六七八九十百]{1,3}[）)]|"
     r"[0-9０-９]{1,2}[.．、](?![0-9])|[（(][0-9０-９]{1,2}[）)]|第[一二三四五六七八九十]{1,3}[，、部章条]|"
     r"[①②③④⑤⑥⑦⑧⑨⑩]|[■●◆▲□◇]\s*\S)")
+# The paper's name in capitals ("RENMIN RIBAO"): a masthead line near a page edge, or beside
+# another masthead line anywhere (_furniture_clusters).
+_ROMAN_NAME = r"^[A-Z][A-Z\s]{3,30}$"
+_ROMAN_MASTHEAD = re.compile(_ROMAN_NAME)
 FURNITURE_RES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     # (kind, pattern, anywhere on the page?)
     ("editor", re.compile(r"(?:本版|责任|美术|版式|图片|视觉)?(?:责编|编辑|设计|校对|统筹|制图|排版|美编|组版|照排)\s*[：:]"
@@ -59,7 +63,7 @@ FURNITURE_RES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
                             # the issue number and serial code, alone on a line ("第25251期", "CN 11-0065")
                             r"^(?:总)?第\s*[0-9]{3,6}\s*期$|^CN\s*[0-9]{2}\s*[-－]\s*[0-9]{4}(?:/[A-Z]{1,2})?$"), True),
     ("credit", re.compile(r"^(?:图片来源|图片提供|资料图片|制图)[：:]"), True),
-    ("masthead", re.compile(r"^\S{2,8}(?:日报|晚报|早报|时报|商报|晨报|都市报)(?:社(?:出版|主办|主管)?)?$|^[A-Z][A-Z\s]{3,30}$|"
+    ("masthead", re.compile(r"^\S{2,8}(?:日报|晚报|早报|时报|商报|晨报|都市报)(?:社(?:出版|主办|主管)?)?$|" + _ROMAN_NAME + r"|"
                             r"(?:国内统一连续出版物号|邮发代号|CN\s*\d{2}\s*[-－]\s*\d{4}|总第\s*\d+\s*期|"
                             r"第\s*\d+\s*期)"), False),
     ("page_number", re.compile(r"^[0-9０-９]{1,3}$|^[A-Z]\s*[0-9]{1,2}$|^[-—–]\s*\d{1,3}\s*[-—–]$"), False),
@@ -268,9 +272,6 @@ def _editor_tails(texts: list[str], out: list[str | None], starts: Iterable[int]
                and _HAN_END.search(texts[k - 1]) and not BODY_LABELS.match(texts[k])):
             out[k] = "editor"
             k += 1
-
-
-_ROMAN_MASTHEAD = re.compile(r"^[A-Z][A-Z\s]{3,30}$")
 
 
 def _furniture_clusters(texts: list[str], kinds: list[str | None]) -> list[str | None]:
