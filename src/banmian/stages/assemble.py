@@ -316,20 +316,17 @@ def assemble_page(runs: list[Run], order: Order,
     blocks: list[list[Labelled]] = [[]]  # blocks[i]: headline lines before drafts[i]
     cur = Draft()
     cur_region: int | None = None
-    # breaks[i]: lines of blocks[i] after which furniture stood (two headline blocks apart)
-    breaks: list[set[int]] = [set()]
-    after_furniture = False
+    # headline lines after which furniture stood before more headline lines (two blocks apart)
+    parted: set[int] = set()
 
     def close() -> None:
         nonlocal cur
         if cur.body or cur.byline:
             drafts.append(cur)
             blocks.append([])
-            breaks.append(set())
             cur = Draft()
 
     for n, run in enumerate(runs):
-        after_furniture = n > 0 and runs[n - 1].kind == "furniture"
         if region_of is not None and run.kind != "furniture":
             r = _region(run, region_of)
             if r != cur_region:
@@ -339,8 +336,8 @@ def assemble_page(runs: list[Run], order: Order,
             furniture.extend(run.lines)
         elif run.kind == "head":
             close()
-            if after_furniture and blocks[-1]:
-                breaks[-1].add(len(blocks[-1]) - 1)
+            if n > 0 and runs[n - 1].kind == "furniture" and blocks[-1]:
+                parted.add(blocks[-1][-1].info.line.number)
             blocks[-1].extend(run.lines)
         elif run.kind == "byline" and region_of is not None and cur.body:
             # Inside a region a byline-like line amid the body is its text ("记者了解到，…");
@@ -384,9 +381,9 @@ def assemble_page(runs: list[Run], order: Order,
             d.head = list(before)
         return drafts, furniture
     from .headlines import split_fields
-    cuts = {id(b): frozenset(k) for b, k in zip(blocks, breaks)}
-    drafts, blocks = _split_merged_bodies(drafts, blocks)  # (keeps the block lists it does not add)
-    fields = [split_fields(b, cuts.get(id(b), frozenset())) for b in blocks]
+    drafts, blocks = _split_merged_bodies(drafts, blocks)
+    fields = [split_fields(b, frozenset(k for k, x in enumerate(b) if x.info.line.number in parted))
+              for b in blocks]
     placed = attach_headlines(fields, [_lead_text_at(d.body, 0) for d in drafts],
                               [d.continued_from is not None for d in drafts],
                               1 if order == "after" else -1)
