@@ -316,6 +316,55 @@ def test_pdf_reader_isolated_and_in_process_agree():
     assert got[True] == got[False] and len(got[True]) == 1
 
 
+_FONTS_SCRIPT = """
+import io, pickle, struct, sys
+from banmian.readers import pdfium_chars as pc
+fonts = pc.FaceAsFont()
+fonts.install()
+raws = []
+for data in pickle.load(sys.stdin.buffer):
+    out = io.BytesIO()
+    pc.handle_request(data, 10, out, fonts)
+    out.seek(0)
+    while head := out.read(4):
+        msg = pickle.loads(out.read(struct.unpack(">I", head)[0]))
+        if msg[0] == "page":
+            raws.append(msg[1])
+faces = [lay for lay in fonts.layouts.values() if lay is not None]
+for lay in faces:  # an sfnt: table records in tag order, tables 4-aligned one after the other
+    tags = [t for t, _, _ in lay.tables]
+    assert tags == sorted(tags) and struct.unpack_from(">H", lay.head, 4)[0] == len(tags)
+    at = 12 + 16 * len(tags)
+    for _, offset, length in lay.tables:
+        assert offset == at and offset % 4 == 0
+        at += length + (-length % 4)
+    assert at == lay.size
+pickle.dump((fonts.reads, len(faces), raws), sys.stdout.buffer)
+"""
+
+
+def test_worker_font_lookup_loads_a_substituted_font_once_and_reads_alike():
+    """A font the PDF does not embed (STSong-Light) is drawn in a system substitute, for CJK
+    mostly a font collection: the worker's lookup hands PDFium that face as a font of its own
+    and keeps a document that loaded it, so that the next documents find it loaded.  The
+    characters, boxes and sizes are those PDFium's plain lookup gives (this process's)."""
+    import pickle
+    docs = [make_pdf(headline_page("STSong-Light", "电商助农见实效", after=True)),
+            make_pdf(headline_page("STSong-Light", "县域经济提速", kicker="坚持以人民为中心")),
+            make_pdf(headline_page("STSong-Light", "电商助农见实效", after=True))]
+    run = subprocess.run([sys.executable, "-c", _FONTS_SCRIPT], input=pickle.dumps(docs),
+                         capture_output=True, check=True, timeout=120)
+    reads, faces, raws = pickle.loads(run.stdout)
+    plain = []
+    for data in docs:
+        pdf_worker.extract_pages(data, lambda n: None, plain.append, lambda i, why: None,
+                                 max_pages=10, timeout_s=30, isolate=False)
+    assert [RawPage(*r) for r in raws] == plain and len(plain) == 3
+    assert reads <= 1  # three documents, one font: loaded once at most (none: no system font)
+    if faces:  # a collection's face was served: it was the font PDFium loaded
+        assert reads == 1
+
+
 @given(st.lists(st.tuples(st.sampled_from("本报讯记者张清，。 　AB1\x02\n"), st.integers(0, 60), st.integers(0, 40),
                           st.sampled_from([0.0, 9.0, 10.5, 28.0])), max_size=80))
 def test_pdf_reader_build_page_keeps_every_character(chars):
