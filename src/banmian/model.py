@@ -7,12 +7,64 @@ text from spans; the stages in :mod:`banmian.stages` decide what the spans are.
 """
 from __future__ import annotations
 
+import struct
 from collections import deque
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
-from typing import Literal
+from typing import Literal, overload
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, origin top-left
+
+
+class PackedBoxes(Sequence["Box | None"]):
+    """Boxes packed as float64 quadruples (``struct`` format ``4d``), a NaN quadruple for
+    ``None``; each box is unpacked when it is read.  A PDF page has thousands of
+    characters and the stages read few of their boxes: made as tuples up front they cost
+    a twentieth of the reading of a page.
+
+    >>> b = PackedBoxes(struct.pack("8d", 1, 2, 3, 4, *[float("nan")] * 4))
+    >>> len(b), b[0], b[1], b[-2:] == [(1.0, 2.0, 3.0, 4.0), None], b == ((1.0, 2.0, 3.0, 4.0), None)
+    (2, (1.0, 2.0, 3.0, 4.0), None, True, True)
+    """
+
+    __slots__ = ("data",)
+    NONE = struct.pack("4d", *[float("nan")] * 4)
+
+    def __init__(self, data: bytes) -> None:
+        self.data = bytes(data)
+
+    def __len__(self) -> int:
+        return len(self.data) // 32
+
+    @overload
+    def __getitem__(self, i: int) -> Box | None: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Box | None]: ...
+
+    def __getitem__(self, i: int | slice) -> Box | None | list[Box | None]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        n = len(self)
+        if not -n <= i < n:
+            raise IndexError("box index out of range")
+        box = struct.unpack_from("4d", self.data, 32 * (i % n))
+        return None if box[0] != box[0] else box
+
+    def __iter__(self) -> Iterator[Box | None]:
+        for box in struct.iter_unpack("4d", self.data):
+            yield None if box[0] != box[0] else box
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PackedBoxes):
+            return self.data == other.data
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))  # as the equal tuple's
+
+    def __repr__(self) -> str:
+        return f"PackedBoxes({len(self)} boxes)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +147,7 @@ class Page:
     number: int | None = None  # printed page number (版次) when known
     encoding: str = "utf-8"
     reader: str = "txt"
-    char_boxes: tuple[Box | None, ...] | None = None  # per character of ``text`` (PDF/OCR)
+    char_boxes: Sequence[Box | None] | None = None  # per character of ``text`` (PDF/OCR; None: a break or added space)
     warnings: tuple[str, ...] = ()  # what the reader repaired or could not read
     rules: tuple[Box, ...] = ()  # drawn rules (thin lines) between articles and columns (PDF)
     images: tuple[Box, ...] = ()  # pictures: image objects and big filled boxes; their captions are not body text (PDF)

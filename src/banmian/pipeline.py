@@ -7,13 +7,12 @@ runs once over the issue.
 """
 from __future__ import annotations
 
-import gc
 import re
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from . import collector
 from .errors import LayoutError
 from .model import Article, Furniture, Issue, Page, TraceEvent
 from .pagenum import page_number
@@ -246,26 +245,6 @@ def _printed_number(state: PageState) -> int | None:
     return None
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while pages are parsed.
-
-    A page makes a few small objects per line (lines, spans, measured and
-    labelled lines) and no reference cycles: reference counting frees them all.
-    The collector, woken every 700 allocations, scanned them for cycles and
-    found none: about 6% of the parse time (timed with ``gc.callbacks``).  It
-    runs as usual afterwards; one that the caller had switched off stays off.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 def run_issue(pages: list[Page], settings: Settings = DEFAULT, *, paper: str | None = None,
               date: str | None = None, first_page: int | None = None, trace: bool = False) -> Issue:
     """Reconstruct the articles of pages that belong to one issue, in order.
@@ -274,7 +253,7 @@ def run_issue(pages: list[Page], settings: Settings = DEFAULT, *, paper: str | N
     """
     # (the stages' states are gone by the time the collector runs again: it then
     # scans the issue only, as it would have anyway)
-    with _collector_paused():
+    with collector.paused():
         return _link_pages(pages, [run_page(p, settings, paper, trace) for p in pages], paper, date, first_page)
 
 

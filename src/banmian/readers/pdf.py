@@ -30,11 +30,13 @@ import statistics
 import struct
 from array import array
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
+from .. import collector
 from ..errors import LimitError, ReadError
-from ..model import Box, Line, Page, make_line
+from ..model import Box, Line, PackedBoxes, Page, make_line
 from ..settings import DEFAULT, Settings
 from .ocr import OCR_FIX, ocr_available, ocr_pdf_pages
 from .pdf_worker import ExtractError, extract_pages
@@ -78,7 +80,8 @@ def read_pdf(data: bytes, source: str = "<pdf>", *, first_index: int = 0,
         raise _read_error(exc, data, source, settings) from None
     ocr = ocr_available()
     for raw in raws:  # pages in order, so that indices stay consecutive
-        page = build_page(raw, source, first_index + len(pages), settings)
+        with collector.paused():  # a box tuple per character: see collector.paused
+            page = build_page(raw, source, first_index + len(pages), settings)
         if page is None and ocr:
             # no text layer: a scan.  Rendered after PDFium's worker has read the whole file
             # without trouble, and outside its time limit: OCR takes seconds per page
@@ -174,7 +177,7 @@ def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
     (None, 'pdf')
     """
     text = raw.text
-    boxes: list[Box] = list(struct.iter_unpack("4d", raw.boxes))
+    boxes = PackedBoxes(raw.boxes)  # read where needed: most lines are measured in numpy
     sizes = array("d", raw.sizes)
     keep = [i for i, ch in enumerate(text) if ch not in _DROP] if _DROP_ANY.search(text) else list(range(len(text)))
     if all(text[i].isspace() for i in keep):
@@ -184,7 +187,8 @@ def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
         raise LimitError(f"page {raw.page + 1} has {len(lines):,} lines, over the limit of "
                          f"{settings.max_lines:,}", path=source, fix="raise max_lines in banmian.toml")
     parts: list[str] = []
-    char_boxes: list[Box | None] = []
+    packed = memoryview(boxes.data)
+    char_boxes = bytearray()  # PackedBoxes' layout: 32 bytes a box, NONE for a break or space
     out_lines: list[Line] = []
     pos = 0
     # most pages have no blank character left (PDFium's guessed spaces are dropped):
@@ -198,24 +202,21 @@ def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
             if wide:
                 cuts = [a, *(a + k for k in wide), b]
                 chars = " ".join([text[i:j] for i, j in pairwise(cuts)])
-                cboxes: list[Box | None] = []
-                for i, j in pairwise(cuts):
-                    cboxes += boxes[i:j]
-                    cboxes.append(None)
-                cboxes.pop()
+                cboxes = PackedBoxes.NONE.join([packed[32 * i:32 * j] for i, j in pairwise(cuts)])
             else:
-                chars, cboxes = text[a:b], boxes[a:b]  # type: ignore[assignment]
+                chars, cboxes = text[a:b], packed[32 * a:32 * b]
             if size is None:
                 size = _line_size([sizes[i] for i in line])
         else:
-            char_list, cboxes = _with_spaces(text, line, vertical, boxes, sizes)
+            char_list, box_list = _with_spaces(text, line, vertical, boxes, sizes)
             chars = "".join(char_list)
             visible = [sizes[i] for i in line if not text[i].isspace()]
             if not visible:  # only spaces (U+3000, tabs): nothing to read
                 continue
-            x0, y0, x1, y1 = zip(*[b for b in cboxes if b is not None])
+            x0, y0, x1, y1 = zip(*[b for b in box_list if b is not None])
             box = (min(x0), min(y0), max(x1), max(y1))
             size = _line_size(visible)
+            cboxes = b"".join([PackedBoxes.NONE if b is None else struct.pack("4d", *b) for b in box_list])
         if len(chars) > settings.max_line_chars:
             raise LimitError(f"page {raw.page + 1} has a line of {len(chars):,} characters, over the "
                              f"limit of {settings.max_line_chars:,}", path=source,
@@ -225,10 +226,10 @@ def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
         parts.append(chars)
         parts.append("\n")
         char_boxes += cboxes
-        char_boxes.append(None)
+        char_boxes += PackedBoxes.NONE
         pos += len(chars) + 1
     return Page(text="".join(parts), lines=tuple(out_lines), source=source, index=index,
-                encoding="pdf text layer", reader="pdf", char_boxes=tuple(char_boxes),
+                encoding="pdf text layer", reader="pdf", char_boxes=PackedBoxes(char_boxes),
                 rules=tuple(struct.iter_unpack("4d", raw.rules)), images=tuple(struct.iter_unpack("4d", raw.images)))
 
 
@@ -328,7 +329,7 @@ def _split_runs(keep: list[int], raw: RawPage) -> list[list[int]]:
     return [keep[i:j] for i, j in pairwise(edges)]
 
 
-def _stacked(a: int, b: int, boxes: list[Box], sizes: array) -> int:
+def _stacked(a: int, b: int, boxes: Sequence[Box], sizes: array) -> int:
     """1 if ``b`` sits right under ``a`` in the same column, -1 if right above, else 0."""
     ax0, ay0, ax1, ay1 = boxes[a]
     bx0, by0, bx1, by1 = boxes[b]
@@ -345,7 +346,7 @@ def _stacked(a: int, b: int, boxes: list[Box], sizes: array) -> int:
     return 0
 
 
-def _stack_vertical(text: str, runs: list[list[int]], boxes: list[Box],
+def _stack_vertical(text: str, runs: list[list[int]], boxes: Sequence[Box],
                     sizes: array) -> list[tuple[list[int], bool]]:
     """Join runs of one visible character each that are stacked in a column into one line,
     top to bottom (竖排: a vertical headline, or text rotated by 90°); ``(line, vertical)``."""
@@ -382,7 +383,7 @@ def _stack_vertical(text: str, runs: list[list[int]], boxes: list[Box],
     return out
 
 
-def _with_spaces(text: str, line: list[int], vertical: bool, boxes: list[Box],
+def _with_spaces(text: str, line: list[int], vertical: bool, boxes: Sequence[Box],
                  sizes: array) -> tuple[list[str], list[Box | None]]:
     """The line's characters and their boxes: a space added at each word gap (``None``
     box), repeated and edge spaces dropped, as pdftotext prints them."""
