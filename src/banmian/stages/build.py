@@ -6,6 +6,7 @@ printed spaces kept ("本报讯（记者 付小惠）"), as the byline is quoted
 """
 from __future__ import annotations
 
+import re
 from operator import eq
 
 from ..model import Article, Byline, Furniture, Headline, Line, Page, Paragraph, Span, Text, make_text
@@ -159,6 +160,9 @@ def furniture_of(page: Page, lines: list[Labelled]) -> list[Furniture]:
                       (x.info.line,)) for x in lines]
 
 
+_NAME_SEP = re.compile("[、，,]")
+
+
 def _join_byline_lines(lines: list[str]) -> str:
     """A byline's lines joined as its names run: a line break inside a name joins, one
     after a whole name parts it.  A line ends inside a name where it ends with an odd
@@ -168,8 +172,8 @@ def _join_byline_lines(lines: list[str]) -> str:
 
     >>> _join_byline_lines(["■ 本报记者 王明峰 常", "碧罗"]), _join_byline_lines(["本报记者 贺广华 薛 原", "李龙伊"])
     ('■ 本报记者 王明峰 常碧罗', '本报记者 贺广华 薛 原 李龙伊')
-    >>> _join_byline_lines(["□本报记者 田豆豆 范昊", "天"])
-    '□本报记者 田豆豆 范昊天'
+    >>> _join_byline_lines(["□本报记者 田豆豆 范昊", "天"]), _join_byline_lines(["□本报记者 谢卫群、姜泓", "冰"])
+    ('□本报记者 田豆豆 范昊天', '□本报记者 谢卫群、姜泓冰')
     """
     out = lines[0] if lines else ""
     for line in lines[1:]:
@@ -180,6 +184,7 @@ def _join_byline_lines(lines: list[str]) -> str:
                 break
             singles += 1
         first = next(iter(line.split()), "")
-        inside = singles % 2 == 1 or (singles == 0 and tokens and len(tokens[-1]) == 2 and len(first) == 1)
+        last = _NAME_SEP.split(tokens[-1])[-1] if tokens else ""  # names may be listed with 、
+        inside = singles % 2 == 1 or (singles == 0 and len(last) == 2 and len(first) == 1)
         out += ("" if inside else " ") + line
     return out

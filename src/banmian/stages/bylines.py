@@ -95,8 +95,9 @@ def parse_inline(text: str) -> InlineByline | None:
     return InlineByline(end=end, source=m.group("source"), reporters=reporters, dateline=dateline)
 
 
-# What the reporters did, when it was not writing it alone: "记者 王五 采访整理".
-_DID = r"采访整理|整理|采写|摄影报道|报道|文\s*[/／]\s*图"
+# What the reporters did, when it was not writing it alone: "记者 王五 采访整理"; "文/"
+# alone is "文/图" with the line broken after the slash ("■ 本报记者 孟祥夫 文/" / "图").
+_DID = r"采访整理|整理|采写|摄影报道|报道|文\s*[/／](?:\s*图)?"
 _DID_END = re.compile(r"\s*(?:" + _DID + r")\s*$")
 STANDALONE_BYLINE_RE = re.compile(
     BYLINE_LEAD.pattern + r"(?:\s|[：:])*"
@@ -140,8 +141,8 @@ def byline_names(names: str) -> tuple[str, ...]:
 
     >>> byline_names("张三 李四"), byline_names("李 奥"), byline_names("王五、赵六 通讯员 钱七")
     (('张三', '李四'), ('李奥',), ('王五', '赵六', '钱七'))
-    >>> byline_names("万秀斌 黄 娴 程 焕"), byline_names("柯仲甲采访整理")
-    (('万秀斌', '黄娴', '程焕'), ('柯仲甲',))
+    >>> byline_names("万秀斌 黄 娴 程 焕"), byline_names("柯仲甲采访整理"), byline_names("孟祥夫 文/")
+    (('万秀斌', '黄娴', '程焕'), ('柯仲甲',), ('孟祥夫',))
     """
     out: list[str] = []
     for chunk in ROLE_RE.split(_DID_END.sub("", names)):
