@@ -319,6 +319,7 @@ _FAR = 1e6  # points: where a character at an infinite coordinate is put (far of
 
 # --- system fonts ---------------------------------------------------------------------
 _TTCF = 0x74746366  # 'ttcf': PDFium's tag for "the whole TrueType collection"
+_OTTO, _CFF, _CFF2 = 0x4F54544F, 0x43464620, 0x43464632  # 'OTTO', 'CFF ', 'CFF2'
 
 
 class _Layout(NamedTuple):
@@ -408,7 +409,10 @@ class FaceAsFont:
             return None
         n = len(entries)
         power = 1 << (n.bit_length() - 1)
-        head = bytearray(struct.pack(">IHHHH", 0x00010000, n, 16 * power, power.bit_length() - 1, 16 * (n - power)))
+        # the sfnt version says which outlines: CFF ("OTTO": Noto CJK's collections) or TrueType
+        cff = any(tag in (_CFF, _CFF2) for tag, _, _ in entries)
+        head = bytearray(struct.pack(">IHHHH", _OTTO if cff else 0x00010000, n, 16 * power,
+                                     power.bit_length() - 1, 16 * (n - power)))
         offset, placed = 12 + 16 * n, []
         for tag, checksum, length in entries:
             head += struct.pack(">IIII", tag, checksum, offset, length)
