@@ -16,7 +16,7 @@ accuracy (overall and per PDF variant), captions leaking into bodies, speed, mem
 3. counts caption characters that ended up inside predicted article text;
 4. times, in one run on one core, PDF -> articles, ``pdftotext -raw`` alone, and
    ``pdftotext -raw`` + parse (the text route end to end), taking turns file by file,
-   best of 3 passes, and gives the ratios;
+   each file's best of 5 passes, and gives the ratios;
 5. reports peak RSS for 1x and 10x the pages (this process and the PDFium worker).
 
 pymupdf4llm (AGPL) is an optional benchmark dependency, never imported by ``banmian``: install
@@ -226,21 +226,22 @@ def parse_pymupdf4llm(sets, pred_dir: Path) -> tuple[int, float]:
     return pages, spent
 
 
-def time_routes(pdfs: list[Path], passes: int = 3) -> dict[str, float]:
+def time_routes(pdfs: list[Path], passes: int = 5) -> dict[str, float]:
     """Seconds for: PDF -> articles, read_pdf alone, pdftotext -raw alone, pdftotext -raw + parse.
 
-    The routes take turns file by file, and each total is the best of ``passes``: on a
-    shared machine, load then hits every route alike.
+    The routes take turns file by file, ``passes`` times over, and each route's time for a
+    file is its best of the passes (other load on a shared machine only ever adds time,
+    and a burst of it then hits no route's total): the totals are sums of those bests.
     """
     from banmian import parse_page, parse_text
     from banmian.readers import read_pdf
     from banmian.serialize import issue_to_dict
     parse_page(pdfs[0].read_bytes())  # start the PDFium worker outside the clock
     data = [p.read_bytes() for p in pdfs]
-    best: dict[str, float] = {}
+    keys = ("pdf_route", "read_pdf", "pdftotext", "text_parse")
+    best = [dict.fromkeys(keys, float("inf")) for _ in pdfs]
     for _ in range(passes):
-        t = dict.fromkeys(("pdf_route", "read_pdf", "pdftotext", "text_parse"), 0.0)
-        for path, d in zip(pdfs, data):
+        for path, d, b in zip(pdfs, data, best):
             t0 = time.perf_counter()
             issue_to_dict(parse_page(d))
             t1 = time.perf_counter()
@@ -251,11 +252,11 @@ def time_routes(pdfs: list[Path], passes: int = 3) -> dict[str, float]:
             t3 = time.perf_counter()
             issue_to_dict(parse_text(dump.decode("utf-8").removesuffix("\f")))
             t4 = time.perf_counter()
-            for key, dt in zip(t, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
-                t[key] += dt
-        t["text_route"] = t["pdftotext"] + t["text_parse"]
-        best = {k: min(v, best.get(k, v)) for k, v in t.items()}
-    return best
+            for key, dt in zip(keys, (t1 - t0, t2 - t1, t3 - t2, t4 - t3)):
+                b[key] = min(b[key], dt)
+    total = {k: sum(b[k] for b in best) for k in keys}
+    total["text_route"] = total["pdftotext"] + total["text_parse"]
+    return total
 
 
 def _own_peak_rss_mb() -> float:
@@ -382,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
     t = {k: sum(ft[k] for ft in times.values()) for k in next(iter(times.values()))}
     n = len(pdfs)
     rate = {k: n / v for k, v in t.items()}
-    print(f"\n== speed ({n} single-page PDFs, one core, side by side file by file, best of 3;"
+    print(f"\n== speed ({n} single-page PDFs, one core, side by side file by file, each file's best of 5;"
           " the PDFium worker runs while this process waits)")
     print(f"PDF -> articles (banmian):      {rate['pdf_route']:7.1f} pages/s  ({1000 * t['pdf_route'] / n:.1f} ms/page)")
     for font, ft in times.items():

@@ -40,8 +40,8 @@ def _plain_records(data: bytes) -> list[tuple]:
         rect, matrix = c.FS_RECTF(), c.FS_MATRIX()
         for i in range(n):
             ch = chr(c.FPDFText_GetUnicode(tp.raw, i))
-            if ch in "\x02\x00\ufffe" or (ch in " \r\n" and c.FPDFText_IsGenerated(tp.raw, i)):
-                continue
+            if ch in "\x02\x00\ufffe\r\n" or (ch == " " and c.FPDFText_IsGenerated(tp.raw, i)):
+                continue  # (a line break the page draws is a control character the reader drops too)
             text.append(ch)
             c.FPDFText_GetLooseCharBox(tp.raw, i, ctypes.byref(rect))
             coords += [math.floor((rect.left - bbox.left) * 100 + 0.5) / 100,

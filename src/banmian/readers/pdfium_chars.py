@@ -272,10 +272,13 @@ def _collect(tp, left: float, top: float) -> tuple[str, Any, Any, int, set[int]]
     text = _page_text(tp, n) if n > 0 else ""
     h = ctypes.cast(tp, ctypes.c_void_p)
     # PDFium adds "\r\n" between lines and spaces between words it guesses; the reader
-    # builds its own lines, so only characters the page draws are kept.
+    # builds its own lines, so only characters the page draws are kept.  Line breaks go
+    # unasked (the reader drops control characters a page draws too: a few hundred
+    # calls a page); a space is kept where the page drew it.
     generated = _generated
-    drop = [i for i in (m.start() for m in _MAYBE_DROP.finditer(text))
-            if text[i] in "\x02\x00\ufffe" or generated(h, i)]
+    drop = [m.start() for m in _MAYBE_DROP.finditer(text)]
+    if " " in text:
+        drop = [i for i in drop if text[i] != " " or generated(h, i)]
     if drop:
         kept = np.ones(n, dtype=bool)
         kept[drop] = False
