@@ -191,3 +191,30 @@ def test_pdf_geometry_vertical_title_heads_the_columns_beside_it():
     assert by_title["稻谷飘香"].headline.kicker is None
     assert _body(by_title["老街焕新颜"]) == "".join(C_PARAS)
     assert _body(by_title["稻谷飘香"]) == "".join(B_PARAS)
+
+
+def vertical_beside_a_title_page() -> bytes:
+    """An article whose title (smaller than a vertical title) heads its two columns, drawn
+    first; beside it, level with that title's top, a vertical title and its two columns,
+    drawn after: the horizontal title is the first article's, not the vertical one's kicker."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(W, H), invariant=1)
+    xs = [40 + k * (COL_W + GAP) for k in range(5)]
+    draw_head(c, "金秋稻谷飘香丰收正忙", 18, xs[0], 100)  # across both its columns
+    draw_column_text(c, column_lines(B_PARAS), xs[0:2], 115, 6)
+    c.setFont("WQY", 28)
+    for k, ch in enumerate("老街焕新颜"):
+        c.drawString(xs[2] + 50, H - (110 + k * 32), ch)
+    draw_column_text(c, column_lines(C_PARAS), xs[3:5], 105, 10)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_pdf_geometry_vertical_title_takes_no_title_drawn_apart_as_its_kicker():
+    issue = banmian.parse_page(vertical_beside_a_title_page())
+    by_title = {a.headline.title.value: a for a in issue.articles if a.headline.title}
+    assert set(by_title) == {"老街焕新颜", "金秋稻谷飘香丰收正忙"} and len(issue.articles) == 2
+    assert all(a.headline.kicker is None for a in issue.articles)
+    assert _body(by_title["老街焕新颜"]) == "".join(C_PARAS)
+    assert _body(by_title["金秋稻谷飘香丰收正忙"]) == "".join(B_PARAS)

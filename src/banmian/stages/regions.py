@@ -238,10 +238,14 @@ def _vertical(b: Box) -> bool:
     return b[3] - b[1] > 2.5 * _w(b)
 
 
+DRAWN_NEAR = 2  # lines apart in drawing order: a headline's parts are drawn together
+
+
 def _join_vertical(heads: list[list[int]], boxes: list[Box], sizes: list[float], text: list[Box],
                    em: float) -> list[list[int]]:
     """A vertical (竖排) title and a horizontal kicker or subtitle (in smaller type) level with
-    its top, with no text between them, are one headline block."""
+    its top, with no text between them, drawn one right after the other, are one headline
+    block.  (Drawn apart, the horizontal lines are the title of the article beside it.)"""
     hb = [_box_of(h, boxes) for h in heads]
     out = [list(h) for h in heads]
     for v, vb in enumerate(hb):
@@ -252,7 +256,8 @@ def _join_vertical(heads: list[list[int]], boxes: list[Box], sizes: list[float],
                 and max(sizes[i] for i in heads[k]) < top * (1 - BODY_TOLERANCE)
                 and kb[1] <= vb[1] + 2 * em and kb[3] >= vb[1] - 2 * em
                 and not any(t[3] > min(kb[1], vb[1]) and t[1] < max(kb[3], vb[1] + em)
-                            and t[0] < max(kb[0], vb[0]) and t[2] > min(kb[2], vb[2]) for t in text)]
+                            and t[0] < max(kb[0], vb[0]) and t[2] > min(kb[2], vb[2]) for t in text)
+                and min(abs(a - b) for a in heads[k] for b in heads[v]) <= DRAWN_NEAR]
         if near:
             k = min(near, key=lambda k: min(abs(hb[k][0] - vb[2]), abs(vb[0] - hb[k][2])))
             out[k] += out[v]
