@@ -10,6 +10,7 @@ Skipped without reportlab, Pillow or fonts-wqy-zenhei.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -168,16 +169,26 @@ def vertical_title_page() -> bytes:
     """A vertical title in a column slot of its own with a smaller kicker level with its top,
     its body in the two columns beside it; beside that, another article whose title is set
     larger, at the same height."""
+    def draw(c: canvas.Canvas, xs: list[float]) -> None:
+        draw_vertical(c, "老街焕新颜", xs[0])
+        draw_head(c, "留住烟火气 留住老味道", 14, xs[1], 90)
+        draw_column_text(c, column_lines(C_PARAS), xs[1:3], 105, 10)
+        draw_head(c, "稻谷飘香", 32, xs[3], 100)
+        draw_column_text(c, column_lines(B_PARAS), xs[3:5], 115, 6)
+    return five_column_page(draw)
+
+
+def draw_vertical(c: canvas.Canvas, title: str, x: float) -> None:
+    """A 28 pt title set vertically, a character under the other, in the column slot at ``x``."""
+    c.setFont("WQY", 28)
+    for k, ch in enumerate(title):
+        c.drawString(x + 50, H - (110 + k * 32), ch)
+
+
+def five_column_page(draw: Callable[[canvas.Canvas, list[float]], None]) -> bytes:
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=(W, H), invariant=1)
-    xs = [40 + k * (COL_W + GAP) for k in range(5)]
-    c.setFont("WQY", 28)
-    for k, ch in enumerate("老街焕新颜"):
-        c.drawString(xs[0] + 50, H - (110 + k * 32), ch)
-    draw_head(c, "留住烟火气 留住老味道", 14, xs[1], 90)
-    draw_column_text(c, column_lines(C_PARAS), xs[1:3], 105, 10)
-    draw_head(c, "稻谷飘香", 32, xs[3], 100)
-    draw_column_text(c, column_lines(B_PARAS), xs[3:5], 115, 6)
+    draw(c, [40 + k * (COL_W + GAP) for k in range(5)])
     c.showPage()
     c.save()
     return buf.getvalue()
@@ -197,18 +208,12 @@ def vertical_beside_a_title_page() -> bytes:
     """An article whose title (smaller than a vertical title) heads its two columns, drawn
     first; beside it, level with that title's top, a vertical title and its two columns,
     drawn after: the horizontal title is the first article's, not the vertical one's kicker."""
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=(W, H), invariant=1)
-    xs = [40 + k * (COL_W + GAP) for k in range(5)]
-    draw_head(c, "金秋稻谷飘香丰收正忙", 18, xs[0], 100)  # across both its columns
-    draw_column_text(c, column_lines(B_PARAS), xs[0:2], 115, 6)
-    c.setFont("WQY", 28)
-    for k, ch in enumerate("老街焕新颜"):
-        c.drawString(xs[2] + 50, H - (110 + k * 32), ch)
-    draw_column_text(c, column_lines(C_PARAS), xs[3:5], 105, 10)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    def draw(c: canvas.Canvas, xs: list[float]) -> None:
+        draw_head(c, "金秋稻谷飘香丰收正忙", 18, xs[0], 100)  # across both its columns
+        draw_column_text(c, column_lines(B_PARAS), xs[0:2], 115, 6)
+        draw_vertical(c, "老街焕新颜", xs[2])
+        draw_column_text(c, column_lines(C_PARAS), xs[3:5], 105, 10)
+    return five_column_page(draw)
 
 
 def test_pdf_geometry_vertical_title_takes_no_title_drawn_apart_as_its_kicker():
