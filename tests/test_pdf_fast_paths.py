@@ -111,6 +111,7 @@ def _split_runs_loop(keep: list[int], raw: RawPage) -> list[list[int]]:
     """pdf._split_runs as first written: one character at a time."""
     boxes = [tuple(array("d", raw.boxes)[4 * i:4 * i + 4]) for i in range(len(raw.text))]
     sizes = array("d", raw.sizes)
+    rules = [tuple(array("d", raw.rules)[k:k + 4]) for k in range(0, len(array("d", raw.rules)), 4)]
     runs: list[list[int]] = []
     run: list[int] = []
     pb, ps = (0.0, 0.0, 0.0, 0.0), 0.0
@@ -119,8 +120,11 @@ def _split_runs_loop(keep: list[int], raw: RawPage) -> list[list[int]]:
         if run:
             em, small = max(ps, size, 1.0), max(min(ps, size), 1.0)
             gap = b[0] - pb[2]
+            mid = (b[1] + b[3]) / 2
+            ruled = any(r[3] - r[1] > r[2] - r[0] and pb[2] - pdf.RULE_SLACK <= (r[0] + r[2]) / 2
+                        <= b[0] + pdf.RULE_SLACK and r[1] <= mid <= r[3] for r in rules)
             if (abs(b[3] - pb[3]) >= pdf.BASELINE_EMS * small or gap <= -pdf.BACKTRACK_EMS * em
-                    or gap >= pdf.JUMP_EMS * em or (gap >= small and em >= pdf.SIZE_STEP * small)):
+                    or gap >= pdf.JUMP_EMS * em or (gap >= small and em >= pdf.SIZE_STEP * small) or ruled):
                 runs.append(run)
                 run = []
         run.append(i)
@@ -155,7 +159,13 @@ def layouts(draw) -> RawPage:
                 y += w + step / 4
             else:
                 x += w + step
-    return RawPage(0, 600.0, 800.0, "".join(text), array("d", boxes).tobytes(), array("d", sizes).tobytes(), 0, 0)
+    rules: list[float] = []
+    for _ in range(draw(st.integers(0, 3))):  # column rules (some through text), a horizontal one
+        x, y = draw(st.integers(0, 400)) * 1.25, draw(st.integers(0, 60)) * 12.5
+        long = draw(st.sampled_from([12.5, 100.0, 800.0]))
+        rules += (x, y, x + 0.5, y + long) if draw(st.booleans()) else (x, y, x + long, y + 0.5)
+    return RawPage(0, 600.0, 800.0, "".join(text), array("d", boxes).tobytes(), array("d", sizes).tobytes(), 0, 0,
+                   array("d", rules).tobytes())
 
 
 @given(layouts())

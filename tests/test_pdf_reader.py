@@ -305,6 +305,21 @@ def test_pdf_reader_columns_on_one_baseline_split_at_gutter():
     assert texts(page) == ["左栏文字", "右栏文字"]
 
 
+@pytest.mark.parametrize("ruled", [True, False])
+def test_pdf_reader_titles_on_one_baseline_split_at_a_rule_between(ruled):
+    """Two articles' titles side by side on one baseline, closer than a gutter: a rule drawn
+    between them parts them; without it they read as one line, with a space."""
+    def draw(c: canvas.Canvas) -> None:
+        c.setFont("STSong-Light", 28)
+        c.drawString(40, 700, "能源供给迈向")
+        c.drawString(40 + 6 * 28 + 20, 700, "推动媒体融合")  # 20 pt apart: under an em
+        if ruled:
+            c.setLineWidth(0.6)
+            c.line(40 + 6 * 28 + 10, 740, 40 + 6 * 28 + 10, 500)
+    [page] = read_pdf(make_pdf(draw), "ruled.pdf")
+    assert texts(page) == (["能源供给迈向", "推动媒体融合"] if ruled else ["能源供给迈向 推动媒体融合"])
+
+
 def test_pdf_reader_isolated_and_in_process_agree():
     data = make_pdf(headline_page("STSong-Light", "电商助农见实效", after=True))
     got = {}

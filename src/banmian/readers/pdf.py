@@ -45,6 +45,7 @@ from .pdfium_chars import RawPage
 __all__ = ["JUMP_EMS", "build_page", "read_pdf"]
 
 JUMP_EMS = 3.0  # a same-baseline gap this wide (in ems) is a column gutter, not letter spacing
+RULE_SLACK = 1.0  # points: a rule this far into a character's box still stands between it and the next
 BASELINE_EMS = 0.5  # pdftotext's maxIntraLineDelta: baselines closer than this (x the smaller size) are one line
 BACKTRACK_EMS = 0.3  # text may overlap the previous glyph this much (kerning) and stay on the line
 SIZE_STEP = 1.3  # sizes this far apart, a gap between them, are separate lines (a title beside body text)
@@ -325,6 +326,15 @@ def _split_runs(keep: list[int], raw: RawPage) -> list[list[int]]:
     # baseline: a change of type size across a gap of an em is two lines
     cut = ((np.abs(boxes[1:, 3] - boxes[:-1, 3]) >= BASELINE_EMS * small) | (gap <= -BACKTRACK_EMS * em)
            | (gap >= JUMP_EMS * em) | ((gap >= small) & (em >= SIZE_STEP * small)))
+    # a rule drawn between two characters parts them: two articles' titles side by side on
+    # one baseline, closer than a gutter ("能源供给迈向高质量发展 | 推动媒体融合")
+    rules = np.frombuffer(raw.rules).reshape(-1, 4)
+    rules = rules[rules[:, 3] - rules[:, 1] > rules[:, 2] - rules[:, 0]]
+    if len(rules):
+        rx = (rules[:, 0] + rules[:, 2]) / 2
+        mid = ((boxes[1:, 1] + boxes[1:, 3]) / 2)[:, None]
+        cut |= ((boxes[:-1, 2, None] - RULE_SLACK <= rx) & (rx <= boxes[1:, 0, None] + RULE_SLACK)
+                & (rules[:, 1] <= mid) & (mid <= rules[:, 3])).any(axis=1)
     edges = [0, *(np.flatnonzero(cut) + 1).tolist(), len(keep)]
     return [keep[i:j] for i, j in pairwise(edges)]
 
