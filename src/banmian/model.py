@@ -56,9 +56,9 @@ class PackedBoxes(Sequence["Box | None"]):
             yield None if box[0] != box[0] else box
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, PackedBoxes):
-            return self.data == other.data
-        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+        if isinstance(other, PackedBoxes) and self.data == other.data:
+            return True
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)  # (-0.0 == 0.0)
 
     def __hash__(self) -> int:
         return hash(tuple(self))  # as the equal tuple's

@@ -331,10 +331,12 @@ def _split_runs(keep: list[int], raw: RawPage) -> list[list[int]]:
     rules = np.frombuffer(raw.rules).reshape(-1, 4)
     rules = rules[rules[:, 3] - rules[:, 1] > rules[:, 2] - rules[:, 0]]
     if len(rules):
-        rx = (rules[:, 0] + rules[:, 2]) / 2
         mid = ((boxes[1:, 1] + boxes[1:, 3]) / 2)[:, None]
-        cut |= ((boxes[:-1, 2, None] - RULE_SLACK <= rx) & (rx <= boxes[1:, 0, None] + RULE_SLACK)
-                & (rules[:, 1] <= mid) & (mid <= rules[:, 3])).any(axis=1)
+        step = max(1, 1_000_000 // len(keep))  # rules at a time: a ruled table has thousands
+        for r in (rules[k:k + step] for k in range(0, len(rules), step)):
+            rx = (r[:, 0] + r[:, 2]) / 2
+            cut |= ((boxes[:-1, 2, None] - RULE_SLACK <= rx) & (rx <= boxes[1:, 0, None] + RULE_SLACK)
+                    & (r[:, 1] <= mid) & (mid <= r[:, 3])).any(axis=1)
     edges = [0, *(np.flatnonzero(cut) + 1).tolist(), len(keep)]
     return [keep[i:j] for i, j in pairwise(edges)]
 
