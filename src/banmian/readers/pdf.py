@@ -81,7 +81,7 @@ def read_pdf(data: bytes, source: str = "<pdf>", *, first_index: int = 0,
         raise _read_error(exc, data, source, settings) from None
     ocr = ocr_available()
     for raw in raws:  # pages in order, so that indices stay consecutive
-        with collector.paused():  # a box tuple per character: see collector.paused
+        with collector.paused():  # a Line and a run list per line: see collector.paused
             page = build_page(raw, source, first_index + len(pages), settings)
         if page is None and ocr:
             # no text layer: a scan.  Rendered after PDFium's worker has read the whole file
