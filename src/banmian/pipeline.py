@@ -19,6 +19,7 @@ from .pagenum import page_number
 from .settings import DEFAULT, Settings
 from .stages.assemble import Draft, Order, Run, assemble_page, demote_inbody_headings, detect_order, to_runs
 from .stages.build import build_article, furniture_of, standalone_bylines
+from .stages.captions import caption_lines
 from .stages.continuations import link_continuations
 from .stages.geometry import body_size, size_hints
 from .stages.interleave import restore_order
@@ -90,10 +91,17 @@ def reorder(state: PageState) -> PageState:
 
 def order_regions(state: PageState) -> PageState:
     """PDF pages: put the lines in reading order, region by region (:mod:`.stages.regions`);
-    captions and headline-size text over no column become furniture."""
+    captions and headline-size text over no column become furniture.  Text dumps: photo
+    captions that a credit closes become furniture (:mod:`.stages.captions`)."""
     found = find_regions(state.page, state.infos, state.body_size)
     if found is None:
-        return state
+        marked = caption_lines(state.infos)
+        if not any(marked):
+            return state
+        return _evolve(state, infos=tuple(x._replace(furniture="caption") if c else x
+                                          for x, c in zip(state.infos, marked)),
+                       trace=_traced(state, lambda: [_event(state, "regions", (x.line.number,), "caption")
+                                                     for x, c in zip(state.infos, marked) if c]))
     infos: list[LineInfo] = []
     for i in found.order:
         x = state.infos[i]
@@ -141,7 +149,21 @@ def label(state: PageState) -> PageState:
     if state.head_lines:  # the headline blocks the page geometry found, subtitles in small type included
         hints = ["head" if h else (None if v == "head" else v) for h, v in zip(state.head_lines, hints)]
     # (label_lines only asks which lines are "head": a page with none, every text dump, passes no hints)
-    labelled = label_lines(list(state.infos), state.settings.indent_chars, hints if "head" in hints else None)
+    infos = list(state.infos)
+    captions = [x.furniture == "caption" for x in infos] if not state.regions else []
+    if any(captions):
+        # A text dump's photo captions (order_regions) are read around, as the picture stands
+        # beside the text: the lines either side are each other's neighbours.
+        read = iter(label_lines([x for x, c in zip(infos, captions) if not c], state.settings.indent_chars))
+        labelled, width = [], 0.0
+        for x, c in zip(infos, captions):
+            if c:
+                labelled.append(Labelled(x, "furniture", width, "furniture:caption"))
+            else:
+                labelled.append(y := next(read))
+                width = y.column_width
+    else:
+        labelled = label_lines(infos, state.settings.indent_chars, hints if "head" in hints else None)
     if state.head_lines:
         labelled = _column_text(labelled, state.regions, state.head_lines, state.full_lines)
     labelled = tuple(labelled)

@@ -25,13 +25,13 @@ that order, and start a new article exactly where the region changes
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
 from ..model import Box, Page
+from .captions import CAPTION_START
 from .geometry import BODY_TOLERANCE
 from .normalize import PHOTO_CREDIT, LineInfo
 
@@ -47,7 +47,6 @@ GUTTER_EMS = 3.0  # columns closer than this side by side are neighbours
 BELOW_GAP_EMS = 2.0  # a column this close under another, with no rule between, continues it
 SIDE_HEAD_EMS = 3.0  # a headline this close above a column it does not cover may still head it
 CAPTION_NEAR_EMS = 2.5  # a caption's top is this close under (or its bottom above) its image
-_CAPTION_START = re.compile(r"^(?:图为|上图|下图|左图|右图|图[①-⑩0-9一二三四五六七八九十]|[（(]?图片?[)）]?[：:])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,9 +102,9 @@ def _captions(page: Page, infos: Sequence[LineInfo], body: float) -> list[bool]:
                                     for img in images)
         if not (small or near):  # body type away from pictures (most lines): no caption
             continue
-        credit = bool(PHOTO_CREDIT.search(x.text) or _CAPTION_START.match(x.text))
+        credit = bool(PHOTO_CREDIT.search(x.text) or CAPTION_START.match(x.text))
         if (near and (small or credit)) or (small and credit and not x.terminal and len(x.text) <= 40) \
-                or (small and _CAPTION_START.match(x.text)):
+                or (small and CAPTION_START.match(x.text)):
             out[i] = True
     if not any(out):
         return out

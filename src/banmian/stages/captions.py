@@ -1,0 +1,84 @@
+"""Photo captions in a text dump: the caption sentence a photo credit closes.
+
+A PDF page shows where its pictures are (:mod:`.regions` reads captions from the
+geometry); its text dump does not, and ``pdftotext`` sets a caption, wrapped to the
+picture's width, between the paragraphs around it::
+
+    农民的日子一天比一天更幸
+    福。
+    近日，云南昆明医护人员在田间        <- caption
+    采收蔬菜。 马敏平摄                 <- its sentence's end and the credit, on one line
+
+    图为10月12日，江西南昌工人体验      <- caption ("图为…")
+    智能设备。
+    本报记者 韩霞摄                     <- the credit on its own line
+
+What marks a caption is its credit: a photographer's name and 摄 (or 新华社发) printed
+after the caption's sentence, on its line after a gap or alone on the next.  The
+caption runs back from there over the lines that wrap its sentence, to the line that
+ends the paragraph before it.  Only a caption that says it is one (图为…, 上图：…), or
+that is one sentence over a line or two after a finished paragraph, is taken: a credit
+under a body paragraph ("本报记者 于洋摄" printed in the text) leaves that paragraph alone.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .normalize import LineInfo
+
+_NAMES = r"[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,2}"
+# "本报记者 韩霞摄", "新华社记者 吴超摄", "罗磊摄（人民视觉）", "新华社发", "人民视觉供图"
+_CREDIT = (r"(?:(?:(?:本报|新华社|人民日报)?(?:特约)?(?:记者|通讯员|摄影记者))?\s*" + _NAMES + r"\s*摄(?:影)?"
+           r"|新华社发|[\u4e00-\u9fff]{2,6}供图)(?:[（(][\u4e00-\u9fff]{2,8}[)）])?")
+_CREDIT_LINE = re.compile(_CREDIT)
+_CREDIT_AFTER = re.compile(r"[。！？”](?:" + _CREDIT + r")$")  # (the gap before it: see _after_gap)
+# a caption that names itself one: "图为…", "上图：…", "图①…", "（图片）："
+CAPTION_START = re.compile(r"^(?:图为|上图|下图|左图|右图|图[①-⑩0-9一二三四五六七八九十]|[（(]?图片?[)）]?[：:])")
+MAX_LINES = 4  # a caption wraps over a few lines of the picture's width
+MAX_CREDIT = 16  # characters: a credit alone on its line is short
+SHORT_LINES = 2  # a one-sentence caption without 图为: one or two lines
+_SENTENCE_END = re.compile(r"[。！？]")
+
+
+def caption_lines(infos: Sequence[LineInfo]) -> list[bool]:
+    """Which lines of a text dump are photo captions (the caption and its credit)."""
+    out = [False] * len(infos)
+    for i, x in enumerate(infos):
+        text = x.text
+        if text[-1] not in "摄发图）)" or x.jump or x.furniture:  # every credit ends so
+            continue
+        if len(text) <= MAX_CREDIT and _CREDIT_LINE.fullmatch(text):
+            if i == 0 or not infos[i - 1].terminal:
+                continue
+            last = i - 1  # the caption's sentence ends on the line above
+        elif (m := _CREDIT_AFTER.search(text)) and _after_gap(x, m.start() + 1):
+            last = i
+        else:
+            continue
+        first = last  # back over the lines its sentence wraps, to where "图为…" opens it
+        while (first > 0 and last - first < MAX_LINES - 1 and not CAPTION_START.match(infos[first].text)
+               and not infos[first - 1].terminal and not infos[first - 1].furniture and not infos[first - 1].jump):
+            first -= 1
+        if CAPTION_START.match(infos[first].text):
+            pass  # it says it is a caption
+        elif first > 0 and not infos[first - 1].terminal:
+            continue  # runs on from a line without a sentence's end: body text, or a headline above
+        else:  # no 图为: one sentence over a line or two, its credit set apart
+            block = "".join(infos[k].text for k in range(first, last + 1))
+            if last - first >= SHORT_LINES or len(_SENTENCE_END.findall(block)) != 1:
+                continue
+        for k in range(first, i + 1):
+            out[k] = True
+    return out
+
+
+def _after_gap(x: LineInfo, at: int) -> bool:
+    """Was there a gap before character ``at`` of the line's kept text (spaces the
+    measuring dropped: a credit set apart from its caption, "采收蔬菜。 马敏平摄")?"""
+    end = 0
+    for span in x.spans[:-1]:
+        end += span.end - span.start
+        if end == at:
+            return True
+    return False
