@@ -32,6 +32,7 @@ _NAMES = r"[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,2}"
 _CREDIT = (r"(?:(?:(?:本报|新华社|人民日报)?(?:特约)?(?:记者|通讯员|摄影记者))?\s*" + _NAMES + r"\s*摄(?:影)?"
            r"|新华社发|[\u4e00-\u9fff]{2,6}供图)(?:[（(][\u4e00-\u9fff]{2,8}[)）])?")
 _CREDIT_LINE = re.compile(_CREDIT)
+_ROLE_AFTER = re.compile(r"[。！？”](?:本报|新华社|人民日报)?(?:特约)?(?:记者|通讯员|摄影记者)$")
 _CREDIT_AFTER = re.compile(r"[。！？”](?:" + _CREDIT + r")$")  # (the gap before it: see _after_gap)
 # a caption that names itself one: "图为…", "上图：…", "图①…", "（图片）："
 CAPTION_START = re.compile(r"^(?:图为|上图|下图|左图|右图|图[①-⑩0-9一二三四五六七八九十]|[（(]?图片?[)）]?[：:])")
@@ -49,9 +50,13 @@ def caption_lines(infos: Sequence[LineInfo]) -> list[bool]:
         if text[-1] not in "摄发图）)" or x.jump or x.furniture:  # every credit ends so
             continue
         if len(text) <= MAX_CREDIT and _CREDIT_LINE.fullmatch(text):
-            if i == 0 or not infos[i - 1].terminal:
+            if i == 0:
                 continue
-            last = i - 1  # the caption's sentence ends on the line above
+            before = infos[i - 1]
+            if not before.terminal and not ((m := _ROLE_AFTER.search(before.text)) and _after_gap(before, m.start() + 1)):
+                continue
+            last = i - 1  # the caption's sentence ends on the line above (its credit's role with it:
+            # "…在图书馆阅读。 新华社记者" / "萧国娜摄")
         elif (m := _CREDIT_AFTER.search(text)) and _after_gap(x, m.start() + 1):
             last = i
         else:
@@ -62,7 +67,7 @@ def caption_lines(infos: Sequence[LineInfo]) -> list[bool]:
             first -= 1
         if CAPTION_START.match(infos[first].text):
             pass  # it says it is a caption
-        elif first > 0 and not infos[first - 1].terminal:
+        elif first > 0 and not (infos[first - 1].terminal or infos[first - 1].furniture):
             continue  # runs on from a line without a sentence's end: body text, or a headline above
         else:  # no 图为: one sentence over a line or two, its credit set apart
             block = "".join(infos[k].text for k in range(first, last + 1))
