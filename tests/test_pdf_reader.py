@@ -174,6 +174,11 @@ def test_pdf_reader_char_boxes_one_per_character():
     first = page.lines[1]  # "本报讯…": CJK advance boxes sit side by side, one em wide
     xs = [b[0] for b in page.char_boxes[first.start:first.end]]
     assert xs == pytest.approx([COLUMNS_X[0] + 2 * BODY + k * BODY for k in range(len(xs))], abs=0.05)
+    # kept packed (PackedBoxes), they read, compare, hash and pickle as the tuple of boxes
+    import pickle
+    boxes = tuple(page.char_boxes)
+    assert page.char_boxes == boxes and hash(page.char_boxes) == hash(boxes)
+    assert pickle.loads(pickle.dumps(page)) == page and page.char_boxes[-1] is None
 
 
 @needs_wqy
