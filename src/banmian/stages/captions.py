@@ -62,13 +62,16 @@ def caption_lines(infos: Sequence[LineInfo]) -> list[bool]:
         else:
             continue
         first = last  # back over the lines its sentence wraps, to where "图为…" opens it
+        # (a line much narrower than the caption's, a headline's, ends the walk: see _under_headline)
         while (first > 0 and last - first < MAX_LINES - 1 and not CAPTION_START.match(infos[first].text)
-               and not infos[first - 1].terminal and not infos[first - 1].furniture and not infos[first - 1].jump):
+               and not infos[first - 1].terminal and not infos[first - 1].furniture and not infos[first - 1].jump
+               and not _under_headline(infos, first, last)):
             first -= 1
         if CAPTION_START.match(infos[first].text):
             pass  # it says it is a caption
-        elif first > 0 and not (infos[first - 1].terminal or infos[first - 1].furniture):
-            continue  # runs on from a line without a sentence's end: body text, or a headline above
+        elif first > 0 and not (infos[first - 1].terminal or infos[first - 1].furniture) \
+                and not _under_headline(infos, first, last):
+            continue  # runs on from a line without a sentence's end: body text
         else:  # no 图为: one sentence over a line or two, its credit set apart
             block = "".join(infos[k].text for k in range(first, last + 1))
             if last - first >= SHORT_LINES or len(_SENTENCE_END.findall(block)) != 1:
@@ -87,3 +90,15 @@ def _after_gap(x: LineInfo, at: int) -> bool:
         if end == at:
             return True
     return False
+
+
+HEADLINE_SHARE = 0.7  # a line this much narrower than a caption's first line is no line of it
+
+
+def _under_headline(infos: Sequence[LineInfo], first: int, last: int) -> bool:
+    """Does the caption starting at ``first`` sit right under a headline: a line without a
+    sentence's end, far narrower than the caption's own ("助力平安" over "湖北武汉科研人员在
+    港口装卸集装箱。")?  (A caption's lines wrap at the picture's width: its first line is
+    its widest.)"""
+    above, top = infos[first - 1], infos[first]
+    return not above.terminal and above.width <= HEADLINE_SHARE * max(top.width, infos[last].width)
