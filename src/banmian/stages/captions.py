@@ -16,9 +16,10 @@ picture's width, between the paragraphs around it::
 What marks a caption is its credit: a photographer's name and 摄 (or 新华社发) printed
 after the caption's sentence, on its line after a gap or alone on the next.  The
 caption runs back from there over the lines that wrap its sentence, to the line that
-ends the paragraph before it.  Only a caption that says it is one (图为…, 上图：…), or
-that is one sentence over a line or two after a finished paragraph, is taken: a credit
-under a body paragraph ("本报记者 于洋摄" printed in the text) leaves that paragraph alone.
+ends the paragraph before it (or to a headline line above it).  Only a caption that says
+it is one (图为…, 上图：…), or that is one sentence over a line or two after a finished
+paragraph or under a headline, is taken: a credit under a body paragraph ("本报记者 于洋摄"
+printed in the text) leaves that paragraph alone.
 """
 from __future__ import annotations
 
