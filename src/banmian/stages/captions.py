@@ -40,6 +40,7 @@ CAPTION_START = re.compile(r"^(?:图为|上图|下图|左图|右图|图[①-⑩0
 MAX_LINES = 4  # a caption wraps over a few lines of the picture's width
 MAX_CREDIT = 16  # characters: a credit alone on its line is short
 SHORT_LINES = 2  # a one-sentence caption without 图为: one or two lines
+HEADLINE_SHARE = 0.7  # a line this much narrower than a caption's first line is no line of it
 _SENTENCE_END = re.compile(r"[。！？]")
 
 
@@ -92,8 +93,6 @@ def _after_gap(x: LineInfo, at: int) -> bool:
             return True
     return False
 
-
-HEADLINE_SHARE = 0.7  # a line this much narrower than a caption's first line is no line of it
 
 
 def _under_headline(infos: Sequence[LineInfo], first: int, last: int) -> bool:
