@@ -204,6 +204,12 @@ def test_ocr_gutters_are_blank_down_the_page_not_strips_that_line_up():
     ("气温升至30°", "气温升至30°"),  # ... after a number it is a degree
     ("Hello, world: (yes)!", "Hello, world: (yes)!"),  # Latin text keeps its marks
     ("增长6.6%, 比上年", "增长6.6%，比上年"),
+    # look-alikes of Chinese marks and figures: a range's dash read 一, 一 read as a
+    # hyphen, 、 read as >, the numeral zero read as a circle
+    ("2014一2019年减少10%一15%", "2014—2019年减少10%—15%"),
+    ("-方面，COVID-19", "一方面，COVID-19"),
+    ("温>良>恭，x>1", "温、良、恭，x>1"),
+    ("二○一九年，八○后", "二〇一九年，八〇后"),
 ])
 def test_ocr_tidy_text_restores_chinese_punctuation_only_beside_chinese(read, tidied):
     from banmian.readers.ocr_layout import tidy_text
@@ -225,6 +231,30 @@ def test_ocr_split_drops_a_sliver_of_the_next_columns_glyph():
         parts = _split_at_gutters(np.full((100, 400), 255, np.uint8), (100, 0, 400, 25), ink, inked, 20.0,
                                    [(100 + glyph, 139)])
         assert len(parts) == kept and parts[-1][0] == 100 + 40 - 3
+
+
+@needs_ocr
+def test_ocr_box_takes_a_pale_mark_past_its_end_but_not_the_next_columns_glyph():
+    """A 。 closing a line or a 一 opening it, blurred paler than the ink level its box was
+    trimmed at, is taken into the box; a glyph across a gutter, or a dark glyph close by
+    (more text), is not."""
+    import numpy as np
+
+    from banmian.readers.ocr import _reach_marks
+    page = np.full((60, 400), 250, np.uint8)
+    for x in (20, 42, 64):  # three dark glyphs, 18 px each, 4 px apart
+        page[20:38, x:x + 18] = 0
+    page[30:36, 88:94] = 170  # the pale ring of a full stop, 6 px past the box
+    box = (17, 16, 85, 42)
+    assert _reach_marks(page, box, 18.0)[2] > 94
+    page[30:36, 88:94] = 250
+    page[28:30, 2:15] = 160  # a pale 一 opening the line, 2 px before the box
+    assert _reach_marks(page, box, 18.0)[0] < 2
+    page[28:30, 2:15] = 250
+    page[20:38, 110:128] = 0  # the next column's first glyph, past a gutter
+    assert _reach_marks(page, box, 18.0) == box
+    page[20:38, 88:106] = 0  # a whole dark glyph close by: more text, not a mark
+    assert _reach_marks(page, box, 18.0) == box
 
 
 @pytest.mark.parametrize(("read", "open_before", "tidied", "open_after"), [

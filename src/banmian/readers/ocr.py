@@ -65,6 +65,9 @@ LEADING_BOX = 0.12  # a blank band this high (x box height) between ink rows sep
 LEADING_EM = 0.1  # ... and once the body's ink height is known, one this high (x that height)
 SLIVER_EMS = 0.8  # a part of a box this narrow (x body ink height) at its edge is a cut glyph
 DASH_EMS = 1.6  # an unbroken horizontal stroke this long (x the line's ink height) is a dash
+MARK_GAP = 0.5  # a mark past a line's box starts this close to it (x body ink height) ...
+MARK_WIDE = 0.6  # ... and is this narrow (。，、” are under half an em; a glyph is ~0.9) ...
+PALE_WIDE = 2.2  # ... or, paler than INK_LEVEL all over, up to a two-em dash
 INK_PAD = 0.2  # margin around a line's ink (x its height): the recogniser was trained with one
 RULE_INK = 0.15  # an isolated run of ink this narrow (x body ink height) is a rule
 RULE_EMS = 2.5  # a vertical run of ink this long (x body ink height) is a rule: no glyph has a stroke that long
@@ -233,6 +236,8 @@ def recognise(pixels: np.ndarray, dpi: float) -> list[Piece]:
              for part in _split_at_gutters(pixels, box, ink, cols, em, gutters)]
     if not boxes:
         return []
+    if em:
+        boxes = [_reach_marks(pixels, box, em) for box in boxes]
     crops = [cv2.cvtColor(pixels[y0:y1, x0:x1], cv2.COLOR_GRAY2BGR) for x0, y0, x1, y1 in boxes]
     pieces = []
     for (x0, y0, x1, y1), reading in zip(boxes, read_lines(engine.text_rec, crops)):
@@ -429,6 +434,47 @@ def _split_at_gutters(pixels: np.ndarray, box: tuple[int, int, int, int], ink: n
             out.append((max(0, x0 + left - pad), max(0, y0 + int(top) - pad),
                         min(pixels.shape[1], x0 + right + 1 + pad), min(pixels.shape[0], y0 + int(bottom) + 1 + pad)))
     return out
+
+
+def _reach_marks(pixels: np.ndarray, box: tuple[int, int, int, int], em: float) -> tuple[int, int, int, int]:
+    """A line's box widened over what its ink trimming left out just past either end: a
+    pale stroke or a small mark.
+
+    Boxes are trimmed to their ink (:data:`INK_LEVEL`), but thin strokes are blurred by the
+    scan, and again by straightening a turned page, to a paler grey: the ring of a 。 or
+    the hairline of a ， closing a paragraph's last line, a 一 or a dash —— opening a line
+    were cut off, the recogniser never saw them, and a paragraph ran on into the next.
+    Taken is ink at the lighter :data:`RULE_LEVEL` that starts within :data:`MARK_GAP` x
+    the body's ink height (``em``) of the box and has blank paper beyond it for another
+    :data:`MARK_GAP` (so it is not the start of more text; a column gutter is wider
+    still): up to :data:`PALE_WIDE` of it where none is as dark as :data:`INK_LEVEL`
+    (dark ink there would be text with a box of its own), a dark mark up to
+    :data:`MARK_WIDE`."""
+    import numpy as np
+    x0, y0, x1, y1 = box
+    gap = max(2, int(MARK_GAP * em))
+    for side in (1, -1):
+        edge = x1 if side == 1 else x0
+        lo, hi = (edge, min(pixels.shape[1], edge + 2 * gap + int(PALE_WIDE * em))) if side == 1 else \
+            (max(0, edge - 2 * gap - int(PALE_WIDE * em)), edge)
+        grey = pixels[y0:y1, lo:hi].min(axis=0)
+        if side == -1:
+            grey = grey[::-1]  # counted outwards from the box
+        ink = np.flatnonzero(grey < RULE_LEVEL)
+        if not ink.size or ink[0] >= gap:
+            continue
+        end = int(ink[0])  # the last ink before blank paper as wide as the gap
+        for i in ink[1:]:
+            if i - end > gap:
+                break
+            end = int(i)
+        if end + gap >= grey.size and (lo > 0 if side == -1 else hi < pixels.shape[1]):
+            continue  # no blank paper seen beyond it (the image's edge is as good)
+        wide = (end - ink[0] + 1) / em
+        if wide <= MARK_WIDE or (wide <= PALE_WIDE and grey[ink[0]:end + 1].min() >= INK_LEVEL):
+            reach = end + 1 + max(2, int(INK_PAD * (y1 - y0) / (1 + 2 * INK_PAD)))
+            x0, x1 = (x0, min(pixels.shape[1], x1 + reach)) if side == 1 else (max(0, x0 - reach), x1)
+    return x0, y0, x1, y1
 
 
 def _drop_rules(ink: np.ndarray, inked: np.ndarray, em: float) -> np.ndarray:

@@ -187,10 +187,21 @@ _DOTS = re.compile(r"[·•.]{3,}")
 # text) for the enumeration comma 、; a degree sign after a character, where no number
 # stands, for the small full stop 。
 _RADICAL_COMMA = str.maketrans({"丶": "、"})
+# ... and > for 、 between two characters (仁、义 read 仁>义), where no comparison stands
+_ANGLE_COMMA = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])>(?=[\u3400-\u4dbf\u4e00-\u9fff])")
+# the circle ○ for the numeral zero 〇 beside other Chinese numerals (二○一九年, 八○后)
+_CIRCLE_ZERO = re.compile(r"(?<=[〇一二三四五六七八九十])○|○(?=[〇○一二三四五六七八九])")
 # at text size the recogniser tells an opening quote from a closing one no better than
 # a straight one: its choice is replaced by the one the context and the quote before make
 _QUOTES_AS_READ = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 _STOP_AS_DEGREE = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])°")
+# a range of figures (2014—2019年, 10%—15%) is set with the dash, which the recogniser
+# reads as 一 as often as not (and the dash's ink may part the line in two pieces); 一
+# never stands between two figures
+_RANGE_AS_YI = re.compile(r"(?<=[0-9%％])\s*一\s*(?=[0-9])")
+# the character 一 at a line's start or between characters read as a hyphen (-方面):
+# Chinese text never sets an ASCII hyphen against a Chinese character
+_YI_AS_HYPHEN = re.compile(r"(?:^|(?<=[\u3400-\u4dbf\u4e00-\u9fff]))-(?=[\u3400-\u4dbf\u4e00-\u9fff])")
 _OPENERS = "，：；、（《“‘—\u3000 "
 
 
@@ -208,9 +219,15 @@ def tidy_text(text: str, quote_open: bool = False) -> tuple[str, bool]:
     ('今年是‘基层减负年’，你们', False)
     >>> tidy_text("钢铁丶水泥等行业°气温升至30°")
     ('钢铁、水泥等行业。气温升至30°', False)
+    >>> tidy_text("-方面，2014一2019年下降10% 一15%，第一，COVID-19")
+    ('一方面，2014—2019年下降10%—15%，第一，COVID-19', False)
+    >>> tidy_text("温>良>恭，a>b，二○一九年，○型")
+    ('温、良、恭，a>b，二〇一九年，○型', False)
     """
     text = _DOTS.sub(lambda m: "…" * max(1, round(len(m.group(0)) / 3)), text)
     text = _STOP_AS_DEGREE.sub("。", text.translate(_RADICAL_COMMA))
+    text = _YI_AS_HYPHEN.sub("一", _RANGE_AS_YI.sub("—", text))
+    text = _CIRCLE_ZERO.sub("〇", _ANGLE_COMMA.sub("、", text))
     text = _HALF_BY_CJK.sub(lambda m: _FULL[m.group(1) or m.group(2)], text)
     out: list[str] = []
     single_open = False  # single quotes nest inside double ones: rarely across lines
