@@ -271,7 +271,8 @@ def test_ocr_tidy_text_sets_quote_direction_from_context(read, open_before, tidi
 @needs_ocr
 def test_ocr_rules_are_painted_over_both_ways_but_not_strokes():
     """A column rule and a box's hairline rule crossing a line are paper after
-    :func:`_erase_rules`; a headline's thick horizontal stroke and a body glyph stay."""
+    :func:`_erase_rules`; a headline's thick horizontal stroke, a body glyph and a big
+    glyph's long stem inside its line's box stay."""
     import numpy as np
 
     from banmian.readers.ocr import _erase_rules
@@ -280,9 +281,12 @@ def test_ocr_rules_are_painted_over_both_ways_but_not_strokes():
     page[200, 20:580] = 60  # a hairline across the page
     page[100:112, 20:200] = 0  # a headline's 一, thick
     page[300:318, 40:58] = 0  # a body glyph
-    out = _erase_rules(page, 20.0)
+    page[20:90, 400:406] = 0  # a masthead glyph's stem, inside its line's box
+    out = _erase_rules(page, 20.0, [(380, 10, 560, 100)])
     assert out[50:350, 300].min() == 255 and out[200, 20:580].min() == 255
     assert out[100:112, 20:200].max() == 0 and out[300:318, 40:58].max() == 0
+    assert out[20:90, 400:406].max() == 0
+    assert _erase_rules(page, 20.0)[20:90, 400:406].min() == 255  # without its box: a rule
 
 
 @needs_ocr

@@ -29,6 +29,7 @@ import importlib.util
 import io
 import statistics
 import warnings
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -54,6 +55,7 @@ MAX_PIXELS = 150_000_000  # an A1 sheet at 400 dpi; bigger is a mistake or a dec
 # a line's box (ink plus margin) is ~1.33 x the font size high; measured on
 # generated pages against the sizes in their PDF text layer
 BOX_EMS = 1.33
+HEAD_JITTER = 0.08  # successive headline lines this close in height are one size (measured: up to 5% apart)
 BODY_JITTER = 0.15  # line heights this close to the commonest one are the body size (measured: up to 12% off)
 GUTTER_INK = 1.5  # a blank strip this wide (x the body's ink height, ~1.4 em) inside a box is a gutter
 GAP_INK = 0.6  # ... and a narrower one down to this is, when it lines up with others down the page
@@ -228,7 +230,7 @@ def recognise(pixels: np.ndarray, dpi: float) -> list[Piece]:
     bands = [_ink_band(ink) for ink in inks if ink.any()]
     em = statistics.median(b - a + 1 for a, b in bands) if bands else 0
     if em:
-        pixels = _erase_rules(pixels, em)
+        pixels = _erase_rules(pixels, em, boxes)
         inks = [pixels[y0:y1, x0:x1] < INK_LEVEL for x0, y0, x1, y1 in boxes]
     inked = [_drop_rules(ink, np.flatnonzero(_own_rows(ink).any(axis=0)), em) for ink in inks]
     gutters = _gutters(boxes, inked, em)
@@ -313,19 +315,30 @@ def _rotate(pixels: np.ndarray, degrees: float) -> tuple[np.ndarray, np.ndarray]
     return cv2.warpAffine(pixels, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255), matrix
 
 
-def _erase_rules(pixels: np.ndarray, em: float) -> np.ndarray:
+def _erase_rules(pixels: np.ndarray, em: float,
+                 boxes: Sequence[tuple[int, int, int, int]] = ()) -> np.ndarray:
     """The page with rules painted over with paper.
 
     A column rule in a gutter of one em stands half an em from the text on either side,
     no further apart than the glyphs of a line with a comma, and the detector boxes lines
     across it; recognised, it also turns into 丨 or | inside the text.  Painted over, the
     gutter is a blank strip again.  Rules are the vertical runs of ink at least
-    :data:`RULE_EMS` body ink heights long (a morphological opening), and the horizontal
+    :data:`RULE_EMS` body ink heights long (a morphological opening), but not those that
+    lie inside a detected line's box as high as they are (``boxes``: the strokes of a
+    masthead or a big headline, which would be read as 三 for 日), and the horizontal
     ones :data:`WIDE_RULE_EMS` long and under :data:`RULE_THICK` high."""
     import cv2
     import numpy as np
     ink = (pixels < RULE_LEVEL).astype(np.uint8)
     tall = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((max(3, int(RULE_EMS * em)) | 1, 1), np.uint8))
+    big = [b for b in boxes if b[3] - b[1] >= RULE_EMS * em]
+    if big and tall.any():
+        count, labels, stats, _ = cv2.connectedComponentsWithStats(tall, connectivity=8)
+        for i in range(1, count):
+            x, y, w, h = (int(v) for v in stats[i, :4])
+            if any(x0 <= x and x + w <= x1 and y0 <= y and y + h <= y1 for x0, y0, x1, y1 in big):
+                part = tall[y:y + h, x:x + w]
+                part[labels[y:y + h, x:x + w] == i] = 0  # a glyph's stroke, not a rule
     # a box's rule running through a line (the rows around it have ink in every column
     # and hide the gutters): thin and longer than any stroke but a big headline's
     wide = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, max(3, int(WIDE_RULE_EMS * em)) | 1), np.uint8))
@@ -426,14 +439,34 @@ def _split_at_gutters(pixels: np.ndarray, box: tuple[int, int, int, int], ink: n
         # the line's own band: the others are bits of the lines above and below that the
         # box grazes, or lines with boxes of their own
         bands = _ink_bands(part, LEADING_EM * em)
-        for top, bottom in [max(bands, key=lambda band: band[1] - band[0])]:
-            cols = np.flatnonzero(part[top:bottom + 1].any(axis=0))
-            left, right = a + int(cols[0]), a + int(cols[-1])
-            # the margin is not clipped to the detector's box, so that box heights measure type size
-            pad = max(2, int(INK_PAD * (bottom - top + 1)))
-            out.append((max(0, x0 + left - pad), max(0, y0 + int(top) - pad),
-                        min(pixels.shape[1], x0 + right + 1 + pad), min(pixels.shape[0], y0 + int(bottom) + 1 + pad)))
+        k = max(range(len(bands)), key=lambda i: bands[i][1] - bands[i][0])
+        top, bottom = bands[k]
+        cols = np.flatnonzero(part[top:bottom + 1].any(axis=0))
+        left, right = a + int(cols[0]), a + int(cols[-1])
+        # the margin is not clipped to the detector's box, so that box heights measure type
+        # size, but it stops short of the band above or below (the small line under a big
+        # one, RENMIN RIBAO under the masthead, would be read into it)
+        pad = max(2, int(INK_PAD * (bottom - top + 1)))
+        up = _margin(pixels, x0 + left, x0 + right + 1, y0 + int(top) - 1, -1, pad)
+        down = _margin(pixels, x0 + left, x0 + right + 1, y0 + int(bottom) + 1, 1, pad)
+        out.append((max(0, x0 + left - pad), max(0, y0 + int(top) - up),
+                    min(pixels.shape[1], x0 + right + 1 + pad), min(pixels.shape[0], y0 + int(bottom) + 1 + down)))
     return out
+
+
+def _margin(pixels: np.ndarray, left: int, right: int, start: int, step: int, pad: int) -> int:
+    """How many rows of margin a line's band gets from row ``start`` on (``step`` 1: down,
+    -1: up), up to ``pad``: short of the ink of another line met after blank paper."""
+    import numpy as np
+    lo, hi = (start, start + pad) if step == 1 else (max(0, start - pad + 1), start + 1)
+    inked = (pixels[max(0, lo):max(0, hi), left:right] < INK_LEVEL).any(axis=1)
+    if step == -1:
+        inked = inked[::-1]
+    blank = np.flatnonzero(~inked)
+    if not blank.size:
+        return pad
+    other = np.flatnonzero(inked[blank[0]:])
+    return pad if not other.size else int(blank[0] + other[0])
 
 
 def _reach_marks(pixels: np.ndarray, box: tuple[int, int, int, int], em: float) -> tuple[int, int, int, int]:
@@ -571,11 +604,29 @@ def build_page(pieces: list[Piece], pt_per_px: float, source: str = "<image>", i
 def _sizes(heights: list[float]) -> list[float]:
     """Font sizes (pt) from line box heights.  Box heights jitter by a pixel or two from line to
     line, so heights near the commonest one all get the body size exactly: the geometry stage
-    tells body from headline lines by equal sizes."""
+    tells body from headline lines by equal sizes; successive headline lines as close as
+    :data:`HEAD_JITTER` share one size.
+
+    >>> _sizes([20, 21, 20, 60, 63, 20, 30, 60, 20])  # body; a title's two lines; kicker, title
+    [15.0, 15.0, 15.0, 46.2, 46.2, 15.0, 22.6, 45.1, 15.0]
+    """
     if not heights:
         return []
     rounded = [round(h * 2) / 2 for h in heights]
     common = statistics.mode(rounded)
     body = [h for h in heights if abs(h - common) <= BODY_JITTER * common]
     body_h = statistics.median(body)
-    return [round((body_h if abs(h - common) <= BODY_JITTER * common else h) / BOX_EMS, 1) for h in heights]
+    out = [body_h if abs(h - common) <= BODY_JITTER * common else h for h in heights]
+    # the lines of one headline follow each other in reading order; their boxes' heights
+    # differ with the glyphs they hold (王启荣 over 三十八载守护英魂: 5%), while a kicker
+    # or subtitle is a size apart from its title (a quarter or more)
+    k = 0
+    while k < len(out):
+        end = k + 1
+        if out[k] != body_h:
+            while end < len(out) and out[end] != body_h and abs(out[end] - out[end - 1]) <= HEAD_JITTER * out[end - 1]:
+                end += 1
+            if end - k > 1:
+                out[k:end] = [statistics.median(out[k:end])] * (end - k)
+        k = end
+    return [round(h / BOX_EMS, 1) for h in out]
