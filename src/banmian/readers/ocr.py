@@ -336,7 +336,9 @@ def _erase_rules(pixels: np.ndarray, em: float,
         count, labels, stats, _ = cv2.connectedComponentsWithStats(tall, connectivity=8)
         for i in range(1, count):
             x, y, w, h = (int(v) for v in stats[i, :4])
-            if any(x0 <= x and x + w <= x1 and y0 <= y and y + h <= y1 for x0, y0, x1, y1 in big):
+            # (the detector's box of big type can be a little short of its strokes' ends)
+            if any(x0 <= x and x + w <= x1 and y0 - (y1 - y0) // 4 <= y and y + h <= y1 + (y1 - y0) // 4
+                   for x0, y0, x1, y1 in big):
                 part = tall[y:y + h, x:x + w]
                 part[labels[y:y + h, x:x + w] == i] = 0  # a glyph's stroke, not a rule
     # a box's rule running through a line (the rows around it have ink in every column

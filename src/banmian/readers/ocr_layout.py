@@ -176,7 +176,7 @@ def join_pieces(line: list[Piece]) -> str:
     return out
 
 
-_CJK = "\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2010-\u2027"
+_CJK = "\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2010-\u2027\u2460-\u24ff"
 _CJK_SPACE = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 _FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 # ASCII punctuation with CJK on either side: Chinese text sets these full width (and
@@ -205,6 +205,27 @@ _YI_AS_HYPHEN = re.compile(r"(?:^|(?<=[\u3400-\u4dbf\u4e00-\u9fff]))-(?=[\u3400-
 _OPENERS = "，：；、（《“‘—\u3000 "
 
 
+def _pair_brackets(text: str) -> str:
+    """Each bracket as wide as the one it pairs with: the recogniser reads a closing
+    bracket after a circled figure or a quote as ASCII (（…③) for （…③）).
+
+    >>> _pair_brackets("（聚焦中央一号文件③)，f(x)")
+    '（聚焦中央一号文件③），f(x)'
+    """
+    if ")" not in text and "(" not in text:
+        return text
+    out = list(text)
+    openers: list[int] = []
+    for i, ch in enumerate(out):
+        if ch in "(（":
+            openers.append(i)
+        elif ch in ")）" and openers:
+            j = openers.pop()
+            if (out[j] == "（") != (ch == "）"):  # one of them full width: both are
+                out[j], out[i] = "（", "）"
+    return "".join(out)
+
+
 def tidy_text(text: str, quote_open: bool = False) -> tuple[str, bool]:
     """A recognised line with Chinese punctuation restored; also whether a double quote
     is still open at its end (quotes run across lines: pass it to the next line).
@@ -228,7 +249,7 @@ def tidy_text(text: str, quote_open: bool = False) -> tuple[str, bool]:
     text = _STOP_AS_DEGREE.sub("。", text.translate(_RADICAL_COMMA))
     text = _YI_AS_HYPHEN.sub("一", _RANGE_AS_YI.sub("—", text))
     text = _CIRCLE_ZERO.sub("〇", _ANGLE_COMMA.sub("、", text))
-    text = _HALF_BY_CJK.sub(lambda m: _FULL[m.group(1) or m.group(2)], text)
+    text = _pair_brackets(_HALF_BY_CJK.sub(lambda m: _FULL[m.group(1) or m.group(2)], text))
     out: list[str] = []
     single_open = False  # single quotes nest inside double ones: rarely across lines
     text = text.translate(_QUOTES_AS_READ)
