@@ -485,7 +485,6 @@ def _reach_marks(pixels: np.ndarray, box: tuple[int, int, int, int], em: float) 
     still): up to :data:`PALE_WIDE` of it where none is as dark as :data:`INK_LEVEL`
     (dark ink there would be text with a box of its own), a dark mark up to
     :data:`MARK_WIDE`."""
-    import numpy as np
     x0, y0, x1, y1 = box
     gap = max(2, int(MARK_GAP * em))
     for side in (1, -1):
@@ -495,18 +494,15 @@ def _reach_marks(pixels: np.ndarray, box: tuple[int, int, int, int], em: float) 
         grey = pixels[y0:y1, lo:hi].min(axis=0)
         if side == -1:
             grey = grey[::-1]  # counted outwards from the box
-        ink = np.flatnonzero(grey < RULE_LEVEL)
-        if not ink.size or ink[0] >= gap:
+        inked = grey < RULE_LEVEL
+        if not inked[:gap].any():
             continue
-        end = int(ink[0])  # the last ink before blank paper as wide as the gap
-        for i in ink[1:]:
-            if i - end > gap:
-                break
-            end = int(i)
+        # the mark: the first run of ink, up to blank paper wider than the gap
+        start, end = _ink_bands(inked[:, None], gap)[0]
         if end + gap >= grey.size and (lo > 0 if side == -1 else hi < pixels.shape[1]):
             continue  # no blank paper seen beyond it (the image's edge is as good)
-        wide = (end - ink[0] + 1) / em
-        if wide <= MARK_WIDE or (wide <= PALE_WIDE and grey[ink[0]:end + 1].min() >= INK_LEVEL):
+        wide = (end - start + 1) / em
+        if wide <= MARK_WIDE or (wide <= PALE_WIDE and grey[start:end + 1].min() >= INK_LEVEL):
             reach = end + 1 + max(2, int(INK_PAD * (y1 - y0) / (1 + 2 * INK_PAD)))
             x0, x1 = (x0, min(pixels.shape[1], x1 + reach)) if side == 1 else (max(0, x0 - reach), x1)
     return x0, y0, x1, y1

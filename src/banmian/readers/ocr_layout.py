@@ -176,6 +176,7 @@ def join_pieces(line: list[Piece]) -> str:
     return out
 
 
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"  # ideographs (CJK unified and extension A)
 _CJK = "\u2e80-\u2fdf\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2010-\u2027\u2460-\u24ff"
 _CJK_SPACE = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 _FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
@@ -188,20 +189,20 @@ _DOTS = re.compile(r"[·•.]{3,}")
 # stands, for the small full stop 。
 _RADICAL_COMMA = str.maketrans({"丶": "、"})
 # ... and > for 、 between two characters (仁、义 read 仁>义), where no comparison stands
-_ANGLE_COMMA = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])>(?=[\u3400-\u4dbf\u4e00-\u9fff])")
+_ANGLE_COMMA = re.compile(f"(?<=[{_HAN}])>(?=[{_HAN}])")
 # the circle ○ for the numeral zero 〇 beside other Chinese numerals (二○一九年, 八○后)
 _CIRCLE_ZERO = re.compile(r"(?<=[〇一二三四五六七八九十])○|○(?=[〇○一二三四五六七八九])")
 # at text size the recogniser tells an opening quote from a closing one no better than
 # a straight one: its choice is replaced by the one the context and the quote before make
 _QUOTES_AS_READ = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
-_STOP_AS_DEGREE = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])°")
+_STOP_AS_DEGREE = re.compile(f"(?<=[{_HAN}])°")
 # a range of figures (2014—2019年, 10%—15%) is set with the dash, which the recogniser
 # reads as 一 as often as not (and the dash's ink may part the line in two pieces); 一
 # never stands between two figures
 _RANGE_AS_YI = re.compile(r"(?<=[0-9%％])\s*一\s*(?=[0-9])")
 # the character 一 at a line's start or between characters read as a hyphen (-方面):
 # Chinese text never sets an ASCII hyphen against a Chinese character
-_YI_AS_HYPHEN = re.compile(r"(?:^|(?<=[\u3400-\u4dbf\u4e00-\u9fff]))-(?=[\u3400-\u4dbf\u4e00-\u9fff])")
+_YI_AS_HYPHEN = re.compile(f"(?:^|(?<=[{_HAN}]))-(?=[{_HAN}])")
 _OPENERS = "，：；、（《“‘—\u3000 "
 
 

@@ -94,7 +94,6 @@ def _after_gap(x: LineInfo, at: int) -> bool:
     return False
 
 
-
 def _under_headline(infos: Sequence[LineInfo], first: int, last: int) -> bool:
     """Does the caption starting at ``first`` sit right under a headline: a line without a
     sentence's end, far narrower than the caption's own ("助力平安" over "湖北武汉科研人员在
