@@ -137,6 +137,7 @@ def _hist_mode(hist: Mapping[float, int]) -> float:
 _MARKS = frozenset(MARKS)
 _OPENS = "opens with a news-agency byline"
 _SENTENCE_PUNCT = re.compile(r"[，。；：？！、,.;:?!]")
+_SENTENCE_STOP = re.compile(r"[。；？！;?!]")
 _ROLE_ONLY = re.compile(r"[" + MARKS + r"]?\s*" + ROLE + r"[：:]?")
 _BRACKETED_BYLINE = re.compile(r"[（(]\s*" + ROLE + r"\s*[\u4e00-\u9fff·]{2,4}(?:[\s、]+(?:" + ROLE
                                + r")?\s*[\u4e00-\u9fff·]{2,4}){0,5}\s*(?:文\s*[/／]\s*图)?\s*[）)]")
@@ -197,6 +198,42 @@ def _short_open_pairs(infos: list[LineInfo], widths: list[float], labels: list[L
                 and not starts_article(x.text)):
             labels[i] = "head"
             why[i] = "short open line above another paragraph's first line"
+
+
+WRAPPED_HEADING_LINES = 4  # a numbered heading longer than this is a paragraph's text
+WRAPPED_HEADING = "a numbered heading wrapped over full lines, ending short without punctuation"
+
+
+def _wrapped_numbered(infos: list[LineInfo], widths: list[float], labels: list[Label],
+                      why: list[str], indent: float) -> None:
+    """A numbered heading too long for one column line ("（一）以习近平…为指导，贯彻 /
+    落实…全面从严治党战略部署"): from a paragraph's start, full lines without a sentence's
+    end run into a short line without one.  Paragraphs end with punctuation, so such a
+    run is a stand-alone heading, though each line alone looked like text (a run-in
+    heading closes with 。 and runs on into its paragraph: not this)."""
+    n = len(infos)
+    for i, x in enumerate(infos):
+        if not x.numbered or labels[i] != "body" or x.terminal or _SENTENCE_STOP.search(x.text):
+            continue
+        if i > 0 and labels[i - 1] == "body" and not infos[i - 1].terminal:
+            continue  # mid-paragraph: a line that happens to open with a figure
+        j = i
+        while True:
+            y = infos[j]
+            if j > i and (labels[j] not in ("body", "head") or y.terminal or y.numbered
+                          or _SENTENCE_STOP.search(y.text)):
+                break
+            # (the first line may have dropped its indent)
+            if y.max_width < widths[j] - 1.25 - _carried(infos, j) - (indent if j == i else 0.0):
+                # the short line ends the heading: text must follow it
+                if j > i and j + 1 < n and labels[j + 1] == "body":
+                    for k in range(i, j + 1):
+                        labels[k] = "heading"
+                        why[k] = WRAPPED_HEADING
+                break
+            if j - i >= WRAPPED_HEADING_LINES - 1 or j + 1 >= n:
+                break
+            j += 1
 
 
 def _bracket_under_head(text: str, nxt: str) -> bool:
@@ -301,6 +338,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             if not terminal and x.max_width < cw - 1.0:
                 short_open.append(i)
     _short_open_pairs(infos, widths, labels, why, short_open)
+    _wrapped_numbered(infos, widths, labels, why, indent)
     # A paragraph's first line is indented: full-width open lines right after a
     # paragraph's end (or a headline line), followed by a line that does start
     # indented, are headline lines.
@@ -345,7 +383,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
         if i + 1 < n and why[i + 1] == _OPENS:
             # a line without a sentence's punctuation cannot run on into a news byline
             # ("…首发式在法兰克福举行" / "本报法兰克福10月15日电"): a title above it
-            if (not infos[i].terminal and not _SENTENCE_PUNCT.search(infos[i].text)
+            if (not infos[i].terminal and not _SENTENCE_STOP.search(infos[i].text)
                     and not (i > 0 and labels[i - 1] == "body" and not infos[i - 1].terminal)):
                 labels[i] = "head"
                 why[i] = "a line without a sentence's punctuation above a news byline"

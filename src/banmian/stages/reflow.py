@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .layout import Labelled, mode_width
+from .layout import WRAPPED_HEADING, Labelled, mode_width
 from .normalize import LineInfo
 from .reflow_cues import starts_article
 
@@ -53,6 +53,30 @@ def _stops(lines: list[Labelled]) -> list[int]:
     return sorted({*heads, *[i - 1 for i in heads if i], *ends}) if heads else ends
 
 
+def _heading_fields(heading: list[Labelled]) -> list[list[Labelled]]:
+    """Group a run of heading lines into headings.  Headings wrap like headline fields
+    (one measure, the last line shorter), except a numbered heading found wrapped over
+    column lines by the labelling, which is one heading as it stands."""
+    from .headlines import split_fields
+    out: list[list[Labelled]] = []
+    rest: list[Labelled] = []
+    for x in heading:
+        if x.why == WRAPPED_HEADING:
+            if rest and rest[-1].why != WRAPPED_HEADING:
+                out.extend(split_fields(rest))
+                rest = []
+            if x.info.numbered and rest:
+                out.append(rest)
+                rest = []
+        elif rest and rest[-1].why == WRAPPED_HEADING:
+            out.append(rest)
+            rest = []
+        rest.append(x)
+    if rest:
+        out.extend([rest] if rest[-1].why == WRAPPED_HEADING else split_fields(rest))
+    return out
+
+
 def reflow_paragraphs(lines: list[Labelled], indent: float = 2.0,
                       width: float | None = None) -> list[RawParagraph]:
     """Split one article's body lines into paragraphs (see module docstring).
@@ -81,8 +105,7 @@ def reflow_paragraphs(lines: list[Labelled], indent: float = 2.0,
             heading.append(x)
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             if nxt is None or nxt.label != "heading":
-                from .headlines import split_fields  # headings wrap like headline fields
-                out.extend(RawParagraph(tuple(f), "heading", f[0].why) for f in split_fields(heading))
+                out.extend(RawParagraph(tuple(f), "heading", f[0].why) for f in _heading_fields(heading))
                 heading = []
             reason = "after heading"
             continue
