@@ -115,7 +115,26 @@ def _title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
         if overlap_text(run.lines, lead) >= 0.5 and overlap_text(
                 run.lines, "".join([x.info.text for x in nxt.lines[:6]])) < 0.25:
             return "echoes the lead of the article before it (headlines follow bodies here)"
+    if _change_of_subject(prev, nxt):
+        return "the text after it shares almost no words with the text before it"
     return ""
+
+
+COHESION_LINES = 40  # lines read on either side of a heading-like run
+COHESION_MIN_LINES = 20  # fewer on either side say too little
+COHESION_SHARE = 0.03
+
+
+def _change_of_subject(prev: Run, nxt: Run) -> bool:
+    """Lexical cohesion (as in TextTiling): the sections of one article keep to its
+    subject and share its words, while the next article is about something else.
+    Over two sides of 40 column lines (~600 characters), sections of one article
+    share 4–20% of their character bigrams; two articles well under 3%."""
+    if len(prev.lines) < COHESION_MIN_LINES or len(nxt.lines) < COHESION_MIN_LINES:
+        return False
+    before = bigrams("".join([x.info.text for x in prev.lines[-COHESION_LINES:]]))
+    after = bigrams("".join([x.info.text for x in nxt.lines[:COHESION_LINES]]))
+    return len(before & after) < COHESION_SHARE * min(len(before), len(after))
 
 
 def _region(run: Run | None, region_of: RegionOf) -> int | None:
