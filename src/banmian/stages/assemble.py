@@ -69,6 +69,9 @@ def _run_width(run: Run) -> float:
 
 
 ECHO_LINES = 12
+COHESION_LINES = 40  # lines read on either side of a heading-like run
+COHESION_MIN_LINES = 20  # fewer on either side say too little
+COHESION_SHARE = 0.03
 
 
 def _same_shape(a: Run, b: Run) -> bool:
@@ -120,10 +123,6 @@ def _title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     return ""
 
 
-COHESION_LINES = 40  # lines read on either side of a heading-like run
-COHESION_MIN_LINES = 20  # fewer on either side say too little
-COHESION_SHARE = 0.03
-
 
 def _change_of_subject(prev: Run, nxt: Run) -> bool:
     """Lexical cohesion (as in TextTiling): the sections of one article keep to its
@@ -132,9 +131,8 @@ def _change_of_subject(prev: Run, nxt: Run) -> bool:
     share 4–20% of their character bigrams; two articles well under 3%."""
     if len(prev.lines) < COHESION_MIN_LINES or len(nxt.lines) < COHESION_MIN_LINES:
         return False
-    before = bigrams("".join([x.info.text for x in prev.lines[-COHESION_LINES:]]))
-    after = bigrams("".join([x.info.text for x in nxt.lines[:COHESION_LINES]]))
-    return len(before & after) < COHESION_SHARE * min(len(before), len(after))
+    return _cohesion([x.info.text for x in prev.lines[-COHESION_LINES:]],
+                     [x.info.text for x in nxt.lines[:COHESION_LINES]]) < COHESION_SHARE
 
 
 def _region(run: Run | None, region_of: RegionOf) -> int | None:
@@ -273,6 +271,56 @@ def _leads(lines: list[Labelled]) -> Callable[[int], str]:
     return at
 
 
+CUT_MIN_LINES = 10  # lines each part of a body cut by subject keeps at least
+CUT_ECHO = 0.2  # how much better the headline after echoes the part after the cut
+
+
+def _cohesion(before: list[str], after: list[str]) -> float:
+    """Share of character bigrams the text before a point shares with the text after it
+    (each side COHESION_LINES column lines), of the smaller side's."""
+    b = bigrams("".join(before[-COHESION_LINES:]))
+    a = bigrams("".join(after[:COHESION_LINES]))
+    return len(a & b) / min(len(a), len(b)) if a and b else 1.0
+
+
+def _subject_cut(body: list[Labelled], before: list[Labelled], after: list[Labelled]) -> int | None:
+    """Where a body between two headlines holds two articles whose headline after
+    them does not echo the second one's opening (:func:`_split_merged_bodies`), the
+    second article starts at a paragraph where the subject changes: the text on the
+    two sides shares almost no words (:func:`_change_of_subject`), the headline after
+    the body is about the part after the point, and the headline before it is not."""
+    texts = [x.info.text for x in body]
+    whole = "".join(texts)
+    starts = [0, *accumulate(map(len, texts))]
+
+    def reach(head: list[Labelled]) -> list[tuple[int, int]]:
+        # first and last place each headline bigram occurs in the body: a bigram is in
+        # the text before offset c when first + 2 <= c, after it when last >= c
+        out = []
+        for b in bigrams("".join([x.info.text for x in head])):
+            first = whole.find(b)
+            out.append((first, whole.rfind(b)) if first >= 0 else (len(whole), -1))
+        return out
+
+    def shares(spans: list[tuple[int, int]], c: int) -> tuple[float, float]:
+        n = len(spans) or 1
+        return (sum([first + 2 <= c for first, _ in spans]) / n, sum([last >= c for _, last in spans]) / n)
+
+    head_after, head_before = reach(after), reach(before)
+    best: tuple[float, int | None] = (COHESION_SHARE, None)
+    for j in range(CUT_MIN_LINES, len(body) - CUT_MIN_LINES + 1):
+        if not body[j - 1].info.strong_end:
+            continue
+        # the headlines' tests first: they are cheap and rule out nearly every paragraph
+        a_first, a_second = shares(head_after, starts[j])
+        b_first, b_second = shares(head_before, starts[j])
+        if a_second - a_first > CUT_ECHO and b_first >= b_second:
+            coh = _cohesion(texts[:j], texts[j:])
+            if coh < best[0]:
+                best = (coh, j)
+    return best[1]
+
+
 def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
                          ) -> tuple[list[Draft], list[list[Labelled]]]:
     """Two articles drawn one headline-first, the next body-first leave two bodies
@@ -307,6 +355,8 @@ def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
                         best = (score, j)
                 if best[1] is not None and best[0] >= 0.5 and best[0] >= base_b + 0.3:
                     cut = best[1]
+            if cut is None and owned and after and len(d.body) >= 2 * CUT_MIN_LINES and not d.continued_to:
+                cut = _subject_cut(d.body, before, after)
         if cut is None:
             out_d.append(d)
             out_b.append(after)
