@@ -16,6 +16,7 @@ from typing import NamedTuple
 from ..model import Line, Page, Span, make_span
 from ..pagenum import page_number
 from .bylines import AUTHOR_LINE, MARKS, ROLE_RE, STANDALONE_BYLINE_RE, byline_names, byline_only
+from .reflow_cues import ARTICLE_LABELS
 
 CJK = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
        "\ufe30-\ufe4f\uff00-\uffef\u2010-\u2027\u00b7\u25a0-\u25ff\u2600-\u26ff")
@@ -297,7 +298,8 @@ def _furniture_clusters(texts: list[str], kinds: list[str | None]) -> list[str |
             if out[k]:
                 continue
             t = re.sub(r"\s+", "", texts[k])
-            if not (1 <= len(t) <= 4) or TERMINAL.search(t):
+            # (a label that opens an article, "核心阅读" under the running head, is its text)
+            if not (1 <= len(t) <= 4) or TERMINAL.search(t) or ARTICLE_LABELS.match(t):
                 continue
             near = [out[j] for j in (k - 1, k + 1) if 0 <= j < n]
             if any(near):
