@@ -28,8 +28,8 @@ _CJK_RE = re.compile(f"[{CJK}]")
 # mark too ("…可以吗？（说道）"), never after a full stop; lines wrap after "（市、区）".
 TERMINAL = re.compile(r"[。！？!?…；;：:]+[”’」』）)》〉】\]]*$|——$|"
                       r"[（(][^（）()]{0,30}(?:电|完|结束|待续|记者[^（）()]*|编译|综合|整理|报道)[）)]$|"
-                      r"^[（(]作者[^（）()]*[）)]$|"
-                      r"[（(][^（）()]{0,24}(?:见第?\S{1,3}版|参与采写|采写|供稿|执笔|编译|整理)[^（）()]{0,6}[）)]$|"
+                      r"^[（(](?:作者|摘自|节选自|本文|原载|转载)[^（）()]*[）)]$|"
+                      r"[（(][^（）()]{0,24}(?:见第?\S{1,3}版|参与采写|采写|供稿|执笔|编译|整理|亦有贡献)[^（）()]{0,6}[）)]$|"
                       r"^[（(](?:稿件|资料|数据)?来源[：:][^（）()]{1,30}[）)]$")
 # (asked only of lines ending in a bracket: as an alternative of TERMINAL it slowed every search)
 _NOTE_AFTER_STOP = re.compile(r"。[”’」』]*[（(][^（）()]{1,30}[）)]$")
@@ -298,8 +298,10 @@ def _furniture_clusters(texts: list[str], kinds: list[str | None]) -> list[str |
             if out[k]:
                 continue
             t = re.sub(r"\s+", "", texts[k])
-            # (a label that opens an article, "核心阅读" under the running head, is its text)
-            if not (1 <= len(t) <= 4) or TERMINAL.search(t) or ARTICLE_LABELS.match(t):
+            # (a label that opens an article, "核心阅读" under the running head, is its text;
+            # so is the tail of a bracket the line above opened ("（作者为驻阿根廷 / 大使）")
+            if (not (1 <= len(t) <= 4) or TERMINAL.search(t) or ARTICLE_LABELS.match(t)
+                    or (t[-1] in "）)" and "（" not in t and "(" not in t)):
                 continue
             near = [out[j] for j in (k - 1, k + 1) if 0 <= j < n]
             if any(near):
@@ -377,7 +379,8 @@ def _split_spans(spans: tuple[Span, ...], cuts: list[int]) -> list[tuple[Span, .
 
 
 # An attribution or source note that wraps: "（记者 张三、" … "李四）", "（稿件来源：人民日报中" … "央厨房）".
-_ATTRIBUTION_OPEN = re.compile(r"[（(](?:[^）)]*(?:记者|通讯员|新华社|本报|电讯|编译)|作者|(?:稿件|资料|数据)?来源[：:])[^）)]*$")
+_ATTRIBUTION_OPEN = re.compile(r"[（(](?:[^）)]*(?:记者|通讯员|实习生|新华社|本报|电讯|编译)|作者|摘自|节选自|本文|原载|转载"
+                               r"|(?:稿件|资料|数据)?来源[：:])[^）)]*$")
 
 
 def _closes_attribution(text: str, open_attribution: bool) -> bool:
