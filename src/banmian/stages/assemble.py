@@ -21,7 +21,7 @@ from typing import Literal
 
 from .attach import LEAD_CHARS, attach_headlines, bigrams, overlap_text, share_in
 from .layout import COLUMN_TAG, Labelled
-from .reflow_cues import opens_article
+from .reflow_cues import NOTE_LINES, is_closing_note, opens_article
 
 Order = Literal["before", "after"]
 
@@ -233,12 +233,28 @@ def _opens_article(lines: Sequence[Labelled], i: int) -> bool:
     return opens_article(lines[i].info.text, lines[i + 1].info.text if i + 1 < len(lines) else "")
 
 
+def _note_ends_at(lines: Sequence[Labelled], i: int) -> bool:
+    """Does line ``i`` end a closing note set as a paragraph of its own?"""
+    for k in range(i, max(i - NOTE_LINES, 0), -1):
+        if lines[k].info.text[:1] in "（(":
+            return lines[k - 1].info.strong_end and is_closing_note([x.info.text for x in lines[k:i + 1]])
+    return False
+
+
 def _split_body_at_bylines(lines: tuple[Labelled, ...]) -> list[list[Labelled]]:
-    """A paragraph opening with a news-agency byline inside a body run starts a new article."""
+    """A paragraph opening with a news-agency byline inside a body run starts a new
+    article, and so does text right after a closing note ("（作者为…）"): the article
+    ended there, and where its own headline was printed with the others (plain
+    ``pdftotext`` sets headlines first), the next body follows it directly.  (A
+    sub-heading after the note, as in a compilation of signed pieces, keeps one
+    article: it is labelled a heading here.)"""
     parts: list[list[Labelled]] = [[]]
     for i, x in enumerate(lines):
         # (the cheap test first: most lines follow one that runs on)
-        if parts[-1] and lines[i - 1].info.terminal and _opens_article(lines, i):
+        prev = lines[i - 1].info
+        if parts[-1] and prev.terminal and (
+                _opens_article(lines, i)
+                or (x.label == "body" and prev.text[-1:] in "）)" and _note_ends_at(lines, i - 1))):
             parts.append([])
         parts[-1].append(x)
     return parts

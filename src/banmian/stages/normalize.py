@@ -16,7 +16,7 @@ from typing import NamedTuple
 from ..model import Line, Page, Span, make_span
 from ..pagenum import page_number
 from .bylines import AUTHOR_LINE, MARKS, ROLE_RE, STANDALONE_BYLINE_RE, byline_names, byline_only
-from .reflow_cues import ARTICLE_LABELS
+from .reflow_cues import ARTICLE_LABELS, NOTE_OPENERS
 
 CJK = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
        "\ufe30-\ufe4f\uff00-\uffef\u2010-\u2027\u00b7\u25a0-\u25ff\u2600-\u26ff")
@@ -28,7 +28,7 @@ _CJK_RE = re.compile(f"[{CJK}]")
 # mark too ("…可以吗？（说道）"), never after a full stop; lines wrap after "（市、区）".
 TERMINAL = re.compile(r"[。！？!?…；;：:]+[”’」』）)》〉】\]]*$|——$|"
                       r"[（(][^（）()]{0,30}(?:电|完|结束|待续|记者[^（）()]*|编译|综合|整理|报道)[）)]$|"
-                      r"^[（(](?:作者|摘自|节选自|本文|原载|转载)[^（）()]*[）)]$|"
+                      r"^[（(](?:" + NOTE_OPENERS + r")[^（）()]*[）)]$|"
                       r"[（(][^（）()]{0,24}(?:见第?\S{1,3}版|参与采写|采写|供稿|执笔|编译|整理|亦有贡献)[^（）()]{0,6}[）)]$|"
                       r"^[（(](?:稿件|资料|数据)?来源[：:][^（）()]{1,30}[）)]$")
 # (asked only of lines ending in a bracket: as an alternative of TERMINAL it slowed every search)
@@ -379,8 +379,8 @@ def _split_spans(spans: tuple[Span, ...], cuts: list[int]) -> list[tuple[Span, .
 
 
 # An attribution or source note that wraps: "（记者 张三、" … "李四）", "（稿件来源：人民日报中" … "央厨房）".
-_ATTRIBUTION_OPEN = re.compile(r"[（(](?:[^）)]*(?:记者|通讯员|实习生|新华社|本报|电讯|编译)|作者|摘自|节选自|本文|原载|转载"
-                               r"|(?:稿件|资料|数据)?来源[：:])[^）)]*$")
+_ATTRIBUTION_OPEN = re.compile(r"[（(](?:[^）)]*(?:记者|通讯员|实习生|新华社|本报|电讯|编译)|" + NOTE_OPENERS
+                               + r"|(?:稿件|资料|数据)?来源[：:])[^）)]*$")
 
 
 def _closes_attribution(text: str, open_attribution: bool) -> bool:

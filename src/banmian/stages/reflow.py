@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from .layout import WRAPPED_HEADING, Labelled, mode_width
 from .normalize import LineInfo
-from .reflow_cues import starts_article
+from .reflow_cues import NOTE_LINES, is_closing_note, starts_article
 
 class RawParagraph(NamedTuple):
     """A paragraph's lines as reflow found them (a named tuple: one is made for
@@ -136,6 +136,9 @@ def reflow_paragraphs(lines: list[Labelled], indent: float = 2.0,
             brk = "sentence ends before a blank line and a short line"
         elif xi.terminal and starts_article(ni.text):
             brk = "next line opens with a byline"
+        elif xi.strong_end and ni.text[:1] in "（(" and any(
+                is_closing_note([y.info.text for y in lines[i + 1:i + 1 + k]]) for k in range(1, NOTE_LINES + 1)):
+            brk = "a closing note follows"
         if brk:
             out.append(RawParagraph(tuple(cur), "body", reason))
             cur = []

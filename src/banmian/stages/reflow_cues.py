@@ -30,6 +30,24 @@ def starts_article(text: str) -> bool:
     return text[:1] in ARTICLE_FIRST and ARTICLE_LABELS.match(text) is not None
 
 
+# A bracketed note that closes an article, as a paragraph of its own: who wrote it,
+# where it is from ("（作者为文艺报总编辑）", "（摘自10月29日在…论坛上的致辞）",
+# "（本文节选自…）"; a bracket inside it: "（作者为中共中央党校（国家行政学院）教授）").
+NOTE_OPENERS = "作者|摘自|节选自|本文|原载|转载"
+CLOSING_NOTE = re.compile(r"[（(](?:" + NOTE_OPENERS + r")[^（）()]*"
+                          r"(?:[（(][^（）()]*[）)][^（）()]*)*[）)]")
+NOTE_LINES = 3  # a closing note wraps over this many lines at most
+
+
+def is_closing_note(texts: list[str]) -> bool:
+    """Are these lines together one closing note?
+
+    >>> is_closing_note(["（作者为中国驻阿根廷", "大使）"]), is_closing_note(["（人民时评）"])
+    (True, False)
+    """
+    return CLOSING_NOTE.fullmatch("".join(texts)) is not None
+
+
 _DATE_TAIL = frozenset("日月0123456789")  # where a dated byline can wrap before its 电
 
 
