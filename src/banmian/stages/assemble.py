@@ -13,9 +13,10 @@
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import accumulate, groupby
 from typing import Literal
 
@@ -131,8 +132,8 @@ def _change_of_subject(prev: Run, nxt: Run) -> bool:
     share 4–20% of their character bigrams; two articles well under 3%."""
     if len(prev.lines) < COHESION_MIN_LINES or len(nxt.lines) < COHESION_MIN_LINES:
         return False
-    return _cohesion([x.info.text for x in prev.lines[-COHESION_LINES:]],
-                     [x.info.text for x in nxt.lines[:COHESION_LINES]]) < COHESION_SHARE
+    return _incoherent([x.info.text for x in prev.lines[-COHESION_LINES:]],
+                       [x.info.text for x in nxt.lines[:COHESION_LINES]])
 
 
 def _region(run: Run | None, region_of: RegionOf) -> int | None:
@@ -291,12 +292,33 @@ CUT_MIN_LINES = 10  # lines each part of a body cut by subject keeps at least
 CUT_ECHO = 0.2  # how much better the headline after echoes the part after the cut
 
 
+@lru_cache(maxsize=4096)
+def _line_bigrams(text: str) -> frozenset[str]:
+    # A line's bigrams, made once: a line is read in many windows (each sub-heading's
+    # two sides, each candidate cut), and one window's text is made of 40 of them.
+    return bigrams.__wrapped__(text)
+
+
 def _cohesion(before: list[str], after: list[str]) -> float:
     """Share of character bigrams the text before a point shares with the text after it
-    (each side COHESION_LINES column lines), of the smaller side's."""
-    b = bigrams("".join(before[-COHESION_LINES:]))
-    a = bigrams("".join(after[:COHESION_LINES]))
+    (each side COHESION_LINES column lines, bigrams within lines), of the smaller side's."""
+    b = frozenset().union(*map(_line_bigrams, before[-COHESION_LINES:]))
+    a = frozenset().union(*map(_line_bigrams, after[:COHESION_LINES]))
     return len(a & b) / min(len(a), len(b)) if a and b else 1.0
+
+
+def _incoherent(before: list[str], after: list[str]) -> bool:
+    """Is :func:`_cohesion` under COHESION_SHARE?  Most points asked about are inside
+    one article, and the lines nearest the point already share more bigrams than the
+    share of all of them (bounded by their characters) allows: those are answered
+    without reading the whole windows."""
+    before, after = before[-COHESION_LINES:], after[:COHESION_LINES]
+    bound = COHESION_SHARE * min(sum(map(len, before)), sum(map(len, after)))
+    for k in (COHESION_LINES // 4, COHESION_LINES // 2):
+        b = frozenset().union(*map(_line_bigrams, before[-k:]))
+        if len(b & frozenset().union(*map(_line_bigrams, after[:k]))) >= bound:
+            return False
+    return _cohesion(before, after) < COHESION_SHARE
 
 
 def _subject_cut(body: list[Labelled], before: list[Labelled], after: list[Labelled]) -> int | None:
@@ -309,18 +331,22 @@ def _subject_cut(body: list[Labelled], before: list[Labelled], after: list[Label
     whole = "".join(texts)
     starts = [0, *accumulate(map(len, texts))]
 
-    def reach(head: list[Labelled]) -> list[tuple[int, int]]:
-        # first and last place each headline bigram occurs in the body: a bigram is in
-        # the text before offset c when first + 2 <= c, after it when last >= c
-        out = []
-        for b in bigrams("".join([x.info.text for x in head])):
+    def reach(head: list[Labelled]) -> Callable[[int], tuple[float, float]]:
+        """Shares of a headline's bigrams that occur in the body before and after an
+        offset.  A bigram is in the text before offset c when its first occurrence
+        ends by c, after it when its last one starts at c or later: both counted by
+        bisection over the sorted occurrences."""
+        ends, lasts = [], []
+        grams = bigrams("".join([x.info.text for x in head]))
+        for b in grams:
             first = whole.find(b)
-            out.append((first, whole.rfind(b)) if first >= 0 else (len(whole), -1))
-        return out
-
-    def shares(spans: list[tuple[int, int]], c: int) -> tuple[float, float]:
-        n = len(spans) or 1
-        return (sum([first + 2 <= c for first, _ in spans]) / n, sum([last >= c for _, last in spans]) / n)
+            if first >= 0:
+                ends.append(first + 2)
+                lasts.append(whole.rfind(b))
+        ends.sort()
+        lasts.sort()
+        n = len(grams) or 1
+        return lambda c: (bisect_right(ends, c) / n, (len(lasts) - bisect_left(lasts, c)) / n)
 
     head_after, head_before = reach(after), reach(before)
     best: tuple[float, int | None] = (COHESION_SHARE, None)
@@ -328,9 +354,11 @@ def _subject_cut(body: list[Labelled], before: list[Labelled], after: list[Label
         if not body[j - 1].info.strong_end:
             continue
         # the headlines' tests first: they are cheap and rule out nearly every paragraph
-        a_first, a_second = shares(head_after, starts[j])
-        b_first, b_second = shares(head_before, starts[j])
-        if a_second - a_first > CUT_ECHO and b_first >= b_second:
+        a_first, a_second = head_after(starts[j])
+        if a_second - a_first <= CUT_ECHO:
+            continue
+        b_first, b_second = head_before(starts[j])
+        if b_first >= b_second and _incoherent(texts[:j], texts[j:]):
             coh = _cohesion(texts[:j], texts[j:])
             if coh < best[0]:
                 best = (coh, j)
