@@ -135,6 +135,7 @@ def _hist_mode(hist: Mapping[float, int]) -> float:
 
 
 _MARKS = frozenset(MARKS)
+_ROLE_LINE = "a byline's role (its names, if any, on the next line)"
 _OPENS = "opens with a news-agency byline"
 _SENTENCE_PUNCT = re.compile(r"[，。；：？！、,.;:?!]")
 _SENTENCE_STOP = re.compile(r"[。；？！;?!]")
@@ -303,7 +304,9 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
               and ("评论员" in text or _NAMES_ONLY.fullmatch(following[i]))):
             # "记者" / "冯春梅": the extractor set the role and the names apart; "本报评论员"
             # signs for the paper, with no names
-            labels.append("byline"), why.append("a byline's role (its names, if any, on the next line)")
+            labels.append("byline"), why.append(_ROLE_LINE)
+        elif i > 0 and why[i - 1] == _ROLE_LINE and _NAMES_ONLY.fullmatch(text):
+            labels.append("byline"), why.append("the names of the byline's role above")
         elif (i > 0 and labels[i - 1] == "byline" and x.pure and not terminal and not _PUNCT_ANY.search(text)
               and (len(text) <= 3 or (len(text) <= 8 and len(x.spans) > 1))):
             labels.append("byline"), why.append("the end of a wrapped byline")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -263,19 +263,24 @@ _HAN_END = re.compile(r"[\u4e00-\u9fff]$")
 _NAMES_ONLY = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4}){0,3}")
 
 
-def _editor_tails(texts: list[str], out: list[str | None], starts: Iterable[int]) -> None:
+def _editor_tails(texts: list[str], out: list[str | None], starts: Iterable[int],
+                  printed: Callable[[int], str] = lambda k: "") -> None:
     """Mark the lines from each of ``starts`` on that carry an editors' line's names
-    over ("本版责编：宋丽伟 / 邓建静").  Only a line after an editors' line can, so
-    the caller passes those: every line is read the plain way (tests/test_fast_paths.py)."""
+    over ("本版责编：宋丽伟 / 邓建静", "版式设计：徐宁刚 / 傅文斌 郭霞勇").  Only a line
+    after an editors' line can, so the caller passes those: every line is read the
+    plain way (tests/test_fast_paths.py).  ``printed(k)``: line k as printed, with
+    the spaces between names that its text has lost."""
     n = len(texts)
     for k in starts:
-        while (k < n and out[k - 1] == "editor" and not out[k] and _NAMES_ONLY.fullmatch(texts[k])
+        while (k < n and out[k - 1] == "editor" and not out[k]
+               and (_NAMES_ONLY.fullmatch(texts[k]) or _NAMES_ONLY.fullmatch(printed(k)))
                and _HAN_END.search(texts[k - 1]) and not BODY_LABELS.match(texts[k])):
             out[k] = "editor"
             k += 1
 
 
-def _furniture_clusters(texts: list[str], kinds: list[str | None]) -> list[str | None]:
+def _furniture_clusters(texts: list[str], kinds: list[str | None],
+                        printed: Callable[[int], str] = lambda k: "") -> list[str | None]:
     """Running heads come in clusters at a page edge ("人民日报 / 2019年2月19日 / 评论 /
     星期二 / 第8版"); a very short line in such a cluster (a section name, the tail
     of an editors' line that wrapped: "罗萍") is furniture too."""
@@ -284,7 +289,7 @@ def _furniture_clusters(texts: list[str], kinds: list[str | None]) -> list[str |
     # An editors' line wraps its last names onto the next line ("本版责编：宋丽伟 /
     # 邓建静"), mid-page too where the extractor put the running foot there.
     # ("核心阅读" under a running foot stays the article's label.)
-    _editor_tails(texts, out, [k + 1 for k, kind in enumerate(kinds) if kind == "editor"])
+    _editor_tails(texts, out, [k + 1 for k, kind in enumerate(kinds) if kind == "editor"], printed)
     # The paper's name in capitals ("RENMIN RIBAO") beside its masthead, wherever the
     # extractor put the masthead block (mid-page when it was drawn between articles).
     for k in range(1, n - 1):
@@ -494,7 +499,7 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
         t, p = texts[k], pieces[k]
         if not EDGE_LINES <= k < n - EDGE_LINES or _may_be_furniture(t):
             kinds[k] = _furniture_kind(t, k, n, paper, [src[s.start:s.end] for s in p[1]] if len(p[1]) > 1 else ())
-    kinds = _furniture_clusters(texts, kinds)
+    kinds = _furniture_clusters(texts, kinds, lambda k: src[pieces[k][1][0].start:pieces[k][1][-1].end])
     infos: list[LineInfo] = []
     append = infos.append
     # Filled in field order without the named tuple's own __new__, a Python
