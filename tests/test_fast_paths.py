@@ -146,8 +146,8 @@ def _measured(lines):
 @given(st.lists(line_text, min_size=1, max_size=60))
 def test_normalize_weighs_only_lines_that_may_be_furniture(lines):
     every_line = lambda texts: range(len(texts))  # noqa: E731
-    every_start = lambda texts, out, starts, plain=normalize._editor_tails: plain(  # noqa: E731
-        texts, out, range(1, len(texts)))
+    every_start = lambda texts, out, starts, printed, plain=normalize._editor_tails: plain(  # noqa: E731
+        texts, out, range(1, len(texts)), printed)
     for page, fast in _measured(lines):
         with mock.patch.object(normalize, "_may_be_furniture_at", every_line), \
                 mock.patch.object(normalize, "_editor_tails", every_start):
