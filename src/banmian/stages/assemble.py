@@ -497,9 +497,36 @@ def assemble_page(runs: list[Run], order: Order,
     drafts, blocks = _split_merged_bodies(drafts, blocks)
     fields = [split_fields(b, frozenset(k for k, x in enumerate(b) if x.info.line.number in parted))
               for b in blocks]
-    placed = attach_headlines(fields, [_lead_text_at(d.body, 0) for d in drafts],
-                              [d.continued_from is not None for d in drafts],
+    leads = [_lead_text_at(d.body, 0) for d in drafts]
+    placed = attach_headlines(fields, leads, [d.continued_from is not None for d in drafts],
                               1 if order == "after" else -1)
     for d, (before, after) in zip(drafts, placed):
         d.head = before + after
+    _headline_row(drafts, leads)
     return drafts, furniture
+
+
+def _headline_row(drafts: list[Draft], leads: list[str]) -> None:
+    """Headlines set in a row above the articles they head: an extractor that reads
+    the page by rows (plain ``pdftotext``) gives the row of headlines first, each
+    set apart by a blank line, then the bodies one after another.  A headline block
+    of k + 1 such groups before a body whose k next bodies have none of their own
+    is dealt out in order, unless a group echoes the first body's opening better
+    than its own."""
+    i = 0
+    while i < len(drafts):
+        k = i + 1
+        while k < len(drafts) and not drafts[k].head and drafts[k].continued_from is None:
+            k += 1
+        head = drafts[i].head
+        if k > i + 1 and head:
+            groups: list[list[Labelled]] = []
+            for x in head:
+                if not groups or x.info.blank_before:
+                    groups.append([])
+                groups[-1].append(x)
+            if len(groups) == k - i and all(overlap_text(g, leads[i + j]) >= overlap_text(g, leads[i])
+                                             for j, g in enumerate(groups) if j):
+                for j, g in enumerate(groups):
+                    drafts[i + j].head = g
+        i = k
