@@ -347,8 +347,9 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
     # indented, are headline lines.
     def full_open(k: int) -> bool:
         x = infos[k]
-        return (labels[k] == "body" and not x.terminal and not x.indented and not starts_article(x.text)
-                and x.min_width >= widths[k] - 0.5)
+        # (a news byline opens an article: "据新华社巴黎10月11 / 日电 （记者陈晨）" too)
+        return (labels[k] == "body" and not x.terminal and not x.indented and why[k] != _OPENS
+                and not starts_article(x.text) and x.min_width >= widths[k] - 0.5)
 
     def first_shaped(k: int) -> bool:
         x = infos[k]

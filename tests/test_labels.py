@@ -1,0 +1,48 @@
+"""Line labels that case files cannot pin down on their own: what one line is taken
+for, where the article around it still goes wrong for other reasons."""
+from __future__ import annotations
+
+from banmian.readers import pages_from_text
+from banmian.stages import layout, normalize
+
+# A title set in a narrow block of its own above a dated news byline wrapped inside
+# its date (an excerpt of a generated page).
+NARROW_TITLE_THEN_WRAPPED_BYLINE = """\
+联合国教科文
+组织女童和妇
+女教育奖颁奖
+仪式在巴黎举
+行
+据新华社巴黎10月11
+日电 （记者陈晨）10月
+11日是国际女童日。联合
+国教科文组织当天在位于法
+国巴黎的总部举行第四届女
+童和妇女教育奖颁奖仪式。
+来自哥斯达黎加和西班牙的
+两个项目获奖。
+联合国教科文组织总干
+事阿祖莱在仪式上致辞时说，
+女童和妇女应享有同等的受
+教育权利。5年来，国际社
+会在支持和促进女童和妇女
+教育事业发展方面取得了进
+步，但仍有很长的道路要走。
+阿祖莱说，中国政府在
+促进教育公平方面作出了巨
+大贡献，她向中国对教科文
+组织女童和妇女教育奖提供
+的支持表示衷心感谢。
+"""
+
+
+def _labels(text: str) -> dict[str, tuple[str, str]]:
+    page = pages_from_text(text)[0]
+    return {x.info.text: (x.label, x.why) for x in layout.label_lines(normalize.measure_lines(page))}
+
+
+def test_a_byline_wrapped_in_its_date_is_not_a_headline_line():
+    # As wide as the narrow title block's measure before it and followed by a line of
+    # a paragraph's first-line shape, it still opens the article: not a headline line.
+    label, why = _labels(NARROW_TITLE_THEN_WRAPPED_BYLINE)["据新华社巴黎10月11"]
+    assert (label, why) == ("body", "opens with a news-agency byline")
