@@ -201,6 +201,7 @@ def _short_open_pairs(infos: list[LineInfo], widths: list[float], labels: list[L
             why[i] = "short open line above another paragraph's first line"
 
 
+BYLINE_TITLE_LINES = 6  # lines of a title above a news byline, at most
 WRAPPED_HEADING_LINES = 4  # a numbered heading longer than this is a paragraph's text
 WRAPPED_HEADING = "a numbered heading wrapped over full lines, ending short without punctuation"
 
@@ -385,15 +386,22 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
     for i in range(n - 1, -1, -1):
         # only body lines change here, and only before a headline or byline line
         # (or the last) or a news byline's line: tested first, as they rule out most lines
-        if labels[i] != "body":
+        if i + 1 < n and why[i + 1] == _OPENS and labels[i] in ("body", "head"):
+            # Lines without a sentence's punctuation cannot run on into a news byline
+            # ("…首发式在法兰克福举行" / "本报法兰克福10月15日电"): from the last
+            # paragraph's end, they are a title above it, also one wrapped in a narrow
+            # block ("联合国教科文 / 组织女童和妇 / … / 行").
+            j = i
+            while (j >= 0 and i - j < BYLINE_TITLE_LINES and labels[j] in ("body", "head")
+                   and not infos[j].terminal and not _SENTENCE_STOP.search(infos[j].text)):
+                j -= 1
+            if j < 0 or labels[j] != "body" or infos[j].terminal:
+                for k in range(j + 1, i + 1):
+                    if labels[k] == "body":
+                        labels[k] = "head"
+                        why[k] = "a line without a sentence's punctuation above a news byline"
             continue
-        if i + 1 < n and why[i + 1] == _OPENS:
-            # a line without a sentence's punctuation cannot run on into a news byline
-            # ("…首发式在法兰克福举行" / "本报法兰克福10月15日电"): a title above it
-            if (not infos[i].terminal and not _SENTENCE_STOP.search(infos[i].text)
-                    and not (i > 0 and labels[i - 1] == "body" and not infos[i - 1].terminal)):
-                labels[i] = "head"
-                why[i] = "a line without a sentence's punctuation above a news byline"
+        if labels[i] != "body":
             continue
         if why[i] == _OPENS or (i + 1 == n or labels[i + 1] not in ("head", "byline")) and i != last:
             continue
