@@ -309,14 +309,19 @@ def _cohesion(before: list[str], after: list[str]) -> float:
 
 def _incoherent(before: list[str], after: list[str]) -> bool:
     """Is :func:`_cohesion` under COHESION_SHARE?  Most points asked about are inside
-    one article, and the lines nearest the point already share more bigrams than the
-    share of all of them (bounded by their characters) allows: those are answered
-    without reading the whole windows."""
+    one article, where the lines nearest the point already share more bigrams than
+    the whole windows would need: those are answered without reading the rest.  (A
+    window's bigram count is taken as growing in proportion to its characters: it
+    grows more slowly, as bigrams repeat, so the early answer errs to the side of
+    reading on.)"""
     before, after = before[-COHESION_LINES:], after[:COHESION_LINES]
-    bound = COHESION_SHARE * min(sum(map(len, before)), sum(map(len, after)))
+    size_b, size_a = sum(map(len, before)), sum(map(len, after))
     for k in (COHESION_LINES // 4, COHESION_LINES // 2):
         b = frozenset().union(*map(_line_bigrams, before[-k:]))
-        if len(b & frozenset().union(*map(_line_bigrams, after[:k]))) >= bound:
+        a = frozenset().union(*map(_line_bigrams, after[:k]))
+        part_b, part_a = sum(map(len, before[-k:])) or 1, sum(map(len, after[:k])) or 1
+        whole = min(len(b) * size_b / part_b, len(a) * size_a / part_a)
+        if len(b & a) >= COHESION_SHARE * whole:
             return False
     return _cohesion(before, after) < COHESION_SHARE
 
