@@ -31,19 +31,23 @@ def starts_article(text: str) -> bool:
 
 
 # A bracketed note that closes an article, as a paragraph of its own: who wrote it,
-# where it is from ("（作者为文艺报总编辑）", "（摘自10月29日在…论坛上的致辞）",
+# where it is from, or that it ends ("（作者为文艺报总编辑）", "（摘自10月29日在…论坛上的致辞）",
 # "（本文节选自…）"; a bracket inside it: "（作者为中共中央党校（国家行政学院）教授）").
 NOTE_OPENERS = "作者|摘自|节选自|本文|原载|转载"
 CLOSING_NOTE = re.compile(r"[（(](?:" + NOTE_OPENERS + r")[^（）()]*"
-                          r"(?:[（(][^（）()]*[）)][^（）()]*)*[）)]")
+                          r"(?:[（(][^（）()]*[）)][^（）()]*)*[）)]"
+                          # the end of a piece or of a series: "（完）", "（本系列评论到此结束）"
+                          r"|[（(](?:全文)?完[）)]|[（(][^（）()]{0,16}结束[）)]")
 NOTE_LINES = 3  # a closing note wraps over this many lines at most
 
 
 def is_closing_note(texts: list[str]) -> bool:
     """Are these lines together one closing note?
 
-    >>> is_closing_note(["（作者为中国驻阿根廷", "大使）"]), is_closing_note(["（人民时评）"])
-    (True, False)
+    >>> is_closing_note(["（作者为中国驻阿根廷", "大使）"]), is_closing_note(["（本系列评论到此结束）"])
+    (True, True)
+    >>> is_closing_note(["（人民时评）"]), is_closing_note(["（完）"])
+    (False, True)
     """
     return CLOSING_NOTE.fullmatch("".join(texts)) is not None
 
