@@ -358,12 +358,20 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
 
     i = 0
     while i < len(infos) - 1:
-        p = infos[i - 1]
+        # Furniture between two lines (a page number's box the extractor put there)
+        # opens a block only where the text before it does not run on past it.
+        q = i - 1
+        while q >= 0 and labels[q] == "furniture":
+            q -= 1
+        p = infos[q]
         # (a line that kept its indent is as wide as the indent and its text: a
         # paragraph's one line "　　第三，深刻把握…经验。" filling the column is not short)
-        opens_here = i == 0 or (labels[i - 1] in ("head", "furniture") or (
-            labels[i - 1] == "body" and p.terminal
-            and p.max_width + (indent if p.indented else 0.0) < widths[i] - 1.25))
+        if q < i - 1:
+            opens_here = q < 0 or labels[q] != "body" or p.terminal
+        else:
+            opens_here = i == 0 or labels[q] == "head" or (
+                labels[q] == "body" and p.terminal
+                and p.max_width + (indent if p.indented else 0.0) < widths[i] - 1.25)
         if opens_here and full_open(i):
             j = i
             while j < len(infos) and full_open(j) and j - i < 3:

@@ -279,6 +279,20 @@ def _editor_tails(texts: list[str], out: list[str | None], starts: Iterable[int]
             k += 1
 
 
+# A page code in a running head: beside 版, or a section name's number ("文化 12",
+# "05地方", "A6"); the date is taken out first.
+_PAGE_CODE = re.compile(r"(?<![0-9A-Za-z])([A-Z]?\s*[0-9０-９]{1,3})(?![0-9])")
+_BARE_CODE = re.compile(r"[A-Z]?[0-9０-９]{1,3}")
+
+
+def _code(text: str) -> str:
+    """A page code compared as printed without spaces or leading zeros ("06" is "6")."""
+    return re.sub(r"\s+", "", text).translate(_FULLWIDTH_DIGITS).lstrip("0") or "0"
+
+
+_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def _furniture_clusters(texts: list[str], kinds: list[str | None],
                         printed: Callable[[int], str] = lambda k: "") -> list[str | None]:
     """Running heads come in clusters at a page edge ("人民日报 / 2019年2月19日 / 评论 /
@@ -295,8 +309,17 @@ def _furniture_clusters(texts: list[str], kinds: list[str | None],
     for k in range(1, n - 1):
         if out[k] is None and "masthead" in (kinds[k - 1], kinds[k + 1]) and _ROMAN_MASTHEAD.match(texts[k]):
             out[k] = "masthead"
-    changed = True
     edge = [k for k in range(n) if k < EDGE_LINES or k >= n - EDGE_LINES]
+    # The page's number printed again mid-page, where the extractor put the box that
+    # holds it ("15" between two headlines): a bare code equal to the one the running
+    # head gives ("文化 15", "第15版", "A6") is furniture wherever it stands.
+    codes = {_code(m) for k in edge if kinds[k] in ("page_label", "page_number")
+             for m in _PAGE_CODE.findall(re.sub(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", "", texts[k]))}
+    if codes:
+        for k in range(n):
+            if out[k] is None and len(texts[k]) <= 4 and _BARE_CODE.fullmatch(texts[k]) and _code(texts[k]) in codes:
+                out[k] = "page_number"
+    changed = True
     while changed:
         changed = False
         for k in edge:
