@@ -124,7 +124,6 @@ def _title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     return ""
 
 
-
 def _change_of_subject(prev: Run, nxt: Run) -> bool:
     """Lexical cohesion (as in TextTiling): the sections of one article keep to its
     subject and share its words, while the next article is about something else.
@@ -242,7 +241,7 @@ def _note_ends_at(lines: Sequence[Labelled], i: int) -> bool:
     return False
 
 
-def _split_body_at_bylines(lines: tuple[Labelled, ...]) -> list[list[Labelled]]:
+def _split_body_at_starts(lines: tuple[Labelled, ...]) -> list[list[Labelled]]:
     """A paragraph opening with a news-agency byline inside a body run starts a new
     article, and so does text right after a closing note ("（作者为…）"): the article
     ended there, and where its own headline was printed with the others (plain
@@ -486,7 +485,7 @@ def assemble_page(runs: list[Run], order: Order,
         elif region_of is not None:
             cur.body.extend(run.lines)
         else:
-            for k, part in enumerate(_split_body_at_bylines(run.lines)):
+            for k, part in enumerate(_split_body_at_starts(run.lines)):
                 if k > 0 or (cur.body and _opens_article(part, 0) and cur.body[-1].info.terminal):
                     close()
                 cur.body.extend(part)
