@@ -322,7 +322,13 @@ def _furniture_clusters(texts: list[str], kinds: list[str | None],
     changed = True
     while changed:
         changed = False
-        for k in edge:
+        # (a cluster may run past the edge lines: a bare page code after an unbroken
+        # run of furniture from the top, or before one from the bottom, is its too —
+        # not a word there, which may be a title's first line)
+        top = next((k for k in range(n) if not out[k]), n)
+        bottom = next((k for k in range(n - 1, -1, -1) if not out[k]), -1)
+        past = [k for k in (top, bottom) if 0 <= k < n and k not in edge and _BARE_CODE.fullmatch(texts[k])]
+        for k in edge + past:
             if out[k]:
                 continue
             t = re.sub(r"\s+", "", texts[k])
