@@ -52,11 +52,12 @@ def _with_printed_spaces(page: Page, text: Text, upto: int) -> Text:
     "本报北京5月14日电 （记者…）") inside its first ``upto`` output characters.
 
     Justification spaces ("本 报 北 京 1 0 月") stay out: a prefix with more than
-    two gaps is justified, not spaced by hand.
+    two gaps, one every three characters or closer, is justified, not spaced by
+    hand (words spaced by hand: "本报记者 王五 通讯员 赵六 报道：").
     """
     gaps = sum(1 for a, b in zip(text.spans, text.spans[1:])
                if a.end < b.start and page.text[a.end:b.start].isspace() and a.end - text.spans[0].start < upto * 2)
-    if gaps > 2:
+    if gaps > 2 and gaps * 3 >= upto:
         return text
     out_spans: list[Span] = []
     consumed = 0

@@ -29,6 +29,9 @@ _SOURCE = (r"(?:据)?(?:本报讯|本报电|新华社电|" + DATED_XUN + r"|(?:�
 # reporter did ("本报讯 记者张清报道：").
 INLINE = re.compile(r"^(?P<source>" + _SOURCE + r")(?P<gap>\s*)"
                     r"(?:[（(](?P<inner>[^（）()]{1,60})[）)]|(?P<plain>" + ROLE + r"[\s\u4e00-\u9fff·、]{2,24}?报道)[：:]?)?")
+# Local papers also open paragraph 1 with the reporters and what they did, no source
+# before them: "本报记者 王五 通讯员 赵六 报道：近日，…" (the colon, or a space, ends it).
+ROLE_LED = re.compile(r"^(?P<plain>" + ROLE + r"[\s\u4e00-\u9fff·、]{2,24}?报道)(?:[：:]|\s+)")
 ROLE_WORDS = re.compile(ROLE + r"|摄影")
 DATELINE = re.compile(
     r"^(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚间?|早上|凌晨|中午)?(?=[，,在\u4e00-\u9fff])|"
@@ -44,7 +47,7 @@ _BARE_NAMES = re.compile(r"[\u4e00-\u9fff·]{2,4}(?<![社网报台部局委会�
 @dataclass(frozen=True, slots=True)
 class InlineByline:
     end: int  # length of the byline prefix in the paragraph text
-    source: str
+    source: str | None  # None where the reporters lead ("本报记者 王五 报道：")
     reporters: tuple[str, ...]
     dateline: str | None
 
@@ -78,10 +81,20 @@ def parse_inline(text: str) -> InlineByline | None:
     ('本报成都3月5日讯', ('张三',), '3月5日')
     >>> parse_inline("本报讯 记者张清 王五报道：近日").reporters
     ('张清', '王五')
+    >>> b = parse_inline("本报记者 王五 通讯员 赵六 报道：近日，全市")
+    >>> b.source, b.reporters, b.dateline, "本报记者 王五 通讯员 赵六 报道：近日"[:b.end]
+    (None, ('王五', '赵六'), '近日', '本报记者 王五 通讯员 赵六 报道：')
+    >>> parse_inline("本报记者王五通讯员赵六报道：近日").reporters, parse_inline("记者近日从市里获悉，报道称")
+    (('王五', '赵六'), None)
     """
     m = INLINE.match(text)
     if not m:
-        return None
+        r = ROLE_LED.match(text) if "报道" in text[:40] else None
+        if r is None:
+            return None
+        dm = DATELINE.match(text[r.end():])
+        return InlineByline(end=r.end(), source=None, reporters=reporters_from(r.group("plain")[:-2]),
+                            dateline=dm.group(0) if dm else None)
     inner, plain = m.group("inner"), m.group("plain")
     if plain is not None:
         reporters = reporters_from(plain[:-2])  # (without 报道)

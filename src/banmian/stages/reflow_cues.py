@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .bylines import DATED_XUN
+from .bylines import DATED_XUN, ROLE_LED
 
 # Every form ends in 电 or 讯: starts_article tests for those characters first.
 INLINE_BYLINE_START = re.compile(
@@ -22,10 +22,14 @@ def starts_article(text: str) -> bool:
 
     >>> starts_article("本报北京1月31日电 （记者杜一菲）国家主席"), starts_article("会议指出")
     (True, False)
+    >>> starts_article("本报记者 王五 报道：近日"), starts_article("记者从会上获悉，报道称")
+    (True, False)
     """
-    # Asked of nearly every line several times: a byline needs 电 or 讯, a label
-    # opens with one of four characters.
+    # Asked of nearly every line several times: a byline needs 电 or 讯 (or 报道 after
+    # the reporters: "本报记者 王五 报道："), a label opens with one of four characters.
     if ("电" in text or "讯" in text) and INLINE_BYLINE_START.match(text):
+        return True
+    if "报道" in text and ROLE_LED.match(text):
         return True
     return text[:1] in ARTICLE_FIRST and ARTICLE_LABELS.match(text) is not None
 
@@ -68,7 +72,8 @@ def opens_article(text: str, following: str = "") -> bool:
 
 
 def may_open(texts: list[str]) -> list[bool]:
-    """For a page's lines, whether :func:`opens_article` could say yes (its tests need 电 or
-    讯, a label's first character, or a date's last): asked of every line at once, so the
-    labelling calls it only where it can."""
-    return [("电" in t or "讯" in t or t[-1:] in _DATE_TAIL or t[:1] in ARTICLE_FIRST) for t in texts]
+    """For a page's lines, whether :func:`opens_article` could say yes (its tests need 电,
+    讯 or 报道, a label's first character, or a date's last): asked of every line at once,
+    so the labelling calls it only where it can."""
+    return [("电" in t or "讯" in t or "报道" in t or t[-1:] in _DATE_TAIL or t[:1] in ARTICLE_FIRST)
+            for t in texts]
