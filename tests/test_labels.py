@@ -1,7 +1,11 @@
 """Line labels that case files cannot pin down on their own: what one line is taken
-for, where the article around it still goes wrong for other reasons."""
+for, where the article around it still goes wrong for other reasons; and the forms
+of one kind of line (jump markers) side by side."""
 from __future__ import annotations
 
+import pytest
+
+from banmian import parse_page
 from banmian.readers import pages_from_text
 from banmian.stages import layout, normalize
 
@@ -46,3 +50,15 @@ def test_a_byline_wrapped_in_its_date_is_not_a_headline_line():
     # a paragraph's first-line shape, it still opens the article: not a headline line.
     label, why = _labels(NARROW_TITLE_THEN_WRAPPED_BYLINE)["据新华社巴黎10月11"]
     assert (label, why) == ("body", "opens with a news-agency byline")
+
+
+@pytest.mark.parametrize("marker, page", [
+    ("（下转第2版）", 2), ("（转第3版）", 3), ("下转第二版", 2), ("（紧转第5版）", 5),
+    ("（下转第4版▲）", 4), ("→下转第4版", 4), ("（下转02版）", 2), ("（下转A2版）", 2),
+])
+def test_jump_markers_as_papers_print_them(marker, page):
+    text = ("全市春耕生产有序推进\n　　本报讯（记者 王五）近日，全市春耕生产\n全面展开，各地组织农技人员深入田间地头，\n"
+            f"指导农民抓好春播工作，确保\n{marker}\n")
+    issue = parse_page(text.encode("utf-8"))
+    assert [a.continued_to for a in issue.articles] == [page]
+    assert [f.kind for f in issue.furniture] == ["jump"]
