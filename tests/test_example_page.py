@@ -109,3 +109,21 @@ def test_example_relaid_as_other_extractors_would(issue, gold, headlines_first, 
     relaid = parse_page(_relaid(issue, headlines_first, blank_lines).encode("utf-8"))
     s = score_page(gold, issue_to_dict(relaid))
     assert (s.segF1, s.exact, s.title, s.hset, s.byline, s.cont) == (1.0, (5, 5), (5, 5), (5, 5), (4, 4), (1, 1))
+
+
+def test_example_with_a_paragraph_to_a_line(gold):
+    # Text reflowed before it reached us (copied from a web page, or from a tool that
+    # joins a paragraph's lines): no column measure, a paragraph to a line.  The
+    # articles and their paragraphs come out whole; which of two one-line headline
+    # fields is the title (1至5月… / 位居全省第2位) the widths no longer tell.
+    lines: list[str] = []
+    for a in gold["articles"]:
+        lines += [a[k] for k in ("kicker", "title", "subtitle") if a[k]]
+        raw = (a["byline"] or {}).get("raw")
+        if raw and not a["paragraphs"][0].startswith(raw):
+            lines.append(raw)
+        lines += a["paragraphs"] + [""]
+    issue = parse_page(("\n".join(lines) + "\n").encode("utf-8"))
+    s = score_page(gold, issue_to_dict(issue))
+    assert (s.segF1, s.exact, s.byline) == (1.0, (5, 5), (4, 4))
+    assert s.title[0] >= 3

@@ -104,7 +104,7 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset()) ->
     # A title ends with its column tag ("…（凭栏处）"): what follows is another field.
     forced = {k for k in range(n - 1)
               if k not in dash and (KICKER_END.search(texts[k]) or SUBTITLE_END.search(texts[k])
-                                    or SUBTITLE_START.match(texts[k + 1]))
+                                    or SUBTITLE_START.match(texts[k + 1]) or SUBTITLE_END.search(texts[k + 1]))
               or (TITLE_TAG.search(texts[k]) and texts[k][0] not in "（(")}
     # A bracket or quote left open runs into the next line: same field; so does a
     # column tag set on a line of its own under the title ("让科研更有“生命力” / （记者手记）").

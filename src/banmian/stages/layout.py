@@ -265,6 +265,25 @@ def _wider_column_starts(infos: list[LineInfo], i: int, why: list[str]) -> bool:
     return len(nxt) == 2 and all(y.max_width >= infos[i].min_width - 1.0 and not y.furniture for y in nxt)
 
 
+# Text that was reflowed before it reached us (copied from a web page, or from a tool
+# that joins a paragraph's lines) has a paragraph to a line: no column measure to
+# read widths against.  Such a page is read with an unbounded measure: a line that
+# does not end a sentence and is short is a headline line, every other line a
+# paragraph (:func:`.reflow.reflow_paragraphs` ends one at each line).
+PARAGRAPH_CHARS = 40.0  # ems: a column line is never this long, a paragraph seldom shorter
+PARAGRAPH_SHARE = 0.3  # of a page's text lines, this many that long make it such a page
+PARAGRAPH_MEASURE = 1e4  # the measure such a page is read against
+
+
+def one_line_paragraphs(infos: Sequence[LineInfo]) -> bool:
+    """Does this page hold a paragraph to a line (see PARAGRAPH_CHARS)?  A dump that
+    keeps the page's layout runs columns side by side on a line too, but with wide
+    gaps between them: those lines are not counted."""
+    text = [x for x in infos if not (x.furniture or x.jump)]
+    long = sum(1 for x in text if x.width >= PARAGRAPH_CHARS and len(x.spans) <= 2)
+    return long >= 3 and long >= PARAGRAPH_SHARE * len(text)
+
+
 def label_lines(infos: list[LineInfo], indent: float = 2.0,
                 hints: Sequence[str | None] | None = None) -> list[Labelled]:
     """Label every measured line; see the module docstring for the reasoning.
@@ -272,7 +291,8 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
     ``hints`` are per-line font-size cues from a PDF (``stages.geometry.size_hints``):
     a line set larger than the body type is a headline line whatever its text.
     """
-    widths = column_widths(infos)
+    paragraphs = one_line_paragraphs(infos)
+    widths = [PARAGRAPH_MEASURE] * len(infos) if paragraphs else column_widths(infos)
     labels: list[Label] = []
     why: list[str] = []
     last_cw, body_why = None, ""
@@ -332,7 +352,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
         # (what _carried leaves is never negative: the cheap comparison first)
         elif (not terminal and x.max_width < cw - indent - 1.25
               and x.max_width < cw - indent - 1.25 - _carried(infos, i)
-              and not _note_wraps(text, following[i])):
+              and not _note_wraps(text, following[i]) and not (paragraphs and x.width >= PARAGRAPH_CHARS)):
             labels.append("head"), why.append(f"short without closing punctuation ({x.width:g} < {cw:g})")
         else:
             labels.append("body")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .layout import WRAPPED_HEADING, Labelled, mode_width
+from .layout import PARAGRAPH_MEASURE, WRAPPED_HEADING, Labelled, mode_width
 from .normalize import LineInfo
 from .reflow_cues import NOTE_LINES, is_closing_note, starts_article
 
@@ -85,9 +85,11 @@ def reflow_paragraphs(lines: list[Labelled], indent: float = 2.0,
     """
     if width is None:
         width = body_width(lines)
-    # Some dumps keep the first-line indent; where most paragraphs show it, it decides.
+    # Some dumps keep the first-line indent; where most paragraphs show it, it decides;
+    # where the text came with a paragraph to a line, every line is one.
     indents = sum([x.info.indented for x in lines])
-    use_indent = indents >= 2 and indents * 4 >= sum(1 for x in lines if x.info.terminal)
+    one_per_line = bool(lines) and lines[0].column_width >= PARAGRAPH_MEASURE
+    use_indent = one_per_line or (indents >= 2 and indents * 4 >= sum(1 for x in lines if x.info.terminal))
     out: list[RawParagraph] = []
     cur: list[Labelled] = []
     reason = "start"
@@ -116,7 +118,9 @@ def reflow_paragraphs(lines: list[Labelled], indent: float = 2.0,
         xi, ni = x.info, nxt.info
         brk = ""
         if use_indent:
-            if ni.indented:
+            if one_per_line and nxt.label != "heading":
+                brk = "a paragraph to a line"
+            elif ni.indented:
                 brk = "next line is indented"
             elif nxt.label == "heading":
                 brk = "heading follows"
