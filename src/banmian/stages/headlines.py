@@ -69,6 +69,8 @@ WIDTH_TOLERANCE = 1.5  # ems a line may differ from its field's measure (squeezi
 # subtitles are wrapped at the full measure and end on whatever remains, so in
 # longer headlines a short last line says nothing.
 BALANCE_EMS = 3.5
+TAGGED_SHARE = 0.55  # a tagged title line's text, of the line above, that a wrap would not leave
+COUPLET_EMS = 7.0  # a title of two halves this short wraps into them
 
 
 def _field_cost(widths: list[float], printed: list[float], i: int, j: int) -> int:
@@ -110,6 +112,16 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset()) ->
     # column tag set on a line of its own under the title ("让科研更有“生命力” / （记者手记）").
     glued = dash | {k for k in range(n - 1) if _opens(texts[k]) or _tag_line(texts, k + 1)}
     forced |= {k for k in breaks if k < n - 1}
+    if n == 2 and (m := TITLE_TAG.search(texts[1])) and m.start() and 0 not in glued:
+        # Two lines, the second with a column tag: a title wrapped with its tag balances
+        # its lines, tag and all; a tagged line printed wider than the line above, with
+        # as much text of its own, is a title under a kicker ("台湾学子暑期赴大陆各地实习实践 /
+        # 在交流与合作中携手共同成长进步（两岸聚焦）"), unless both are short: a
+        # couplet wraps into its two halves ("春来耕种忙 / 乡村产业旺（开年一线看亮点）").
+        core, above = widths[1], printed[0]
+        if (printed[1] > above + WIDTH_TOLERANCE and core >= TAGGED_SHARE * above
+                and not (above <= COUPLET_EMS and core <= above + 1)):
+            forced.add(0)
     forced -= glued
     # best[j] = (cost, starts of fields) for lines 0..j-1
     best: list[tuple[float, tuple[int, ...]]] = [(0.0, ())]
