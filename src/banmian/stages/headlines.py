@@ -26,7 +26,7 @@ _DATE = rf"{_N}年{_N}月|{_N}月{_N}日"  # "2019年1月", "1月3日", "二〇�
 SUBTITLE_START = re.compile(rf"^(?:——|—|一一|[（(][^（）()]{{13,}}[）)]$|[（(](?=[^（）()]*(?:{_DATE}))[^（）()]+[）)]$)")
 # Who did what at the event of the title: "王勇出席并讲话", "黄坤明宣读习近平主席贺信…".
 ACTION = re.compile(r"出席|主持|宣读|致辞|讲话|陪同|参加")
-SUBTITLE_END = re.compile(r"(?:主持|出席|陪同|陪同考察|参加)$")
+SUBTITLE_END = re.compile(r"(?:主持|出席|陪同|陪同考察|参加|出席并(?:讲话|致辞)|作出批示|出席[\u4e00-\u9fff]{1,3}式)$")
 # The column tag a title ends with may be a long series name ("（总书记的深情牵挂——来自
 # 贫困乡村的精准脱贫故事）"); a bracket holding a date is a subtitle's ("（2019年1月3日）").
 TITLE_TAG = re.compile(rf"[（(](?![^（）()]*(?:{_DATE}))[^（）()]{{2,30}}[）)]$")
