@@ -353,11 +353,12 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
         elif (not terminal and x.max_width < cw - indent - 1.25
               and x.max_width < cw - indent - 1.25 - _carried(infos, i)
               and not _note_wraps(text, following[i]) and not (paragraphs and x.width >= PARAGRAPH_CHARS)):
-            labels.append("head"), why.append(f"short without closing punctuation ({x.width:g} < {cw:g})")
+            labels.append("head"), why.append("short without closing punctuation" + (
+                "" if paragraphs else f" ({x.width:g} < {cw:g})"))
         else:
             labels.append("body")
             if cw != last_cw:  # formatting a float for every line costs; the width rarely changes
-                last_cw, body_why = cw, f"body (column {cw:g})"
+                last_cw, body_why = cw, "a paragraph to a line" if paragraphs else f"body (column {cw:g})"
             why.append(body_why)
             if not terminal and x.max_width < cw - 1.0:
                 short_open.append(i)
