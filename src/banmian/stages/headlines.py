@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .layout import Labelled
+from .layout import PARAGRAPH_MEASURE, Labelled
 from .normalize import squeezed_width
 
 KICKER_END = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|印发|批示|致信|勉励|号召|宣布|——|—|：|:)$")
@@ -96,6 +96,8 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset()) ->
     n = len(lines)
     if n <= 1:
         return [list(lines)] if lines else []
+    if lines[0].column_width >= PARAGRAPH_MEASURE:
+        return [[x] for x in lines]  # text with a paragraph to a line has a field to a line too
     texts = [x.info.text for x in lines]
     # A column tag set after the title ("（脱贫第一线）") is not part of its measure.
     printed = [x.info.min_width for x in lines]
