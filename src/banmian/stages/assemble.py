@@ -22,7 +22,7 @@ from typing import Literal
 
 from .attach import LEAD_CHARS, attach_headlines, bigrams, overlap_text, share_in
 from .layout import COLUMN_TAG, Labelled
-from .reflow_cues import NOTE_LINES, is_closing_note, opens_article
+from .reflow_cues import NOTE_LINES, ends_article, opens_article
 
 Order = Literal["before", "after"]
 
@@ -94,6 +94,8 @@ def _title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     """
     if _opens_article(nxt.lines, 0):
         return "a byline opens the next body"
+    if prev.lines[-1].info.text[-1:] in "）)" and _note_ends_at(prev.lines, len(prev.lines) - 1):
+        return "the body before it ends with its closing note"
     if any(x.why == "set larger than the body type" for x in run.lines):
         return "set in larger type"
     width = max(width_of(prev), width_of(nxt))  # (measured only where the cues above said nothing)
@@ -234,10 +236,11 @@ def _opens_article(lines: Sequence[Labelled], i: int) -> bool:
 
 
 def _note_ends_at(lines: Sequence[Labelled], i: int) -> bool:
-    """Does line ``i`` end a closing note set as a paragraph of its own?"""
+    """Does line ``i`` end a closing note set as a paragraph of its own, one that ends
+    its article?"""
     for k in range(i, max(i - NOTE_LINES, 0), -1):
         if lines[k].info.text[:1] in "（(":
-            return lines[k - 1].info.strong_end and is_closing_note([x.info.text for x in lines[k:i + 1]])
+            return lines[k - 1].info.strong_end and ends_article([x.info.text for x in lines[k:i + 1]])
     return False
 
 

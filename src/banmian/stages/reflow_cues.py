@@ -45,6 +45,16 @@ CLOSING_NOTE = re.compile(r"[（(](?:" + NOTE_OPENERS + r")[^（）()]*"
 NOTE_LINES = 3  # a closing note wraps over this many lines at most
 
 
+def ends_article(texts: list[str]) -> bool:
+    """Is this closing note the end of its article?  An interview's "…采访整理）" closes
+    one piece of a compilation, which runs on under its next piece's heading.
+
+    >>> ends_article(["（作者为某大学校长，", "本报记者采访整理）"]), ends_article(["（完）"])
+    (False, True)
+    """
+    return is_closing_note(texts) and not "".join(texts).endswith(("整理）", "整理)"))
+
+
 def is_closing_note(texts: list[str]) -> bool:
     """Are these lines together one closing note?
 
