@@ -16,6 +16,7 @@ from .geometry import headline_roles_by_size
 from .headlines import KICKER_END, assign_roles
 from .layout import Labelled
 from .reflow import RawParagraph, body_width
+from .reflow_cues import starts_article
 
 
 def text_of(page: Page, lines: list[Labelled] | tuple[Labelled, ...]) -> Text:
@@ -97,6 +98,13 @@ def _prefix_text(page: Page, text: Text, n: int) -> Text:
 def build_article(page: Page, draft: Draft, paragraphs: list[RawParagraph],
                   width: float | None = None) -> Article:
     """``width``: the body's column width (:func:`body_width`), where the caller has it already."""
+    head = list(draft.head)
+    if (len(paragraphs) > 1 and paragraphs[0].kind == "heading" and paragraphs[1].kind == "body"
+            and starts_article(paragraphs[1].lines[0].info.text)):
+        # A news byline opens the article: a "heading" before it is a headline line set
+        # barely larger than the body (a subtitle a scan's line heights could not tell).
+        head += paragraphs[0].lines
+        paragraphs = paragraphs[1:]
     paras = [Paragraph(text_of(page, p.lines), p.kind, _lines(p.lines)) for p in paragraphs]
     byline = None
     dateline = None
@@ -123,8 +131,8 @@ def build_article(page: Page, draft: Draft, paragraphs: list[RawParagraph],
         if byline is None or (names and not byline.reporters):
             source = byline.source if byline is not None else None
             byline = Byline(text=raw, source=source, reporters=names, inline=False, lines=_lines(draft.byline))
-    sizes = [x.info.line.size for x in draft.head]
-    if draft.head and all(sizes):
+    sizes = [x.info.line.size for x in head]
+    if head and all(sizes):
         # A PDF tells the type sizes: the biggest is the title (引题 above, 副题 below);
         # lines all in one size are one title wrapped, unless a kicker leads into it.
         roles, certain = {}, True
@@ -132,20 +140,20 @@ def build_article(page: Page, draft: Draft, paragraphs: list[RawParagraph],
         # A kicker set as large as the title still leads into it ("…论坛强调", "…黄望明——").
         titled = [k for k, r in enumerate(by_size) if r == "title"]
         if "kicker" not in by_size and len(titled) > 1:
-            lead = next((k for k in titled[:-1] if KICKER_END.search(draft.head[k].info.text)), None)
+            lead = next((k for k in titled[:-1] if KICKER_END.search(head[k].info.text)), None)
             if lead is not None:
                 by_size = ["kicker" if titled[0] <= k <= lead else r for k, r in enumerate(by_size)]
-        for x, role in zip(draft.head, by_size):
+        for x, role in zip(head, by_size):
             roles.setdefault(role, []).append(x)
     else:
         if width is None:
             width = body_width(draft.body) if draft.body else 0.0
-        roles, certain = assign_roles(draft.head, width)
+        roles, certain = assign_roles(head, width)
     headline = Headline(**{k: text_of(page, v) for k, v in roles.items() if v}, roles_certain=certain)
     return Article(headline=headline, paragraphs=tuple(paras), byline=byline, dateline=dateline,
                    pages=(page.number,) if page.number is not None else (),
                    continued_to=draft.continued_to, continued_from=draft.continued_from,
-                   headline_lines=_lines(draft.head))
+                   headline_lines=_lines(head))
 
 
 def standalone_bylines(page: Page, draft: Draft, article: Article) -> list[Furniture]:

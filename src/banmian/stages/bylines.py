@@ -113,7 +113,7 @@ def parse_inline(text: str) -> InlineByline | None:
 _DID = r"采访整理|整理|采写|摄影报道|报道|文\s*[/／](?:\s*图)?"
 _DID_END = re.compile(r"\s*(?:" + _DID + r")\s*$")
 STANDALONE_BYLINE_RE = re.compile(
-    BYLINE_LEAD.pattern + r"(?:\s|[：:])*"
+    BYLINE_LEAD.pattern + r"(?:\s|[：:·‧])*"  # (a scan may read the space after the role as a dot)
     r"(?P<names>[\u4e00-\u9fff·]{1,4}(?:[\s、，,]+(?:" + ROLE + r"\s*)?[\u4e00-\u9fff·]{1,4}){0,8}"
     r"|(?<=[■●◆▲□◇★☆]记者)[\u4e00-\u9fff·]{5,8})"
     r"\s*(?:" + _DID + r")?\s*$")
@@ -140,11 +140,19 @@ def split_run_together(name: str) -> tuple[str, ...]:
 
     >>> split_run_together("刘磊刘泰山"), split_run_together("黄娴程焕"), split_run_together("吕梦琦")
     (('刘磊', '刘泰山'), ('黄娴', '程焕'), ('吕梦琦',))
+    >>> split_run_together("暨佩娟赵益普")
+    ('暨佩娟', '赵益普')
     """
     if 4 <= len(name) <= 6:
         for cut in (2, 3):
             a, b = name[:cut], name[cut:]
             if 2 <= len(b) <= 3 and b[0] in SURNAMES and a[0] in SURNAMES:
+                return a, b
+        # five or six characters are never one Chinese name: a rarer surname leads
+        # ("暨佩娟赵益普"), the second name's surname says where to cut
+        for cut in (3, 2) if len(name) >= 5 else ():
+            a, b = name[:cut], name[cut:]
+            if 2 <= len(b) <= 3 and b[0] in SURNAMES:
                 return a, b
     return (name,)
 
@@ -156,10 +164,12 @@ def byline_names(names: str) -> tuple[str, ...]:
     (('张三', '李四'), ('李奥',), ('王五', '赵六', '钱七'))
     >>> byline_names("万秀斌 黄 娴 程 焕"), byline_names("柯仲甲采访整理"), byline_names("孟祥夫 文/")
     (('万秀斌', '黄娴', '程焕'), ('柯仲甲',), ('孟祥夫',))
+    >>> byline_names("‧赵婀娜"), byline_names("马丁·雅克")
+    (('赵婀娜',), ('马丁·雅克',))
     """
     out: list[str] = []
     for chunk in ROLE_RE.split(_DID_END.sub("", names)):
-        tokens = [t for t in re.split(r"[\s、，,]+", chunk) if t]
+        tokens = [t.strip("·‧") for t in re.split(r"[\s、，,]+", chunk) if t.strip("·‧")]  # ("记者‧赵婀娜": a scan's dot)
         pending = ""
         for t in tokens:
             if len(t) == 1:  # a two-character name padded to the width of three: "黄 娴"

@@ -1,0 +1,25 @@
+"""Building an article from its drafted lines: what the build itself decides."""
+from __future__ import annotations
+
+from banmian.readers import pages_from_text
+from banmian.stages import layout, normalize
+from banmian.stages.assemble import Draft
+from banmian.stages.build import build_article
+from banmian.stages.reflow import RawParagraph
+
+
+def test_a_heading_before_the_news_byline_is_a_headline_line():
+    # A scan gives sizes from line heights: a subtitle set barely larger than the body
+    # comes out as an in-body heading above the article's first paragraph.  A news
+    # byline opens an article, so the "heading" before it belongs to the headline.
+    text = ("中美经贸高级别磋商举行\n美国总统特朗普会见刘鹤\n"
+            "新华社华盛顿2月22日电（记者周效政、刘阳）当地\n时间2月22日，美国总统在白宫会见刘鹤。\n")
+    page = pages_from_text(text)[0]
+    lines = layout.label_lines(normalize.measure_lines(page))
+    head, sub, body = lines[:1], lines[1:2], lines[2:]
+    article = build_article(page, Draft(head=list(head), body=list(body)),
+                            [RawParagraph(tuple(sub), "heading", "test"), RawParagraph(tuple(body), "body", "test")])
+    assert [p.kind for p in article.paragraphs] == ["body"]
+    assert article.byline is not None and article.byline.reporters == ("周效政", "刘阳")
+    h = article.headline
+    assert "".join(x.value for x in (h.kicker, h.title, h.subtitle) if x) == "中美经贸高级别磋商举行美国总统特朗普会见刘鹤"
