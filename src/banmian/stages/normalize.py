@@ -254,8 +254,11 @@ _MARKER_PREFIX = re.compile(r"^[（(](?:上接|接|续)第?[0-9０-９一二三�
 # "量（新语） “去年春节，村民过节都", "李克强出席闭幕式 ■ 本报记者 王远".
 _TITLE_THEN_TEXT = re.compile(r"(?:[（(][^（）()]{1,12}[）)]|[\u4e00-\u9fff])(\s+)(?=[“■□●◆]|本报记者|记者\s)")
 _BODY_PUNCT = re.compile(r"[，。；：！？、]")
+_TITLE_END = re.compile(r"[\u4e00-\u9fff）)”》]$")
 _HEAD_TAIL = re.compile(r"^(?:——)?[\u4e00-\u9fff]{2,12}$")
-_MARKED_BYLINE = re.compile(r"\s+(?=[■□●◆](?:\s*本报)?\s*记者)")
+# (its mark may be missing where a space follows the role: "百姓生活如蜜 记者 金歆吴旭", not
+# "…电 记者从国家…获悉"; the rest of the line must be the byline)
+_MARKED_BYLINE = re.compile(r"\s+(?=[■□●◆](?:\s*本报)?\s*(?:全媒体|融媒体)?记者|(?:本报)?(?:全媒体|融媒体)?记者\s)")
 _BYLINE_AFTER_SPACE = re.compile(r"\s(?=(?:本报讯|(?:本报|新华社)[\u4e00-\u9fff]{0,10}\d{1,2}\s*月\s*\d{1,2}\s*日\s*电))")
 
 
@@ -361,7 +364,8 @@ def _cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> l
         return sorted(cuts)
     gaps = [line.start + m.end() for m in _BYLINE_AFTER_SPACE.finditer(raw)]
     m = _MARKED_BYLINE.search(raw)
-    if m and m.start() > 0 and not _WS_RUN.search(raw, 0, m.start()) and STANDALONE_BYLINE_RE.match(raw[m.end():]):
+    if (m and m.start() > 0 and not _WS_RUN.search(raw, 0, m.start()) and _TITLE_END.search(raw, 0, m.start())
+            and STANDALONE_BYLINE_RE.match(raw[m.end():])):  # (a title before it, not a byline's own mark)
         gaps.append(line.start + m.end())
     if len(_GAP_IN_TEXT.findall(raw)) == 1:
         gaps += [line.start + m.end(1) for m in _TITLE_THEN_TEXT.finditer(raw) if m.start(1) > 0]
