@@ -23,3 +23,14 @@ def test_a_heading_before_the_news_byline_is_a_headline_line():
     assert article.byline is not None and article.byline.reporters == ("周效政", "刘阳")
     h = article.headline
     assert "".join(x.value for x in (h.kicker, h.title, h.subtitle) if x) == "中美经贸高级别磋商举行美国总统特朗普会见刘鹤"
+
+
+def test_a_section_label_before_the_news_byline_stays_in_the_body():
+    text = "某市春耕全面展开\n核心阅读\n本报讯（记者 张三）近日，全市春耕生产\n全面展开，农技人员深入田间地头。\n"
+    page = pages_from_text(text)[0]
+    lines = layout.label_lines(normalize.measure_lines(page))
+    head, label, body = lines[:1], lines[1:2], lines[2:]
+    article = build_article(page, Draft(head=list(head), body=list(body)),
+                            [RawParagraph(tuple(label), "heading", "test"), RawParagraph(tuple(body), "body", "test")])
+    assert [p.kind for p in article.paragraphs] == ["heading", "body"]
+    assert article.headline.title.value == "某市春耕全面展开"

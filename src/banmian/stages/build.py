@@ -15,6 +15,7 @@ from .bylines import AUTHOR_LEAD, BYLINE_LEAD, byline_names, parse_inline
 from .geometry import headline_roles_by_size
 from .headlines import KICKER_END, assign_roles
 from .layout import Labelled
+from .normalize import BODY_LABELS
 from .reflow import RawParagraph, body_width
 from .reflow_cues import starts_article
 
@@ -100,9 +101,11 @@ def build_article(page: Page, draft: Draft, paragraphs: list[RawParagraph],
     """``width``: the body's column width (:func:`body_width`), where the caller has it already."""
     head = list(draft.head)
     if (len(paragraphs) > 1 and paragraphs[0].kind == "heading" and paragraphs[1].kind == "body"
-            and starts_article(paragraphs[1].lines[0].info.text)):
+            and starts_article(paragraphs[1].lines[0].info.text)
+            and not BODY_LABELS.match(paragraphs[0].lines[0].info.text)):
         # A news byline opens the article: a "heading" before it is a headline line set
-        # barely larger than the body (a subtitle a scan's line heights could not tell).
+        # barely larger than the body (a subtitle a scan's line heights could not tell);
+        # a section's label ("核心阅读") stays the body's.
         head += paragraphs[0].lines
         paragraphs = paragraphs[1:]
     paras = [Paragraph(text_of(page, p.lines), p.kind, _lines(p.lines)) for p in paragraphs]
