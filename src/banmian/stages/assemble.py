@@ -133,8 +133,8 @@ def _change_of_subject(prev: Run, nxt: Run) -> bool:
     share 4–20% of their character bigrams; two articles well under 3%."""
     if len(prev.lines) < COHESION_MIN_LINES or len(nxt.lines) < COHESION_MIN_LINES:
         return False
-    return _incoherent([x.info.text for x in prev.lines[-COHESION_LINES:]],
-                       [x.info.text for x in nxt.lines[:COHESION_LINES]])
+    return _low_cohesion([x.info.text for x in prev.lines[-COHESION_LINES:]],
+                         [x.info.text for x in nxt.lines[:COHESION_LINES]]) is not None
 
 
 def _region(run: Run | None, region_of: RegionOf) -> int | None:
@@ -309,13 +309,13 @@ def _cohesion(before: list[str], after: list[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 1.0
 
 
-def _incoherent(before: list[str], after: list[str]) -> bool:
-    """Is :func:`_cohesion` under COHESION_SHARE?  Most points asked about are inside
-    one article, where the lines nearest the point already share more bigrams than
-    the whole windows would need: those are answered without reading the rest.  (A
-    window's bigram count is taken as growing in proportion to its characters: it
-    grows more slowly, as bigrams repeat, so the early answer errs to the side of
-    reading on.)"""
+def _low_cohesion(before: list[str], after: list[str]) -> float | None:
+    """:func:`_cohesion`, where it is under COHESION_SHARE (None otherwise).  Most
+    points asked about are inside one article, where the lines nearest the point
+    already share more bigrams than the whole windows would need: those are answered
+    without reading the rest.  (A window's bigram count is taken as growing in
+    proportion to its characters: it grows more slowly, as bigrams repeat, so the
+    early answer errs to the side of reading on.)"""
     before, after = before[-COHESION_LINES:], after[:COHESION_LINES]
     size_b, size_a = sum(map(len, before)), sum(map(len, after))
     for k in (COHESION_LINES // 4, COHESION_LINES // 2):
@@ -324,8 +324,9 @@ def _incoherent(before: list[str], after: list[str]) -> bool:
         part_b, part_a = sum(map(len, before[-k:])) or 1, sum(map(len, after[:k])) or 1
         whole = min(len(b) * size_b / part_b, len(a) * size_a / part_a)
         if len(b & a) >= COHESION_SHARE * whole:
-            return False
-    return _cohesion(before, after) < COHESION_SHARE
+            return None
+    coh = _cohesion(before, after)
+    return coh if coh < COHESION_SHARE else None
 
 
 def _subject_cut(body: list[Labelled], before: list[Labelled], after: list[Labelled]) -> int | None:
@@ -365,10 +366,8 @@ def _subject_cut(body: list[Labelled], before: list[Labelled], after: list[Label
         if a_second - a_first <= CUT_ECHO:
             continue
         b_first, b_second = head_before(starts[j])
-        if b_first >= b_second and _incoherent(texts[:j], texts[j:]):
-            coh = _cohesion(texts[:j], texts[j:])
-            if coh < best[0]:
-                best = (coh, j)
+        if b_first >= b_second and (coh := _low_cohesion(texts[:j], texts[j:])) is not None and coh < best[0]:
+            best = (coh, j)
     return best[1]
 
 
