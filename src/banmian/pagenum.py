@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 _CN = "零一二三四五六七八九"
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def page_number(s: str) -> int | None:
@@ -10,7 +11,7 @@ def page_number(s: str) -> int | None:
     >>> page_number("２"), page_number("十二"), page_number("A3")
     (2, 12, 3)
     """
-    s = s.strip().translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    s = s.strip().translate(FULLWIDTH_DIGITS)
     digits = "".join(c for c in s if c.isdigit())
     if digits:
         return int(digits)

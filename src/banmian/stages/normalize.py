@@ -14,7 +14,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from ..model import Line, Page, Span, make_span
-from ..pagenum import page_number
+from ..pagenum import FULLWIDTH_DIGITS, page_number
 from .bylines import AUTHOR_LINE, MARKS, ROLE_RE, STANDALONE_BYLINE_RE, byline_names, byline_only
 from .reflow_cues import ARTICLE_LABELS, NOTE_OPENERS
 
@@ -290,10 +290,7 @@ _BARE_CODE = re.compile(r"[A-Z]?[0-9０-９]{1,3}")
 
 def _code(text: str) -> str:
     """A page code compared as printed without spaces or leading zeros ("06" is "6")."""
-    return re.sub(r"\s+", "", text).translate(_FULLWIDTH_DIGITS).lstrip("0") or "0"
-
-
-_FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+    return re.sub(r"\s+", "", text).translate(FULLWIDTH_DIGITS).lstrip("0") or "0"
 
 
 def _furniture_clusters(texts: list[str], kinds: list[str | None],
