@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 from typing import NamedTuple
@@ -293,6 +294,32 @@ def _code(text: str) -> str:
     return re.sub(r"\s+", "", text).translate(FULLWIDTH_DIGITS).lstrip("0") or "0"
 
 
+def _loose_folios(texts: list[str], blank_before: list[bool], kinds: list[str | None]) -> None:
+    """Mark the page numbers an extractor put mid-page, away from any running head.
+
+    Plain pdftotext reads a corner's folio where its baseline falls, often inside a
+    column ("…问题1.4万 / (blank) / 1 / (blank) / 起，…", "…向基层 / (blank) / 04 /
+    延伸，…").  A bare code on a line of its own, beside a blank line, is the folio
+    when it is set off on both sides, when the same code stands alone elsewhere on
+    the page ("6" and "A6", "7" and "07": printed in two corners), or when the text
+    before it stops mid-word.  A figure that is text runs on with its lines (an
+    infographic's "63" between two captions) or follows what it completes
+    ("9：00—16： / 30").
+    """
+    n = len(texts)
+    bare = [k for k in range(n) if len(texts[k]) <= 4 and kinds[k] is None and _BARE_CODE.fullmatch(texts[k])]
+    if not bare:
+        return
+    seen = Counter(_code(texts[k]) for k in bare)
+    for k in bare:
+        before, after = blank_before[k], k + 1 == n or blank_before[k + 1]
+        if not (before or after):
+            continue
+        prev = next((texts[j] for j in range(k - 1, -1, -1) if j not in bare), "")
+        if (before and after) or seen[_code(texts[k])] > 1 or _HAN_END.search(prev):
+            kinds[k] = "page_number"
+
+
 def _furniture_clusters(texts: list[str], kinds: list[str | None],
                         printed: Callable[[int], str] = lambda k: "") -> list[str | None]:
     """Running heads come in clusters at a page edge ("人民日报 / 2019年2月19日 / 评论 /
@@ -529,6 +556,7 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
         t, p = texts[k], pieces[k]
         if not EDGE_LINES <= k < n - EDGE_LINES or _may_be_furniture(t):
             kinds[k] = _furniture_kind(t, k, n, paper, [src[s.start:s.end] for s in p[1]] if len(p[1]) > 1 else ())
+    _loose_folios(texts, [p[2] for p in pieces], kinds)
     kinds = _furniture_clusters(texts, kinds, lambda k: src[pieces[k][1][0].start:pieces[k][1][-1].end])
     infos: list[LineInfo] = []
     append = infos.append
