@@ -367,11 +367,11 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
     # A paragraph's first line is indented: full-width open lines right after a
     # paragraph's end (or a headline line), followed by a line that does start
     # indented, are headline lines.
-    def full_open(k: int) -> bool:
+    def full_open(k: int, slack: float = 0.5) -> bool:
         x = infos[k]
         # (a news byline opens an article: "据新华社巴黎10月11 / 日电 （记者陈晨）" too)
         return (labels[k] == "body" and not x.terminal and not x.indented and why[k] != _OPENS
-                and not starts_article(x.text) and x.min_width >= widths[k] - 0.5)
+                and not starts_article(x.text) and x.min_width >= widths[k] - slack)
 
     def first_shaped(k: int) -> bool:
         x = infos[k]
@@ -401,6 +401,20 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
                 for k in range(i, j):
                     labels[k] = "head"
                     why[k] = "full-width line where a paragraph would start indented"
+                i = j
+                continue
+        if opens_here and full_open(i, indent + 1.25):
+            # Lines nearly as wide as the column, without an end or an indent, right
+            # before a line that does keep its indent: a headline in display type
+            # set about the column's measure ("贯彻落实新理念新思想新战略 /
+            # 着力补齐全面小康的短板（势所必然） / 　党的十八大以来，…").
+            j = i
+            while j < len(infos) and full_open(j, indent + 1.25) and j - i < 3:
+                j += 1
+            if j < len(infos) and j > i and infos[j].indented and labels[j] == "body":
+                for k in range(i, j):
+                    labels[k] = "head"
+                    why[k] = "open line where a paragraph would start indented"
                 i = j
                 continue
         i += 1
