@@ -21,6 +21,7 @@ from itertools import accumulate, groupby
 from typing import Literal
 
 from .attach import LEAD_CHARS, attach_headlines, bigrams, overlap_text, share_in
+from .headlines import TITLE_TAG, _is_subtitle
 from .layout import COLUMN_TAG, Labelled
 from .reflow_cues import NOTE_LINES, ends_article, opens_article
 
@@ -73,6 +74,7 @@ ECHO_LINES = 12
 COHESION_LINES = 40  # lines read on either side of a heading-like run
 COHESION_MIN_LINES = 20  # fewer on either side say too little
 COHESION_SHARE = 0.03
+NEAR_ECHO = 0.1  # openings echoing a headline within this share of the best are alike
 
 
 def _same_shape(a: Run, b: Run) -> bool:
@@ -387,26 +389,14 @@ def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
         # it, with its headline after that, is another article.
         owned = before or d.continued_from is not None
         if owned and after and len(d.body) >= 8 and not d.continued_to:
-            # Every paragraph opening is tried: the headlines' bigrams are looked up
-            # in each opening's text (overlap_text), no opening's bigrams are built.
-            lead_at = _leads(d.body)
-            start = lead_at(0)
-            head_b = after
-            base_b = overlap_text(head_b, start)
-            first_is_own = overlap_text(before, start) >= max(base_b, 0.2) if before else base_b < 0.3
-            if first_is_own and overlap_text(head_b, "".join([x.info.text for x in d.body])) >= 0.5:
-                best = (0.0, None)
-                head_bigrams = bigrams("".join([x.info.text for x in head_b]))
-                for j in range(3, len(d.body) - 2):
-                    if not d.body[j - 1].info.strong_end:
-                        continue
-                    score = share_in(head_bigrams, lead_at(j))  # overlap_text(head_b, …), bigrams made once
-                    if score > best[0]:
-                        best = (score, j)
-                if best[1] is not None and best[0] >= 0.5 and best[0] >= base_b + 0.3:
-                    cut = best[1]
-            if cut is None and owned and after and len(d.body) >= 2 * CUT_MIN_LINES and not d.continued_to:
-                cut = _subject_cut(d.body, before, after)
+            # The block after the body may hold two headlines, this body's second
+            # article's and the next body's: a title ends with its column tag
+            # ("给本土选手更多掌 / 声（体坛观澜） / 云南香格里拉独克 / …").  The whole
+            # block is weighed first, then each part of it that ends so.
+            for head_b in [after, *_tagged_heads(after)]:
+                cut = _merged_cut(d, before, head_b)
+                if cut is not None:
+                    break
         if cut is None:
             out_d.append(d)
             out_b.append(after)
@@ -416,6 +406,40 @@ def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
         out_d.extend([first, second])
         out_b.extend([[], after])
     return out_d, out_b
+
+
+def _tagged_heads(block: list[Labelled]) -> list[list[Labelled]]:
+    """The parts of a headline block that end with a title's column tag, short of the
+    whole block."""
+    return [block[:k + 1] for k in range(len(block) - 1)
+            if TITLE_TAG.search(block[k].info.text) and block[k].info.text[0] not in "（("
+            and not _is_subtitle(block[k + 1].info.text)]  # "——…" under a tagged title is its own
+
+
+def _merged_cut(d: Draft, before: list[Labelled], after: list[Labelled]) -> int | None:
+    """Where body ``d`` holds two articles and ``after`` is the second one's headline
+    (:func:`_split_merged_bodies`), the line the second one starts at."""
+    # Every paragraph opening is tried: the headlines' bigrams are looked up
+    # in each opening's text (overlap_text), no opening's bigrams are built.
+    lead_at = _leads(d.body)
+    start = lead_at(0)
+    base_b = overlap_text(after, start)
+    first_is_own = overlap_text(before, start) >= max(base_b, 0.2) if before else base_b < 0.3
+    if first_is_own and overlap_text(after, "".join([x.info.text for x in d.body])) >= 0.5:
+        head_bigrams = bigrams("".join([x.info.text for x in after]))
+        scores = {j: share_in(head_bigrams, lead_at(j))  # overlap_text(after, …), bigrams made once
+                  for j in range(3, len(d.body) - 2) if d.body[j - 1].info.strong_end}
+        top = max(scores.values(), default=0.0)
+        if top >= 0.5 and top >= base_b + 0.3:
+            # A short headline is echoed as well by every opening whose lead reaches
+            # into its article (a lead runs LEAD_CHARS, across paragraphs): of the
+            # openings that echo it about as well, the cut is where the subject changes.
+            near = [j for j, v in scores.items() if v >= top - NEAR_ECHO]
+            if len(near) == 1:
+                return near[0]
+            texts = [x.info.text for x in d.body]
+            return min(near, key=lambda j: _cohesion(texts[:j], texts[j:]))
+    return _subject_cut(d.body, before, after) if len(d.body) >= 2 * CUT_MIN_LINES else None
 
 
 def assemble_page(runs: list[Run], order: Order,
