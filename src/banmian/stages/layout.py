@@ -26,7 +26,7 @@ from .reflow_cues import may_open, opens_article, starts_article
 
 Label = Literal["body", "heading", "head", "byline", "jump", "furniture"]
 # A title's rubric: "（人民时评）", "（逐梦70年）"; short, at the end of a short line.
-COLUMN_TAG = re.compile(r"[（(][^（）()]{2,12}[）)]$")
+COLUMN_TAG = re.compile(r"[（(][^（）()]{2,20}[）)]$")
 _PUNCT_ANY = re.compile(r"[，。、；：？！“”（）《》—…·]")
 WINDOW = 12  # lines each side used to estimate the local column width
 MODE_STEP = 6
