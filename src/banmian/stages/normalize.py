@@ -256,7 +256,8 @@ _MARKER_PREFIX = re.compile(r"^[（(](?:上接|接|续)第?[0-9０-９一二三�
 _TITLE_THEN_TEXT = re.compile(r"(?:[（(][^（）()]{1,12}[）)]|[\u4e00-\u9fff])(\s+)(?=[“■□●◆]|本报记者|记者\s)")
 _BODY_PUNCT = re.compile(r"[，。；：！？、]")
 _TITLE_END = re.compile(r"[\u4e00-\u9fff）)”》]$")
-_HEAD_TAIL = re.compile(r"^(?:——)?[\u4e00-\u9fff]{2,12}$")
+# (also a column tag's tail the line above opened: "湖南省博物馆 / 馆藏珍品介绍（华 / 夏博物之旅） 亲爱的祖国母亲：")
+_HEAD_TAIL = re.compile(r"^(?:——)?[\u4e00-\u9fff]{2,12}$|^[\u4e00-\u9fff·①-⑳]{1,12}[）)]$")
 # (its mark may be missing where a space follows the role: "百姓生活如蜜 记者 金歆吴旭", not
 # "…电 记者从国家…获悉"; the rest of the line must be the byline)
 _MARKED_BYLINE = re.compile(r"\s+(?=[■□●◆](?:\s*本报)?\s*(?:全媒体|融媒体)?记者|(?:本报)?(?:全媒体|融媒体)?记者\s)")
@@ -400,7 +401,8 @@ def _cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> l
     if last is not None and last.start() > 0:
         head, tail = raw[:last.start()].strip(), raw[last.end():]
         if (len(tail) >= 8 and _BODY_PUNCT.search(tail) and not _WS_RUN.search(tail)
-                and _HEAD_TAIL.match(head) and not head.startswith(("本报", "新华社", "记者"))
+                and _HEAD_TAIL.match(head) and (head[-1] not in "）)" or closes_unopened(head))
+                and not head.startswith(("本报", "新华社", "记者"))
                 and not head.endswith(("电", "讯"))  # "日电 （记者李强）": a byline's, wrapped in its date
                 and tail[0] not in "）)”’」』，。、；：" and not tail[0].isdigit()
                 and not closes_unopened(tail)):  # "通 / 讯员 王五）3月5日": a byline's bracket, wrapped
