@@ -28,6 +28,7 @@ Label = Literal["body", "heading", "head", "byline", "jump", "furniture"]
 # A title's rubric: "（人民时评）", "（逐梦70年）"; short, at the end of a short line.
 COLUMN_TAG = re.compile(r"[（(][^（）()]{2,20}[）)]$")
 _PUNCT_ANY = re.compile(r"[，。、；：？！“”（）《》—…·]")
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
 WINDOW = 12  # lines each side used to estimate the local column width
 MODE_STEP = 6
 
@@ -136,6 +137,11 @@ def _hist_mode(hist: Mapping[float, int]) -> float:
 
 _MARKS = frozenset(MARKS)
 _ROLE_LINE = "a byline's role (its names, if any, on the next line)"
+# A figure set large on a line of its own, a data callout above its caption ("53%" /
+# "2018年重庆市化解信访积案1125件，…"): a paragraph of the body, never a headline
+# field.  A bare number is a page's folio instead, so a unit is required.
+FIGURE = re.compile(r"[0-9０-９][0-9０-９.．]*(?:[%％‰]|[万亿]?(?:[人个家件次项户座倍亩吨元头辆套台所]|公里|千米|平方米)|[万亿])")
+FIGURE_WHY = "a figure set apart (a data callout)"
 _OPENS = "opens with a news-agency byline"
 _SENTENCE_PUNCT = re.compile(r"[，。；：？！、,.;:?!]")
 _SENTENCE_STOP = re.compile(r"[。；？！;?!]")
@@ -337,6 +343,8 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("head"), why.append("set larger than the body type")
         elif i > 0 and labels[i - 1] == "head" and text.startswith(("——", "—")) and not x.strong_end:
             labels.append("head"), why.append("a subtitle under a headline line")
+        elif len(text) <= 9 and text[0] in _DIGITS and FIGURE.fullmatch(text):
+            labels.append("body"), why.append(FIGURE_WHY)
         elif maybe_opens[i] and opens_article(text, following[i]) and not x.numbered:
             labels.append("body"), why.append(_OPENS)
         elif x.min_width > cw + 1.5 and not _wider_column_starts(infos, i, why):

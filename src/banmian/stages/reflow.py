@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .layout import PARAGRAPH_MEASURE, WRAPPED_HEADING, Labelled, mode_width
+from .layout import FIGURE_WHY, PARAGRAPH_MEASURE, WRAPPED_HEADING, Labelled, mode_width
 from .normalize import LineInfo
 from .reflow_cues import NOTE_LINES, is_closing_note, starts_article
 
@@ -48,7 +48,7 @@ def _stops(lines: list[Labelled]) -> list[int]:
     """The lines a paragraph may end at or after, where first lines are not indented:
     headings, the lines before them, and lines that end a sentence or a clause
     with a colon.  Two lines in three run on mid-sentence; no test is made on them."""
-    heads = [i for i, x in enumerate(lines) if x.label == "heading"]
+    heads = [i for i, x in enumerate(lines) if x.label == "heading" or x.why == FIGURE_WHY]
     ends = [i for i, x in enumerate(lines) if x.info.terminal or x.info.text.endswith(("：", ":"))]
     return sorted({*heads, *[i - 1 for i in heads if i], *ends}) if heads else ends
 
@@ -117,7 +117,9 @@ def reflow_paragraphs(lines: list[Labelled], indent: float = 2.0,
         nxt = lines[i + 1]
         xi, ni = x.info, nxt.info
         brk = ""
-        if use_indent:
+        if x.why == FIGURE_WHY or nxt.why == FIGURE_WHY:
+            brk = "a figure set apart"
+        elif use_indent:
             if one_per_line and nxt.label != "heading":
                 brk = "a paragraph to a line"
             elif ni.indented:
