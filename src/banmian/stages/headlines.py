@@ -71,6 +71,10 @@ WIDTH_TOLERANCE = 1.5  # ems a line may differ from its field's measure (squeezi
 BALANCE_EMS = 3.5
 TAGGED_SHARE = 0.55  # a tagged title line's text, of the line above, that a wrap would not leave
 COUPLET_EMS = 7.0  # a title of two halves this short wraps into them
+# A title wrapped onto a second line with its column tag leaves there what the first
+# line could not hold: a few characters (one to six in nine wraps of ten).  A second
+# line with this much text before its tag is a title of its own under a kicker.
+TAGGED_CORE_EMS = 7.0
 
 
 def _field_cost(widths: list[float], printed: list[float], i: int, j: int) -> int:
@@ -121,8 +125,8 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset()) ->
         # 在交流与合作中携手共同成长进步（两岸聚焦）"), unless both are short: a
         # couplet wraps into its two halves ("春来耕种忙 / 乡村产业旺（开年一线看亮点）").
         core, above = widths[1], printed[0]
-        if (printed[1] > above + WIDTH_TOLERANCE and core >= TAGGED_SHARE * above
-                and not (above <= COUPLET_EMS and core <= above + 1)):
+        if ((printed[1] > above + WIDTH_TOLERANCE and core >= TAGGED_SHARE * above) or core >= TAGGED_CORE_EMS) \
+                and not (above <= COUPLET_EMS and core <= above + 1):
             forced.add(0)
     forced -= glued
     # best[j] = (cost, starts of fields) for lines 0..j-1
