@@ -75,6 +75,7 @@ COUPLET_EMS = 7.0  # a title of two halves this short wraps into them
 # line could not hold: a few characters (one to six in nine wraps of ten).  A second
 # line with this much text before its tag is a title of its own under a kicker.
 TAGGED_CORE_EMS = 7.0
+LONGER_EMS = 0.75  # a second line this much longer than the first does not finish its wrap
 
 
 def _field_cost(widths: list[float], printed: list[float], i: int, j: int) -> int:
@@ -87,7 +88,7 @@ def _field_cost(widths: list[float], printed: list[float], i: int, j: int) -> in
     return off + (1 if widths[j] > cap + WIDTH_TOLERANCE or unbalanced else 0)
 
 
-def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset()) -> list[Field]:
+def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), heading: bool = False) -> list[Field]:
     """Group wrapped headline lines into fields.
 
     A field is set in one type size and wrapped at one measure, so its lines
@@ -95,7 +96,8 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset()) ->
     so does page furniture printed between two lines (``breaks``: indices of the
     lines after which it stood).  A small dynamic programme picks the grouping
     with the fewest lines off their field's measure, each extra field costing
-    ``FIELD_COST``.
+    ``FIELD_COST``.  ``heading``: the lines are an in-body heading's, set in the
+    column's measure, where a longer second line is the column's wrap.
     """
     n = len(lines)
     if n <= 1:
@@ -128,6 +130,12 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset()) ->
         if ((printed[1] > above + WIDTH_TOLERANCE and core >= TAGGED_SHARE * above) or core >= TAGGED_CORE_EMS) \
                 and not (above <= COUPLET_EMS and core <= above + 1):
             forced.add(0)
+    if n == 2 and not heading and printed[1] > printed[0] + LONGER_EMS and not TITLE_TAG.search(texts[1]):
+        # A title wrapped onto two lines fills the first: a second line printed longer
+        # than the first is a field of its own ("综合治理攻坚战开局良好 / 渤海近岸海域
+        # 水质有所改善", "新春走基层 / 高升村步步高"), unless a bracket or quote the
+        # first line opened runs on into it (glued, below).
+        forced.add(0)
     forced -= glued
     # best[j] = (cost, starts of fields) for lines 0..j-1
     best: list[tuple[float, tuple[int, ...]]] = [(0.0, ())]

@@ -63,7 +63,7 @@ def _heading_fields(heading: list[Labelled]) -> list[list[Labelled]]:
     for x in heading:
         if x.why == WRAPPED_HEADING:
             if rest and rest[-1].why != WRAPPED_HEADING:
-                out.extend(split_fields(rest))
+                out.extend(split_fields(rest, heading=True))
                 rest = []
             if x.info.numbered and rest:
                 out.append(rest)
@@ -73,7 +73,7 @@ def _heading_fields(heading: list[Labelled]) -> list[list[Labelled]]:
             rest = []
         rest.append(x)
     if rest:
-        out.extend([rest] if rest[-1].why == WRAPPED_HEADING else split_fields(rest))
+        out.extend([rest] if rest[-1].why == WRAPPED_HEADING else split_fields(rest, heading=True))
     return out
 
 
