@@ -454,6 +454,14 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             continue
         if labels[i] != "body":
             continue
+        if (0 < i < n - 1 and labels[i - 1] == "head" and labels[i + 1] == "heading" and not infos[i].terminal
+                and why[i] != _OPENS):
+            # Under a headline line and above a section's label ("核心阅读"): a headline
+            # line too, a paragraph cannot end there without punctuation
+            # ("…达到2200万人次 / 打造通往世界的航运枢纽 / 核心阅读").
+            labels[i] = "head"
+            why[i] = "a line without an end between a headline line and a heading"
+            continue
         if why[i] == _OPENS or (i + 1 == n or labels[i + 1] not in ("head", "byline")) and i != last:
             continue
         mid_paragraph = i > 0 and labels[i - 1] == "body" and not infos[i - 1].terminal and i != last
