@@ -23,6 +23,7 @@ from typing import Literal
 from .attach import LEAD_CHARS, attach_headlines, bigrams, overlap_text, share_in
 from .headlines import TITLE_TAG, _is_subtitle
 from .layout import COLUMN_TAG, Labelled
+from .normalize import SOURCE_NOTE
 from .reflow_cues import NOTE_LINES, ends_article, opens_article
 
 Order = Literal["before", "after"]
@@ -96,7 +97,8 @@ def _title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     """
     if _opens_article(nxt.lines, 0):
         return "a byline opens the next body"
-    if prev.lines[-1].info.text[-1:] in "）)" and _note_ends_at(prev.lines, len(prev.lines) - 1):
+    last = prev.lines[-1].info.text
+    if (last[-1:] in "）)" and _note_ends_at(prev.lines, len(prev.lines) - 1)) or SOURCE_NOTE.fullmatch(last):
         return "the body before it ends with its closing note"
     if any(x.why == "set larger than the body type" for x in run.lines):
         return "set in larger type"

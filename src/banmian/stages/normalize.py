@@ -35,6 +35,9 @@ TERMINAL = re.compile(r"[。！？!?…；;：:]+[”’」』）)》〉】\]]*$
 # (asked only of lines ending in a bracket: as an alternative of TERMINAL it slowed every search)
 _NOTE_AFTER_STOP = re.compile(r"。[”’」』]*[（(][^（）()]{1,30}[）)]$")
 _STRONG_END = re.compile(r"[。！？!?…]+[”’」』）)》〉】]*$")
+# The source of an article's pictures, printed as its last line ("图片来源：人民视觉"):
+# the article's own closing note, which ends it like a sentence.
+SOURCE_NOTE = re.compile(r"(?:图片来源|图片提供)[：:]\s*\S{2,24}")
 
 JUMP_RE = re.compile(
     r"^[→▲▼►▶]?[（(【\[]?\s*(?P<kind>下转|紧转|转|续|上接|接|承)\s*(?:第\s*)?"
@@ -64,7 +67,7 @@ FURNITURE_RES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("masthead", re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|时报|商报|晨报|都市报)$|^(?:邮发)?代号\s*[0-9]{1,2}\s*[-－]\s*[0-9]{1,3}$|"
                             # the issue number and serial code, alone on a line ("第25251期", "CN 11-0065")
                             r"^(?:总)?第\s*[0-9]{3,6}\s*期$|^CN\s*[0-9]{2}\s*[-－]\s*[0-9]{4}(?:/[A-Z]{1,2})?$"), True),
-    ("credit", re.compile(r"^(?:图片来源|图片提供|资料图片|制图)[：:]"), True),
+    ("credit", re.compile(r"^(?:资料图片|制图)[：:]"), True),
     ("masthead", re.compile(r"^\S{2,8}(?:日报|晚报|早报|时报|商报|晨报|都市报)(?:社(?:出版|主办|主管)?)?$|" + _ROMAN_NAME + r"|"
                             r"(?:国内统一连续出版物号|邮发代号|CN\s*\d{2}\s*[-－]\s*\d{4}|总第\s*\d+\s*期|"
                             r"第\s*\d+\s*期)"), False),
@@ -606,6 +609,8 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
         # a piece that starts its line (not one cut off a merged line) shows the line's indent
         indented = line.start < spans[0].start <= line.start + 2 and _indent_of(src, line)
         strong_end = terminal and _STRONG_END.search(text) is not None
+        if text[0] == "图" and SOURCE_NOTE.fullmatch(text):
+            terminal = strong_end = credit = True  # (a paragraph of its own: see numbered below)
         furniture = None if (jump or names) else kinds[k]
         append(new_info(LineInfo, (line, text, spans, width, width - 0.5 * punct, float(size), cjk == size,
                                    indented, blank_before, terminal, strong_end, jump, numbered or credit, names,
