@@ -78,6 +78,12 @@ COHESION_SHARE = 0.03
 NEAR_ECHO = 0.1  # openings echoing a headline within this share of the best are alike
 
 
+def _quoted(run: Run) -> bool:
+    """A run that is one quotation ("“积年累月，…尽力”"): a feature's sub-headings quote
+    its people, each its own way, so their lines do not match in width."""
+    return run.lines[0].info.text[:1] == "“" and run.lines[-1].info.text[-1:] == "”"
+
+
 def _same_shape(a: Run, b: Run) -> bool:
     """Two runs of two or more lines whose lines match in width, line for line."""
     return (len(a.lines) == len(b.lines) >= 2
@@ -193,7 +199,9 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before",
             continue
         if (run.kind == "head" and prev is not None and prev.kind == "body" and nxt is not None
                 and nxt.kind == "body"):
-            series = any(_same_shape(run, other) for other in runs if other is not run and other.kind == "head")
+            quoted = _quoted(run)
+            series = any(_same_shape(run, other) or (quoted and _quoted(other))
+                         for other in runs if other is not run and other.kind == "head")
             why = _title_evidence(run, prev, nxt, order, series, width_of)
             first, last = run.lines[0].info.line.number, run.lines[-1].info.line.number
             if why:
