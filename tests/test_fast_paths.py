@@ -34,7 +34,7 @@ def test_normalize_short_path_matches_general_path(lines):
     pages = pages_from_text("\n".join(lines))
     for page in pages:
         fast = normalize.measure_lines(page)
-        with mock.patch.object(normalize, "_spaced_lines", return_value=None):  # every line the long way
+        with mock.patch.object(normalize, "_line_texts", return_value=None):  # every line the long way
             slow = normalize.measure_lines(page)
         assert fast == slow
 
@@ -137,6 +137,12 @@ def test_model_fast_constructors_match_dataclasses(page, number, start, length):
     assert [(x, hash(x), repr(x)) for x in lines] == [(x, hash(x), repr(x)) for x in plain_lines]
     with pytest.raises(dataclasses.FrozenInstanceError):
         lines[0].number = 0
+    from banmian.model import make_spans
+    spans = make_spans(page, [start, start + length + 1], [start + length, start + 2 * length + 1])
+    plain_spans = [Span(page, start, start + length), Span(page, start + length + 1, start + 2 * length + 1)]
+    assert [(x, hash(x), repr(x)) for x in spans] == [(x, hash(x), repr(x)) for x in plain_spans]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        spans[0].end = 0
 
 
 def _measured(lines):
