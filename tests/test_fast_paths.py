@@ -34,7 +34,7 @@ def test_normalize_short_path_matches_general_path(lines):
     pages = pages_from_text("\n".join(lines))
     for page in pages:
         fast = normalize.measure_lines(page)
-        with mock.patch.object(normalize, "_spaced_lines", return_value=None):  # every line the long way
+        with mock.patch.object(normalize, "_line_texts", return_value=None):  # every line the long way
             slow = normalize.measure_lines(page)
         assert fast == slow
 
@@ -137,6 +137,12 @@ def test_model_fast_constructors_match_dataclasses(page, number, start, length):
     assert [(x, hash(x), repr(x)) for x in lines] == [(x, hash(x), repr(x)) for x in plain_lines]
     with pytest.raises(dataclasses.FrozenInstanceError):
         lines[0].number = 0
+    from banmian.model import make_spans
+    spans = make_spans(page, [start, start + length + 1], [start + length, start + 2 * length + 1])
+    plain_spans = [Span(page, start, start + length), Span(page, start + length + 1, start + 2 * length + 1)]
+    assert [(x, hash(x), repr(x)) for x in spans] == [(x, hash(x), repr(x)) for x in plain_spans]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        spans[0].end = 0
 
 
 def _measured(lines):
@@ -319,3 +325,41 @@ def test_reflow_cues_may_open_never_rules_out_an_opening(text, following, prefix
     """layout.label_lines asks opens_article only of the lines may_open lets through."""
     s = prefix + text
     assert reflow_cues.may_open([s])[0] or not reflow_cues.opens_article(s, following)
+
+
+def _low_cohesion_plain(before: list[str], after: list[str]) -> float | None:
+    """assemble._low_cohesion as first written: each window's bigrams read afresh."""
+    from banmian.stages import assemble
+    before, after = before[-assemble.COHESION_LINES:], after[:assemble.COHESION_LINES]
+    size_b, size_a = sum(map(len, before)), sum(map(len, after))
+    for k in (assemble.COHESION_LINES // 4, assemble.COHESION_LINES // 2):
+        b = frozenset().union(*map(attach.bigrams, before[-k:]))
+        a = frozenset().union(*map(attach.bigrams, after[:k]))
+        part_b, part_a = sum(map(len, before[-k:])) or 1, sum(map(len, after[:k])) or 1
+        if len(b & a) >= assemble.COHESION_SHARE * min(len(b) * size_b / part_b, len(a) * size_a / part_a):
+            return None
+    coh = assemble._cohesion(before, after)
+    return coh if coh < assemble.COHESION_SHARE else None
+
+
+# (few characters, many lines: windows that share some bigrams, or none, or all)
+_cohesion_lines = st.lists(st.text(alphabet="新华社北京电记者张清乐山日报核心阅读0123，。", min_size=1, max_size=20),
+                           max_size=70)
+
+
+@given(_cohesion_lines, _cohesion_lines, st.booleans())
+def test_assemble_low_cohesion_widens_windows_as_read_afresh(before, after, apart):
+    from banmian.stages import assemble
+    if apart:  # two subjects: no character in common
+        after = [t.translate(str.maketrans("新华社北京电记者", "甲乙丙丁戊己庚辛")) for t in after]
+    assert assemble._low_cohesion(before, after) == _low_cohesion_plain(before, after)
+
+
+@given(st.text(alphabet=ALPHABET + "甲乙", max_size=40))
+def test_attach_bigrams_by_lookahead_match_runs(text):
+    import re
+    from operator import add
+    expected: set[str] = set()
+    for run in re.findall(r"[\u4e00-\u9fff0-9]+", text):
+        expected.update(map(add, run, run[1:]))
+    assert attach.bigrams.__wrapped__(text) == frozenset(expected)

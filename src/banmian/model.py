@@ -127,6 +127,16 @@ def make_lines(page: int, starts: list[int], ends: list[int]) -> tuple[Line, ...
     return tuple(lines)
 
 
+def make_spans(page: int, starts: list[int], ends: list[int]) -> list[Span]:
+    """``Span(page, starts[k], ends[k])`` for every k, filled as make_lines fills
+    lines: one is made for nearly every line of a page."""
+    n = len(starts)
+    spans = list(map(_new, repeat(Span, n)))
+    for setter, values in ((_span_page, repeat(page, n)), (_span_start, starts), (_span_end, ends)):
+        deque(map(setter, spans, values), maxlen=0)
+    return spans
+
+
 def make_span(page: int, start: int, end: int) -> Span:
     """``Span(page, start, end)``."""
     out = _new(Span)

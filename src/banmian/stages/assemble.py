@@ -176,6 +176,10 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before",
             hit = widths[id(r)] = (r, _run_width(r))
         return hit[1]
 
+    heads_of_size: dict[int, list[Run]] = {}  # (the runs :func:`_same_shape` compares: same number of lines)
+    for r in runs if region_of is None else ():
+        if r.kind == "head":
+            heads_of_size.setdefault(len(r.lines), []).append(r)
     for i, run in enumerate(runs):
         if skip_next:
             skip_next = False
@@ -199,9 +203,8 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before",
             continue
         if (run.kind == "head" and prev is not None and prev.kind == "body" and nxt is not None
                 and nxt.kind == "body"):
-            quoted = _quoted(run)
-            series = any(_same_shape(run, other) or (quoted and _quoted(other))
-                         for other in runs if other is not run and other.kind == "head")
+            series = any(_same_shape(run, other) for other in heads_of_size.get(len(run.lines), ()) if other is not run) \
+                or (_quoted(run) and any(_quoted(other) for other in runs if other is not run and other.kind == "head"))
             why = _title_evidence(run, prev, nxt, order, series, width_of)
             first, last = run.lines[0].info.line.number, run.lines[-1].info.line.number
             if why:
@@ -330,14 +333,21 @@ def _low_cohesion(before: list[str], after: list[str]) -> float | None:
     early answer errs to the side of reading on.)"""
     before, after = before[-COHESION_LINES:], after[:COHESION_LINES]
     size_b, size_a = sum(map(len, before)), sum(map(len, after))
+    # Each wider window's bigrams are the narrower one's and those of its further lines.
+    b: frozenset[str] = frozenset()
+    a: frozenset[str] = frozenset()
+    n_b, read = len(before), 0  # lines read on each side
     for k in (COHESION_LINES // 4, COHESION_LINES // 2):
-        b = frozenset().union(*map(_line_bigrams, before[-k:]))
-        a = frozenset().union(*map(_line_bigrams, after[:k]))
+        b = b.union(*map(_line_bigrams, before[max(0, n_b - k):max(0, n_b - read)]))
+        a = a.union(*map(_line_bigrams, after[read:k]))
+        read = k
         part_b, part_a = sum(map(len, before[-k:])) or 1, sum(map(len, after[:k])) or 1
         whole = min(len(b) * size_b / part_b, len(a) * size_a / part_a)
         if len(b & a) >= COHESION_SHARE * whole:
             return None
-    coh = _cohesion(before, after)
+    b = b.union(*map(_line_bigrams, before[:max(0, n_b - read)]))  # now :func:`_cohesion`'s windows
+    a = a.union(*map(_line_bigrams, after[read:]))
+    coh = len(a & b) / min(len(a), len(b)) if a and b else 1.0
     return coh if coh < COHESION_SHARE else None
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from operator import add
 
 from .headlines import KICKER_END, SUBTITLE_END, SUBTITLE_START
 from .layout import Labelled
@@ -29,20 +28,20 @@ UNTITLED_COST = 0.5
 CONTINUED_HEAD_COST = 0.6  # a continuation ("上接…") rarely carries a headline; at most a repeated title
 LEAD_CHARS = 400
 FULL_BIGRAMS = 5  # a headline part's overlap counts in full from this many bigrams (:func:`_weighed`)
-_RUNS = re.compile(r"[\u4e00-\u9fff0-9]+")
+# Every two run characters (CJK or digits) in a row, overlapping: each bigram of the
+# runs found in one call, a fifth cheaper than joining each run's characters
+# pairwise (tests/test_fast_paths.py).
+_BIGRAM = re.compile(r"(?=([\u4e00-\u9fff0-9]{2}))")
 
 
 @lru_cache(maxsize=256)  # headline parts recur within a page; bodies are big, keep few
 def bigrams(text: str) -> frozenset[str]:
-    """Character bigrams of the CJK runs of ``text``.
+    """Character bigrams of the runs of CJK characters and digits in ``text``.
 
     >>> sorted(bigrams("环境固本"))
     ['固本', '境固', '环境']
     """
-    out: set[str] = set()
-    for run in _RUNS.findall(text):
-        out.update(map(add, run, run[1:]))  # each character joined to the next, in C
-    return frozenset(out)
+    return frozenset(_BIGRAM.findall(text))
 
 
 def overlap(head: Sequence[Labelled], lead: frozenset[str] | set[str]) -> float:

@@ -8,13 +8,13 @@ article are then nearly equal, which the later stages rely on.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from itertools import pairwise
+from itertools import accumulate, repeat
+from operator import add, attrgetter
 from typing import NamedTuple
 
-from ..model import Line, Page, Span, make_span
+from ..model import Line, Page, Span, make_spans
 from ..pagenum import FULLWIDTH_DIGITS, page_number
 from .bylines import AUTHOR_LINE, MARKS, ROLE_RE, STANDALONE_BYLINE_RE, byline_names, byline_only
 from .reflow_cues import ARTICLE_LABELS, NOTE_OPENERS
@@ -468,72 +468,99 @@ _OPENERS = frozenset("一二三四五六七八九十（(0123456789０１２３�
 # Lines are mostly CJK: counting the few other characters is several times
 # cheaper than collecting every CJK one.
 _NON_CJK = re.compile(f"[^{CJK}]")
-_SPACE = re.compile(r"[^\S\n]+")  # whitespace inside a line (its newline aside)
 # Cheap character tests that must hold before a pattern can match (checked on
 # every line, where the patterns would scan every position):
 _CREDIT_LAST = frozenset("摄图绘")  # PHOTO_CREDIT's "…摄/供图/绘/制图" ends so
 _CREDIT_FIRST = frozenset("制图摄供")  # and its "制图：/图片：/摄影：/供图：" opens so
 
 
-def _spaced_lines(page: Page) -> set[int] | None:
-    """Indices of the lines that hold whitespace, from one pass over the page text
-    (most lines hold none).
+def _line_texts(page: Page) -> tuple[list[str], list[int], list[int]] | None:
+    """Each line's text, start and end, from one split of the page text: ``None``
+    unless the lines are the page's newline-separated pieces, as the readers make
+    them (then a line's text is its piece, and a piece without whitespace is all kept).
 
-    ``None`` unless the lines are the page's newline-separated pieces, as the
-    readers make them: only then does a line hold no whitespace exactly when
-    no run of spaces falls inside it.
+    The pieces' offsets are compared with the lines' in C: a pass over the
+    lines in Python cost as much as measuring them.
     """
     lines, text = page.lines, page.text
-    if (not lines or lines[0].start != 0 or text[lines[-1].end:] not in ("", "\n")
-            or any(b.start != a.end + 1 or text[a.end] != "\n" for a, b in pairwise(lines))
-            or text.count("\n") != len(lines) - 1 + (lines[-1].end < len(text))):
+    if not lines:
         return None
-    starts = [ln.start for ln in lines]
-    out: set[int] = set()
-    for m in _SPACE.finditer(text):
-        out.add(bisect_right(starts, m.start()) - 1)  # runs stop at newlines: one line each
-    return out
+    texts = text.split("\n")
+    if len(texts) == len(lines) + 1 and not texts[-1]:
+        texts.pop()  # the empty piece after a final newline is not a line
+    if len(texts) != len(lines):
+        return None
+    lengths = list(map(len, texts))
+    starts = list(accumulate(map((1).__add__, lengths[:-1]), initial=0))  # one past the newline before
+    ends = list(map(add, starts, lengths))
+    if list(map(_START, lines)) != starts or list(map(_END, lines)) != ends:
+        return None
+    return texts, starts, ends
+
+
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 Piece = tuple[Line, tuple[Span, ...], bool, str]  # line, kept spans, blank line before, text
 
 
 def _pieces(page: Page) -> list[Piece]:
-    """Kept text of every non-blank line, merged lines cut apart (see :func:`_cut_points`)."""
+    """Kept text of every non-blank line, merged lines cut apart (see :func:`_cut_points`).
+
+    Most lines hold no whitespace and no bracket at either end: each is one
+    piece, its whole text as one span, and all of them are made at once
+    (tests/test_fast_paths.py checks them against the general path, which
+    :func:`_add_pieces` takes for the others).
+    """
     pieces: list[Piece] = []
-    blank = False
-    src = page.text
-    index = page.index
-    spaced = _spaced_lines(page)
-    for k, line in enumerate(page.lines):
-        start, end = line.start, line.end
-        if spaced is not None and k not in spaced:
-            # The commonest line: no whitespace, so one span and at most a jump marker to cut.
-            if start == end:
-                blank = True
-                continue
-            spans: tuple[Span, ...] = (make_span(index, start, end),)
-            text = src[start:end]
-            if text[-1] not in "）)" and text[0] not in "（(":
-                pieces.append((line, spans, blank, text))
-                blank = False
-                continue
-        else:
-            spans = kept_spans(page, line)
-            if not spans:
-                blank = True
-                continue
-            text = src[spans[0].start:spans[0].end] if len(spans) == 1 else \
-                "".join(src[s.start:s.end] for s in spans)
-        cuts = _cut_points(page, line, text, spans)
-        if not cuts:
-            pieces.append((line, spans, blank, text))
-        else:
-            for part in _split_spans(spans, cuts):
-                pieces.append((line, part, blank, "".join(src[s.start:s.end] for s in part)))
-                blank = False
+    found = _line_texts(page)
+    if found is None:
         blank = False
+        for line in page.lines:
+            blank = _add_pieces(page, line, blank, pieces)
+        return pieces
+    texts, starts, ends = found
+    lines = page.lines
+    # (str.isprintable is false for every whitespace character but the space)
+    general = [k for k, t in enumerate(texts)
+               if not t or " " in t or t[0] in "（(" or t[-1] in "）)" or not t.isprintable()]
+    # (zip(spans) makes each line's one-span tuple)
+    plain = list(zip(lines, zip(make_spans(page.index, starts, ends)), repeat(False), texts))
+    done = 0  # lines before this one are placed
+    blank = False
+    for k in general:
+        if done < k:
+            if blank:  # the first plain line after a blank one
+                line, spans, _, text = plain[done]
+                plain[done] = (line, spans, True, text)
+                blank = False
+            pieces += plain[done:k]
+        blank = _add_pieces(page, lines[k], blank, pieces)
+        done = k + 1
+    if done < len(lines):
+        if blank:
+            line, spans, _, text = plain[done]
+            plain[done] = (line, spans, True, text)
+        pieces += plain[done:]
     return pieces
+
+
+def _add_pieces(page: Page, line: Line, blank: bool, pieces: list[Piece]) -> bool:
+    """Append the pieces of one line (none for a blank one); ``blank``: whether a
+    blank line came just before it.  Returns whether the next line has one before it."""
+    src = page.text
+    spans = kept_spans(page, line)
+    if not spans:
+        return True
+    text = src[spans[0].start:spans[0].end] if len(spans) == 1 else "".join(src[s.start:s.end] for s in spans)
+    cuts = _cut_points(page, line, text, spans)
+    if not cuts:
+        pieces.append((line, spans, blank, text))
+    else:
+        for part in _split_spans(spans, cuts):
+            pieces.append((line, part, blank, "".join(src[s.start:s.end] for s in part)))
+            blank = False
+    return False
 
 
 def _may_be_furniture_at(texts: list[str]) -> list[int]:
