@@ -261,6 +261,11 @@ def _note_wraps(text: str, following: str) -> bool:
         and following[-1:] in "）)" and closes_unopened(following)
 
 
+def _left_open(text: str) -> bool:
+    """Does ``text`` leave a bracket open (one more （ than ）)?"""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
 def _wider_column_starts(infos: list[LineInfo], i: int, why: list[str]) -> bool:
     """Is line ``i``, wider than the column the lines around it measure, the text of a
     wider column that starts here (a summary box's narrow lines above)?  It follows a
@@ -321,7 +326,9 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             # a column tag or a date under a headline line ("（来信调查·反馈）", "（2019年10月27日）"),
             # also one wrapped ("（经济新方位·六稳怎么干" / "①）")
             labels.append("head"), why.append("a bracketed tag or date under a headline line")
-        elif i > 0 and labels[i - 1] == "head" and len(text) <= 4 and text[-1] in "）)" and closes_unopened(text):
+        elif (i > 0 and labels[i - 1] == "head" and text[-1] in "）)" and closes_unopened(text)
+              and (len(text) <= 4 or _left_open(infos[i - 1].text))):
+            # (a long column tag wraps too: "…新生活（总书记的深 / 情牵挂——来自贫困乡村的精准脱贫故事）")
             labels.append("head"), why.append("the end of a bracket the headline line above opened")
         elif (i > 0 and labels[i - 1] == "head" and text[0] in "（(" and _BRACKETED_BYLINE.fullmatch(text)
               and not BODY_LABELS.match(text[1:-1])):  # "（记者手记）" is a column's name
