@@ -33,6 +33,9 @@ TITLE_TAG = re.compile(rf"[（(](?![^（）()]*(?:{_DATE}))[^（）()]{{2,30}}[�
 
 
 _DASH_ONLY = re.compile(r"[—－-]{1,4}")
+# Particles that attach to what precedes them: a line opening with one continues the
+# line above ("文化是民族舞剧 / 的立身之本"), it never opens a field.
+_NO_FIELD_START = frozenset("的们")
 
 
 def _tag_line(texts: list[str], k: int) -> bool:
@@ -118,7 +121,8 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
               or (TITLE_TAG.search(texts[k]) and texts[k][0] not in "（(")}
     # A bracket or quote left open runs into the next line: same field; so does a
     # column tag set on a line of its own under the title ("让科研更有“生命力” / （记者手记）").
-    glued = dash | {k for k in range(n - 1) if _opens(texts[k]) or _tag_line(texts, k + 1)}
+    glued = dash | {k for k in range(n - 1) if _opens(texts[k]) or _tag_line(texts, k + 1)
+                    or texts[k + 1][:1] in _NO_FIELD_START}
     forced |= {k for k in breaks if k < n - 1}
     if n == 2 and (m := TITLE_TAG.search(texts[1])) and m.start() and 0 not in glued:
         # Two lines, the second with a column tag: a title wrapped with its tag balances
