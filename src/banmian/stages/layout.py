@@ -202,7 +202,8 @@ def _short_open_pairs(infos: list[LineInfo], widths: list[float], labels: list[L
         x, y = infos[i], infos[i + 1]
         if (labels[i] == "body" and labels[i + 1] == "body" and not x.terminal and not y.terminal
                 and x.max_width < widths[i] - 1.0 and y.max_width < widths[i + 1] - 1.0
-                and not starts_article(x.text)):
+                and not starts_article(x.text) and (i == 0 or labels[i - 1] != "byline")):
+            # (under a stand-alone byline the body starts: "■ 本报记者 刘峰 / 宁夏灵武…")
             labels[i] = "head"
             why[i] = "short open line above another paragraph's first line"
 
