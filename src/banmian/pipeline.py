@@ -18,7 +18,7 @@ from .model import Article, Furniture, Issue, Page, TraceEvent
 from .pagenum import page_number
 from .settings import DEFAULT, Settings
 from .stages.assemble import Draft, Order, Run, assemble_page, demote_inbody_headings, detect_order, to_runs
-from .stages.build import build_article, furniture_of, standalone_bylines
+from .stages.build import blocks_part_fields, build_article, furniture_of, standalone_bylines
 from .stages.captions import caption_lines
 from .stages.continuations import link_continuations
 from .stages.geometry import body_size, size_hints
@@ -198,10 +198,11 @@ def reflow(state: PageState) -> PageState:
     articles = []
     extra: list[Furniture] = []
     done: list[tuple[list[RawParagraph], Article]] = []
+    blocked = blocks_part_fields(state.drafts, state.labelled[0].info.line.number if state.labelled else 1)
     for d in state.drafts:
         width = body_width(d.body)  # both need it; it is 0.0 for an empty body
         paras = reflow_paragraphs(d.body, state.settings.indent_chars, width)
-        art = build_article(state.page, d, paras, width)
+        art = build_article(state.page, d, paras, width, blocked)
         extra.extend(standalone_bylines(state.page, d, art))
         articles.append(art)
         done.append((paras, art))

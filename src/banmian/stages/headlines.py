@@ -159,12 +159,13 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
     return [list(lines[a:b]) for a, b in zip(starts, starts[1:])]
 
 
-def assign_roles(lines: list[Labelled], column_width: float = 0.0) -> tuple[dict[str, Field], bool]:
+def assign_roles(lines: list[Labelled], column_width: float = 0.0,
+                 breaks: frozenset[int] = frozenset()) -> tuple[dict[str, Field], bool]:
     """Return ``({role: lines}, certain)``; ``certain`` is False when roles were guessed.
 
     ``column_width`` is the width of the article's body column, in ems.
     """
-    fields = split_fields(lines)
+    fields = split_fields(lines, breaks)
     if not fields:
         return {}, True
     if len(fields) == 1:
