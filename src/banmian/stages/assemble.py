@@ -22,7 +22,7 @@ from typing import Literal
 
 from .attach import LEAD_CHARS, attach_headlines, bigrams, overlap_text, share_in
 from .headlines import TITLE_TAG, _is_subtitle
-from .layout import COLUMN_TAG, Labelled
+from .layout import COLUMN_TAG, OPEN_SENTENCE, Labelled
 from .normalize import SOURCE_NOTE
 from .reflow_cues import NOTE_LINES, ends_article, opens_article
 
@@ -191,7 +191,7 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before",
                     and _region(prev, region_of) == _region(run, region_of):
                 glue = nxt is not None and nxt.kind == "body" and _region(nxt, region_of) == _region(run, region_of)
                 mid_sentence = not prev.lines[-1].info.terminal
-                label, what = ("body", "text inside an open sentence") if mid_sentence else \
+                label, what = ("body", OPEN_SENTENCE) if mid_sentence else \
                     ("heading", "sub-heading inside an article")
                 lines = tuple(x._replace(label=label, why=what) for x in run.lines)
                 out[-1] = Run("body", prev.lines + lines + (nxt.lines if glue else ()))
@@ -211,7 +211,7 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before",
                 notes.append(f"lines {first}-{last}: headline ({why})")
             else:
                 mid_sentence = not prev.lines[-1].info.terminal
-                label, what = ("body", "text inside an open sentence") if mid_sentence else \
+                label, what = ("body", OPEN_SENTENCE) if mid_sentence else \
                     ("heading", "sub-heading inside an article")
                 lines = tuple(x._replace(label=label, why=what) for x in run.lines)
                 out[-1] = Run("body", prev.lines + lines + nxt.lines)

@@ -142,6 +142,8 @@ _ROLE_LINE = "a byline's role (its names, if any, on the next line)"
 # field.  A bare number is a page's folio instead, so a unit is required.
 FIGURE = re.compile(r"[0-9０-９][0-9０-９.．]*(?:[%％‰]|[万亿]?(?:[人个家件次项户座倍亩吨元头辆套台所]|公里|千米|平方米)|[万亿])")
 FIGURE_WHY = "a figure set apart (a data callout)"
+# Why assembly gives a headline-like run it finds inside a body's open sentence.
+OPEN_SENTENCE = "text inside an open sentence"
 _OPENS = "opens with a news-agency byline"
 _SENTENCE_PUNCT = re.compile(r"[，。；：？！、,.;:?!]")
 _SENTENCE_STOP = re.compile(r"[。；？！;?!]")

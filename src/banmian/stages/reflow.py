@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .layout import FIGURE_WHY, PARAGRAPH_MEASURE, WRAPPED_HEADING, Labelled, mode_width
+from .layout import FIGURE_WHY, OPEN_SENTENCE, PARAGRAPH_MEASURE, WRAPPED_HEADING, Labelled, mode_width
 from .normalize import LineInfo
 from .reflow_cues import NOTE_LINES, is_closing_note, starts_article
 
@@ -49,7 +49,8 @@ def _stops(lines: list[Labelled]) -> list[int]:
     headings, the lines before them, and lines that end a sentence or a clause
     with a colon.  Two lines in three run on mid-sentence; no test is made on them."""
     heads = [i for i, x in enumerate(lines) if x.label == "heading" or x.why == FIGURE_WHY]
-    ends = [i for i, x in enumerate(lines) if x.info.terminal or x.info.text.endswith(("：", ":"))]
+    ends = [i for i, x in enumerate(lines) if x.info.terminal or x.info.text.endswith(("：", ":"))
+            or x.why == OPEN_SENTENCE]  # (a deck may end on one: see reflow_paragraphs)
     return sorted({*heads, *[i - 1 for i in heads if i], *ends}) if heads else ends
 
 
@@ -130,7 +131,14 @@ def reflow_paragraphs(lines: list[Labelled], indent: float = 2.0,
             # (a short line that ends a sentence breaks here as well, giving its own reason)
             brk = _short_end(xi, width - indent if len(cur) == 1 else width) or "heading follows"
         elif not xi.terminal and not xi.text.endswith(("：", ":")):
-            pass  # a line that runs on: none of the breaks below applies
+            # A line that runs on: none of the breaks below applies.  But a short line
+            # without an end that the labelling took for a headline line and assembly
+            # found inside the text closes a deck (a lead set apart above the body,
+            # printed without a full stop: "…令人充满自豪，对未来充满希望") where the next
+            # line has a first line's shape.
+            if (x.why == OPEN_SENTENCE and xi.max_width < width - indent - 1.25
+                    and _looks_first(nxt, lines[i + 2] if i + 2 < n else None, width, indent)):
+                brk = "a short line without an end before a first line (a deck's end)"
         elif brk := _short_end(xi, width - indent if len(cur) == 1 else width):
             pass
         elif xi.strong_end and ni.numbered:
