@@ -268,6 +268,11 @@ _BYLINE_AFTER_SPACE = re.compile(r"\s(?=(?:本报讯|(?:本报|新华社)[\u4e00
 
 
 _HAN_END = re.compile(r"[\u4e00-\u9fff]$")
+# A title's column tag and, beside it on one baseline, the first line of a text: a deck,
+# a body, or the next headline ("侵权踩下“急刹车”（倾听） 流行文化最能看出社会的心态和",
+# "增产质量高（开年一线看亮点） 在乡村振兴的大背景下，农村").
+_TAG_THEN_TEXT = re.compile(r"[（(][^（）()\s]{2,20}[）)](\s+)(?=[\u4e00-\u9fff“][^\s]{5,}$)")
+_SENTENCE_PUNCT_IN = re.compile(r"[，。；！？]")
 _NAMES_ONLY = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4}){0,3}")
 
 
@@ -397,6 +402,9 @@ def _cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> l
         gaps.append(line.start + m.end())
     if len(_GAP_IN_TEXT.findall(raw)) == 1:
         gaps += [line.start + m.end(1) for m in _TITLE_THEN_TEXT.finditer(raw) if m.start(1) > 0]
+        m = _TAG_THEN_TEXT.search(raw)
+        if m and not _SENTENCE_PUNCT_IN.search(raw, 0, m.start(1)) and not closes_unopened(raw[m.end(1):]):
+            gaps.append(line.start + m.end(1))
     # "上 方便 1349年正月，时年81岁": a short headline tail, then a body line's start.
     last = None
     for m in _WS_RUN.finditer(raw):
