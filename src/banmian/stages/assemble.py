@@ -26,7 +26,7 @@ from .headlines import TITLE_TAG, _is_subtitle
 from .layout import COLUMN_TAG, Labelled
 from .normalize import SOURCE_NOTE
 from .reflow_cues import NOTE_LINES, ends_article, opens_article
-from .row import headline_row, lead_text_at
+from .row import cut_under_row, headline_row, lead_text_at
 
 Order = Literal["before", "after"]
 
@@ -532,6 +532,9 @@ def assemble_page(runs: list[Run], order: Order,
                               1 if order == "after" else -1)
     for d, (before, after) in zip(drafts, placed):
         d.head = before + after
+    cut = cut_under_row(drafts, [bool(before) and not after for before, after in placed])
+    if len(cut) > len(drafts):
+        drafts, leads = cut, [lead_text_at(d.body, 0) for d in cut]
     headline_row(drafts, leads)
     return drafts, furniture
 
