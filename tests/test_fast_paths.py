@@ -260,7 +260,7 @@ def test_collector_paused_only_while_pages_are_parsed():
 def test_assemble_lead_slices_match_joined_lines(texts, start):
     from banmian.stages import assemble
     lines = [SimpleNamespace(info=SimpleNamespace(text=t)) for t in texts]
-    assert assemble._leads(lines)(start) == assemble._lead_text_at(lines, start)
+    assert assemble._leads(lines)(start) == assemble.lead_text_at(lines, start)
 
 
 @given(st.lists(line_text, min_size=1, max_size=40), st.randoms(use_true_random=False))

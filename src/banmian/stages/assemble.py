@@ -15,29 +15,20 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, groupby
 from typing import Literal
 
 from .attach import LEAD_CHARS, attach_headlines, bigrams, overlap_text, share_in
+from .draft import Draft
 from .headlines import TITLE_TAG, _is_subtitle
 from .layout import COLUMN_TAG, OPEN_SENTENCE, Labelled
 from .normalize import SOURCE_NOTE
 from .reflow_cues import NOTE_LINES, ends_article, opens_article
+from .row import cut_under_row, headline_row, lead_text_at
 
 Order = Literal["before", "after"]
-
-
-@dataclass
-class Draft:
-    """An article being assembled on one page (mutable while assembling only)."""
-
-    head: list[Labelled] = field(default_factory=list)
-    byline: list[Labelled] = field(default_factory=list)
-    body: list[Labelled] = field(default_factory=list)
-    continued_to: int | None = None
-    continued_from: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,19 +269,8 @@ def _split_body_at_starts(lines: tuple[Labelled, ...]) -> list[list[Labelled]]:
     return parts
 
 
-def _lead_text_at(lines: list[Labelled], start: int) -> str:
-    """The opening of the text from line ``start``: whole lines up to LEAD_CHARS."""
-    text, n = [], 0
-    for x in lines[start:]:
-        text.append(x.info.text)
-        n += len(x.info.text)
-        if n >= LEAD_CHARS:
-            break
-    return "".join(text)
-
-
 def _leads(lines: list[Labelled]) -> Callable[[int], str]:
-    """:func:`_lead_text_at` for every start in ``lines``, as slices of the text
+    """:func:`lead_text_at` for every start in ``lines``, as slices of the text
     joined once (each opening of a long body would join its lines again)."""
     texts = [x.info.text for x in lines]
     ends = list(accumulate(map(len, texts)))
@@ -547,36 +527,14 @@ def assemble_page(runs: list[Run], order: Order,
     drafts, blocks = _split_merged_bodies(drafts, blocks)
     fields = [split_fields(b, frozenset(k for k, x in enumerate(b) if x.info.line.number in parted))
               for b in blocks]
-    leads = [_lead_text_at(d.body, 0) for d in drafts]
+    leads = [lead_text_at(d.body, 0) for d in drafts]
     placed = attach_headlines(fields, leads, [d.continued_from is not None for d in drafts],
                               1 if order == "after" else -1)
     for d, (before, after) in zip(drafts, placed):
         d.head = before + after
-    _headline_row(drafts, leads)
+    cut = cut_under_row(drafts, [bool(before) and not after for before, after in placed])
+    if len(cut) > len(drafts):
+        drafts, leads = cut, [lead_text_at(d.body, 0) for d in cut]
+    headline_row(drafts, leads)
     return drafts, furniture
 
-
-def _headline_row(drafts: list[Draft], leads: list[str]) -> None:
-    """Headlines set in a row above the articles they head: an extractor that reads
-    the page by rows (plain ``pdftotext``) gives the row of headlines first, each
-    set apart by a blank line, then the bodies one after another.  A headline block
-    of k + 1 such groups before a body whose k next bodies have none of their own
-    is dealt out in order, unless a group echoes the first body's opening better
-    than its own."""
-    i = 0
-    while i < len(drafts):
-        k = i + 1
-        while k < len(drafts) and not drafts[k].head and drafts[k].continued_from is None:
-            k += 1
-        head = drafts[i].head
-        if k > i + 1 and head:
-            groups: list[list[Labelled]] = []
-            for x in head:
-                if not groups or x.info.blank_before:
-                    groups.append([])
-                groups[-1].append(x)
-            if len(groups) == k - i and all(overlap_text(g, leads[i + j]) >= overlap_text(g, leads[i])
-                                             for j, g in enumerate(groups) if j):
-                for j, g in enumerate(groups):
-                    drafts[i + j].head = g
-        i = k

@@ -10,7 +10,7 @@ import re
 from operator import eq
 
 from ..model import Article, Byline, Furniture, Headline, Line, Page, Paragraph, Span, Text, make_text
-from .assemble import Draft
+from .draft import Draft
 from .bylines import AUTHOR_LEAD, BYLINE_LEAD, byline_names, parse_inline
 from .geometry import headline_roles_by_size
 from .headlines import KICKER_END, assign_roles

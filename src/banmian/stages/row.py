@@ -1,0 +1,157 @@
+"""Headlines set in a row above the articles they head.
+
+An extractor that reads the page in horizontal bands (plain ``pdftotext``) gives a
+row of headlines set side by side first, each set apart by a blank line, then the
+bodies under them one after another, with only a blank line between one body's
+end and the next body's start.  The headline groups of the row are dealt out to
+the bodies after them (:func:`headline_row`); where the bodies ran on as one,
+that body is first cut where an unplaced group's article begins
+(:func:`cut_under_row`).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .attach import FULL_BIGRAMS, LEAD_CHARS, bigrams, overlap_text, share_in
+from .draft import Draft
+from .headlines import SUBTITLE_START
+from .layout import Labelled
+
+# A group of the row opens the text after a paragraph end when it echoes that
+# text's lead at least this much (a title sums up its lead: its own article's
+# lead shares half or more of its bigrams) ...
+ROW_ECHO = 0.5
+# ... and shares less than this with all the text of the body before that point
+# (a headline of the text before the point echoes it there too; on generated
+# pages the headlines of the text after such a point shared under a fifth).
+ROW_BEFORE_ECHO = 0.2
+# Band reading leaves a blank line where one body ends and the next begins, and few
+# elsewhere in a body: on generated pages under a fifth of the lines after a full
+# stop follow one.  Dumps that part every paragraph so (up to nine in ten) say
+# nothing by it.
+BLANK_PARAGRAPHS = 0.25
+
+
+def lead_text_at(lines: Sequence[Labelled], start: int) -> str:
+    """The opening of the text from line ``start``: whole lines up to LEAD_CHARS."""
+    text, n = [], 0
+    for x in lines[start:]:
+        text.append(x.info.text)
+        n += len(x.info.text)
+        if n >= LEAD_CHARS:
+            break
+    return "".join(text)
+
+
+def _groups(head: Sequence[Labelled]) -> list[list[Labelled]]:
+    """A headline block's groups: the runs of its lines parted by blank lines."""
+    groups: list[list[Labelled]] = []
+    for x in head:
+        if not groups or x.info.blank_before:
+            groups.append([])
+        groups[-1].append(x)
+    return groups
+
+
+def _row_end(drafts: Sequence[Draft], i: int) -> int:
+    """The draft after the bodies that take the headline block of draft ``i``: the
+    next one with a headline of its own or continuing a jump."""
+    k = i + 1
+    while k < len(drafts) and not drafts[k].head and drafts[k].continued_from is None:
+        k += 1
+    return k
+
+
+def _row_cut(body: Sequence[Labelled], groups: list[list[Labelled]]) -> tuple[int, int] | None:
+    """Where, in ``body``, the article of one of ``groups`` begins: the paragraph
+    start after a blank line (the band reading parts bodies so) whose lead the
+    group echoes (ROW_ECHO) while the text before it does not (ROW_BEFORE_ECHO).
+    Returns ``(line, group)`` for the best-echoed such start, or None."""
+    grams = [bigrams("".join([x.info.text for x in g])) for g in groups]
+    # A subtitle ("——…") stays under its title: it heads no article of its own.
+    opener = [not SUBTITLE_START.match(g[0].info.text) for g in groups]
+    texts = [x.info.text for x in body]
+    best: tuple[float, int, int] | None = None
+    for j in range(1, len(body)):
+        if not (body[j].info.blank_before and body[j - 1].info.strong_end):
+            continue
+        lead = lead_text_at(body, j)
+        before = ""  # joined only where a group echoes the lead
+        for q, b in enumerate(grams):
+            if not opener[q]:
+                continue
+            echo = share_in(b, lead) * min(1.0, len(b) / FULL_BIGRAMS)  # a short group ("地方") matches by chance
+            if echo < ROW_ECHO or (best is not None and echo <= best[0]):
+                continue
+            before = before or "".join(texts[:j])
+            if share_in(b, before) < ROW_BEFORE_ECHO:
+                best = (echo, j, q)
+    return None if best is None else (best[1], best[2])
+
+
+def _blank_parts_paragraphs(drafts: Sequence[Draft]) -> bool:
+    """Does a blank line open paragraphs on this page (BLANK_PARAGRAPHS), rather
+    than mark where a band of text ends?"""
+    ends = blank = 0
+    for d in drafts:
+        for x, y in zip(d.body, d.body[1:]):
+            if x.info.strong_end:
+                ends += 1
+                blank += y.info.blank_before
+    return blank > BLANK_PARAGRAPHS * ends
+
+
+def cut_under_row(drafts: list[Draft], above: Sequence[bool]) -> list[Draft]:
+    """Bodies under a row of headlines that ran on as one: where a headline block
+    holds more groups than there are bodies to take them, a body is cut at a
+    paragraph start whose lead an unplaced group echoes (:func:`_row_cut`).  The
+    part after the cut takes that group, and each other group that echoes its
+    lead more than the text before the cut (a kicker or a second title line set
+    as a group of its own); the rest stay where they were."""
+    if _blank_parts_paragraphs(drafts):
+        return drafts
+    out: list[Draft] = []
+    i = 0
+    while i < len(drafts):
+        k = _row_end(drafts, i)
+        row = drafts[i:k]
+        groups = _groups(drafts[i].head) if above[i] else []
+        while len(groups) > len(row):
+            cut = None
+            for r, d in enumerate(row):
+                if (found := _row_cut(d.body, groups)) is not None:
+                    cut = (r, *found)
+                    break
+            if cut is None:
+                break
+            r, j, q = cut
+            d = row[r]
+            before, lead = "".join([x.info.text for x in d.body[:j]]), lead_text_at(d.body, j)
+            moved = [g for p, g in enumerate(groups)
+                     if p == q or overlap_text(g, lead) > overlap_text(g, before)]
+            groups = [g for g in groups if not any(g is m for m in moved)]
+            second = Draft(head=[x for g in moved for x in g], body=d.body[j:], continued_to=d.continued_to)
+            d.body, d.continued_to = d.body[:j], None
+            row[r + 1:r + 1] = [second]
+            row[0].head = [x for g in groups for x in g]
+        out.extend(row)
+        i = k
+    return out
+
+
+def headline_row(drafts: list[Draft], leads: list[str]) -> None:
+    """Headlines set in a row above the articles they head: a headline block of
+    k + 1 groups before a body whose k next bodies have none of their own is dealt
+    out in order, unless a group echoes the first body's opening better than its
+    own."""
+    i = 0
+    while i < len(drafts):
+        k = _row_end(drafts, i)
+        head = drafts[i].head
+        if k > i + 1 and head:
+            groups = _groups(head)
+            if len(groups) == k - i and all(overlap_text(g, leads[i + j]) >= overlap_text(g, leads[i])
+                                             for j, g in enumerate(groups) if j):
+                for j, g in enumerate(groups):
+                    drafts[i + j].head = g
+        i = k
