@@ -440,6 +440,16 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
                 i = j
                 continue
         i += 1
+    # The line under a headline line found above that ends the headline: its column tag
+    # ("当好中马两国民心相通的友好 / 使者（寄给祖国的家书）") or the bracket it left open.
+    for i in range(1, len(infos)):
+        x = infos[i]
+        if (labels[i] == "body" and labels[i - 1] == "head" and not x.terminal and x.text[-1] in "）)"
+                and why[i] != _OPENS and (
+                    (COLUMN_TAG.search(x.text) and x.text[0] not in "（(")
+                    or (closes_unopened(x.text) and _left_open(infos[i - 1].text)))):
+            labels[i] = "head"
+            why[i] = "the end of the headline line above (its column tag)"
     # A body line that runs into a headline line is a headline line itself:
     # paragraphs end with punctuation.  Walk backwards so chains propagate, but
     # never into the middle of a paragraph (a line whose predecessor is body
