@@ -486,6 +486,14 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels[i] = "head"
             why[i] = "a line without an end between a headline line and a heading"
             continue
+        if (0 < i < n - 1 and labels[i - 1] == "head" and labels[i + 1] == "jump" and infos[i + 1].jump
+                and infos[i + 1].jump[0] == "from" and not infos[i].terminal and why[i] != _OPENS):
+            # Under a headline line and above a 上接 marker, which opens a continued text:
+            # a headline line too, no text ends there without punctuation
+            # ("韩正在山西调研时强调 / 紧紧抓住机遇 勇于改革创新 / 奋力推动经济转型发展 / （上接第1版）").
+            labels[i] = "head"
+            why[i] = "a line without an end between a headline line and a continuation marker"
+            continue
         if why[i] == _OPENS or (i + 1 == n or labels[i + 1] not in ("head", "byline")) and i != last:
             continue
         mid_paragraph = i > 0 and labels[i - 1] == "body" and not infos[i - 1].terminal and i != last
