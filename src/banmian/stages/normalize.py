@@ -370,8 +370,11 @@ def _furniture_clusters(texts: list[str], kinds: list[str | None],
             t = re.sub(r"\s+", "", texts[k])
             # (a label that opens an article, "核心阅读" under the running head, is its text;
             # so is the tail of a bracket the line above opened ("（作者为驻阿根廷 / 大使）")
+            # and a title's first words over the rest of it and its column tag ("网上种树 /
+            # 渐成风尚（美丽中国·绿色奇迹②）") are its headline)
             if (not (1 <= len(t) <= 4) or TERMINAL.search(t) or ARTICLE_LABELS.match(t)
-                    or (t[-1] in "）)" and "（" not in t and "(" not in t)):
+                    or (t[-1] in "）)" and "（" not in t and "(" not in t)
+                    or (k + 1 < n and not out[k + 1] and _TAGGED_LINE.search(texts[k + 1]))):
                 continue
             near = [out[j] for j in (k - 1, k + 1) if 0 <= j < n]
             if any(near):
@@ -380,6 +383,7 @@ def _furniture_clusters(texts: list[str], kinds: list[str | None],
     return out
 
 
+_TAGGED_LINE = re.compile(r"[^（(\s][（(][^（）()]{2,20}[）)]$")  # text, then a column tag ending the line
 _GAP_IN_TEXT = re.compile(r"[\u4e00-\u9fff，。、；：？！“”（）]\s+[\u4e00-\u9fff，。、；：？！“”（）■□●◆]")
 
 
@@ -415,7 +419,7 @@ def _cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> l
                 and _HEAD_TAIL.match(head) and (head[-1] not in "）)" or closes_unopened(head))
                 and not head.startswith(("本报", "新华社", "记者"))
                 and not head.endswith(("电", "讯"))  # "日电 （记者李强）": a byline's, wrapped in its date
-                and tail[0] not in "）)”’」』，。、；：" and not tail[0].isdigit()
+                and tail[0] not in "）)”’」』，。、；：" and not tail[0].isascii()  # (a space before Latin text or a figure is spacing: "沙湖公园 C区")
                 and not closes_unopened(tail)):  # "通 / 讯员 王五）3月5日": a byline's bracket, wrapped
             gaps.append(line.start + last.end())
     for src in gaps:
