@@ -15,11 +15,13 @@ a sentence.  When the next piece instead opens a paragraph (its first line
 short by the indent) or is display type, and is not as deep as this piece (an
 article's columns are set to one depth, so the next column of the same article
 would be), the piece that continues it is further on: a later piece that starts
-mid-sentence, in the same column width and depth.  Of several, the one sharing
-most of its words wins (then the nearest); it is moved up.  A jump marker
-("（下转第2版）") explains an open end and stops the search.  Lines only change
-places: nothing is added, dropped or rewritten, and dumps without blank lines
-(``-raw``, PDFium, PDFs) are left as they are.
+mid-sentence, in the same column width and depth (or, after a full column piece,
+up to a few lines shallower: an article's last column runs short).  Of several,
+one of the same depth wins, then the one sharing most of its words, then the
+nearest; it is moved up.  A jump marker ("（下转第2版）") explains an open end
+and stops the search.  Lines only change places: nothing is added, dropped or
+rewritten, and dumps without blank lines (``-raw``, PDFium, PDFs) are left as
+they are.
 """
 from __future__ import annotations
 
@@ -32,6 +34,7 @@ from .normalize import LineInfo
 
 MIN_PIECE = 3  # lines; shorter pieces are headlines, bylines, furniture
 WIDTH_SLACK = 0.5  # ems two pieces of one column may differ by
+LAST_COLUMN_SHORT = 4  # lines an article's last column may fall short of its others
 
 
 class Piece(NamedTuple):
@@ -120,7 +123,11 @@ def restore_order(infos: list[LineInfo], indent: float = 2.0) -> tuple[list[Line
             continue
         if (_ends_open(cur) and _opens_paragraph(pieces[nxt], cur.width, indent)
                 and not _continues(pieces[nxt], cur.width) and not _same_depth(pieces[nxt], cur)):
-            j = _best_follower(pieces, i, nxt + 1)
+            # (after a full column piece the article's last, shorter column may
+            # be the one; a sub-heading or headline piece can stand inside a
+            # column, so there only a piece of the same depth is taken)
+            short = LAST_COLUMN_SHORT if len(pieces[nxt].text) >= MIN_PIECE else 0
+            j = _best_follower(pieces, i, nxt + 1, short)
             if j is not None:
                 moved = pieces.pop(j)
                 pieces.insert(i + 1, moved)
@@ -133,19 +140,25 @@ def restore_order(infos: list[LineInfo], indent: float = 2.0) -> tuple[list[Line
     return [x for p in pieces for x in p.lines], notes
 
 
-def _best_follower(pieces: list[Piece], i: int, start: int) -> int | None:
+def _best_follower(pieces: list[Piece], i: int, start: int, short: int) -> int | None:
+    """A later piece that starts mid-sentence in the same column width and depth,
+    or up to ``short`` lines shallower (an article's last column); one of the same
+    depth wins, then the one sharing most words, then the nearest."""
     cur = pieces[i]
+    depth = _depth(cur)
     words = None
     best, best_key = None, None
     for j in range(start, len(pieces)):
         p = pieces[j]
-        if (len(p.text) < MIN_PIECE or abs(p.width - cur.width) > WIDTH_SLACK or not _continues(p, cur.width)
-                or not _same_depth(p, cur)):
+        if len(p.text) < MIN_PIECE or abs(p.width - cur.width) > WIDTH_SLACK or not _continues(p, cur.width):
+            continue
+        same = _same_depth(p, cur)
+        if not same and not 0 < depth - _depth(p) <= short:
             continue
         if words is None:
             words = bigrams("".join(x.text for x in cur.text))
         shared = len(words & bigrams("".join(x.text for x in p.text[:8])))
-        key = (shared, -j)
+        key = (same, shared, -j)
         if best_key is None or key > best_key:
             best, best_key = j, key
     return best
