@@ -21,7 +21,8 @@ from itertools import accumulate, compress
 from typing import Literal, NamedTuple
 
 from .bylines import MARKS, ROLE
-from .normalize import BODY_LABELS, LineInfo, closes_unopened
+from .cuts import closes_unopened
+from .normalize import BODY_LABELS, LineInfo
 from .reflow_cues import may_open, opens_article, starts_article
 
 Label = Literal["body", "heading", "head", "byline", "jump", "furniture"]

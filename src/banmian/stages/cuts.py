@@ -1,0 +1,108 @@
+"""Where one extracted line holds two texts an extractor set on one baseline, and where
+to cut it: a title's last line and the byline or body line beside it, a jump marker
+beside a title, a column tag and the text after it.
+
+Cuts are offsets into a line's kept characters (:func:`cut_points`); the line's spans
+are split there (:func:`split_spans`), so every piece still maps back to the page.
+"""
+from __future__ import annotations
+
+import re
+
+from ..model import Line, Page, Span
+from .bylines import STANDALONE_BYLINE_RE
+
+_WS_RUN = re.compile(r"\s+")
+
+# Extractors put text drawn on one baseline on one line: a title's last line and
+# the byline that starts the next column ("在俄罗斯举办 新华社北京10月14日电 （记者"),
+# a title and the jump marker beside it ("…代表（上接第一版）").  Such lines are cut.
+_MARKER_SUFFIX = re.compile(r"[（(](?:下转|紧转|转|上接|接|续)第?[0-9０-９一二三四五六七八九十A-Z]{1,3}[版页][）)]$")
+_MARKER_PREFIX = re.compile(r"^[（(](?:上接|接|续)第?[0-9０-９一二三四五六七八九十A-Z]{1,3}[版页][）)]")
+# A headline's last line and the first line beside it on the same baseline:
+# "量（新语） “去年春节，村民过节都", "李克强出席闭幕式 ■ 本报记者 王远".
+_TITLE_THEN_TEXT = re.compile(r"(?:[（(][^（）()]{1,12}[）)]|[\u4e00-\u9fff])(\s+)(?=[“■□●◆]|本报记者|记者\s)")
+_BODY_PUNCT = re.compile(r"[，。；：！？、]")
+_TITLE_END = re.compile(r"[\u4e00-\u9fff）)”》]$")
+# (also a column tag's tail the line above opened: "湖南省博物馆 / 馆藏珍品介绍（华 / 夏博物之旅） 亲爱的祖国母亲：")
+_HEAD_TAIL = re.compile(r"^(?:——)?[\u4e00-\u9fff]{2,12}$|^[\u4e00-\u9fff·①-⑳]{1,12}[）)]$")
+# (its mark may be missing where a space follows the role: "百姓生活如蜜 记者 金歆吴旭", not
+# "…电 记者从国家…获悉"; the rest of the line must be the byline)
+_MARKED_BYLINE = re.compile(r"\s+(?=[■□●◆](?:\s*本报)?\s*(?:全媒体|融媒体)?记者|(?:本报)?(?:全媒体|融媒体)?记者\s)")
+_BYLINE_AFTER_SPACE = re.compile(r"\s(?=(?:本报讯|(?:本报|新华社)[\u4e00-\u9fff]{0,10}\d{1,2}\s*月\s*\d{1,2}\s*日\s*电))")
+# A title's column tag and, beside it on one baseline, the first line of a text: a deck,
+# a body, or the next headline ("侵权踩下“急刹车”（倾听） 流行文化最能看出社会的心态和",
+# "增产质量高（开年一线看亮点） 在乡村振兴的大背景下，农村").
+_TAG_THEN_TEXT = re.compile(r"[（(][^（）()\s]{2,20}[）)](\s+)(?=[\u4e00-\u9fff“][^\s]{5,}$)")
+_SENTENCE_PUNCT_IN = re.compile(r"[，。；！？]")
+_GAP_IN_TEXT = re.compile(r"[\u4e00-\u9fff，。、；：？！“”（）]\s+[\u4e00-\u9fff，。、；：？！“”（）■□●◆]")
+
+
+def cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> list[int]:
+    """Output-character offsets where a merged line should be cut."""
+    cuts = set()
+    m = _MARKER_SUFFIX.search(text) if text[-1] in "）)" else None
+    if m and m.start() > 0:
+        cuts.add(m.start())
+    m = _MARKER_PREFIX.match(text) if text[0] in "（(" else None
+    if m and m.end() < len(text):
+        cuts.add(m.end())
+    raw = page.text[line.start:line.end].rstrip()
+    if " " not in raw and "\u3000" not in raw and "\t" not in raw:
+        return sorted(cuts)
+    gaps = [line.start + m.end() for m in _BYLINE_AFTER_SPACE.finditer(raw)]
+    m = _MARKED_BYLINE.search(raw)
+    if (m and m.start() > 0 and not _WS_RUN.search(raw, 0, m.start()) and _TITLE_END.search(raw, 0, m.start())
+            and STANDALONE_BYLINE_RE.match(raw[m.end():])):  # (a title before it, not a byline's own mark)
+        gaps.append(line.start + m.end())
+    if len(_GAP_IN_TEXT.findall(raw)) == 1:
+        gaps += [line.start + m.end(1) for m in _TITLE_THEN_TEXT.finditer(raw) if m.start(1) > 0]
+        m = _TAG_THEN_TEXT.search(raw)
+        if m and not _SENTENCE_PUNCT_IN.search(raw, 0, m.start(1)) and not closes_unopened(raw[m.end(1):]):
+            gaps.append(line.start + m.end(1))
+    # "上 方便 1349年正月，时年81岁": a short headline tail, then a body line's start.
+    last = None
+    for m in _WS_RUN.finditer(raw):
+        last = m
+    if last is not None and last.start() > 0:
+        head, tail = raw[:last.start()].strip(), raw[last.end():]
+        if (len(tail) >= 8 and _BODY_PUNCT.search(tail) and not _WS_RUN.search(tail)
+                and _HEAD_TAIL.match(head) and (head[-1] not in "）)" or closes_unopened(head))
+                and not head.startswith(("本报", "新华社", "记者"))
+                and not head.endswith(("电", "讯"))  # "日电 （记者李强）": a byline's, wrapped in its date
+                and tail[0] not in "）)”’」』，。、；：" and not tail[0].isascii()  # (a space before Latin text or a figure is spacing: "沙湖公园 C区")
+                and not closes_unopened(tail)):  # "通 / 讯员 王五）3月5日": a byline's bracket, wrapped
+            gaps.append(line.start + last.end())
+    for src in gaps:
+        before = sum(min(s.end, src) - s.start for s in spans if s.start < src)
+        if before > 0:
+            cuts.add(before)
+    return sorted(cuts)
+
+
+def closes_unopened(text: str) -> bool:
+    """Does ``text`` close a bracket it did not open (one opened on an earlier line)?"""
+    close = min((i for i in (text.find("）"), text.find(")")) if i >= 0), default=-1)
+    if close < 0:
+        return False
+    opened = [i for i in (text.find("（"), text.find("(")) if i >= 0]
+    return not opened or min(opened) > close
+
+
+def split_spans(spans: tuple[Span, ...], cuts: list[int]) -> list[tuple[Span, ...]]:
+    parts: list[list[Span]] = [[]]
+    pos = 0
+    bounds = list(cuts)
+    for s in spans:
+        start = s.start
+        while bounds and pos + (s.end - start) > bounds[0] - 0 and bounds[0] - pos < s.end - start:
+            k = bounds.pop(0) - pos
+            if k > 0:
+                parts[-1].append(Span(s.page, start, start + k))
+            parts.append([])
+            pos += k
+            start += k
+        if s.end > start:
+            parts[-1].append(Span(s.page, start, s.end))
+            pos += s.end - start
+    return [tuple(p) for p in parts if p]
