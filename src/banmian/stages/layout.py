@@ -441,6 +441,18 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
                 i = j
                 continue
         i += 1
+    # A block's first line, open, over a line ending in a column tag: a title wrapped to its
+    # tag ("贯彻落实新理念新思想新战略 / 着力补齐全面小康的短板（势所必然）" under the masthead).
+    for i in range(len(infos) - 1):
+        x, y = infos[i], infos[i + 1]
+        if (labels[i] == "body" and labels[i + 1] == "body" and not x.terminal and not y.terminal
+                and y.text[-1] in "）)" and y.text[0] not in "（(" and (tag := COLUMN_TAG.search(y.text))
+                and not _PUNCT_ANY.search(x.text) and not _PUNCT_ANY.search(y.text, 0, tag.start())
+                and "简称" not in tag.group(0) and why[i] != _OPENS and why[i + 1] != _OPENS
+                and not starts_article(y.text) and "记者" not in y.text  # ("本报讯（记者 李心萍）")
+                and (i == 0 or labels[i - 1] in ("furniture", "head", "jump") or infos[i - 1].terminal)):
+            labels[i] = labels[i + 1] = "head"
+            why[i] = why[i + 1] = "a block's first lines, open, ending in a column tag"
     # The line under a headline line found above that ends the headline: its column tag
     # ("当好中马两国民心相通的友好 / 使者（寄给祖国的家书）") or the bracket it left open.
     for i in range(1, len(infos)):
