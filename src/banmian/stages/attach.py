@@ -82,6 +82,19 @@ def _weighed(head: Sequence[Labelled], text: str) -> float:
     return share_in(b, text) * min(1.0, len(b) / FULL_BIGRAMS) if b else 0.0
 
 
+def _fair(head: Sequence[Labelled], own: str, other: str) -> float:
+    """:func:`_weighed` of a part against the body it is given to, less how much more
+    it echoes the body on the block's other side.  Each part's echo is a share of that
+    part alone, so cutting off the words of a headline that echo the body before best
+    and handing the rest to the next body would score above keeping the headline
+    whole, though the rest echoes the body before, not the next: a part given to the
+    side it echoes less pays the difference."""
+    if not head:
+        return 0.0
+    mine = _weighed(head, own)
+    return mine - max(0.0, _weighed(head, other) - mine)
+
+
 def share_in(b: frozenset[str], text: str) -> float:
     """Share of the bigrams ``b`` that occur in ``text`` (:func:`overlap_text` of
     a headline part whose bigrams the caller has already)."""
@@ -120,7 +133,7 @@ def attach_headlines(blocks: list[list[list[Labelled]]], leads: list[str], conti
                 score = best[i][s] - cost
                 if s == 1 and k > 0:
                     score -= DOUBLE_COST  # body i has its headline from before already
-                score += OVERLAP_WEIGHT * (_weighed(after, leads[i]) + _weighed(before, leads[i + 1]))
+                score += OVERLAP_WEIGHT * (_fair(after, leads[i], leads[i + 1]) + _fair(before, leads[i + 1], leads[i]))
                 if m and k == m and prior_after > 0 or m and k == 0 and prior_after < 0:
                     score += ORDER_PRIOR
                 if not (s or k) and not continued[i]:
