@@ -9,7 +9,8 @@ Titles summarise their article's lead, so the shared character bigrams of a
 headline part and a body's opening decide, with the page's overall drawing
 order as a prior and a small cost for an article left without a headline.  A
 dynamic programme picks, for every block, the split point between "after the
-previous body" and "before the next one"; each body takes at most one part.
+previous body" and "before the next one"; a body given a part of both blocks beside
+it pays for the second.
 """
 from __future__ import annotations
 
@@ -25,6 +26,15 @@ ORDER_PRIOR = 0.3
 SPLIT_COST = 0.25
 INNER_CUT_COST = 1.0  # cutting inside what looks like one wrapped field
 UNTITLED_COST = 0.5
+# A body given parts of both blocks beside it: one of them is not its headline but
+# its neighbour's, or text read as display type (a deck, a signature).  A price, not
+# a rule: the first block has no other body to go to, and a deck read as a headline
+# above the first body must not push every headline after it one body down.
+DOUBLE_COST = 1.5
+# The same for the last body, whose block after it has nowhere else to go either:
+# what is left at the page's foot in display type (a signature, a note) lands there,
+# so it is less a sign that the last body's headline before it is its neighbour's.
+END_DOUBLE_COST = 0.5
 CONTINUED_HEAD_COST = 0.6  # a continuation ("上接…") rarely carries a headline; at most a repeated title
 LEAD_CHARS = 400
 FULL_BIGRAMS = 5  # a headline part's overlap counts in full from this many bigrams (:func:`_weighed`)
@@ -72,6 +82,19 @@ def _weighed(head: Sequence[Labelled], text: str) -> float:
     return share_in(b, text) * min(1.0, len(b) / FULL_BIGRAMS) if b else 0.0
 
 
+def _fair(head: Sequence[Labelled], own: str, other: str) -> float:
+    """:func:`_weighed` of a part against the body it is given to, less how much more
+    it echoes the body on the block's other side.  Each part's echo is a share of that
+    part alone, so cutting off the words of a headline that echo the body before best
+    and handing the rest to the next body would score above keeping the headline
+    whole, though the rest echoes the body before, not the next: a part given to the
+    side it echoes less pays the difference."""
+    if not head:
+        return 0.0
+    mine = _weighed(head, own)
+    return mine - max(0.0, _weighed(head, other) - mine)
+
+
 def share_in(b: frozenset[str], text: str) -> float:
     """Share of the bigrams ``b`` that occur in ``text`` (:func:`overlap_text` of
     a headline part whose bigrams the caller has already)."""
@@ -106,11 +129,11 @@ def attach_headlines(blocks: list[list[list[Labelled]]], leads: list[str], conti
             if best[i][s] == neg:
                 continue
             for k, cost in cuts:
-                if s == 1 and k > 0:
-                    continue  # body i already has its headline
                 after, before = lines[:k], lines[k:]
                 score = best[i][s] - cost
-                score += OVERLAP_WEIGHT * (_weighed(after, leads[i]) + _weighed(before, leads[i + 1]))
+                if s == 1 and k > 0:
+                    score -= DOUBLE_COST  # body i has its headline from before already
+                score += OVERLAP_WEIGHT * (_fair(after, leads[i], leads[i + 1]) + _fair(before, leads[i + 1], leads[i]))
                 if m and k == m and prior_after > 0 or m and k == 0 and prior_after < 0:
                     score += ORDER_PRIOR
                 if not (s or k) and not continued[i]:
@@ -130,6 +153,8 @@ def attach_headlines(blocks: list[list[list[Labelled]]], leads: list[str], conti
         score = best[n - 1][s] + OVERLAP_WEIGHT * overlap_text(_flat(last), leads[n - 1])
         if not s and not last and not continued[n - 1]:
             score -= UNTITLED_COST
+        if s and last:
+            score -= END_DOUBLE_COST
         ends.append((score, s))
     _, s = max(ends)
     result: list[tuple[list[Labelled], list[Labelled]]] = [([], []) for _ in range(n)]
