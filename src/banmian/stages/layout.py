@@ -382,7 +382,9 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             # body line's, the measure being off: "依旧。胡伯泉驾车在山中盘" under the headline
             # lines at a page's top; a long kicker of sentences runs far wider)
             labels.append("head"), why.append(f"wider than the column ({x.min_width:g} > {cw:g})")
-        elif not terminal and len(x.spans) == 2 and _two_phrases(x):
+        elif not terminal and len(x.spans) == 2 and _two_phrases(x) and (i == 0 or why[i - 1] != _OPENS):
+            # (under a news byline's first line, the gap is its dateline's: "本报加德满都10月12" /
+            # "日电 国家主席习近平12")
             labels.append("head"), why.append("two phrases set apart by a space (a display-type title)")
         elif x.numbered and not terminal and x.max_width < cw - indent - 1.25:
             labels.append("heading"), why.append("numbered heading")
@@ -540,9 +542,10 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
                 and (after in ("head", "byline") or i == last)):
             labels[i] = "head"
             why[i] = "runs into a headline line without closing punctuation"
-        elif labels[i] == "body" and opens and mid_paragraph and after == "head":
+        elif labels[i] == "body" and opens and mid_paragraph and after in ("head", "byline"):
             # A kicker wrapped over two or three lines right after an article's end (a jump
-            # marker, a headline, a finished paragraph): "安徽六安竹根河村第一书记 / 曹玉建——"
+            # marker, a headline, a finished paragraph): "安徽六安竹根河村第一书记 / 曹玉建——";
+            # above a byline, a title so wrapped (no paragraph ends without punctuation there)
             j = i
             while j > 0 and i - j < 3 and labels[j - 1] == "body" and not infos[j - 1].terminal:
                 j -= 1
