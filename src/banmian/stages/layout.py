@@ -280,6 +280,24 @@ def _wider_column_starts(infos: list[LineInfo], i: int, why: list[str]) -> bool:
     return len(nxt) == 2 and all(y.max_width >= infos[i].min_width - 1.0 and not y.furniture for y in nxt)
 
 
+WRAPPED_TAG = "a block's full first line, its column tag wrapped onto the next line"
+TAG_HEAD_CHARS = 8  # of a column tag, at most this much before a line break
+
+
+def _wrapped_tag(x: LineInfo, y: LineInfo, column: float) -> bool:
+    """Are ``x`` and ``y`` a title whose column tag the line break cut ("一扇了解中国文化的窗口（解" /
+    "码·一带一路上的文化民企）")?  ``x`` is as wide as the column, where a paragraph's first line
+    would start indented, and leaves a bracket open that ``y`` closes at its end; between the
+    brackets no punctuation of a sentence, and none ends a sentence before them."""
+    if y.text[-1] not in "）)" or x.indented or x.max_width < column - 1.0:
+        return False
+    cut = max(x.text.rfind("（"), x.text.rfind("("))
+    head, tag = x.text[cut + 1:], y.text[:-1]
+    return (0 <= cut and 0 < len(head) <= TAG_HEAD_CHARS and 2 <= len(head) + len(tag) <= 20
+            and not _PUNCT_ANY.search(head) and not _SENTENCE_PUNCT.search(tag) and "（" not in tag
+            and "(" not in tag and not _SENTENCE_STOP.search(x.text, 0, cut) and "记者" not in y.text)
+
+
 # Text that was reflowed before it reached us (copied from a web page, or from a tool
 # that joins a paragraph's lines) has a paragraph to a line: no column measure to
 # read widths against.  Such a page is read with an unbounded measure: a line that
@@ -364,7 +382,9 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             # body line's, the measure being off: "依旧。胡伯泉驾车在山中盘" under the headline
             # lines at a page's top; a long kicker of sentences runs far wider)
             labels.append("head"), why.append(f"wider than the column ({x.min_width:g} > {cw:g})")
-        elif not terminal and len(x.spans) == 2 and _two_phrases(x):
+        elif not terminal and len(x.spans) == 2 and _two_phrases(x) and (i == 0 or why[i - 1] != _OPENS):
+            # (under a news byline's first line, the gap is its dateline's: "本报加德满都10月12" /
+            # "日电 国家主席习近平12")
             labels.append("head"), why.append("two phrases set apart by a space (a display-type title)")
         elif x.numbered and not terminal and x.max_width < cw - indent - 1.25:
             labels.append("heading"), why.append("numbered heading")
@@ -453,6 +473,11 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
                 and (i == 0 or labels[i - 1] in ("furniture", "head", "jump") or infos[i - 1].terminal)):
             labels[i] = labels[i + 1] = "head"
             why[i] = why[i + 1] = "a block's first lines, open, ending in a column tag"
+        elif (labels[i] == "body" and labels[i + 1] == "body" and not x.terminal and not y.terminal
+              and _wrapped_tag(x, y, widths[i])
+              and (i == 0 or labels[i - 1] in ("furniture", "head", "jump") or infos[i - 1].terminal)):
+            labels[i] = labels[i + 1] = "head"
+            why[i] = why[i + 1] = WRAPPED_TAG
     # The line under a headline line found above that ends the headline: its column tag
     # ("当好中马两国民心相通的友好 / 使者（寄给祖国的家书）") or the bracket it left open.
     for i in range(1, len(infos)):
@@ -517,9 +542,10 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
                 and (after in ("head", "byline") or i == last)):
             labels[i] = "head"
             why[i] = "runs into a headline line without closing punctuation"
-        elif labels[i] == "body" and opens and mid_paragraph and after == "head":
+        elif labels[i] == "body" and opens and mid_paragraph and after in ("head", "byline"):
             # A kicker wrapped over two or three lines right after an article's end (a jump
-            # marker, a headline, a finished paragraph): "安徽六安竹根河村第一书记 / 曹玉建——"
+            # marker, a headline, a finished paragraph): "安徽六安竹根河村第一书记 / 曹玉建——";
+            # above a byline, a title so wrapped (no paragraph ends without punctuation there)
             j = i
             while j > 0 and i - j < 3 and labels[j - 1] == "body" and not infos[j - 1].terminal:
                 j -= 1
