@@ -125,15 +125,18 @@ def attach_headlines(blocks: list[list[list[Labelled]]], leads: list[str], conti
         lines = _flat(fields)
         m = len(lines)
         cuts = _cuts(fields)
+        # (a cut's echo is the same from either state: weighed once per cut)
+        echo = [OVERLAP_WEIGHT * (_fair(lines[:k], leads[i], leads[i + 1]) + _fair(lines[k:], leads[i + 1], leads[i]))
+                for k, _ in cuts]
         for s in (0, 1):
             if best[i][s] == neg:
                 continue
-            for k, cost in cuts:
-                after, before = lines[:k], lines[k:]
+            for (k, cost), heard in zip(cuts, echo):
+                before = lines[k:]
                 score = best[i][s] - cost
                 if s == 1 and k > 0:
                     score -= DOUBLE_COST  # body i has its headline from before already
-                score += OVERLAP_WEIGHT * (_fair(after, leads[i], leads[i + 1]) + _fair(before, leads[i + 1], leads[i]))
+                score += heard
                 if m and k == m and prior_after > 0 or m and k == 0 and prior_after < 0:
                     score += ORDER_PRIOR
                 if not (s or k) and not continued[i]:
