@@ -250,8 +250,6 @@ def _pattern_kind(text: str, near_edge: bool) -> str | None:
     return None
 
 
-
-
 _HAN_END = re.compile(r"[\u4e00-\u9fff]$")
 _NAMES_ONLY = re.compile(r"[\u4e00-\u9fff]{2,4}(?:[\s、]+[\u4e00-\u9fff]{2,4}){0,3}")
 
@@ -300,11 +298,12 @@ def _loose_folios(texts: list[str], blank_before: list[bool], kinds: list[str | 
     if not bare:
         return
     seen = Counter(_code(texts[k]) for k in bare)
+    codes = set(bare)
     for k in bare:
         before, after = blank_before[k], k + 1 == n or blank_before[k + 1]
         if not (before or after):
             continue
-        prev = next((texts[j] for j in range(k - 1, -1, -1) if j not in bare), "")
+        prev = next((texts[j] for j in range(k - 1, -1, -1) if j not in codes), "")
         if (before and after) or seen[_code(texts[k])] > 1 or _HAN_END.search(prev):
             kinds[k] = "page_number"
 
