@@ -98,6 +98,22 @@ def _quoted(run: Run) -> bool:
     return run.lines[0].info.text[:1] == "“" and run.lines[-1].info.text[-1:] == "”"
 
 
+# A sub-heading often pairs a short label with a longer phrase ("独幽琴 / 古琴界鉴定
+# 唐琴的三大标准器之一", "镜头二 / 贫困户住进新房"), and an article's sub-headings
+# repeat that shape with lines of their own widths, so :func:`_same_shape` misses
+# them.  A title wrapped in display type fills its first line; a kicker over its
+# title has the shape too, but seldom a second such run on its page (on generated
+# pages, of two-line runs taken for titles as wrapping short of the column: 19 of
+# 41 sub-headings are such a label over a phrase with another on their page, none
+# of 68 titles are; 3 titles are such a pair alone on their page).
+LABEL_SHORTER = 1.5  # ems by which a label line falls short of the phrase under it
+
+
+def _label_over_phrase(run: Run) -> bool:
+    """A two-line run whose first line is a short label over a longer phrase."""
+    return len(run.lines) == 2 and run.lines[0].info.width <= run.lines[1].info.width - LABEL_SHORTER
+
+
 def _same_shape(a: Run, b: Run) -> bool:
     """Two runs of two or more lines whose lines match in width, line for line."""
     return (len(a.lines) == len(b.lines) >= 2
@@ -234,7 +250,9 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before",
         if (run.kind == "head" and prev is not None and prev.kind == "body" and nxt is not None
                 and nxt.kind == "body"):
             series = any(_same_shape(run, other) for other in heads_of_size.get(len(run.lines), ()) if other is not run) \
-                or (_quoted(run) and any(_quoted(other) for other in runs if other is not run and other.kind == "head"))
+                or (_quoted(run) and any(_quoted(other) for other in runs if other is not run and other.kind == "head")) \
+                or (_label_over_phrase(run) and any(_label_over_phrase(other) for other in heads_of_size.get(2, ())
+                                                    if other is not run))
             why = _title_evidence(run, prev, nxt, order, series, width_of)
             first, last = run.lines[0].info.line.number, run.lines[-1].info.line.number
             if why:
