@@ -23,7 +23,7 @@ from typing import Literal
 
 from .attach import LEAD_CHARS, attach_headlines, bigrams, overlap_text, share_in
 from .draft import Draft
-from .headlines import TITLE_TAG, _is_subtitle
+from .headlines import TITLE_TAG, is_subtitle
 from .layout import COLUMN_TAG, OPEN_SENTENCE, Labelled
 from .normalize import SOURCE_NOTE
 from .reflow_cues import NOTE_LINES, ends_article, opens_article
@@ -470,7 +470,7 @@ def _tagged_heads(block: list[Labelled]) -> list[list[Labelled]]:
     whole block."""
     return [block[:k + 1] for k in range(len(block) - 1)
             if TITLE_TAG.search(block[k].info.text) and block[k].info.text[0] not in "（("
-            and not _is_subtitle(block[k + 1].info.text)]  # "——…" under a tagged title is its own
+            and not is_subtitle(block[k + 1].info.text)]  # "——…" under a tagged title is its own
 
 
 def _merged_cut(d: Draft, before: list[Labelled], after: list[Labelled]) -> int | None:

@@ -61,8 +61,10 @@ def _tag_line(texts: list[str], k: int) -> bool:
     return len(tag) <= 16 and TITLE_TAG.fullmatch(tag) is not None and not SUBTITLE_START.match(tag)
 
 
-def _is_subtitle(text: str) -> bool:
+def is_subtitle(text: str) -> bool:
+    """Does ``text`` read as a subtitle ("——访…", "（…通过）", "…主持 …出席")?"""
     return bool(SUBTITLE_START.match(text) or SUBTITLE_END.search(text))
+
 
 Field = list[Labelled]
 
@@ -192,7 +194,7 @@ def assign_roles(lines: list[Labelled], column_width: float = 0.0,
     while kick < len(fields) - 1 and any(KICKER_END.search(x.info.text) for x in fields[kick][-1:]):
         kick += 1
     sub = len(fields)
-    while sub > kick + 1 and _is_subtitle("".join(x.info.text for x in fields[sub - 1])):
+    while sub > kick + 1 and is_subtitle("".join(x.info.text for x in fields[sub - 1])):
         sub -= 1
     head, middle, tail = fields[:kick], fields[kick:sub], fields[sub:]
     tagged = [k for k, f in enumerate(middle) if TITLE_TAG.search(f[-1].info.text)]
