@@ -22,6 +22,7 @@ from typing import Literal, NamedTuple
 
 from .bylines import MARKS, ROLE
 from .cuts import closes_unopened
+from .decks import find_decks
 from .normalize import BODY_LABELS, LineInfo
 from .reflow_cues import may_open, opens_article, starts_article
 
@@ -554,6 +555,8 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
                 for k in range(j, i + 1):
                     labels[k] = "head"
                     why[k] = "a short block without a sentence's punctuation above a headline line"
+    for k, deck_why in find_decks(infos, labels, why, widths, indent, paragraphs):
+        labels[k], why[k] = "body", deck_why
     # Labelled(x, label, width, why) for every line, made in C (the named tuple's
     # own __new__ is a Python function; tests/test_fast_paths.py checks the result)
     return list(map(partial(tuple.__new__, Labelled), zip(infos, labels, widths, why)))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .decks import DECK_END
 from .layout import FIGURE_WHY, OPEN_SENTENCE, PARAGRAPH_MEASURE, WRAPPED_HEADING, Labelled, mode_width
 from .normalize import LineInfo
 from .reflow_cues import NOTE_LINES, is_closing_note, starts_article
@@ -50,7 +51,7 @@ def _stops(lines: list[Labelled]) -> list[int]:
     with a colon.  Two lines in three run on mid-sentence; no test is made on them."""
     heads = [i for i, x in enumerate(lines) if x.label == "heading" or x.why == FIGURE_WHY]
     ends = [i for i, x in enumerate(lines) if x.info.terminal or x.info.text.endswith(("：", ":"))
-            or x.why == OPEN_SENTENCE]  # (a deck may end on one: see reflow_paragraphs)
+            or x.why in (OPEN_SENTENCE, DECK_END)]  # (a deck may end on one: see reflow_paragraphs)
     return sorted({*heads, *[i - 1 for i in heads if i], *ends}) if heads else ends
 
 
@@ -120,6 +121,8 @@ def reflow_paragraphs(lines: list[Labelled], indent: float = 2.0,
         brk = ""
         if x.why == FIGURE_WHY or nxt.why == FIGURE_WHY:
             brk = "a figure set apart"
+        elif x.why == DECK_END:
+            brk = "a deck ends"
         elif use_indent:
             if one_per_line and nxt.label != "heading":
                 brk = "a paragraph to a line"
