@@ -80,6 +80,8 @@ def _opens(text: str) -> bool:
 
 FIELD_COST = 0.6  # price of one more field, against one line off its field's measure
 WIDTH_TOLERANCE = 1.5  # ems a line may differ from its field's measure (squeezing, spaces)
+SOLID_TOLERANCE = 0.25  # the same, between two lines of ideographs alone
+_SOLID = re.compile(r"[\u4e00-\u9fff]+")
 # Sub-editors balance a title wrapped onto two lines: in a two-line headline, a
 # second line this many ems shorter than the first is a field of its own
 # (kicker over title, title over subtitle), not the tail of one.  Kickers and
@@ -95,12 +97,16 @@ TAGGED_CORE_EMS = 7.0
 LONGER_EMS = 0.75  # a second line this much longer than the first does not finish its wrap
 
 
-def _field_cost(widths: list[float], printed: list[float], i: int, j: int) -> int:
+def _field_cost(widths: list[float], printed: list[float], i: int, j: int,
+                solid: list[bool] | None = None) -> int:
     """Lines i..j as one field: all but the last should share the first line's
     measure, the last cannot be longer, and a two-line field is balanced
-    (``printed``: widths with the column tag, which balancing counts)."""
+    (``printed``: widths with the column tag, which balancing counts).  Two full
+    lines of ideographs alone (``solid``) in one field hold the same number: set in
+    one size at one measure they leave under an em over, nothing squeezes them."""
     cap = widths[i]
-    off = sum(1 for k in range(i, j) if abs(widths[k] - cap) > WIDTH_TOLERANCE)
+    off = sum(1 for k in range(i, j)
+              if abs(widths[k] - cap) > (SOLID_TOLERANCE if solid and solid[i] and solid[k] else WIDTH_TOLERANCE))
     unbalanced = len(printed) == 2 and j == i + 1 and printed[j] < printed[i] - BALANCE_EMS
     return off + (1 if widths[j] > cap + WIDTH_TOLERANCE or unbalanced else 0)
 
@@ -126,6 +132,12 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
     printed = [x.info.min_width for x in lines]
     widths = [w - (squeezed_width(m.group(0)) if (m := TITLE_TAG.search(t)) and m.start() else 0)
               for w, t in zip(printed, texts)]
+    # A line is full to the measure when the next line opens with an ideograph, which
+    # any line may break before; a bracket or tag held over leaves room unfilled.
+    # (one span: a space inside, gone from the text, took room on the line).
+    solid = [_SOLID.fullmatch(t) is not None and len(x.info.spans) == 1
+             and (k + 1 == n or _SOLID.match(texts[k + 1]) is not None)
+             for k, (t, x) in enumerate(zip(texts, lines))]
     # A dash alone on a line ends the kicker above it ("“人民英雄”申亮亮 / ——"): same field.
     dash = {k for k in range(n - 1) if _DASH_ONLY.fullmatch(texts[k + 1])}
     # A title ends with its column tag ("…（凭栏处）"): what follows is another field.
@@ -167,7 +179,7 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
             if i > 0 and i - 1 in glued:
                 continue
             cost, starts = best[i]
-            options.append((cost + FIELD_COST + _field_cost(widths, printed, i, j - 1), starts + (i,)))
+            options.append((cost + FIELD_COST + _field_cost(widths, printed, i, j - 1, solid), starts + (i,)))
         best.append(min(options))
     starts = list(best[n][1]) + [n]
     return [list(lines[a:b]) for a, b in zip(starts, starts[1:])]
