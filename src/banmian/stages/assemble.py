@@ -77,6 +77,10 @@ ECHO_AHEAD_MAX = 0.05
 COHESION_LINES = 40  # lines read on either side of a heading-like run
 COHESION_MIN_LINES = 20  # fewer on either side say too little
 COHESION_SHARE = 0.03
+# A sub-heading comes in a series; one heading-like line in a body so far, with no
+# sibling of its shape on the page, is weighed on shorter sides (14 lines: at 10 a
+# recipe's dish names, each about something else, were read as titles).
+LONE_MIN_LINES = 14
 NEAR_ECHO = 0.1  # openings echoing a headline within this share of the best are alike
 # A column tag (栏目名) names a column in words.  Brackets holding Latin letters, a
 # list or a gloss are running text's ("自然语言处理（NLP）", "9个省（区、市）",
@@ -161,7 +165,8 @@ def _title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
         if overlap_text(run.lines, lead) >= 0.5 and overlap_text(
                 run.lines, "".join([x.info.text for x in nxt.lines[:6]])) < ECHO_AHEAD_MAX:
             return "echoes the lead of the article before it (headlines follow bodies here)"
-    if _change_of_subject(prev, nxt):
+    lone = not series and not any(x.label == "heading" for x in prev.lines)
+    if _change_of_subject(prev, nxt, LONE_MIN_LINES if lone else COHESION_MIN_LINES):
         return "the text after it shares almost no words with the text before it"
     return ""
 
@@ -182,12 +187,12 @@ def _column_tag(run: Run, width: float) -> bool:
     return False
 
 
-def _change_of_subject(prev: Run, nxt: Run) -> bool:
+def _change_of_subject(prev: Run, nxt: Run, min_lines: int = COHESION_MIN_LINES) -> bool:
     """Lexical cohesion (as in TextTiling): the sections of one article keep to its
     subject and share its words, while the next article is about something else.
     Over two sides of 40 column lines (~600 characters), sections of one article
     share 4–20% of their character bigrams; two articles well under 3%."""
-    if len(prev.lines) < COHESION_MIN_LINES or len(nxt.lines) < COHESION_MIN_LINES:
+    if len(prev.lines) < min_lines or len(nxt.lines) < min_lines:
         return False
     return _low_cohesion([x.info.text for x in prev.lines[-COHESION_LINES:]],
                          [x.info.text for x in nxt.lines[:COHESION_LINES]]) is not None
