@@ -81,7 +81,7 @@ COHESION_SHARE = 0.03
 # sibling of its shape on the page, is weighed on shorter sides (14 lines: at 10 a
 # recipe's dish names, each about something else, were read as titles).
 LONE_MIN_LINES = 14
-NEAR_ECHO = 0.1  # openings echoing a headline within this share of the best are alike
+NEAR_ECHO = 0.5  # openings echoing a headline at least this share as well as the best are candidates
 # A column tag (栏目名) names a column in words.  Brackets holding Latin letters, a
 # list or a gloss are running text's ("自然语言处理（NLP）", "9个省（区、市）",
 # "海子（即湖泊）"): on generated pages 6 such brackets gave headline evidence to
@@ -494,9 +494,12 @@ def _merged_cut(d: Draft, before: list[Labelled], after: list[Labelled]) -> int 
         top = max(scores.values(), default=0.0)
         if top >= 0.5 and top >= base_b + 0.3:
             # A short headline is echoed as well by every opening whose lead reaches
-            # into its article (a lead runs LEAD_CHARS, across paragraphs): of the
-            # openings that echo it about as well, the cut is where the subject changes.
-            near = [j for j, v in scores.items() if v >= top - NEAR_ECHO]
+            # into its article (a lead runs LEAD_CHARS, across paragraphs), and an
+            # article's own first paragraph may not name it at all (a commentary's
+            # opening maxim before the news it comments on): of the openings that
+            # echo it at least half as well as the best, the cut is where the subject
+            # changes.
+            near = [j for j, v in scores.items() if v >= top * NEAR_ECHO]
             if len(near) == 1:
                 return near[0]
             texts = [x.info.text for x in d.body]
