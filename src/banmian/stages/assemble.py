@@ -166,9 +166,25 @@ def _title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
                 run.lines, "".join([x.info.text for x in nxt.lines[:6]])) < ECHO_AHEAD_MAX:
             return "echoes the lead of the article before it (headlines follow bodies here)"
     lone = not series and not any(x.label == "heading" for x in prev.lines)
-    if _change_of_subject(prev, nxt, LONE_MIN_LINES if lone else COHESION_MIN_LINES):
+    if not _like_a_heading_before(run, prev) and \
+            _change_of_subject(prev, nxt, LONE_MIN_LINES if lone else COHESION_MIN_LINES):
         return "the text after it shares almost no words with the text before it"
     return ""
+
+
+def _like_a_heading_before(run: Run, prev: Run) -> bool:
+    """Does the body before ``run`` hold a sub-heading whose first line is exactly as
+    wide as ``run``'s, both of three or more ideographs and nothing else?  An article's
+    sub-headings are set alike ("问题导向找症结", "满怀热忱补短板", "闯出一片新天地"),
+    and a section about another side of the story shares few words with the one before."""
+    first = run.lines[0].info
+    if not first.pure or first.width < 3 or _PUNCT_ANY.search(first.text):
+        return False
+    return any(x.label == "heading" and x.info.pure and x.info.width == first.width
+               and not _PUNCT_ANY.search(x.info.text) for x in prev.lines)
+
+
+_PUNCT_ANY = re.compile(r"[^\u4e00-\u9fff]")
 
 
 def _column_tag(run: Run, width: float) -> bool:
