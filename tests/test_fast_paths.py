@@ -328,18 +328,18 @@ def test_reflow_cues_may_open_never_rules_out_an_opening(text, following, prefix
 
 
 def _low_cohesion_plain(before: list[str], after: list[str]) -> float | None:
-    """assemble._low_cohesion as first written: each window's bigrams read afresh."""
-    from banmian.stages import assemble
-    before, after = before[-assemble.COHESION_LINES:], after[:assemble.COHESION_LINES]
+    """evidence.low_cohesion as first written: each window's bigrams read afresh."""
+    from banmian.stages import evidence
+    before, after = before[-evidence.COHESION_LINES:], after[:evidence.COHESION_LINES]
     size_b, size_a = sum(map(len, before)), sum(map(len, after))
-    for k in (assemble.COHESION_LINES // 4, assemble.COHESION_LINES // 2):
+    for k in (evidence.COHESION_LINES // 4, evidence.COHESION_LINES // 2):
         b = frozenset().union(*map(attach.bigrams, before[-k:]))
         a = frozenset().union(*map(attach.bigrams, after[:k]))
         part_b, part_a = sum(map(len, before[-k:])) or 1, sum(map(len, after[:k])) or 1
-        if len(b & a) >= assemble.COHESION_SHARE * min(len(b) * size_b / part_b, len(a) * size_a / part_a):
+        if len(b & a) >= evidence.COHESION_SHARE * min(len(b) * size_b / part_b, len(a) * size_a / part_a):
             return None
-    coh = assemble._cohesion(before, after)
-    return coh if coh < assemble.COHESION_SHARE else None
+    coh = evidence.cohesion(before, after)
+    return coh if coh < evidence.COHESION_SHARE else None
 
 
 # (few characters, many lines: windows that share some bigrams, or none, or all)
@@ -348,11 +348,11 @@ _cohesion_lines = st.lists(st.text(alphabet="新华社北京电记者张清乐�
 
 
 @given(_cohesion_lines, _cohesion_lines, st.booleans())
-def test_assemble_low_cohesion_widens_windows_as_read_afresh(before, after, apart):
-    from banmian.stages import assemble
+def test_evidence_low_cohesion_widens_windows_as_read_afresh(before, after, apart):
+    from banmian.stages import evidence
     if apart:  # two subjects: no character in common
         after = [t.translate(str.maketrans("新华社北京电记者", "甲乙丙丁戊己庚辛")) for t in after]
-    assert assemble._low_cohesion(before, after) == _low_cohesion_plain(before, after)
+    assert evidence.low_cohesion(before, after) == _low_cohesion_plain(before, after)
 
 
 @given(st.text(alphabet=ALPHABET + "甲乙", max_size=40))

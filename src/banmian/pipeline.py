@@ -17,7 +17,8 @@ from .errors import LayoutError
 from .model import Article, Furniture, Issue, Page, TraceEvent
 from .pagenum import page_number
 from .settings import DEFAULT, Settings
-from .stages.assemble import Draft, Order, Run, assemble_page, demote_inbody_headings, detect_order, to_runs
+from .stages.assemble import Draft, assemble_page, demote_inbody_headings, detect_order
+from .stages.evidence import Order, Run, to_runs
 from .stages.build import blocks_part_fields, build_article, furniture_of, standalone_bylines
 from .stages.captions import caption_lines
 from .stages.continuations import link_continuations

@@ -1,0 +1,260 @@
+"""Headline-like runs between two bodies: the evidence that one is an article's headline
+rather than a sub-heading of the body around it, and the lexical cohesion (TextTiling's
+idea) that tells two articles' text from two sections of one.
+
+Split from :mod:`.assemble`, which weighs each run with :func:`title_evidence` and cuts
+merged bodies where the subject changes (:func:`low_cohesion`).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import groupby
+from typing import Literal
+
+from .attach import bigrams, overlap_text
+from .layout import COLUMN_TAG, Labelled
+from .normalize import SOURCE_NOTE
+from .reflow_cues import NOTE_LINES, ends_article, opens_article
+
+Order = Literal["before", "after"]
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    kind: str  # "head" | "body" | "byline" | "jump" | "furniture"
+    lines: tuple[Labelled, ...]
+
+
+RegionOf = Mapping[int, int]  # line number -> article region (PDF pages, :mod:`.regions`)
+
+
+def to_runs(labelled: list[Labelled], region_of: RegionOf | None = None) -> list[Run]:
+    """Consecutive lines of one kind (and one region, where the page geometry gave
+    regions); numbered headings travel with the body."""
+    def kind(x: Labelled) -> str:
+        return "body" if x.label == "heading" else x.label
+    key = kind if region_of is None else (lambda x: (kind(x), region_of.get(x.info.line.number)))
+    runs = []
+    for k, group in groupby(labelled, key=key):
+        g = tuple(group)
+        k = k if region_of is None else k[0]
+        if k in ("jump", "byline"):  # each its own run: a marker or byline is one unit
+            runs.extend(Run(k, (x,)) for x in g)
+        else:
+            runs.append(Run(k, g))
+    return runs
+
+
+def run_width(run: Run) -> float:
+    from .reflow import body_width
+    return body_width(list(run.lines))
+
+
+ECHO_LINES = 12
+# A sub-heading set over four or more lines carries its section's one-sentence
+# summary ("镜头一 / 高铁修到了镇上 / 基础设施建设成效喜人， / 仍须继续补短板"); a title
+# in four lines is display phrases and seldom holds a sentence's comma (on generated
+# pages: 32 of 41 such sub-headings have one, 1 of 8 titles).
+SENTENCE_COMMA = "，"
+# A sub-heading echoes its article's lead too, but it announces the text under it
+# and often shares words with that text's first lines; a title set after its body
+# is followed by another article and shares none (on generated pages: 21 of 40
+# sub-headings taken for such titles share some, none of the 19 titles do).
+ECHO_AHEAD_MAX = 0.05
+COHESION_LINES = 40  # lines read on either side of a heading-like run
+COHESION_MIN_LINES = 20  # fewer on either side say too little
+COHESION_SHARE = 0.03
+# A sub-heading comes in a series; one heading-like line in a body so far, with no
+# sibling of its shape on the page, is weighed on shorter sides (14 lines: at 10 a
+# recipe's dish names, each about something else, were read as titles).
+LONE_MIN_LINES = 14
+# A column tag (栏目名) names a column in words.  Brackets holding Latin letters, a
+# list or a gloss are running text's ("自然语言处理（NLP）", "9个省（区、市）",
+# "海子（即湖泊）"): on generated pages 6 such brackets gave headline evidence to
+# body lines, none of 188 tags that did to a title.
+NOT_A_COLUMN = re.compile(r"[（(](?:[^（）()]*[A-Za-z、]|[即含])[^（）()]*[）)]$")
+# A tag ends its title.  One whose line runs as wide as the column into a
+# full-width next line is a bracket inside text wrapped in the column ("此外，乌鲁木
+# 齐高新区（新市区） / 与27家金融机构和200余家企业达成 / …"): on generated pages all
+# 5 tags so set were body text; titles' mid-run tags are followed by a deck ("——…")
+# or a lead line wrapped in display type.
+TAG_RUNS_ON = 1.0  # a next line within this of the column width runs on full
+COLUMN_LINE_SLACK = 2.5  # a line within this of the column width is set in the column
+
+
+def quoted(run: Run) -> bool:
+    """A run that is one quotation ("“积年累月，…尽力”"): a feature's sub-headings quote
+    its people, each its own way, so their lines do not match in width."""
+    return run.lines[0].info.text[:1] == "“" and run.lines[-1].info.text[-1:] == "”"
+
+
+# A sub-heading often pairs a short label with a longer phrase ("独幽琴 / 古琴界鉴定
+# 唐琴的三大标准器之一", "镜头二 / 贫困户住进新房"), and an article's sub-headings
+# repeat that shape with lines of their own widths, so :func:`same_shape` misses
+# them.  A title wrapped in display type fills its first line; a kicker over its
+# title has the shape too, but seldom a second such run on its page (on generated
+# pages, of two-line runs taken for titles as wrapping short of the column: 19 of
+# 41 sub-headings are such a label over a phrase with another on their page, none
+# of 68 titles are; 3 titles are such a pair alone on their page).
+LABEL_SHORTER = 1.5  # ems by which a label line falls short of the phrase under it
+
+
+def label_over_phrase(run: Run) -> bool:
+    """A two-line run whose first line is a short label over a longer phrase."""
+    return len(run.lines) == 2 and run.lines[0].info.width <= run.lines[1].info.width - LABEL_SHORTER
+
+
+def same_shape(a: Run, b: Run) -> bool:
+    """Two runs of two or more lines whose lines match in width, line for line."""
+    return (len(a.lines) == len(b.lines) >= 2
+            and all(abs(x.info.width - y.info.width) <= 1.0 for x, y in zip(a.lines, b.lines)))
+
+
+def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
+                    series: bool = False, width_of: Callable[[Run], float] = run_width) -> str:
+    """Why a headline-like run between two bodies is an article's headline, or "".
+
+    Sub-headings (小标题) are set in the column: one line, or lines wrapped at the
+    column width.  Titles are set in display type (wrapping well short of the
+    column, or wider than it), carry a column tag ("（人民时评）"), and start an
+    article: a byline may open the next body.  (Kicker-like wording, several
+    fields and a change of column width were tried as cues too: on generated
+    pages they fired on sub-headings more often than on titles.)
+    """
+    if opens_article_at(nxt.lines, 0):
+        return "a byline opens the next body"
+    last = prev.lines[-1].info.text
+    if (last[-1:] in "）)" and note_ends_at(prev.lines, len(prev.lines) - 1)) or SOURCE_NOTE.fullmatch(last):
+        return "the body before it ends with its closing note"
+    if any(x.why == "set larger than the body type" for x in run.lines):
+        return "set in larger type"
+    width = max(width_of(prev), width_of(nxt))  # (measured only where the cues above said nothing)
+    if any(x.info.min_width > width + 0.5 for x in run.lines):
+        return "wider than the column"
+    # A line as wide as the column is text set in the column: a sub-heading with
+    # its short lead ("识别须精准 / 为防止贫困户漏评，一村一策、一户…").
+    column_wrapped = any(x.info.max_width >= width - COLUMN_LINE_SLACK for x in run.lines)
+    # ``series``: another headline-like run of the page has this one's shape.  An
+    # article's sub-headings come in parallel series ("新机遇 / 时不我待…",
+    # "新变革 / 敢闯敢试…"), set alike; titles of different articles seldom match
+    # line for line, so the shape of a wrap says nothing then.
+    if len(run.lines) >= 3 and not column_wrapped and not series:
+        return "three or more lines in display type"
+    if _column_tag(run, width) and not run.lines[0].info.text.startswith(("（", "(")):
+        return "carries a column tag"
+    if len(run.lines) >= 4 and not any(SENTENCE_COMMA in x.info.text for x in run.lines):
+        return "four or more lines"
+    if len(run.lines) > 1 and not column_wrapped and not series:
+        return "wraps short of the column (display type)"
+    if order == "after" and len(prev.lines) >= 8:
+        lead = "".join([x.info.text for x in prev.lines[:ECHO_LINES]])
+        if overlap_text(run.lines, lead) >= 0.5 and overlap_text(
+                run.lines, "".join([x.info.text for x in nxt.lines[:6]])) < ECHO_AHEAD_MAX:
+            return "echoes the lead of the article before it (headlines follow bodies here)"
+    lone = not series and not any(x.label == "heading" for x in prev.lines)
+    if not _like_a_heading_before(run, prev) and \
+            change_of_subject(prev, nxt, LONE_MIN_LINES if lone else COHESION_MIN_LINES):
+        return "the text after it shares almost no words with the text before it"
+    return ""
+
+
+def _like_a_heading_before(run: Run, prev: Run) -> bool:
+    """Does the body before ``run`` hold a sub-heading whose first line is exactly as
+    wide as ``run``'s, both of three or more ideographs and nothing else?  An article's
+    sub-headings are set alike ("问题导向找症结", "满怀热忱补短板", "闯出一片新天地"),
+    and a section about another side of the story shares few words with the one before."""
+    first = run.lines[0].info
+    if not first.pure or first.width < 3 or _PUNCT_ANY.search(first.text):
+        return False
+    return any(x.label == "heading" and x.info.pure and x.info.width == first.width
+               and not _PUNCT_ANY.search(x.info.text) for x in prev.lines)
+
+
+_PUNCT_ANY = re.compile(r"[^\u4e00-\u9fff]")
+
+
+def _column_tag(run: Run, width: float) -> bool:
+    """Does a line of ``run`` end with a column tag: a bracketed name, not a gloss,
+    ending a title rather than text running on in the column?"""
+    lines = run.lines
+    for k, x in enumerate(lines):
+        text = x.info.text
+        if not COLUMN_TAG.search(text) or NOT_A_COLUMN.search(text):
+            continue
+        after = lines[k + 1].info if k + 1 < len(lines) else None
+        if (after is not None and not after.text.startswith("——") and x.info.max_width >= width - COLUMN_LINE_SLACK
+                and after.max_width >= width - TAG_RUNS_ON):
+            continue
+        return True
+    return False
+
+
+def change_of_subject(prev: Run, nxt: Run, min_lines: int = COHESION_MIN_LINES) -> bool:
+    """Lexical cohesion (as in TextTiling): the sections of one article keep to its
+    subject and share its words, while the next article is about something else.
+    Over two sides of 40 column lines (~600 characters), sections of one article
+    share 4–20% of their character bigrams; two articles well under 3%."""
+    if len(prev.lines) < min_lines or len(nxt.lines) < min_lines:
+        return False
+    return low_cohesion([x.info.text for x in prev.lines[-COHESION_LINES:]],
+                         [x.info.text for x in nxt.lines[:COHESION_LINES]]) is not None
+
+
+def opens_article_at(lines: Sequence[Labelled], i: int) -> bool:
+    """Does line ``i`` open an article (:func:`.reflow_cues.opens_article`, the next line
+    read too for a byline wrapped in its date)?"""
+    return opens_article(lines[i].info.text, lines[i + 1].info.text if i + 1 < len(lines) else "")
+
+
+def note_ends_at(lines: Sequence[Labelled], i: int) -> bool:
+    """Does line ``i`` end a closing note set as a paragraph of its own, one that ends
+    its article?"""
+    for k in range(i, max(i - NOTE_LINES, 0), -1):
+        if lines[k].info.text[:1] in "（(":
+            return lines[k - 1].info.strong_end and ends_article([x.info.text for x in lines[k:i + 1]])
+    return False
+
+
+@lru_cache(maxsize=4096)
+def line_bigrams(text: str) -> frozenset[str]:
+    # A line's bigrams, made once: a line is read in many windows (each sub-heading's
+    # two sides, each candidate cut), and one window's text is made of 40 of them.
+    return bigrams.__wrapped__(text)
+
+
+def cohesion(before: list[str], after: list[str]) -> float:
+    """Share of character bigrams the text before a point shares with the text after it
+    (each side COHESION_LINES column lines, bigrams within lines), of the smaller side's."""
+    b = frozenset().union(*map(line_bigrams, before[-COHESION_LINES:]))
+    a = frozenset().union(*map(line_bigrams, after[:COHESION_LINES]))
+    return len(a & b) / min(len(a), len(b)) if a and b else 1.0
+
+
+def low_cohesion(before: list[str], after: list[str]) -> float | None:
+    """:func:`cohesion`, where it is under COHESION_SHARE (None otherwise).  Most
+    points asked about are inside one article, where the lines nearest the point
+    already share more bigrams than the whole windows would need: those are answered
+    without reading the rest.  (A window's bigram count is taken as growing in
+    proportion to its characters: it grows more slowly, as bigrams repeat, so the
+    early answer errs to the side of reading on.)"""
+    before, after = before[-COHESION_LINES:], after[:COHESION_LINES]
+    size_b, size_a = sum(map(len, before)), sum(map(len, after))
+    # Each wider window's bigrams are the narrower one's and those of its further lines.
+    b: frozenset[str] = frozenset()
+    a: frozenset[str] = frozenset()
+    n_b, read = len(before), 0  # lines read on each side
+    for k in (COHESION_LINES // 4, COHESION_LINES // 2):
+        b = b.union(*map(line_bigrams, before[max(0, n_b - k):max(0, n_b - read)]))
+        a = a.union(*map(line_bigrams, after[read:k]))
+        read = k
+        part_b, part_a = sum(map(len, before[-k:])) or 1, sum(map(len, after[:k])) or 1
+        whole = min(len(b) * size_b / part_b, len(a) * size_a / part_a)
+        if len(b & a) >= COHESION_SHARE * whole:
+            return None
+    b = b.union(*map(line_bigrams, before[:max(0, n_b - read)]))  # now :func:`cohesion`'s windows
+    a = a.union(*map(line_bigrams, after[read:]))
+    coh = len(a & b) / min(len(a), len(b)) if a and b else 1.0
+    return coh if coh < COHESION_SHARE else None
