@@ -492,6 +492,17 @@ def _may_be_furniture_at(texts: list[str]) -> list[int]:
     return sorted({*range(min(n, EDGE_LINES)), *range(max(0, n - EDGE_LINES), n), *maybe})
 
 
+def labelled_tag(text: str) -> bool:
+    """Does ``text`` end with a bracketed column name ("…（记者手记）"), not a note after a
+    full stop?  The bracket reads as a source note ("（记者 张清）") to :data:`TERMINAL`.
+
+    >>> labelled_tag("让科研更有“生命力”（记者手记）"), labelled_tag("他说。（记者手记）")
+    (True, False)
+    """
+    cut = max(text.rfind("（"), text.rfind("("))
+    return cut >= 0 and (cut == 0 or text[cut - 1] not in "。！？") and BODY_LABELS.match(text[cut + 1:-1]) is not None
+
+
 def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
     """Measure every non-blank line of ``page`` (blank lines become ``blank_before``).
 
