@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import LimitError, ReadError
 from ..model import Box, Line, Page
 from ..settings import DEFAULT, Settings
-from .ocr_layout import Piece, join_pieces, order_lines, tidy_text
+from .ocr_layout import Piece, join_pieces, order_lines, ranges_across_lines, tidy_text
 from .ocr_recheck import read_lines
 
 if TYPE_CHECKING:
@@ -576,6 +576,7 @@ def build_page(pieces: list[Piece], pt_per_px: float, source: str = "<image>", i
             box = (round(min(p.box[0] for p in line) * pt_per_px, 2), round(min(p.box[1] for p in line) * pt_per_px, 2),
                    round(max(p.box[2] for p in line) * pt_per_px, 2), round(max(p.box[3] for p in line) * pt_per_px, 2))
             rows.append((text, box))
+    rows = list(zip(ranges_across_lines([t for t, _ in rows]), [b for _, b in rows]))
     if len(rows) > settings.max_lines:
         raise LimitError(f"page {index + 1} has {len(rows):,} lines, over the limit of {settings.max_lines:,}",
                          path=source, fix="raise max_lines in banmian.toml")

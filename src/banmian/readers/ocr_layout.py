@@ -28,7 +28,7 @@ from itertools import pairwise
 
 from ..model import Box
 
-__all__ = ["Piece", "order_lines", "tidy_text"]
+__all__ = ["Piece", "order_lines", "ranges_across_lines", "tidy_text"]
 
 GUTTER_EMS = 0.3  # a clear vertical strip this wide (x the usual box height, whose margins take
 # 0.3 of it from a gutter) separates columns
@@ -204,6 +204,20 @@ _RANGE_AS_YI = re.compile(r"(?<=[0-9%％])\s*一\s*(?=[0-9])")
 # Chinese text never sets an ASCII hyphen against a Chinese character
 _YI_AS_HYPHEN = re.compile(f"(?:^|(?<=[{_HAN}]))-(?=[{_HAN}])")
 _OPENERS = "，：；、（《“‘—\u3000 "
+
+
+_RANGE_CUT = re.compile(r"(?<=[0-9%％])一$")
+
+
+def ranges_across_lines(texts: list[str]) -> list[str]:
+    """Lines with the dash of a range of figures that the line break cut ("…推出“2014一" /
+    "2019年…") put back: :func:`tidy_text` reads one line at a time.
+
+    >>> ranges_across_lines(["为此法国推出“2014一", "2019年国家减少", "统一", "2019年"])
+    ['为此法国推出“2014—', '2019年国家减少', '统一', '2019年']
+    """
+    return [t[:-1] + "—" if i + 1 < len(texts) and texts[i + 1][:1].isdigit() and _RANGE_CUT.search(t) else t
+            for i, t in enumerate(texts)]
 
 
 def _pair_brackets(text: str) -> str:
