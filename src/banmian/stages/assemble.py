@@ -180,7 +180,7 @@ def _subject_cut(body: list[Labelled], before: list[Labelled], after: list[Label
         ends by c, after it when its last one starts at c or later: both counted by
         bisection over the sorted occurrences."""
         ends, lasts = [], []
-        grams = bigrams("".join([x.info.text for x in head]))
+        grams = _words(head)
         for b in grams:
             first = whole.find(b)
             if first >= 0:
@@ -249,6 +249,15 @@ def _tagged_heads(block: list[Labelled]) -> list[list[Labelled]]:
             and not is_subtitle(block[k + 1].info.text)]  # "——…" under a tagged title is its own
 
 
+def _words(head: list[Labelled]) -> frozenset[str]:
+    """A headline's bigrams without its column tag, which names the column, not the story:
+    a long tag ("（民生观察·聚焦城市治理新举措）") would drown the echo of a short title's
+    words in its body."""
+    text = "".join([x.info.text for x in head])
+    m = TITLE_TAG.search(text)
+    return bigrams(text[:m.start()] if m and m.start() else text)
+
+
 def _merged_cut(d: Draft, before: list[Labelled], after: list[Labelled]) -> int | None:
     """Where body ``d`` holds two articles and ``after`` is the second one's headline
     (:func:`_split_merged_bodies`), the line the second one starts at."""
@@ -258,10 +267,13 @@ def _merged_cut(d: Draft, before: list[Labelled], after: list[Labelled]) -> int 
     start = lead_at(0)
     base_b = overlap_text(after, start)
     first_is_own = overlap_text(before, start) >= max(base_b, 0.2) if before else base_b < 0.3
-    if first_is_own and overlap_text(after, "".join([x.info.text for x in d.body])) >= 0.5:
-        head_bigrams = bigrams("".join([x.info.text for x in after]))
-        scores = {j: share_in(head_bigrams, lead_at(j))  # overlap_text(after, …), bigrams made once
-                  for j in range(3, len(d.body) - 2) if d.body[j - 1].info.strong_end}
+    # The echo is read with the title's column tag and without it, the better of the two:
+    # a tag may name the subject too ("第一条地铁 / …（新中国的“第一”·交通篇）").
+    whole = "".join([x.info.text for x in d.body])
+    full, words = bigrams("".join([x.info.text for x in after])), _words(after)
+    if first_is_own and max(share_in(full, whole), share_in(words, whole)) >= 0.5:
+        scores = {j: max(share_in(full, lead), share_in(words, lead))  # bigrams made once, looked up in each lead
+                  for j in range(3, len(d.body) - 2) if d.body[j - 1].info.strong_end and (lead := lead_at(j))}
         top = max(scores.values(), default=0.0)
         if top >= 0.5 and top >= base_b + 0.3:
             # A short headline is echoed as well by every opening whose lead reaches
