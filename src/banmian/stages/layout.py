@@ -281,6 +281,7 @@ def _wider_column_starts(infos: list[LineInfo], i: int, why: list[str]) -> bool:
     return len(nxt) == 2 and all(y.max_width >= infos[i].min_width - 1.0 and not y.furniture for y in nxt)
 
 
+_CREDIT_TAIL = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|文并摄|摄影?|文")
 WRAPPED_TAG = "a block's full first line, its column tag wrapped onto the next line"
 TAG_HEAD_CHARS = 8  # of a column tag, at most this much before a line break
 
@@ -345,6 +346,9 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("jump"), why.append(f"jump {x.jump[0]} {x.jump[1]}")
         elif x.byline_names:
             labels.append("byline"), why.append("stand-alone byline")
+        elif i > 0 and labels[i - 1] == "byline" and len(text) <= 4 and _CREDIT_TAIL.fullmatch(text):
+            # "■ 本报记者 杜尚泽 管克江" / "文/图": what the reporters did, broken off
+            labels.append("byline"), why.append("the credit of the byline above")
         elif i > 0 and labels[i - 1] == "head" and text[0] in "（(" and _bracket_under_head(text, following[i]):
             # a column tag or a date under a headline line ("（来信调查·反馈）", "（2019年10月27日）"),
             # also one wrapped ("（经济新方位·六稳怎么干" / "①）")
