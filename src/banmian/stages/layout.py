@@ -282,6 +282,8 @@ def _wider_column_starts(infos: list[LineInfo], i: int, why: list[str]) -> bool:
 
 
 _CREDIT_TAIL = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|文并摄|摄影?|文")
+# (names and credit, the spaces between them gone from the text: the line must have had one)
+_NAMES_CREDIT = re.compile(r"[\u4e00-\u9fff·、]{2,12}(?:文[/／]图|图[/／]文|文并摄)")
 WRAPPED_TAG = "a block's full first line, its column tag wrapped onto the next line"
 TAG_HEAD_CHARS = 8  # of a column tag, at most this much before a line break
 
@@ -346,8 +348,10 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("jump"), why.append(f"jump {x.jump[0]} {x.jump[1]}")
         elif x.byline_names:
             labels.append("byline"), why.append("stand-alone byline")
-        elif i > 0 and labels[i - 1] == "byline" and len(text) <= 4 and _CREDIT_TAIL.fullmatch(text):
-            # "■ 本报记者 杜尚泽 管克江" / "文/图": what the reporters did, broken off
+        elif (i > 0 and labels[i - 1] == "byline" and len(text) <= 16
+              and (_CREDIT_TAIL.fullmatch(text) or (len(x.spans) > 1 and _NAMES_CREDIT.fullmatch(text)))):
+            # "■ 本报记者 杜尚泽 管克江" / "文/图": what the reporters did, broken off; also
+            # with the last names ("全媒体记者 万秀斌 黄娴" / "程焕 文/图")
             labels.append("byline"), why.append("the credit of the byline above")
         elif i > 0 and labels[i - 1] == "head" and text[0] in "（(" and _bracket_under_head(text, following[i]):
             # a column tag or a date under a headline line ("（来信调查·反馈）", "（2019年10月27日）"),
