@@ -281,6 +281,13 @@ def _wider_column_starts(infos: list[LineInfo], i: int, why: list[str]) -> bool:
     return len(nxt) == 2 and all(y.max_width >= infos[i].min_width - 1.0 and not y.furniture for y in nxt)
 
 
+def _spread(x: LineInfo) -> bool:
+    """Was ``x`` a line of text spread to the full measure, a space between each of its
+    characters, with a sentence's comma inside ("“ 新 年 到 ， 好 运": justified where the
+    next words would not fit)?  Letter-spaced titles hold no comma."""
+    return len(x.spans) >= len(x.text) - 1 >= 4 and ("，" in x.text or "、" in x.text)
+
+
 _CREDIT_TAIL = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|文并摄|摄影?|文")
 # (names and credit, the spaces between them gone from the text: the line must have had one)
 _NAMES_CREDIT = re.compile(r"[\u4e00-\u9fff·、]{2,12}(?:文[/／]图|图[/／]文|文并摄)")
@@ -407,7 +414,8 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
         # (what _carried leaves is never negative: the cheap comparison first)
         elif (not terminal and x.max_width < cw - indent - 1.25
               and x.max_width < cw - indent - 1.25 - _carried(infos, i)
-              and not _note_wraps(text, following[i]) and not (paragraphs and x.width >= PARAGRAPH_CHARS)):
+              and not _note_wraps(text, following[i]) and not (paragraphs and x.width >= PARAGRAPH_CHARS)
+              and not _spread(x)):
             labels.append("head"), why.append("short without closing punctuation" + (
                 "" if paragraphs else f" ({x.width:g} < {cw:g})"))
         else:
