@@ -288,7 +288,7 @@ def _spread(x: LineInfo) -> bool:
     return len(x.spans) >= len(x.text) - 1 >= 4 and ("，" in x.text or "、" in x.text)
 
 
-_CREDIT_TAIL = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|文并摄|摄影?|文")
+_CREDIT_TAIL = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|文并摄|摄影?|文|[/／]\s*[图文]")  # ("…梅世雄 文" / "/图")
 # (names and credit, the spaces between them gone from the text: the line must have had one)
 _NAMES_CREDIT = re.compile(r"[\u4e00-\u9fff·、]{2,12}(?:文[/／]图|图[/／]文|文并摄)")
 WRAPPED_TAG = "a block's full first line, its column tag wrapped onto the next line"
