@@ -312,10 +312,12 @@ _TAGGED_LINE = re.compile(r"[^（(\s][（(][^（）()]{2,20}[）)]$")  # text, t
 
 
 def _furniture_clusters(texts: list[str], kinds: list[str | None],
-                        printed: Callable[[int], str] = lambda k: "") -> list[str | None]:
+                        printed: Callable[[int], str] = lambda k: "",
+                        blank: Sequence[bool] = ()) -> list[str | None]:
     """Running heads come in clusters at a page edge ("人民日报 / 2019年2月19日 / 评论 /
     星期二 / 第8版"); a very short line in such a cluster (a section name, the tail
-    of an editors' line that wrapped: "罗萍") is furniture too."""
+    of an editors' line that wrapped: "罗萍") is furniture too.  ``blank``: whether a
+    blank line stood before each line."""
     out = list(kinds)
     n = len(texts)
     # An editors' line wraps its last names onto the next line ("本版责编：宋丽伟 /
@@ -357,6 +359,11 @@ def _furniture_clusters(texts: list[str], kinds: list[str | None],
             if (not (1 <= len(t) <= 4) or TERMINAL.search(t) or ARTICLE_LABELS.match(t)
                     or (t[-1] in "）)" and "（" not in t and "(" not in t)
                     or (k + 1 < n and not out[k + 1] and _TAGGED_LINE.search(texts[k + 1]))):
+                continue
+            # (a short line set right under text, no blank line between, ends that text's
+            # block: a title's last words above the running foot, "三沙…三位“90后” /
+            # 同一个岛 / 同一个家", are no section name)
+            if k > 0 and not out[k - 1] and blank and not blank[k]:
                 continue
             near = [out[j] for j in (k - 1, k + 1) if 0 <= j < n]
             if any(near):
@@ -520,7 +527,8 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
         if not EDGE_LINES <= k < n - EDGE_LINES or _may_be_furniture(t):
             kinds[k] = _furniture_kind(t, k, n, paper, [src[s.start:s.end] for s in p[1]] if len(p[1]) > 1 else ())
     _loose_folios(texts, [p[2] for p in pieces], kinds)
-    kinds = _furniture_clusters(texts, kinds, lambda k: src[pieces[k][1][0].start:pieces[k][1][-1].end])
+    kinds = _furniture_clusters(texts, kinds, lambda k: src[pieces[k][1][0].start:pieces[k][1][-1].end],
+                                [p[2] for p in pieces])
     infos: list[LineInfo] = []
     append = infos.append
     # Filled in field order without the named tuple's own __new__, a Python
