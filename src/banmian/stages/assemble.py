@@ -22,7 +22,7 @@ from .draft import Draft
 from .evidence import (COHESION_SHARE, Order, RegionOf, Run, cohesion, label_over_phrase, low_cohesion,
                        note_ends_at, opens_article_at, quoted, run_width, same_shape, title_evidence)
 from .headlines import TITLE_TAG, is_subtitle
-from .layout import OPEN_SENTENCE, Labelled
+from .layout import OPEN_SENTENCE, Label, Labelled
 from .row import cut_under_row, headline_row, lead_text_at
 
 def _region(run: Run | None, region_of: RegionOf) -> int | None:
@@ -43,6 +43,7 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before",
     out: list[Run] = []
     notes: list[str] = []
     skip_next = False
+    label: Label  # what a demoted headline run becomes
     # A body run is weighed beside the run after it and again beside the one
     # before it: measure each once.  The run is kept beside its width, so its
     # id is not reused while this runs.
@@ -72,7 +73,7 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before",
                 label, what = ("body", OPEN_SENTENCE) if mid_sentence else \
                     ("heading", "sub-heading inside an article")
                 lines = tuple(x._replace(label=label, why=what) for x in run.lines)
-                out[-1] = Run("body", prev.lines + lines + (nxt.lines if glue else ()))
+                out[-1] = Run("body", prev.lines + lines + (nxt.lines if glue and nxt is not None else ()))
                 skip_next = glue
                 notes.append(f"lines {run.lines[0].info.line.number}-{run.lines[-1].info.line.number}: "
                              f"{what} (after body text of its region)")
@@ -102,6 +103,13 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before",
     return out, notes
 
 
+def _direction(run: Run) -> str:
+    """A jump run's direction ("from" or "to")."""
+    jump = run.lines[0].info.jump
+    assert jump is not None  # a jump run is its marker line
+    return jump[0]
+
+
 def detect_order(runs: list[Run]) -> tuple[Order, str]:
     """Vote on whether this page's headlines follow or precede their bodies."""
     content = [r for r in runs if r.kind != "furniture"]
@@ -109,13 +117,13 @@ def detect_order(runs: list[Run]) -> tuple[Order, str]:
         return "before", "no content"
     after = before = 0
     first = next((i for i, r in enumerate(content) if r.kind != "jump"), None)
-    if first is not None and not (first > 0 and content[first - 1].lines[0].info.jump[0] == "from"):
+    if first is not None and not (first > 0 and _direction(content[first - 1]) == "from"):
         if content[first].kind == "body":
             after += 1
         elif content[first].kind == "head":
             before += 1
     last = next((i for i in range(len(content) - 1, -1, -1) if content[i].kind != "jump"), None)
-    if last is not None and not (last + 1 < len(content) and content[last + 1].lines[0].info.jump[0] == "to"):
+    if last is not None and not (last + 1 < len(content) and _direction(content[last + 1]) == "to"):
         if content[last].kind == "head":
             after += 1
         elif content[last].kind == "body":
@@ -345,6 +353,7 @@ def assemble_page(runs: list[Run], order: Order,
             cur.byline.extend(run.lines)
         elif run.kind == "jump":
             x = run.lines[0]
+            assert x.info.jump is not None  # a jump run is its marker line
             direction, page = x.info.jump
             furniture.append(x)
             if direction == "from":

@@ -170,8 +170,10 @@ def build_article(page: Page, draft: Draft, paragraphs: list[RawParagraph],
     if head and all(sizes):
         # A PDF tells the type sizes: the biggest is the title (引题 above, 副题 below);
         # lines all in one size are one title wrapped, unless a kicker leads into it.
+        roles: dict[str, list[Labelled]]
         roles, certain = {}, True
-        by_size = headline_roles_by_size([float(v) for v in sizes])
+        # (all(sizes): none is None)
+        by_size = headline_roles_by_size([float(v) for v in sizes if v is not None])
         # A kicker set as large as the title still leads into it ("…论坛强调", "…黄望明——").
         titled = [k for k, r in enumerate(by_size) if r == "title"]
         if "kicker" not in by_size and len(titled) > 1:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
-from typing import Literal
+from typing import Any, Literal
 
 from .attach import bigrams, overlap_text
 from .layout import COLUMN_TAG, Labelled
@@ -36,8 +36,9 @@ def to_runs(labelled: list[Labelled], region_of: RegionOf | None = None) -> list
     regions); numbered headings travel with the body."""
     def kind(x: Labelled) -> str:
         return "body" if x.label == "heading" else x.label
-    key = kind if region_of is None else (lambda x: (kind(x), region_of.get(x.info.line.number)))
-    runs = []
+    key: Callable[[Labelled], Any] = kind if region_of is None else (
+        lambda x: (kind(x), region_of.get(x.info.line.number)))
+    runs: list[Run] = []
     for k, group in groupby(labelled, key=key):
         g = tuple(group)
         k = k if region_of is None else k[0]

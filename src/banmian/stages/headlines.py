@@ -181,8 +181,8 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
             cost, starts = best[i]
             options.append((cost + FIELD_COST + _field_cost(widths, printed, i, j - 1, solid), starts + (i,)))
         best.append(min(options))
-    starts = list(best[n][1]) + [n]
-    return [list(lines[a:b]) for a, b in zip(starts, starts[1:])]
+    cuts = list(best[n][1]) + [n]
+    return [list(lines[a:b]) for a, b in zip(cuts, cuts[1:])]
 
 
 def _series_kicker(a: Field, b: Field) -> bool:

@@ -118,6 +118,7 @@ def _count(widths: list[float]) -> Mapping[float, int]:
 
 
 def _hist_mode(hist: Mapping[float, int]) -> float:
+    best_n: float
     best, best_n = 0.0, -1
     get = hist.get  # a Counter's own lookup calls __missing__ for every absent width
     values = sorted([k for k, c in hist.items() if c > 0])
@@ -382,7 +383,8 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
         elif (i > 0 and labels[i - 1] == "byline" and x.pure and not terminal and not _PUNCT_ANY.search(text)
               and (len(text) <= 3 or (len(text) <= 8 and len(x.spans) > 1))):
             labels.append("byline"), why.append("the end of a wrapped byline")
-        elif i > 0 and terminal and infos[i - 1].jump and infos[i - 1].jump[0] == "from":
+        # (mypy does not narrow ``infos[i - 1].jump`` through the ``and``: no temporary on the hot path)
+        elif i > 0 and terminal and infos[i - 1].jump and infos[i - 1].jump[0] == "from":  # type: ignore[index]
             labels.append("body"), why.append("the continued text after a 上接 marker")
         elif hints is not None and hints[i] == "head":
             labels.append("head"), why.append("set larger than the body type")
@@ -548,7 +550,8 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             why[i] = "a line without an end between a headline line and a heading"
             continue
         if (0 < i < n - 1 and labels[i - 1] == "head" and labels[i + 1] == "jump" and infos[i + 1].jump
-                and infos[i + 1].jump[0] == "from" and not infos[i].terminal and why[i] != _OPENS):
+                and infos[i + 1].jump[0] == "from"  # type: ignore[index]  # narrowed by the test before it
+                and not infos[i].terminal and why[i] != _OPENS):
             # Under a headline line and above a 上接 marker, which opens a continued text:
             # a headline line too, no text ends there without punctuation
             # ("韩正在山西调研时强调 / 紧紧抓住机遇 勇于改革创新 / 奋力推动经济转型发展 / （上接第1版）").

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from ..model import ParagraphKind
 from .decks import DECK_END
 from .layout import FIGURE_WHY, OPEN_SENTENCE, PARAGRAPH_MEASURE, WRAPPED_HEADING, Labelled, mode_width
 from .normalize import LineInfo
@@ -20,7 +21,7 @@ class RawParagraph(NamedTuple):
     every paragraph, several times faster than a frozen dataclass)."""
 
     lines: tuple[Labelled, ...]
-    kind: str  # "body" | "heading"
+    kind: ParagraphKind
     why: str
 
 

@@ -87,14 +87,15 @@ def _rule_between(rules: Sequence[Box], box: Box, top: float, bottom: float) -> 
     return False
 
 
-def _captions(page: Page, infos: Sequence[LineInfo], body: float) -> list[bool]:
+def _captions(page: Page, infos: Sequence[LineInfo], body: float, boxes: list[Box]) -> list[bool]:
     """Caption lines: in a smaller type (or a photo credit) right under or above an
     image, and the lines of the same size that continue them; without an image,
-    a smaller-type line that names itself a picture ("图为…") or credits a photo."""
+    a smaller-type line that names itself a picture ("图为…") or credits a photo.
+    ``boxes``: the lines' boxes (every line has one here)."""
     out = [False] * len(infos)
     images = page.images
     for i, x in enumerate(infos):
-        b, size = x.line.box, x.line.size or body
+        b, size = boxes[i], x.line.size or body
         small = size < body * (1 - BODY_TOLERANCE)
         near = bool(images) and any(_xover(img, b) > 0.5 * min(_w(b), _w(img))
                                     and (-0.5 * size <= b[1] - img[3] <= CAPTION_NEAR_EMS * size
@@ -111,14 +112,14 @@ def _captions(page: Page, infos: Sequence[LineInfo], body: float) -> list[bool]:
     # a caption wraps onto more lines of its size just under it; top to bottom, so that a
     # line found to continue a caption is there for the lines under it (only the caption
     # lines so far are compared: pages have hundreds of lines, a few captions)
-    order = sorted(range(len(infos)), key=lambda k: infos[k].line.box[1])
+    order = sorted(range(len(infos)), key=lambda k: boxes[k][1])
     found = [j for j in order if out[j]]
     for k in order:
         if out[k]:
             continue
-        b = infos[k].line.box
+        b = boxes[k]
         for j in found:
-            c = infos[j].line.box
+            c = boxes[j]
             if abs((infos[j].line.size or 0) - (infos[k].line.size or 0)) < 0.2 \
                     and 0 <= b[1] - c[3] <= 0.8 * body and _xover(b, c) > 0:
                 out[k] = True
@@ -209,11 +210,11 @@ def _column_blocks(idx: list[int], boxes: list[Box], rules: Sequence[Box], em: f
         if not blk:
             continue
         out.append([blk[0]])
-        for a, b in pairwise(blk):
-            if boxes[b][1] - boxes[a][3] > usual + SPLIT_GAP_EMS * em or (
-                    streamed and ends and ends[a] and b != a + 1 and not (jumps and jumps[a])):
+        for p, q in pairwise(blk):
+            if boxes[q][1] - boxes[p][3] > usual + SPLIT_GAP_EMS * em or (
+                    streamed and ends and ends[p] and q != p + 1 and not (jumps and jumps[p])):
                 out.append([])
-            out[-1].append(b)
+            out[-1].append(q)
     return out
 
 
@@ -280,7 +281,7 @@ def find_regions(page: Page, infos: Sequence[LineInfo], body: float | None) -> R
     sizes = [x.line.size or body for x in infos]
     em = body
     rules = page.rules
-    caption = _captions(page, infos, body)
+    caption = _captions(page, infos, body, boxes)
     head_idx, col_idx = [], []
     # A short line next to the running heads in the content stream was taken for furniture
     # by position alone ("核心阅读" drawn right after the page label, a title's last two
@@ -348,8 +349,8 @@ def find_regions(page: Page, infos: Sequence[LineInfo], body: float | None) -> R
     # "（上接第1版）" opens a continued article: its column heads a region of its own (under a
     # repeated title, if one is just above it), and the columns beside it join that region
     n_regions = len(heads)
-    for k, c in enumerate(cols):
-        top_line = infos[min(c, key=lambda i: boxes[i][1])]
+    for k, col in enumerate(cols):
+        top_line = infos[min(col, key=lambda i: boxes[i][1])]
         if owner[k] is None and top_line.jump and top_line.jump[0] == "from":
             owner[k] = side_head(k)
             if owner[k] is None:
@@ -394,12 +395,12 @@ def find_regions(page: Page, infos: Sequence[LineInfo], body: float | None) -> R
         for k in range(len(cols)):
             if owner[k] is not None:
                 continue
-            h = side_head(k)
-            if h is not None:
-                owner[k] = h
+            sh = side_head(k)
+            if sh is not None:
+                owner[k] = sh
                 changed = True
                 notes.append(f"line {infos[min(cols[k])].line.number}…: a column beside the headline "
-                             f"above it (lines {infos[min(heads[h])].line.number}…)")
+                             f"above it (lines {infos[min(heads[sh])].line.number}…)")
     # Columns no headline reaches: one headless region per row of neighbours.
     region_of_col: list[int] = [-1] * len(cols)
     for k in range(len(cols)):
@@ -457,10 +458,10 @@ def find_regions(page: Page, infos: Sequence[LineInfo], body: float | None) -> R
     full = [False] * len(infos)
     for k, blk in enumerate(cols):
         if len(blk) >= 3:
-            left = cbox[k][0]
+            left_x = cbox[k][0]
             for i in blk:
-                indented[i] = 1.5 * em <= boxes[i][0] - left <= 2.6 * em and boxes[i][2] >= cbox[k][2] - 1.5 * em
-                full[i] = boxes[i][0] - left <= 2.6 * em and boxes[i][2] >= cbox[k][2] - 0.5 * em
+                indented[i] = 1.5 * em <= boxes[i][0] - left_x <= 2.6 * em and boxes[i][2] >= cbox[k][2] - 1.5 * em
+                full[i] = boxes[i][0] - left_x <= 2.6 * em and boxes[i][2] >= cbox[k][2] - 0.5 * em
     heads_set = frozenset(i for h, blk in enumerate(heads) if h in owned for i in blk)
     return Regions(tuple(region), tuple(caption), tuple(order), heads_set, tuple(indented), tuple(full),
                    tuple(notes))
