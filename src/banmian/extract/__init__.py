@@ -21,6 +21,7 @@ Spans are ``[start, end)`` offsets into ``article.text`` (paragraphs joined with
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from ..model import Article
 from .audits import audit
@@ -28,7 +29,7 @@ from .dates import find_dates
 from .events import find_events
 from .export import CSV_COLUMNS, facts_csv_rows, facts_to_dict
 from .facts import (
-    Audit, DateFact, Event, Facts, Loc, Organization, OutlineNode, Person, Place, Quantity, Rank, Statistic, Target,
+    Audit, DateFact, Event, Facts, Field, Loc, Organization, OutlineNode, Person, Place, Quantity, Rank, Statistic, Target,
 )
 from .ner import LacTagger, NerUnavailable, Tagger, check_available, default_tagger
 from .numbers import find_quantities, find_ranks
@@ -45,15 +46,15 @@ __all__ = [
     "facts_csv_rows", "facts_to_dict", "region_from_paper",
 ]
 
-_HEADLINE_FIELDS = ("kicker", "title", "subtitle")
+_HEADLINE_FIELDS: tuple[Field, ...] = ("kicker", "title", "subtitle")
 
 
-def article_fields(article: Article) -> dict[str, str]:
+def article_fields(article: Article) -> dict[Field, str]:
     """The texts facts are read from: ``body`` first, then the headline lines, then a
     byline printed apart from the body."""
-    fields = {"body": article.text}
+    fields: dict[Field, str] = {"body": article.text}
     for name, text in article.headline.fields():
-        fields[name] = text.value
+        fields[cast(Field, name)] = text.value  # (kicker, title, subtitle)
     b = article.byline
     if b is not None and b.text.value and b.text.value not in fields["body"]:
         fields["byline"] = b.text.value
@@ -73,7 +74,7 @@ def extract_facts(article: Article, issue_date: date | None = None, *, ner: bool
     if ner and tagger is None:
         check_available()
     tg: Tagger | None = (tagger or default_tagger()) if ner else None
-    dates = {f: find_dates(t, issue_date, f) for f, t in fields.items() if f != "byline"}
+    dates: dict[Field, list[DateFact]] = {f: find_dates(t, issue_date, f) for f, t in fields.items() if f != "byline"}
     places = _places(fields, region)
     stems = frozenset(p.name[:-1] for p in places if p.level in ("市", "县", "区", "省", "州") and len(p.name) >= 3)
     mentions = _people(article, fields, tg)
@@ -99,31 +100,31 @@ def extract_facts(article: Article, issue_date: date | None = None, *, ner: bool
     )
 
 
-def _places(fields: dict[str, str], region: str | None) -> list[Place]:
+def _places(fields: dict[Field, str], region: str | None) -> list[Place]:
     seen: dict[str, Place] = {}
     for f, text in fields.items():
-        for p in find_places(text, f, region=region):  # type: ignore[arg-type]
+        for p in find_places(text, f, region=region):
             if p.name not in seen or (seen[p.name].parent is None and p.parent):
                 seen[p.name] = p if p.name not in seen else Place(p.name, p.level, p.parent, seen[p.name].loc)
     return list(seen.values())
 
 
-def _people(article: Article, fields: dict[str, str], tagger: Tagger | None) -> dict[str, list[Mention]]:
+def _people(article: Article, fields: dict[Field, str], tagger: Tagger | None) -> dict[Field, list[Mention]]:
     """Titled mentions, byline reporters, further mentions of known names, NER names."""
-    mentions: dict[str, list[Mention]] = {f: find_mentions(t, f, tagger=tagger) for f, t in fields.items()}
+    mentions: dict[Field, list[Mention]] = {f: find_mentions(t, f, tagger=tagger) for f, t in fields.items()}
     known = {m.name for ms in mentions.values() for m in ms}
     b = article.byline
     if b is not None:
         for name in b.reporters:
             if name in known or not name:
                 continue
-            f = "body" if name in fields["body"] else ("byline" if "byline" in fields else None)
+            f: Field | None = "body" if name in fields["body"] else ("byline" if "byline" in fields else None)
             if f is None:
                 continue
             i = fields[f].find(name)
             role = _byline_role(fields[f], i)
-            mentions[f].append(Mention(name, (role,), None, Loc(i, i + len(name), f),  # type: ignore[arg-type]
-                                       Loc(i, i + len(name), f), "byline"))  # type: ignore[arg-type]
+            mentions[f].append(Mention(name, (role,), None, Loc(i, i + len(name), f),
+                                       Loc(i, i + len(name), f), "byline"))
             known.add(name)
     for f, text in fields.items():
         taken = [m.name_loc for m in mentions[f]] + [m.loc for m in mentions[f]]
@@ -142,10 +143,10 @@ def _byline_role(text: str, i: int) -> str:
     return "记者"
 
 
-def _orgs(fields: dict[str, str], stems: frozenset[str], people: list[Person]) -> list[Organization]:
+def _orgs(fields: dict[Field, str], stems: frozenset[str], people: list[Person]) -> list[Organization]:
     seen: dict[str, Organization] = {}
     for f, text in fields.items():
-        for o in find_orgs(text, f, place_stems=stems):  # type: ignore[arg-type]
+        for o in find_orgs(text, f, place_stems=stems):
             if o.name in seen:
                 old = seen[o.name]
                 seen[o.name] = Organization(o.name, old.aliases + tuple(a for a in o.aliases if a not in old.aliases),
@@ -159,8 +160,8 @@ def _orgs(fields: dict[str, str], stems: frozenset[str], people: list[Person]) -
     return sorted(seen.values(), key=lambda o: (o.loc.field != "body", o.loc.start))
 
 
-def _statistics(fields: dict[str, str], issue_date: date | None, quantities: list[Quantity],
-                dates: dict[str, list[DateFact]], exclude: frozenset[tuple[int, int]], ranks: list):
+def _statistics(fields: dict[Field, str], issue_date: date | None, quantities: list[Quantity],
+                dates: dict[Field, list[DateFact]], exclude: frozenset[tuple[int, int]], ranks: list):
     """Body statistics, plus headline ones the body does not repeat."""
     head: list[Statistic] = []
     head_period = None

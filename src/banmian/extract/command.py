@@ -100,7 +100,8 @@ def _readable(paths: list[str], errors: list[str], issue_date: date | None, pape
 def facts_document(paths: list[str], *, issue_date: date | None = None, paper: str | None = None,
                    ner: bool = True) -> tuple[dict[str, Any], list[str]]:
     """The facts of every article of every file, and one message per file that failed."""
-    files, errors = [], []
+    files: list[dict[str, Any]] = []
+    errors: list[str] = []
     for p, arts, d, pap, region in _readable(paths, errors, issue_date, paper):
         files.append({"file": p, "date": d.isoformat() if d else None, "paper": pap, "articles": [
             {"id": f"a{i}", "title": a.headline.title.value if a.headline.title else None,

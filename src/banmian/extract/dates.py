@@ -27,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .facts import DateFact, Loc
+from .facts import DateFact, Field, Loc
 
 _CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -246,7 +246,7 @@ _EXPLICIT_YEAR = re.compile(rf"(?P<y>{_Y})年(?![以至到—－\-–~～])")  #
 _EXPLICIT_MONTH = re.compile(rf"(?P<m>{_M})月(?:[0-9]|[一二三四五六七八九十])")
 
 
-def find_dates(text: str, issue_date: date | None = None, field: str = "body") -> list[DateFact]:
+def find_dates(text: str, issue_date: date | None = None, field: Field = "body") -> list[DateFact]:
     """Every date, period and relative time expression in ``text``, in order.
 
     >>> from datetime import date

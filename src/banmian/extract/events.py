@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from .facts import DateFact, Event, Loc
+from .facts import DateFact, Event, Field, Loc
 from .people import PUNCT, Mention
 
 _NOUN = (r"(?:常务会议|联席会议|全体会议|会议|代表大会|大会|全会|常委会|座谈会|推进会|研讨会|论坛|峰会|发布会|交流会|报告会|"
@@ -54,8 +54,8 @@ def _norm(name: str) -> str:
     return re.sub(r"[“”\"‘’'\s]", "", name)
 
 
-def find_events(fields: dict[str, str], mentions: dict[str, list[Mention]],
-                dates: dict[str, list[DateFact]]) -> list[Event]:
+def find_events(fields: dict[Field, str], mentions: dict[Field, list[Mention]],
+                dates: dict[Field, list[DateFact]]) -> list[Event]:
     """Events of one article.  ``fields`` maps field name (body, kicker, …) to text;
     ``mentions`` and ``dates`` hold what was already found in each field."""
     found: dict[str, Event] = {}
@@ -72,7 +72,7 @@ def find_events(fields: dict[str, str], mentions: dict[str, list[Mention]],
             if key in found:
                 continue
             when = _date_near(text, s, dates.get(field, []))
-            found[key] = Event(_kind(name), name, when, Loc(s, span_end, field))  # type: ignore[arg-type]
+            found[key] = Event(_kind(name), name, when, Loc(s, span_end, field))
             order.append(key)
         for m in _MEETS.finditer(text):
             host = [x for x in mentions.get(field, []) if x.name_loc.end <= m.start() and m.start() - x.name_loc.end <= 25]
@@ -84,7 +84,7 @@ def find_events(fields: dict[str, str], mentions: dict[str, list[Mention]],
             key = _norm(name)
             if key not in found:
                 found[key] = Event(m.group("verb"), name, _date_near(text, m.start(), dates.get(field, [])),
-                                   Loc(h.name_loc.start, g.name_loc.end, field),  # type: ignore[arg-type]
+                                   Loc(h.name_loc.start, g.name_loc.end, field),
                                    speaker=(h.name,), attendees=(h.name, g.name))
                 order.append(key)
     events = [found[k] for k in order]
@@ -147,12 +147,12 @@ def _date_near(text: str, pos: int, dates: list[DateFact]) -> str | None:
     return pick.value if pick else None
 
 
-def _first_date(dates: dict[str, list[DateFact]]) -> str | None:
+def _first_date(dates: dict[Field, list[DateFact]]) -> str | None:
     body = [d for d in dates.get("body", []) if d.kind == "date" and d.value and d.loc.start < 40]
     return body[0].value if body else None
 
 
-def _roles(fields: dict[str, str], mentions: dict[str, list[Mention]]) -> tuple[tuple[str, ...], ...]:
+def _roles(fields: dict[Field, str], mentions: dict[Field, list[Mention]]) -> tuple[tuple[str, ...], ...]:
     chair: list[str] = []
     speaker: list[str] = []
     attendees: list[str] = []

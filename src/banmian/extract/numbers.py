@@ -25,7 +25,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from .facts import Loc, Number, Quantity, Rank
+from .facts import Field, Loc, Number, Quantity, Rank
 from .lexicon import trie_pattern
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
@@ -145,7 +145,7 @@ def _is_year(m: re.Match[str]) -> bool:
     return s.isdigit() and len(s) == 4 and 1900 <= int(s) <= 2100
 
 
-def find_quantities(text: str, field: str = "body") -> list[Quantity]:
+def find_quantities(text: str, field: Field = "body") -> list[Quantity]:
     """Every number with a unit (or a bare multiplied number) in ``text``, in order.
 
     Bare numbers without a unit, multiplier or percent sign are skipped: they are
@@ -240,7 +240,7 @@ def in_quotes(text: str, pos: int, max_len: int = 16) -> bool:
     return closed >= 0 and closed - opened <= max_len
 
 
-def find_ranks(text: str, field: str = "body") -> list[tuple[Rank, Loc]]:
+def find_ranks(text: str, field: Field = "body") -> list[tuple[Rank, Loc]]:
     """Ranks such as 位居全省第5位 / 排名全国第一 / 居全国首位.
 
     >>> [(r.scope, r.position) for r, _ in find_ranks("位居全省第5位")]

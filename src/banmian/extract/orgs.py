@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .facts import Loc, Organization
+from .facts import Field, Loc, Organization
 from .lexicon import (
     GENERIC_ORG_PREFIXES, NON_ORG_BIGRAMS, ORG_SUFFIX_CONTINUATIONS, ORG_SUFFIXES, TITLE_RE, WEAK_ORG_SUFFIXES,
     strip_verbs, trie_pattern,
@@ -71,7 +71,7 @@ def _acceptable(name: str, suffix: str, text: str, s: int, e: int) -> bool:
     return True
 
 
-def find_orgs(text: str, field: str = "body", *, place_stems: frozenset[str] = frozenset()) -> list[Organization]:
+def find_orgs(text: str, field: Field = "body", *, place_stems: frozenset[str] = frozenset()) -> list[Organization]:
     """Organisations named in ``text``, one per name, in order of first mention.
 
     ``place_stems`` is accepted for callers that know the article's places; the

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .facts import Loc, Person
+from .facts import Field, Loc, Person
 from .lexicon import (
     COUNTRIES, PROVINCES, COMMON_WORDS_WITH_SURNAME, NOT_GIVEN_NAMES, COMPOUND_SURNAMES, FUSED_BODY_RE, NAME_FOLLOWERS, NOT_IN_NAME, ORG_SUFFIXES,
     SURNAMES, TITLE_RE, TITLES, TITLES_AFTER_NAME, WEAK_TITLES, dictionary_words, longest_title_suffix,
@@ -120,7 +120,7 @@ def _name_candidates(text: str, pos: int) -> list[tuple[int, int]]:
         cand = text[pos:end]
         if not _valid_given(cand[s_len:]) or cand[:2] in COMMON_WORDS_WITH_SURNAME or cand in dictionary_words():
             continue
-        if TITLE_RE.match(text, pos) and TITLE_RE.match(text, pos).end() > pos + 1:  # a title, not a name
+        if (t := TITLE_RE.match(text, pos)) and t.end() > pos + 1:  # a title, not a name
             return []
         out.append((end, follow_score(text, end)))
     return out
@@ -393,7 +393,7 @@ def _list_item(text: str, r: int, tagger: Tagger | None, known: frozenset[str]) 
     return found[0], "list"
 
 
-def find_mentions(text: str, field: str = "body", *, tagger: Tagger | None = None,
+def find_mentions(text: str, field: Field = "body", *, tagger: Tagger | None = None,
                   known: frozenset[str] = frozenset()) -> list[Mention]:
     """Titled mentions of people in ``text`` (title before or after the name).
 
@@ -439,7 +439,7 @@ def find_mentions(text: str, field: str = "body", *, tagger: Tagger | None = Non
     return out
 
 
-def _predicate_name(text: str, ts: int, te: int, title: str, floor: int, field: str = "body") -> Mention | None:
+def _predicate_name(text: str, ts: int, te: int, title: str, floor: int, field: Field = "body") -> Mention | None:
     """"NAME是ORG+TITLE，": a name opening its clause, introduced by 是/系."""
     if te < len(text) and text[te] not in "，。；、":
         return None
@@ -454,7 +454,7 @@ def _predicate_name(text: str, ts: int, te: int, title: str, floor: int, field: 
     if not sur or not 1 <= len(name) - sur <= 2 or not _valid_given(name[sur:]) or name in dictionary_words():
         return None
     titles, org = _compose(segs)
-    return Mention(name, titles, org, Loc(cs, te, field), Loc(cs, start - 1, field), "title")  # type: ignore[arg-type]
+    return Mention(name, titles, org, Loc(cs, te, field), Loc(cs, start - 1, field), "title")
 
 
 def _name_before(text: str, ts: int, title: str, floor: int, known: frozenset[str] | set[str]) -> int | None:
@@ -494,7 +494,7 @@ def _name_before(text: str, ts: int, title: str, floor: int, known: frozenset[st
 # --- bare names (NER) -------------------------------------------------------------
 
 
-def find_bare_names(text: str, field: str, tagger: Tagger, taken: list[Loc]) -> list[Mention]:
+def find_bare_names(text: str, field: Field, tagger: Tagger, taken: list[Loc]) -> list[Mention]:
     """Untitled people before a verb of saying or chairing ("巴赫表示"), confirmed by NER."""
     out: list[Mention] = []
     for vm in _SPEECH_VERBS.finditer(text):
@@ -520,7 +520,7 @@ def find_bare_names(text: str, field: str, tagger: Tagger, taken: list[Loc]) -> 
     return out
 
 
-def known_mentions(text: str, field: str, names: frozenset[str], taken: list[Loc]) -> list[Mention]:
+def known_mentions(text: str, field: Field, names: frozenset[str], taken: list[Loc]) -> list[Mention]:
     """Further mentions of names already found with a title ("陈光浩主持陈扬杰出席")."""
     out: list[Mention] = []
     for name in sorted(names, key=len, reverse=True):

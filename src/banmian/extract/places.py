@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .facts import Loc, Place
+from .facts import Field, Loc, Place
 from .lexicon import (
     COUNTRIES, NOT_PLACE_STEMS, PLACE_BAD_BIGRAMS, PLACE_CONTINUATIONS, PROVINCES, strip_verbs, trie_pattern,
 )
@@ -50,7 +50,7 @@ def region_from_paper(paper: str | None) -> str | None:
     return stem + "市" if 2 <= len(stem) <= 4 else None
 
 
-def find_places(text: str, field: str = "body", *, region: str | None = None) -> list[Place]:
+def find_places(text: str, field: Field = "body", *, region: str | None = None) -> list[Place]:
     """Places named in ``text``, in order of first mention, one per name.
 
     ``region`` is the home city or province of the paper, used as the parent of

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .dates import find_dates
-from .facts import DateFact, Loc, Quantity, Rank, Statistic
+from .facts import DateFact, Field, Loc, Quantity, Rank, Statistic
 from .metrics import LEAD_SCOPE, clean_metric, metric_ok, refine_metric
 from .numbers import find_quantities, find_ranks, in_quotes
 
@@ -129,7 +129,7 @@ def _period_dates(dates: list[DateFact], text: str) -> list[DateFact]:
     return out
 
 
-def find_statistics(text: str, issue_date: date | None = None, *, field: str = "body",
+def find_statistics(text: str, issue_date: date | None = None, *, field: Field = "body",
                     quantities: list[Quantity] | None = None, dates: list[DateFact] | None = None,
                     ranks: list[tuple[Rank, Loc]] | None = None, period: str | None = None,
                     exclude: frozenset[tuple[int, int]] = frozenset()) -> tuple[list[Statistic], list[Relation]]:
@@ -185,7 +185,7 @@ def find_statistics(text: str, issue_date: date | None = None, *, field: str = "
     return stats, [r for r in relations if r.parts]
 
 
-def _finish(d: _Draft, field: str) -> Statistic:
+def _finish(d: _Draft, field: Field) -> Statistic:
     q = d.q
     share = d.share
     share_step = 0.01
@@ -454,7 +454,7 @@ def _items(text: str, s0: int, fb: int, n: int) -> tuple[list[str] | None, str, 
         if m is not None:
             items, tail = m
             rest = text[fb:fb + 200]
-            rest = rest[:re.search(r"[。！？；\n]|$", rest).start()]
+            rest = rest[:re.search(r"[。！？；\n]|$", rest).start()]  # type: ignore[union-attr]  # "|$" always matches
             complete = not re.search(r"前[二三四五六七八九十\d]|等", seg + rest)
             return items, tail, complete
         if lo <= s0:

@@ -20,7 +20,7 @@ from bisect import bisect_left
 from datetime import date
 
 from .dates import find_dates
-from .facts import DateFact, Loc, Quantity, Target
+from .facts import DateFact, Field, Loc, Quantity, Target
 from .numbers import find_quantities
 from .metrics import clean_metric, metric_ok
 from .statistics import sentences
@@ -56,7 +56,7 @@ def _comparator(clause_before: str, q: Quantity, after: str) -> tuple[str | None
     return None, clause_before
 
 
-def find_targets(text: str, issue_date: date | None = None, *, field: str = "body",
+def find_targets(text: str, issue_date: date | None = None, *, field: Field = "body",
                  dates: list[DateFact] | None = None, quantities: list[Quantity] | None = None) -> list[Target]:
     """Targets with deadlines and dated expectations, in order."""
     dates = find_dates(text, issue_date, field) if dates is None else dates
@@ -107,7 +107,7 @@ def _deadline(text: str, s0: int, s1: int, sd: list[DateFact]) -> tuple[DateFact
     return None
 
 
-def _quantified(text: str, start: int, s1: int, d: DateFact, quantities: list[Quantity], field: str) -> list[Target]:
+def _quantified(text: str, start: int, s1: int, d: DateFact, quantities: list[Quantity], field: Field) -> list[Target]:
     out = []
     for q in quantities:
         if not (start <= q.loc.start < s1) or q.kind not in ("money", "percent", "count", "measure"):
