@@ -31,7 +31,7 @@ class PackedBoxes(Sequence["Box | None"]):
     __slots__ = ("data",)
     NONE = struct.pack("4d", *[float("nan")] * 4)
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes | bytearray) -> None:
         self.data = bytes(data)
 
     def __len__(self) -> int:

@@ -167,9 +167,9 @@ def label(state: PageState) -> PageState:
         labelled = label_lines(infos, state.settings.indent_chars, hints if "head" in hints else None)
     if state.head_lines:
         labelled = _column_text(labelled, state.regions, state.head_lines, state.full_lines)
-    labelled = tuple(labelled)
-    ev = lambda: [_event(state, "label", (x.info.line.number,), f"{x.label}: {x.why}") for x in labelled]
-    return _evolve(state, labelled=labelled, trace=_traced(state, ev))
+    result = tuple(labelled)
+    ev = lambda: [_event(state, "label", (x.info.line.number,), f"{x.label}: {x.why}") for x in result]
+    return _evolve(state, labelled=result, trace=_traced(state, ev))
 
 
 def assemble(state: PageState) -> PageState:
@@ -178,6 +178,7 @@ def assemble(state: PageState) -> PageState:
     runs = to_runs(list(state.labelled), region_of)
     first_order, _ = detect_order(runs)
     runs, notes = demote_inbody_headings(runs, first_order, region_of)
+    order: Order
     order, why = ("before", "headlines before bodies (reading order from the page geometry)") \
         if region_of is not None else detect_order(runs)
     drafts, furniture = assemble_page(runs, order, region_of)
@@ -284,7 +285,7 @@ def run_issue(pages: list[Page], settings: Settings = DEFAULT, *, paper: str | N
 def _link_pages(pages: list[Page], states: list[PageState], paper: str | None, date: str | None,
                 first_page: int | None) -> Issue:
     """The pages' printed numbers, their articles linked across pages (:func:`link_continuations`)."""
-    numbers: list[int | None] = []
+    numbers: list[int] = []
     for i, st in enumerate(states):
         if first_page is not None:
             n = first_page + i

@@ -330,7 +330,7 @@ def _erase_rules(pixels: np.ndarray, em: float,
     import cv2
     import numpy as np
     ink = (pixels < RULE_LEVEL).astype(np.uint8)
-    tall = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((max(3, int(RULE_EMS * em)) | 1, 1), np.uint8))
+    tall: np.ndarray = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((max(3, int(RULE_EMS * em)) | 1, 1), np.uint8))
     big = [b for b in boxes if b[3] - b[1] >= RULE_EMS * em]
     if big and tall.any():
         count, labels, stats, _ = cv2.connectedComponentsWithStats(tall, connectivity=8)
@@ -343,12 +343,13 @@ def _erase_rules(pixels: np.ndarray, em: float,
                 part[labels[y:y + h, x:x + w] == i] = 0  # a glyph's stroke, not a rule
     # a box's rule running through a line (the rows around it have ink in every column
     # and hide the gutters): thin and longer than any stroke but a big headline's
-    wide = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, max(3, int(WIDE_RULE_EMS * em)) | 1), np.uint8))
+    wide: np.ndarray = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, max(3, int(WIDE_RULE_EMS * em)) | 1), np.uint8))
     wide &= 1 - cv2.morphologyEx(wide, cv2.MORPH_OPEN, np.ones((max(3, int(RULE_THICK * em)) | 1, 1), np.uint8))
     if not tall.any() and not wide.any():
         return pixels
     # the rule's blurred edges, lighter than RULE_LEVEL, go too
-    rules = cv2.dilate(tall, np.ones((1, 3), np.uint8)) | cv2.dilate(wide, np.ones((3, 1), np.uint8))
+    # (cv2's stubs give integer-or-float arrays, which numpy's do not "|": these are uint8)
+    rules = cv2.dilate(tall, np.ones((1, 3), np.uint8)) | cv2.dilate(wide, np.ones((3, 1), np.uint8))  # type: ignore[operator]
     out = pixels.copy()
     out[rules.astype(bool)] = 255
     return out
@@ -461,7 +462,8 @@ def _margin(pixels: np.ndarray, left: int, right: int, start: int, step: int, pa
     -1: up), up to ``pad``: short of the ink of another line met after blank paper."""
     import numpy as np
     lo, hi = (start, start + pad) if step == 1 else (max(0, start - pad + 1), start + 1)
-    inked = (pixels[max(0, lo):max(0, hi), left:right] < INK_LEVEL).any(axis=1)
+    # (numpy's stubs: any() of an untyped array may be a scalar; along an axis of a 2-D one it is not)
+    inked: np.ndarray = (pixels[max(0, lo):max(0, hi), left:right] < INK_LEVEL).any(axis=1)  # type: ignore[assignment]
     if step == -1:
         inked = inked[::-1]
     blank = np.flatnonzero(~inked)

@@ -194,7 +194,7 @@ def _lost_glyphs(marks: list[tuple[int, str]], probs: np.ndarray, best: np.ndarr
         gap = _blank_gap(probs, best, f, g)
         gap[:, 0] = 0
         at, cls = np.unravel_index(int(gap.argmax()), gap.shape)
-        found = charset[cls]
+        found = charset[int(cls)]
         if gap[at, cls] >= GLYPH_P and found not in (ch, after) and found not in COMMAS + DOTS and found.strip():
             out.append((f + 1 + int(at), found))
             fixes.append(f"{found} at frame {f + 1 + int(at)} ({gap[at, cls]:.2f})")

@@ -179,11 +179,12 @@ def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
     """
     text = raw.text
     boxes = PackedBoxes(raw.boxes)  # read where needed: most lines are measured in numpy
+    # (none of them is None: pdfium_chars leaves no NaN in raw.boxes; the ignores below say so)
     sizes = array("d", raw.sizes)
     keep = [i for i, ch in enumerate(text) if ch not in _DROP] if _DROP_ANY.search(text) else list(range(len(text)))
     if all(text[i].isspace() for i in keep):
         return None
-    lines = _stack_vertical(text, _split_runs(keep, raw), boxes, sizes)
+    lines = _stack_vertical(text, _split_runs(keep, raw), boxes, sizes)  # type: ignore[arg-type]
     if len(lines) > settings.max_lines:
         raise LimitError(f"page {raw.page + 1} has {len(lines):,} lines, over the limit of "
                          f"{settings.max_lines:,}", path=source, fix="raise max_lines in banmian.toml")
@@ -191,6 +192,7 @@ def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
     packed = memoryview(boxes.data)
     char_boxes = bytearray()  # PackedBoxes' layout: 32 bytes a box, NONE for a break or space
     out_lines: list[Line] = []
+    cboxes: bytes | memoryview
     pos = 0
     # most pages have no blank character left (PDFium's guessed spaces are dropped):
     # then every character of a line counts for its size
@@ -209,7 +211,7 @@ def build_page(raw: RawPage, source: str = "<pdf>", index: int = 0,
             if size is None:
                 size = _line_size([sizes[i] for i in line])
         else:
-            char_list, box_list = _with_spaces(text, line, vertical, boxes, sizes)
+            char_list, box_list = _with_spaces(text, line, vertical, boxes, sizes)  # type: ignore[arg-type]
             chars = "".join(char_list)
             visible = [sizes[i] for i in line if not text[i].isspace()]
             if not visible:  # only spaces (U+3000, tabs): nothing to read

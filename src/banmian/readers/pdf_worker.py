@@ -65,7 +65,7 @@ def _widen_pipe(fd: int) -> None:
     size cannot be set (not Linux, a lower limit), the pipe stays as it is."""
     try:
         import fcntl  # POSIX only; F_SETPIPE_SZ: Linux only
-        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)  # type: ignore[attr-defined]
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)  # type: ignore[attr-defined,unused-ignore]  # Linux only
     except (ImportError, AttributeError, OSError):
         pass
 

@@ -193,8 +193,10 @@ def _bare(func: Any, restype: Any) -> Any:
     ``c_void_p`` (a bare int would be cut to a C int).  Called holding the GIL
     (``PYFUNCTYPE``): releasing and taking it back around each sub-microsecond call cost
     a fifth of the call (these calls never block, nor call back into Python)."""
-    bare = ctypes.PYFUNCTYPE(restype)(ctypes.cast(func, ctypes.c_void_p).value)
-    bare.argtypes = None
+    address = ctypes.cast(func, ctypes.c_void_p).value
+    assert address is not None  # a function PDFium exports
+    bare = ctypes.PYFUNCTYPE(restype)(address)
+    bare.argtypes = None  # type: ignore[assignment]  # None (no conversions) is allowed; typeshed wants a sequence
     return bare
 
 
@@ -233,7 +235,9 @@ class _Records:
     def values(self, n: int) -> Any:
         """The first ``n`` records, one a row, widened to float64 (a numpy array)."""
         import numpy as np
-        flat = np.frombuffer(self.buffer, np.float32, self.floats * n) if n else np.empty(0, np.float32)
+        # (a ctypes array is a buffer; numpy's stubs do not list it)
+        flat = (np.frombuffer(self.buffer, np.float32, self.floats * n)  # type: ignore[call-overload]
+                if n else np.empty(0, np.float32))
         return flat.astype(np.float64).reshape(n, self.floats)
 
     def shrink(self, most: int = 1 << 15) -> None:

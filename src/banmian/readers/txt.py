@@ -193,7 +193,7 @@ def pages_from_text(text: str, source: str = "<text>", *, encoding: str = "utf-8
             raise LimitError(f"a line of {longest:,} characters is over the limit of "
                              f"{settings.max_line_chars:,}; this is not a page's text",
                              path=source, fix="pass the extracted text of a page, one printed line per line")
-        warnings = (f"{source}: decoded as {encoding}",) if "U+FFFD" in encoding else ()
+        warnings: tuple[str, ...] = (f"{source}: decoded as {encoding}",) if "U+FFFD" in encoding else ()
         if looks_side_by_side(chunk):
             warnings += (f"{source}: page {len(pages) + 1} looks like `pdftotext -layout` output (columns side "
                          "by side on one line), whose articles cannot be told apart; extract the text with "

@@ -8,6 +8,7 @@ continuation becomes furniture ("jump_head"), so no printed character is lost.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import Article, Furniture, Paragraph, Text
@@ -33,7 +34,7 @@ def merge_parts(first: Article, second: Article) -> Article:
                    headline_lines=first.headline_lines + second.headline_lines)
 
 
-def link_continuations(pages_articles: list[list[Article]], numbers: list[int | None]
+def link_continuations(pages_articles: list[list[Article]], numbers: Sequence[int | None]
                        ) -> tuple[list[Article], list[Furniture], list[str]]:
     """Merge jumped articles across pages; returns ``(articles, jump_heads, decisions)``."""
     by_number = {n: i for i, n in enumerate(numbers) if n is not None}
