@@ -51,7 +51,8 @@ class _Locator:
                 at_start = self.at_start.get(page, {})
             number = at_start.get(s.start)
             if number is None:
-                number = lines[max(0, bisect.bisect_right(starts, s.start) - 1)].number if starts else None
+                # (lines is there wherever starts is: both are keyed by the issue's pages)
+                number = lines[max(0, bisect.bisect_right(starts, s.start) - 1)].number if starts else None  # type: ignore[index]
             out.append([printed, number, s.start, s.end])
         return out
 
@@ -61,7 +62,7 @@ def _text(t: Text | None) -> str | None:
 
 
 def article_to_dict(art: Article, index: int, loc: _Locator,
-                    facts: Callable[[Article], dict] | None = None) -> dict[str, Any]:
+                    facts: Callable[[Article], dict | None] | None = None) -> dict[str, Any]:
     h = art.headline
     d: dict[str, Any] = {
         "id": f"a{index}",
@@ -84,7 +85,7 @@ def article_to_dict(art: Article, index: int, loc: _Locator,
     return d
 
 
-def issue_to_dict(issue: Issue, facts: Callable[[Article], dict] | None = None) -> dict[str, Any]:
+def issue_to_dict(issue: Issue, facts: Callable[[Article], dict | None] | None = None) -> dict[str, Any]:
     """The parse JSON; ``facts`` (article -> dict) adds a ``facts`` object per article."""
     loc = _Locator(issue)
     return {

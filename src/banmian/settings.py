@@ -9,6 +9,7 @@ import dataclasses
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import ReadError
 
@@ -52,7 +53,7 @@ def load_settings(path: str | Path | None = None, base: Settings = DEFAULT) -> S
     if unknown:
         raise ReadError(f"unknown setting(s) {', '.join(unknown)}", path=str(p),
                         fix="see `banmian settings` for the names")
-    values = {}
+    values: dict[str, Any] = {}
     for k, v in data.items():
         want = type(known[k].default)
         if want is float and isinstance(v, int):

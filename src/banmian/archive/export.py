@@ -238,7 +238,8 @@ def read_rows(path: str | Path | io.StringIO, fmt: str, what: str = "articles") 
         with fh:
             return [json.loads(line) for line in fh if line.strip()]
     if fmt == "csv":
-        with open(path, encoding="utf-8", newline="") as fh:
+        # (a StringIO is read as jsonl only)
+        with open(path, encoding="utf-8", newline="") as fh:  # type: ignore[arg-type]
             return [{k: _from_csv(k, v, what) for k, v in row.items()} for row in csv.DictReader(fh)]
     import pyarrow.parquet as pq
     return [{k: json.loads(v) if k in _JSON and v is not None else v for k, v in row.items()}

@@ -142,6 +142,7 @@ def parse_job(job: IssueJob, facts: bool = True, settings: Settings = DEFAULT) -
         outcomes[ref.seq] = PageOutcome(ref, digest, PARSED)
         readable.append(ref)
 
+    warnings: list[str]
     issue, error, warnings = None, None, []
     while readable and issue is None and error is None:
         try:
@@ -182,7 +183,8 @@ def parse_job(job: IssueJob, facts: bool = True, settings: Settings = DEFAULT) -
 def _first_page(refs: list[PageRef]) -> int | None:
     """The first printed page when the file names number the pages consecutively; else let the parser read it."""
     numbers = [r.number for r in refs]
-    if None in numbers or numbers != list(range(numbers[0], numbers[0] + len(numbers))):  # type: ignore[arg-type]
+    # (past "None in numbers" none is None: mypy does not narrow on it)
+    if None in numbers or numbers != list(range(numbers[0], numbers[0] + len(numbers))):  # type: ignore[arg-type,operator]
         return None
     return numbers[0]
 

@@ -28,6 +28,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import ArchiveError, QueryError
 from .store import SCHEMA_VERSION, headline_text
@@ -299,7 +300,8 @@ def connect_readonly(path: str | Path) -> sqlite3.Connection:
 
 def filter_sql(f: Filters) -> tuple[str, list]:
     """``(" AND …" conditions, arguments)`` for a search's filters over ``a``/``i``/``p``."""
-    where, args = [], []
+    where: list[str] = []
+    args: list[Any] = []
     if f.paper:
         where.append("p.name = ?")
         args.append(f.paper)
@@ -390,7 +392,8 @@ class Searcher:
                 [q.fts, *args, -1 if limit is None else max(0, int(limit)), max(0, int(offset))])
         except UnicodeEncodeError:
             raise QueryError("a filter is not valid text (lone surrogate)", fix="retype it") from None
-        hits = [Hit(*r[:8], score=-float(r[8])) for r in rows]
+        # (a row's first 8 columns fill the fields before score: mypy cannot count them)
+        hits = [Hit(*r[:8], score=-float(r[8])) for r in rows]  # type: ignore[misc]
         if snippets and hits:
             bodies: dict[int, str] = {}
             for k in range(0, len(hits), 500):  # SQLite caps the number of ? in one statement

@@ -257,7 +257,9 @@ class Store:
         row = c.execute("SELECT id FROM papers WHERE name = ?", (name,)).fetchone()
         if row:
             return row[0]
-        return c.execute("INSERT INTO papers(name) VALUES (?)", (name,)).lastrowid
+        paper_id = c.execute("INSERT INTO papers(name) VALUES (?)", (name,)).lastrowid
+        assert paper_id is not None  # set by the INSERT
+        return paper_id
 
     def _delete_issue(self, issue_id: int) -> None:
         c = self.conn
@@ -279,6 +281,7 @@ class Store:
             " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (paper_id, parsed.job.date, content_hash, len(parsed.pages), len(d["articles"]), parsed.parsed_with,
              _dumps(warnings), datetime.now(UTC).isoformat(timespec="seconds"))).lastrowid
+        assert issue_id is not None  # set by the INSERT
         c.executemany(
             "INSERT INTO pages(issue_id, seq, number, name, path, sha256, size, mtime_ns, status, reason, reader,"
             " encoding, line_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -310,6 +313,7 @@ class Store:
              None if b is None else int(bool(b.get("inline"))), None if b is None else _dumps(b.get("lines", [])),
              art.get("dateline"), art.get("continued_from"), art.get("continued_to"), body, len(body),
              None if facts is None else _dumps(facts))).lastrowid
+        assert article_id is not None  # set by the INSERT
         rows, start = [], 0
         for k, p in enumerate(paras, 1):
             end = start + len(p["text"])
@@ -325,7 +329,7 @@ class Store:
 
     def _insert_facts(self, article_id: int, byline: dict | None, facts: dict | None) -> None:
         c = self.conn
-        people = [(article_id, name, "记者", _dumps(["记者"]), None, "byline", "byline", None, None)
+        people: list[tuple] = [(article_id, name, "记者", _dumps(["记者"]), None, "byline", "byline", None, None)
                   for name in (byline or {}).get("reporters", [])]
         orgs: list[tuple] = []
         stats: list[tuple] = []

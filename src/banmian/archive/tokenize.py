@@ -128,7 +128,7 @@ def is_word_token(token: str) -> bool:
     (True, False, False)
     """
     m = _RUNS.fullmatch(token)
-    return bool(m) and m.lastgroup == "word"
+    return m is not None and m.lastgroup == "word"
 
 
 def term_pieces(term: str) -> list[str]:

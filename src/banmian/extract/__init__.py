@@ -29,7 +29,8 @@ from .dates import find_dates
 from .events import find_events
 from .export import CSV_COLUMNS, facts_csv_rows, facts_to_dict
 from .facts import (
-    Audit, DateFact, Event, Facts, Field, Loc, Organization, OutlineNode, Person, Place, Quantity, Rank, Statistic, Target,
+    Audit, DateFact, Event, Facts, Field, Loc, Organization, OutlineNode, Person, Place, Quantity, Rank, Statistic,
+    Target,
 )
 from .ner import LacTagger, NerUnavailable, Tagger, check_available, default_tagger
 from .numbers import find_quantities, find_ranks

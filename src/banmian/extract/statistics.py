@@ -454,7 +454,8 @@ def _items(text: str, s0: int, fb: int, n: int) -> tuple[list[str] | None, str, 
         if m is not None:
             items, tail = m
             rest = text[fb:fb + 200]
-            rest = rest[:re.search(r"[。！？；\n]|$", rest).start()]  # type: ignore[union-attr]  # "|$" always matches
+            # ("|$" always matches)
+            rest = rest[:re.search(r"[。！？；\n]|$", rest).start()]  # type: ignore[union-attr]
             complete = not re.search(r"前[二三四五六七八九十\d]|等", seg + rest)
             return items, tail, complete
         if lo <= s0:

@@ -343,7 +343,8 @@ def _erase_rules(pixels: np.ndarray, em: float,
                 part[labels[y:y + h, x:x + w] == i] = 0  # a glyph's stroke, not a rule
     # a box's rule running through a line (the rows around it have ink in every column
     # and hide the gutters): thin and longer than any stroke but a big headline's
-    wide: np.ndarray = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, max(3, int(WIDE_RULE_EMS * em)) | 1), np.uint8))
+    wide: np.ndarray = cv2.morphologyEx(ink, cv2.MORPH_OPEN,
+                                        np.ones((1, max(3, int(WIDE_RULE_EMS * em)) | 1), np.uint8))
     wide &= 1 - cv2.morphologyEx(wide, cv2.MORPH_OPEN, np.ones((max(3, int(RULE_THICK * em)) | 1, 1), np.uint8))
     if not tall.any() and not wide.any():
         return pixels

@@ -34,8 +34,10 @@ Seq = Annotated[int, Path(ge=1, le=1_000_000, description="1-based position in t
 RowId = Annotated[int, Path(ge=1, le=MAX_ID, description="row id (changes when an issue is re-ingested)")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 Limit = Annotated[int, Query(ge=1, le=200)]
-NOT_FOUND = {404: {"model": schemas.Problem, "description": "no such thing in the archive"}}
-SLOW = {503: {"model": schemas.Problem, "description": "a query ran past the time limit"}}
+# (typed as FastAPI's ``responses=`` parameter is)
+Responses = dict[int | str, dict[str, Any]]
+NOT_FOUND: Responses = {404: {"model": schemas.Problem, "description": "no such thing in the archive"}}
+SLOW: Responses = {503: {"model": schemas.Problem, "description": "a query ran past the time limit"}}
 
 
 def _404(what: str) -> HTTPException:

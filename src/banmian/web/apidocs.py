@@ -59,8 +59,9 @@ def render_docs(spec: dict[str, Any]) -> str:
             for ctype, c in body.items():
                 out.append(f"<p>Body ({escape(ctype)}): {escape(_schema_name(c.get('schema')))}</p>")
             responses = []
+            no_content: dict[str, Any] = {}
             for code, r in op.get("responses", {}).items():
-                schema = next(iter(r.get("content", {}).values()), {}).get("schema")
+                schema = next(iter(r.get("content", {}).values()), no_content).get("schema")
                 responses.append(f"{escape(code)} {escape(_schema_name(schema))}".strip())
             if responses:
                 out.append(f"<p>Responses: {', '.join(responses)}</p>")

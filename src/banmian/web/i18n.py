@@ -129,5 +129,5 @@ def pick_lang(query: str | None, cookie: str | None) -> str:
     """The language asked for in the query string, else the cookie's, else Chinese."""
     for value in (query, cookie):
         if value in LANGS:
-            return value  # type: ignore[return-value]
+            return value
     return DEFAULT_LANG

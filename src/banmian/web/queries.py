@@ -81,6 +81,7 @@ def issues(r: Reader, paper: str, year: str | None = None, offset: int = 0,
         return None
     years = [{"year": y, "issues": n} for y, n in r.all(
         "SELECT substr(date, 1, 4), count(*) FROM issues WHERE paper_id = ? GROUP BY 1 ORDER BY 1", (pid,))]
+    args: list[Any]
     where, args = "paper_id = ?", [pid]
     if year:
         where += " AND date >= ? AND date <= ?"
@@ -114,7 +115,8 @@ def printed_numbers(pages: list[tuple[int, int | None, str]], seen: set[int]) ->
     parsed = [(s, n) for s, n, status in pages if status == "parsed"]
     out: dict[int, int | None] = {s: None for s, _, _ in pages}
     nums = [n for _, n in parsed]
-    if parsed and None not in nums and nums == list(range(nums[0], nums[0] + len(nums))):  # type: ignore[arg-type]
+    # (None not in nums: mypy does not narrow on it)
+    if parsed and None not in nums and nums == list(range(nums[0], nums[0] + len(nums))):  # type: ignore[arg-type,operator]
         out.update(parsed)
     elif len(seen) == len(parsed):
         out.update(zip((s for s, _ in parsed), sorted(seen)))
@@ -390,7 +392,8 @@ def statistics(r: Reader, metric: str | None = None, offset: int = 0, limit: int
 # ----------------------------------------------------------------------------------- search ---
 
 # Each facet counts the matches as filtered by everything but itself.
-_FACET_CLEARS = {"paper": {"paper": None}, "year": {"date_from": None, "date_to": None}, "page": {"page": None}}
+_FACET_CLEARS: dict[str, dict[str, Any]] = {"paper": {"paper": None}, "year": {"date_from": None, "date_to": None},
+                                             "page": {"page": None}}
 
 
 def _facet_where(f: Filters, skip: str) -> tuple[str, list]:

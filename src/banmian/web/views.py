@@ -54,11 +54,11 @@ def annotate_page(articles: list[dict[str, Any]], furniture: list[dict[str, Any]
     furn = []
     for f in furniture:
         spans = f.get("spans") or []
-        refs = [ref(s[0], s[1]) for s in spans if s and s[1] is not None] or \
+        line_refs = [ref(s[0], s[1]) for s in spans if s and s[1] is not None] or \
             [ref(next(iter(shown), None), n) for n in f.get("lines") or []]
-        for r in refs:
+        for r in line_refs:
             owner.setdefault(r, (0, "furniture"))
-        furn.append({**f, "refs": " ".join(dict.fromkeys(refs))})
+        furn.append({**f, "refs": " ".join(dict.fromkeys(line_refs))})
     src = []
     claimed = 0
     for sp in sources:
