@@ -1,4 +1,5 @@
-"""The code passes the project's lint rules (``[tool.ruff]`` in pyproject.toml)."""
+"""The code passes the project's lint rules (``[tool.ruff]`` in pyproject.toml) and type
+checks (``[tool.mypy]``)."""
 from __future__ import annotations
 
 import importlib.util
@@ -17,3 +18,12 @@ def test_ruff_clean():
     r = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "src", "tests", "benchmarks"], cwd=ROOT,
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stdout[-4000:]
+
+
+def test_mypy_clean():
+    if importlib.util.find_spec("mypy") is None:
+        pytest.skip("mypy is not installed (pip install -e '.[dev]')")
+    # (the files and options are pyproject.toml's; no cache, so that a stale one cannot hide an error)
+    r = subprocess.run([sys.executable, "-m", "mypy", "--no-incremental", "--cache-dir", "/dev/null"], cwd=ROOT,
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout[-4000:] + r.stderr[-2000:]
