@@ -72,6 +72,7 @@ COHESION_SHARE = 0.03
 # sibling of its shape on the page, is weighed on shorter sides (14 lines: at 10 a
 # recipe's dish names, each about something else, were read as titles).
 LONE_MIN_LINES = 14
+SERIES_LABEL_EMS = 4.0  # a sub-heading this short, of a series, is a label ("心声", "巨变")
 # A column tag (栏目名) names a column in words.  Brackets holding Latin letters, a
 # list or a gloss are running text's ("自然语言处理（NLP）", "9个省（区、市）",
 # "海子（即湖泊）"): on generated pages 6 such brackets gave headline evidence to
@@ -155,9 +156,14 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
         if overlap_text(run.lines, lead) >= 0.5 and overlap_text(
                 run.lines, "".join([x.info.text for x in nxt.lines[:6]])) < ECHO_AHEAD_MAX:
             return "echoes the lead of the article before it (headlines follow bodies here)"
-    lone = not series and not any(x.label == "heading" for x in prev.lines)
-    if not _like_a_heading_before(run, prev) and \
-            change_of_subject(prev, nxt, LONE_MIN_LINES if lone else COHESION_MIN_LINES):
+    headed = any(x.label == "heading" for x in prev.lines)  # the body has sub-headings already
+    # (a short label set like another headline-like run of the page, in a body with
+    # sub-headings, is one more of the series: a compilation's signed pieces "心声 / 李彬",
+    # "巨变 / 程秋生" are each about something else; two-line titles often match a wrapped
+    # sub-heading's shape by chance)
+    label = series and headed and run.lines[0].info.width <= SERIES_LABEL_EMS
+    if not label and not _like_a_heading_before(run, prev) and \
+            change_of_subject(prev, nxt, COHESION_MIN_LINES if series or headed else LONE_MIN_LINES):
         return "the text after it shares almost no words with the text before it"
     return ""
 

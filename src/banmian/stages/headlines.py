@@ -94,6 +94,7 @@ COUPLET_EMS = 7.0  # a title of two halves this short wraps into them
 # line could not hold: a few characters (one to six in nine wraps of ten).  A second
 # line with this much text before its tag is a title of its own under a kicker.
 TAGGED_CORE_EMS = 7.0
+HEADING_WRAP_SLACK = 3.0  # ems short of the column at which an in-body heading's line is not wrapped
 LONGER_EMS = 0.75  # a second line this much longer than the first does not finish its wrap
 
 
@@ -150,6 +151,14 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
     glued = dash | {k for k in range(n - 1) if _opens(texts[k]) or _tag_line(texts, k + 1)
                     or texts[k + 1][:1] in _NO_FIELD_START}
     forced |= {k for k in breaks if k < n - 1}
+    if heading:
+        # An in-body heading wraps at the column's measure: a line well short of it ends
+        # its heading ("心声" over "李彬", a signed piece's label over its writer; a
+        # couplet's halves set one over the other are two paragraphs of the paper's text
+        # as often as one, which then prints them on one line parted by a space).
+        # (one broken after a comma runs on: "（六）不断深化标本兼治，" / "夺取…压倒性胜利")
+        forced |= {k for k in range(n - 1) if printed[k] < lines[k].column_width - HEADING_WRAP_SLACK
+                   and texts[k][-1] not in "，、；：,;:"}
     if n == 2 and (m := TITLE_TAG.search(texts[1])) and m.start() and 0 not in glued:
         # Two lines, the second with a column tag: a title wrapped with its tag balances
         # its lines, tag and all; a tagged line printed wider than the line above, with
