@@ -33,9 +33,10 @@ _BYLINE_AFTER_SPACE = re.compile(r"\s(?=(?:本报讯|(?:本报|新华社)[\u4e00
 # A title's column tag and, beside it on one baseline, the first line of a text: a deck,
 # a body, or the next headline ("侵权踩下“急刹车”（倾听） 流行文化最能看出社会的心态和",
 # "增产质量高（开年一线看亮点） 在乡村振兴的大背景下，农村").
-_TAG_THEN_TEXT = re.compile(r"[（(][^（）()\s]{2,20}[）)](\s+)(?=[\u4e00-\u9fff“][^\s]{5,}$)")
+_TAG_THEN_TEXT = re.compile(r"[（(][^（）()\s]{2,20}[）)](\s+)(?=[\u4e00-\u9fff“0-9][^\s]{5,}$)")
 _SENTENCE_PUNCT_IN = re.compile(r"[，。；！？]")
-_GAP_IN_TEXT = re.compile(r"[\u4e00-\u9fff，。、；：？！“”（）]\s+[\u4e00-\u9fff，。、；：？！“”（）■□●◆]")
+# (a figure may open the text after a column tag: "（评论员观察） 68岁的铁人三项爱好者")
+_GAP_IN_TEXT = re.compile(r"[\u4e00-\u9fff，。、；：？！“”（）]\s+(?:[\u4e00-\u9fff，。、；：？！“”（）■□●◆]|(?<=）\s)[0-9])")
 
 
 def cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> list[int]:
