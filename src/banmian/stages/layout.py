@@ -409,10 +409,10 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
         # (a title ending in "（记者手记）" reads as closed by a source note: it is one on a page
         # of a paragraph to a line, with no measure to tell it from text, and over a news
         # byline; in columns a reporter's notes inside an article run on under theirs)
-        elif ((not terminal or (labelled_tag(text) and (paragraphs or (
+        # (the cheap test first: most terminal lines end with 。)
+        elif (text[-1] in "）)" and (not terminal or (labelled_tag(text) and (paragraphs or (
                 opens_article(following[i], following[i + 1] if i + 1 < len(following) else "")))))
-              and text[-1] in "）)" and COLUMN_TAG.search(text)
-              and text[0] not in "（("
+              and COLUMN_TAG.search(text) and text[0] not in "（("
               and (x.max_width < cw - 1.0 or i == 0 or infos[i - 1].terminal
                    or labels[i - 1] in ("furniture", "jump", "head"))):
             labels.append("head"), why.append("short line ending in a column tag")
