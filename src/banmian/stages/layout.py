@@ -207,7 +207,8 @@ def _short_open_pairs(infos: list[LineInfo], widths: list[float], labels: list[L
         x, y = infos[i], infos[i + 1]
         if (labels[i] == "body" and labels[i + 1] == "body" and not x.terminal and not y.terminal
                 and x.max_width < widths[i] - 1.0 and y.max_width < widths[i + 1] - 1.0
-                and not starts_article(x.text) and (i == 0 or labels[i - 1] != "byline")):
+                and not starts_article(x.text) and (i == 0 or labels[i - 1] != "byline")
+                and not _spaced(y)):
             # (under a stand-alone byline the body starts: "■ 本报记者 刘峰 / 宁夏灵武…")
             labels[i] = "head"
             why[i] = "short open line above another paragraph's first line"
@@ -280,6 +281,12 @@ def _wider_column_starts(infos: list[LineInfo], i: int, why: list[str]) -> bool:
         return True
     nxt = infos[i + 1:i + 3]
     return len(nxt) == 2 and all(y.max_width >= infos[i].min_width - 1.0 and not y.furniture for y in nxt)
+
+
+def _spaced(x: LineInfo) -> bool:
+    """Is there a space between each of ``x``'s characters (six or more)?  Under a line of
+    text, such a line was spread to the full measure ("须 坚 持 立 足 民 族 又 面 向 世")."""
+    return len(x.spans) >= len(x.text) - 1 >= 5
 
 
 def _spread(x: LineInfo) -> bool:
