@@ -421,7 +421,10 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
                 opens_article(following[i], following[i + 1] if i + 1 < len(following) else "")))))
               and COLUMN_TAG.search(text) and text[0] not in "（("
               and (x.max_width < cw - 1.0 or i == 0 or infos[i - 1].terminal
-                   or labels[i - 1] in ("furniture", "jump", "head"))):
+                   or labels[i - 1] in ("furniture", "jump", "head"))
+              # (a kept indent opens a paragraph, and a full stop inside is a sentence's:
+              # "　　“做好…是各级党委（党组）", "…责任。实践中，还缺少一套党委（党组）")
+              and not x.indented and "。" not in text):
             labels.append("head"), why.append("short line ending in a column tag")
         # (what _carried leaves is never negative: the cheap comparison first)
         elif (not terminal and x.max_width < cw - indent - 1.25
