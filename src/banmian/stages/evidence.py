@@ -131,6 +131,9 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     last = prev.lines[-1].info.text
     if (last[-1:] in "）)" and note_ends_at(prev.lines, len(prev.lines) - 1)) or SOURCE_NOTE.fullmatch(last):
         return "the body before it ends with its closing note"
+    if any(x.info.text.startswith("——") and len(x.info.text) >= 6 for x in run.lines[1:]) \
+            and not run.lines[0].info.text.startswith("——"):
+        return "a subtitle under it (a sub-heading has none)"
     if any(x.why == "set larger than the body type" for x in run.lines):
         return "set in larger type"
     width = max(width_of(prev), width_of(nxt))  # (measured only where the cues above said nothing)

@@ -283,6 +283,9 @@ def _wider_column_starts(infos: list[LineInfo], i: int, why: list[str]) -> bool:
     return len(nxt) == 2 and all(y.max_width >= infos[i].min_width - 1.0 and not y.furniture for y in nxt)
 
 
+_EXCLAIMED = re.compile(r"[！？!?][”’」』]?$")
+
+
 def _spaced(x: LineInfo) -> bool:
     """Is there a space between each of ``x``'s characters (six or more)?  Under a line of
     text, such a line was spread to the full measure ("须 坚 持 立 足 民 族 又 面 向 世")."""
@@ -395,6 +398,11 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("body"), why.append("the continued text after a 上接 marker")
         elif hints is not None and hints[i] == "head":
             labels.append("head"), why.append("set larger than the body type")
+        elif (terminal and x.blank_before and text[-1] in "”！？" and _EXCLAIMED.search(text)
+              and following[i].startswith("——") and len(following[i]) >= 6 and "。" not in following[i]):
+            # a title that exclaims or asks ("“我们是一支不可战胜的力量！”"), set apart, over a
+            # subtitle opening with a dash ("——国庆70周年阅兵纪实")
+            labels.append("head"), why.append("an exclaiming line over a subtitle")
         elif i > 0 and labels[i - 1] == "head" and text.startswith(("——", "—")) and not x.strong_end:
             labels.append("head"), why.append("a subtitle under a headline line")
         elif len(text) <= 9 and text[0] in _DIGITS and FIGURE.fullmatch(text):
