@@ -283,6 +283,7 @@ def _wider_column_starts(infos: list[LineInfo], i: int, why: list[str]) -> bool:
     return len(nxt) == 2 and all(y.max_width >= infos[i].min_width - 1.0 and not y.furniture for y in nxt)
 
 
+_CLOCK = re.compile(r"\d[：:]\d\d")  # a time of day ("—17：00（节假日休息）"): an info box's, no title's
 _EXCLAIMED = re.compile(r"[！？!?][”’」』]?$")
 
 
@@ -432,7 +433,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
                    or labels[i - 1] in ("furniture", "jump", "head"))
               # (a kept indent opens a paragraph, and a full stop inside is a sentence's:
               # "　　“做好…是各级党委（党组）", "…责任。实践中，还缺少一套党委（党组）")
-              and not x.indented and "。" not in text):
+              and not x.indented and "。" not in text and not _CLOCK.search(text)):
             labels.append("head"), why.append("short line ending in a column tag")
         # (what _carried leaves is never negative: the cheap comparison first)
         elif (not terminal and x.max_width < cw - indent - 1.25
