@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from banmian.model import Line
 from banmian.readers import pages_from_text
 from banmian.readers.txt import split_lines
-from banmian.stages import attach, layout, normalize, reflow, reflow_cues
+from banmian.stages import attach, layout, measure, normalize, reflow, reflow_cues
 
 ALPHABET = ("新华社北京电本报讯记者张清通讯员实习生摄图绘制供，。、；：？！“”（）()《》　 \t\xa0"
             "0123456789核心阅读编者按开内容提要转接续承第版下上乐山日报abcAB—…■")
@@ -73,7 +73,7 @@ def _column_widths_sliding(infos) -> list[float]:
     n_exact = lo = hi = 0
     per_cand: list[float] = []
     for k in range(len(cand)):
-        want_lo, want_hi = max(0, k - layout.WINDOW), min(len(cand), k + layout.WINDOW + 1)
+        want_lo, want_hi = max(0, k - measure.WINDOW), min(len(cand), k + measure.WINDOW + 1)
         while hi < want_hi:
             every[widths[hi]] += 1
             if pure[hi]:
@@ -86,8 +86,8 @@ def _column_widths_sliding(infos) -> list[float]:
                 exact[widths[lo]] -= 1
                 n_exact -= 1
             lo += 1
-        if k % layout.MODE_STEP == 0 or not per_cand:
-            mode = layout._hist_mode(exact if n_exact >= 5 else every)
+        if k % measure.MODE_STEP == 0 or not per_cand:
+            mode = measure._hist_mode(exact if n_exact >= 5 else every)
         per_cand.append(mode)
     pos = 0
     for i in range(len(infos)):
@@ -104,7 +104,7 @@ fake_line = st.builds(lambda w, pure, skip: SimpleNamespace(width=w / 2, pure=pu
 
 @given(st.lists(fake_line, max_size=120))
 def test_layout_column_widths_match_sliding_windows(infos):
-    assert layout.column_widths(infos) == _column_widths_sliding(infos)
+    assert measure.column_widths(infos) == _column_widths_sliding(infos)
 
 
 @given(st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=12), max_size=4),
@@ -170,10 +170,10 @@ def test_named_tuples_made_in_c_equal_their_constructors(lines):
 
 
 def _hist_mode_plain(hist: Counter) -> float:
-    """layout._hist_mode as first written: the narrow widths always weighed for dropping."""
+    """measure._hist_mode as first written: the narrow widths always weighed for dropping."""
     best, best_n = 0.0, -1
     values = sorted([k for k, c in hist.items() if c > 0])
-    wide = [v for v in values if v >= layout.MIN_COLUMN]
+    wide = [v for v in values if v >= measure.MIN_COLUMN]
     if sum([hist[v] for v in wide]) >= 5:
         values = wide
     for v in values:
@@ -186,9 +186,9 @@ def _hist_mode_plain(hist: Counter) -> float:
 
 @given(st.lists(st.integers(0, 60).map(lambda v: v / 2), max_size=30))
 def test_layout_hist_mode_on_plain_dicts_matches_counter(widths):
-    assert layout._count(widths) == Counter(widths)
-    assert layout._hist_mode(layout._count(widths)) == _hist_mode_plain(Counter(widths))
-    assert layout.mode_width(widths) == (_hist_mode_plain(Counter(widths)) if widths else 0.0)
+    assert measure._count(widths) == Counter(widths)
+    assert measure._hist_mode(measure._count(widths)) == _hist_mode_plain(Counter(widths))
+    assert measure.mode_width(widths) == (_hist_mode_plain(Counter(widths)) if widths else 0.0)
 
 
 @given(st.lists(line_text, min_size=1, max_size=60))

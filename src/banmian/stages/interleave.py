@@ -29,7 +29,8 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from .attach import bigrams
-from .layout import COLUMN_TAG, mode_width
+from .layout import COLUMN_TAG
+from .measure import mode_width
 from .normalize import LineInfo
 
 MIN_PIECE = 3  # lines; shorter pieces are headlines, bylines, furniture

@@ -1,0 +1,114 @@
+"""The local column measure: how wide the full lines of text around each line are.
+
+Lines of CJK characters alone measure exactly, so a histogram of widths over a window of
+neighbouring lines peaks at the column's measure (full lines are W..W+1 ems, punctuation
+squeezing letting one more character in; first lines are W-2 after a dropped indent).
+Split from :mod:`.layout`, which labels lines against it.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Mapping
+from itertools import accumulate, compress
+
+from .normalize import LineInfo
+
+WINDOW = 12  # lines each side used to estimate the local column width
+MODE_STEP = 6
+
+
+def mode_width(widths: list[float]) -> float:
+    """The width most lines reach: full column lines are W..W+1 (punctuation
+    squeezing lets one more character in), so count lines in [v-0.5, v+1].
+
+    >>> mode_width([16, 17, 16, 12, 31, 17, 15])
+    16
+    """
+    return _hist_mode(_count(widths)) if widths else 0.0
+
+
+def column_widths(infos: list[LineInfo]) -> list[float]:
+    """Local column width for each line, from its neighbours' widths.
+
+    Lines of CJK characters only measure exactly; a justified line with digits or
+    Latin letters is stretched by an unknown amount, so it only votes when a
+    window has too few exact lines.
+    """
+    cand = [i for i, x in enumerate(infos) if not (x.furniture or x.jump or x.byline_names)]
+    out = [0.0] * len(infos)
+    if not cand:
+        return out
+    widths = [infos[i].width for i in cand]
+    pure = [infos[i].pure for i in cand]
+    # The exact widths of the window [lo, hi) are exact[pure_before[lo]:pure_before[hi]];
+    # their histogram is carried from window to window (widths in, widths out).
+    exact = list(compress(widths, pure))
+    pure_before = [0, *accumulate(map(int, pure))]
+    hist: dict[float, int] = {}
+    get = hist.get
+    in_a = in_b = 0  # exact[in_a:in_b] are counted in hist
+    # The window of WINDOW lines each side moves one line at a time and its mode
+    # changes slowly: it is taken every MODE_STEP lines and holds for the lines
+    # up to the next step (this runs for every line of a page).
+    per_cand: list[float] = []
+    for k in range(0, len(cand), MODE_STEP):
+        lo, hi = max(0, k - WINDOW), min(len(cand), k + WINDOW + 1)
+        a, b = pure_before[lo], pure_before[hi]
+        for w in exact[in_b:b]:
+            hist[w] = get(w, 0) + 1
+        for w in exact[in_a:a]:
+            if hist[w] == 1:
+                del hist[w]  # (a width gone from the window is not weighed again)
+            else:
+                hist[w] -= 1
+        in_a, in_b = a, b
+        per_cand.extend([_hist_mode(hist if b - a >= 5 else _count(widths[lo:hi]))]
+                        * min(MODE_STEP, len(cand) - k))
+    if len(cand) == len(infos):
+        return per_cand
+    # Every other line takes the nearest candidate's width (the later one on a tie).
+    for k, i in enumerate(cand):
+        out[i] = per_cand[k]
+    for i in sorted(set(range(len(infos))).difference(cand)):
+        k = bisect_left(cand, i)
+        if k == len(cand) or (k > 0 and i - cand[k - 1] < cand[k] - i):
+            k -= 1
+        out[i] = per_cand[k]
+    return out
+
+
+MIN_COLUMN = 9.0  # ems; newspaper body columns are wider, display-type lines often not
+
+
+def _count(widths: list[float]) -> Mapping[float, int]:
+    """``Counter(widths)``; a short list (a column window) is counted into a plain
+    dict, as a Counter's own constructor costs more than counting 25 widths."""
+    if len(widths) > 24:
+        return Counter(widths)  # its counting loop, in C, wins on long lists
+    out: dict[float, int] = {}
+    get = out.get
+    for w in widths:
+        out[w] = get(w, 0) + 1
+    return out
+
+
+def _hist_mode(hist: Mapping[float, int]) -> float:
+    best_n: float
+    best, best_n = 0.0, -1
+    get = hist.get  # a Counter's own lookup calls __missing__ for every absent width
+    values = sorted([k for k, c in hist.items() if c > 0])
+    # Only where some widths are under MIN_COLUMN and some not can dropping the
+    # narrow ones change anything.
+    if values and values[0] < MIN_COLUMN <= values[-1]:
+        wide = [v for v in values if v >= MIN_COLUMN]
+        if sum([hist[v] for v in wide]) >= 5:
+            values = wide
+    for v in values:
+        # full lines (W..W+1), and half weight for first lines, W-2 after the
+        # dropped indent: they confirm W; ties go to the wider measure.
+        n = get(v - 0.5, 0) + get(v, 0) + get(v + 0.5, 0) + get(v + 1.0, 0) + 0.5 * (
+            get(v - 2.5, 0) + get(v - 2.0, 0) + get(v - 1.5, 0))
+        if n >= best_n:
+            best, best_n = v, n
+    return best
