@@ -95,6 +95,7 @@ COUPLET_EMS = 7.0  # a title of two halves this short wraps into them
 # line with this much text before its tag is a title of its own under a kicker.
 TAGGED_CORE_EMS = 7.0
 HEADING_WRAP_SLACK = 3.0  # ems short of the column at which an in-body heading's line is not wrapped
+PARALLEL_END = 3  # characters two lines end alike on to be parallel clauses
 LONGER_EMS = 0.75  # a second line this much longer than the first does not finish its wrap
 
 
@@ -151,6 +152,11 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
     glued = dash | {k for k in range(n - 1) if _opens(texts[k]) or _tag_line(texts, k + 1)
                     or texts[k + 1][:1] in _NO_FIELD_START}
     forced |= {k for k in breaks if k < n - 1}
+    # Two lines ending alike ("…六国元首互致贺电" / "李克强同六国总理互致贺电") are two
+    # parallel clauses, a title and the subtitle that says who else did the same: a wrap
+    # does not end two lines in a row on the same words.
+    forced |= {k for k in range(n - 1) if len(texts[k]) >= 5 and len(texts[k + 1]) >= 5
+               and texts[k][-PARALLEL_END:] == texts[k + 1][-PARALLEL_END:] and _SOLID.fullmatch(texts[k][-PARALLEL_END:])}
     if heading:
         # An in-body heading wraps at the column's measure: a line well short of it ends
         # its heading ("心声" over "李彬", a signed piece's label over its writer; a
