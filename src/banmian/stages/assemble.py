@@ -277,8 +277,8 @@ def _merged_cut(d: Draft, before: list[Labelled], after: list[Labelled]) -> int 
     first_is_own = overlap_text(before, start) >= max(base_b, 0.2) if before else base_b < 0.3
     # The echo is read with the title's column tag and without it, the better of the two:
     # a tag may name the subject too ("第一条地铁 / …（新中国的“第一”·交通篇）").
-    whole = "".join([x.info.text for x in d.body])
     full, words = bigrams("".join([x.info.text for x in after])), _words(after)
+    whole = "".join([x.info.text for x in d.body]) if first_is_own else ""
     if first_is_own and max(share_in(full, whole), share_in(words, whole)) >= 0.5:
         scores = {j: max(share_in(full, lead), share_in(words, lead))  # bigrams made once, looked up in each lead
                   for j in range(3, len(d.body) - 2) if d.body[j - 1].info.strong_end and (lead := lead_at(j))}

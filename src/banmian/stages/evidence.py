@@ -15,6 +15,7 @@ from itertools import groupby
 from typing import Any, Literal
 
 from .attach import bigrams, overlap_text
+from .headlines import IDEOGRAPHS
 from .layout import COLUMN_TAG, Labelled
 from .normalize import SOURCE_NOTE
 from .reflow_cues import NOTE_LINES, ends_article, opens_article
@@ -177,13 +178,10 @@ def _like_a_heading_before(run: Run, prev: Run) -> bool:
     sub-headings are set alike ("问题导向找症结", "满怀热忱补短板", "闯出一片新天地"),
     and a section about another side of the story shares few words with the one before."""
     first = run.lines[0].info
-    if not first.pure or first.width < 3 or _PUNCT_ANY.search(first.text):
+    if first.width < 3 or not IDEOGRAPHS.fullmatch(first.text):
         return False
-    return any(x.label == "heading" and x.info.pure and x.info.width == first.width
-               and not _PUNCT_ANY.search(x.info.text) for x in prev.lines)
-
-
-_PUNCT_ANY = re.compile(r"[^\u4e00-\u9fff]")
+    return any(x.label == "heading" and x.info.width == first.width and IDEOGRAPHS.fullmatch(x.info.text)
+               for x in prev.lines)
 
 
 def _column_tag(run: Run, width: float) -> bool:

@@ -81,7 +81,7 @@ def _opens(text: str) -> bool:
 FIELD_COST = 0.6  # price of one more field, against one line off its field's measure
 WIDTH_TOLERANCE = 1.5  # ems a line may differ from its field's measure (squeezing, spaces)
 SOLID_TOLERANCE = 0.25  # the same, between two lines of ideographs alone
-_SOLID = re.compile(r"[\u4e00-\u9fff]+")
+IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")  # a text of ideographs alone (no punctuation, figures or Latin)
 # Sub-editors balance a title wrapped onto two lines: in a two-line headline, a
 # second line this many ems shorter than the first is a field of its own
 # (kicker over title, title over subtitle), not the tail of one.  Kickers and
@@ -99,8 +99,7 @@ PARALLEL_END = 3  # characters two lines end alike on to be parallel clauses
 LONGER_EMS = 0.75  # a second line this much longer than the first does not finish its wrap
 
 
-def _field_cost(widths: list[float], printed: list[float], i: int, j: int,
-                solid: list[bool] | None = None) -> int:
+def _field_cost(widths: list[float], printed: list[float], i: int, j: int, solid: list[bool]) -> int:
     """Lines i..j as one field: all but the last should share the first line's
     measure, the last cannot be longer, and a two-line field is balanced
     (``printed``: widths with the column tag, which balancing counts).  Two full
@@ -108,7 +107,7 @@ def _field_cost(widths: list[float], printed: list[float], i: int, j: int,
     one size at one measure they leave under an em over, nothing squeezes them."""
     cap = widths[i]
     off = sum(1 for k in range(i, j)
-              if abs(widths[k] - cap) > (SOLID_TOLERANCE if solid and solid[i] and solid[k] else WIDTH_TOLERANCE))
+              if abs(widths[k] - cap) > (SOLID_TOLERANCE if solid[i] and solid[k] else WIDTH_TOLERANCE))
     unbalanced = len(printed) == 2 and j == i + 1 and printed[j] < printed[i] - BALANCE_EMS
     return off + (1 if widths[j] > cap + WIDTH_TOLERANCE or unbalanced else 0)
 
@@ -137,8 +136,8 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
     # A line is full to the measure when the next line opens with an ideograph, which
     # any line may break before; a bracket or tag held over leaves room unfilled.
     # (one span: a space inside, gone from the text, took room on the line).
-    solid = [_SOLID.fullmatch(t) is not None and len(x.info.spans) == 1
-             and (k + 1 == n or _SOLID.match(texts[k + 1]) is not None)
+    solid = [IDEOGRAPHS.fullmatch(t) is not None and len(x.info.spans) == 1
+             and (k + 1 == n or IDEOGRAPHS.match(texts[k + 1]) is not None)
              for k, (t, x) in enumerate(zip(texts, lines))]
     # A dash alone on a line ends the kicker above it ("“人民英雄”申亮亮 / ——"): same field.
     dash = {k for k in range(n - 1) if _DASH_ONLY.fullmatch(texts[k + 1])}
@@ -156,7 +155,7 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
     # parallel clauses, a title and the subtitle that says who else did the same: a wrap
     # does not end two lines in a row on the same words.
     forced |= {k for k in range(n - 1) if len(texts[k]) >= 5 and len(texts[k + 1]) >= 5
-               and texts[k][-PARALLEL_END:] == texts[k + 1][-PARALLEL_END:] and _SOLID.fullmatch(texts[k][-PARALLEL_END:])}
+               and texts[k][-PARALLEL_END:] == texts[k + 1][-PARALLEL_END:] and IDEOGRAPHS.fullmatch(texts[k][-PARALLEL_END:])}
     if heading:
         # An in-body heading wraps at the column's measure: a line well short of it ends
         # its heading ("心声" over "李彬", a signed piece's label over its writer; a

@@ -187,17 +187,17 @@ _CLOCK = re.compile(r"\d[：:]\d\d")  # a time of day ("—17：00（节假日�
 _EXCLAIMED = re.compile(r"[！？!?][”’」』]?$")
 
 
-def _spaced(x: LineInfo) -> bool:
-    """Is there a space between each of ``x``'s characters (six or more)?  Under a line of
-    text, such a line was spread to the full measure ("须 坚 持 立 足 民 族 又 面 向 世")."""
-    return len(x.spans) >= len(x.text) - 1 >= 5
+def _spaced(x: LineInfo, least: int = 6) -> bool:
+    """Is there a space between each of ``x``'s characters (``least`` or more)?  Under a
+    line of text, such a line was spread to the full measure ("须 坚 持 立 足 民 族 又 面 向 世")."""
+    return len(x.spans) >= len(x.text) - 1 >= least - 1
 
 
 def _spread(x: LineInfo) -> bool:
     """Was ``x`` a line of text spread to the full measure, a space between each of its
     characters, with a sentence's comma inside ("“ 新 年 到 ， 好 运": justified where the
     next words would not fit)?  Letter-spaced titles hold no comma."""
-    return len(x.spans) >= len(x.text) - 1 >= 4 and ("，" in x.text or "、" in x.text)
+    return _spaced(x, 5) and ("，" in x.text or "、" in x.text)
 
 
 _CREDIT_TAIL = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|文并摄|摄影?|文|[/／]\s*[图文]")  # ("…梅世雄 文" / "/图")
