@@ -169,6 +169,7 @@ def _leads(lines: list[Labelled]) -> Callable[[int], str]:
 
 CUT_MIN_LINES = 10  # lines each part of a body cut by subject keeps at least
 CUT_ECHO = 0.2  # how much better the headline after echoes the part after the cut
+NEXT_ECHO = 0.5  # a headline echoing the next body's opening this well is not a merged article's
 NEAR_ECHO = 0.5  # openings echoing a headline at least this share as well as the best are candidates
 
 
@@ -230,12 +231,13 @@ def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
         # it, with its headline after that, is another article.
         owned = before or d.continued_from is not None
         if owned and after and len(d.body) >= 8 and not d.continued_to:
+            nxt_lead = lead_text_at(drafts[i + 1].body, 0) if i + 1 < len(drafts) else ""
             # The block after the body may hold two headlines, this body's second
             # article's and the next body's: a title ends with its column tag
             # ("给本土选手更多掌 / 声（体坛观澜） / 云南香格里拉独克 / …").  The whole
             # block is weighed first, then each part of it that ends so.
             for head_b in [after, *_tagged_heads(after)]:
-                cut = _merged_cut(d, before, head_b)
+                cut = _merged_cut(d, before, head_b, nxt_lead)
                 if cut is not None:
                     break
         if cut is None:
@@ -266,9 +268,10 @@ def _words(head: list[Labelled]) -> frozenset[str]:
     return bigrams(text[:m.start()] if m and m.start() else text)
 
 
-def _merged_cut(d: Draft, before: list[Labelled], after: list[Labelled]) -> int | None:
+def _merged_cut(d: Draft, before: list[Labelled], after: list[Labelled], nxt_lead: str = "") -> int | None:
     """Where body ``d`` holds two articles and ``after`` is the second one's headline
-    (:func:`_split_merged_bodies`), the line the second one starts at."""
+    (:func:`_split_merged_bodies`), the line the second one starts at.  ``nxt_lead``:
+    the opening of the body after the block, whose headline it may be instead."""
     # Every paragraph opening is tried: the headlines' bigrams are looked up
     # in each opening's text (overlap_text), no opening's bigrams are built.
     lead_at = _leads(d.body)
@@ -283,6 +286,11 @@ def _merged_cut(d: Draft, before: list[Labelled], after: list[Labelled]) -> int 
         scores = {j: max(share_in(full, lead), share_in(words, lead))  # bigrams made once, looked up in each lead
                   for j in range(3, len(d.body) - 2) if d.body[j - 1].info.strong_end and (lead := lead_at(j))}
         top = max(scores.values(), default=0.0)
+        if nxt_lead and max(share_in(full, nxt_lead), share_in(words, nxt_lead)) >= NEXT_ECHO:
+            # A headline echoes the body it is printed before as well: it is that body's
+            # (a long article's late paragraph may name the next story's event, "…出席
+            # 城际铁路正式开通仪式" over "城际铁路正式开通运营" / "本报讯（记者…）…").
+            return None
         if top >= 0.5 and top >= base_b + 0.3:
             # A short headline is echoed as well by every opening whose lead reaches
             # into its article (a lead runs LEAD_CHARS, across paragraphs), and an
