@@ -59,6 +59,9 @@ FURNITURE_RES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("page_label", re.compile(r"^(?:[\u4e00-\u9fff]{2,4}\s*)?第?\s*[0-9０-９A-Z]{1,3}\s*版(?:\s*[\u4e00-\u9fff]{2,4})?$|"
                               r"^[\u4e00-\u9fff]{2,4}\s*[0-9]{2}$"), True),
     ("page_label", re.compile(r"^(?:第\s*)?[0-9０-９A-Za-z一二三四五六七八九十]{1,4}\s*版(?:\s*[：:]?\s*\S{1,10})?$"), False),
+    # a section's page code run into its name, as OCR joins them ("A14体育", "要闻B2"): the
+    # sections of a many-part paper are lettered from A; a G is a summit's ("G20峰会")
+    ("page_label", re.compile(r"^[A-F][0-9]{1,2}[\u4e00-\u9fff]{2,4}$|^[\u4e00-\u9fff]{2,4}[A-F][0-9]{1,2}$"), False),
     ("date", re.compile(r"^\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*(?:星期|周)[一二三四五六日天]"
                         r"(?:\s*\S{0,16})?$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$|"
                         # "二〇二四年七月九日", "2024.07.09", "农历甲辰年六月初四"
