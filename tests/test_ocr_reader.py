@@ -322,3 +322,28 @@ def test_ocr_rotate_returns_the_matrix_that_moves_detected_boxes_with_the_page()
     ys, xs = np.nonzero(turned < 128)
     assert abs(xs.min() - x0) <= 1 and abs(xs.max() + 1 - x1) <= 1
     assert abs(ys.min() - y0) <= 1 and abs(ys.max() + 1 - y1) <= 1
+
+
+def test_ocr_order_cuts_headlines_off_the_columns_their_boxes_reach_into():
+    """Two articles side by side, each a kicker and a title in display type over two
+    columns.  The titles' boxes, padded for the recogniser, reach into the first row of
+    text, so no clear band parts them from it, and the right title starts over the gutter
+    between the articles, so no gutter runs down the whole page either.  Each article's
+    headline is read before the columns, and no line runs across a gutter."""
+    from banmian.readers.ocr_layout import Piece, join_pieces, order_lines
+    body_h, gap = 40, 4
+    pieces = [Piece("左引题", (0, 0, 400, 55)), Piece("右引题", (560, 0, 900, 55)),
+              Piece("左主标题", (0, 55, 500, 150)), Piece("右主标题", (535, 55, 1060, 150))]
+    for col, (x0, x1) in enumerate(((0, 240), (270, 530), (560, 800), (830, 1060))):
+        for row in range(4):
+            y = 146 + row * (body_h + gap)  # the first row starts inside the titles' boxes
+            pieces.append(Piece(f"栏{col + 1}行{row + 1}", (x0, y, x1, y + body_h)))
+    lines = [join_pieces(line) for line in order_lines(pieces)]
+    assert lines == ["左引题", "左主标题", "右引题", "右主标题"] + [f"栏{c}行{r}" for c in range(1, 5) for r in range(1, 5)]
+
+
+def test_ocr_order_drops_a_line_the_detector_found_twice():
+    from banmian.readers.ocr_layout import Piece, join_pieces, order_lines
+    pieces = [Piece("特别报道）", (0, 0, 400, 60)), Piece("特别报道）", (4, 14, 396, 50)),
+              Piece("正文第一行", (0, 70, 400, 110))]
+    assert [join_pieces(line) for line in order_lines(pieces)] == ["特别报道）", "正文第一行"]

@@ -11,7 +11,7 @@ from banmian.readers.ocr import ocr_available
 np = pytest.importorskip("numpy")
 from banmian.readers.ocr_recheck import ELLIPSIS, decode, read_lines  # noqa: E402
 
-CHARSET = ["blank", *"约翰基说仁义礼智信、丶。·….，一磋商推动—群“”", " "]
+CHARSET = ["blank", *"约翰基说仁义礼智信、丶。·….，一磋商推动—群“”米芾带皮发现", " "]
 WQY_PATH = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
 
 
@@ -125,3 +125,19 @@ def test_recheck_puts_back_a_rare_character_where_there_is_room_for_it():
     # nor is a neighbour's own class read twice
     echo = _frames(*line, *glyph("动", 0.4), *glyph("商"))
     assert decode(echo, CHARSET).text == "说推动商"
+
+
+def test_recheck_reads_an_unsure_character_as_the_runner_up_that_makes_a_word():
+    # 米带 is no word, 米芾 (the Song calligrapher) is one
+    reading = decode(_line("米", {"带": 0.6, "芾": 0.3}, "发", "现"), CHARSET)
+    assert reading.text == "米芾发现"
+    assert reading.fixes == ("芾 for 带 at frame 2 (0.30 against 0.60): a word",)
+
+
+def test_recheck_keeps_a_character_it_is_sure_of_or_that_makes_a_word():
+    # sure enough: left as read, whatever the words
+    assert decode(_line("米", {"带": 0.95, "芾": 0.04}, "发", "现"), CHARSET).text == "米带发现"
+    # a runner-up too far behind is not weighed
+    assert decode(_line("米", {"带": 0.6, "芾": 0.03}, "发", "现"), CHARSET).text == "米带发现"
+    # 皮带 is a word: nothing to mend
+    assert decode(_line("皮", {"带": 0.6, "芾": 0.3}, "发", "现"), CHARSET).text == "皮带发现"

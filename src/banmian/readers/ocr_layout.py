@@ -37,6 +37,8 @@ SPACE_EMS = 0.8  # pieces of one line further apart than this get a space betwee
 JUMP_EMS = 3.0  # ... and this far apart are two lines, as the PDF reader splits them (pdf.JUMP_EMS)
 BAND_EMS = 0.8  # a clear horizontal strip this high across a whole region is wider than any
 # leading (~0.2 x box height between body lines): it separates a header or stacked articles
+DUPLICATE_SHARE = 0.8  # a box with this much of its area inside another box of the same text is a second reading
+DISPLAY_EMS = 1.15  # a box this much taller than the usual one holds display type (a headline)
 ROW_OVERLAP = 0.5  # boxes overlapping this much of the smaller height are on one row
 
 
@@ -64,6 +66,7 @@ def order_lines(pieces: list[Piece]) -> list[list[Piece]]:
     >>> [[x.text for x in line] for line in order_lines(pieces)]
     [['大标题'], ['左栏一'], ['左栏二'], ['右栏一'], ['右栏二']]
     """
+    pieces = _unique(pieces)
     if not pieces:
         return []
     em = statistics.median(p.height for p in pieces)
@@ -71,6 +74,29 @@ def order_lines(pieces: list[Piece]) -> list[list[Piece]]:
     for region in _cut(list(pieces), em):
         lines += _region_lines(region, em)
     return lines
+
+
+def _unique(pieces: list[Piece]) -> list[Piece]:
+    """The pieces less those read twice: the detector may find a line of display type
+    both whole and as a box inside it, and the recogniser reads the same text from both;
+    the inner box goes.
+
+    >>> a, b = Piece("特别报道）", (0, 0, 100, 30)), Piece("特别报道）", (2, 8, 98, 26))
+    >>> [p.box for p in _unique([a, b, Piece("正文", (0, 40, 60, 52))])]
+    [(0, 0, 100, 30), (0, 40, 60, 52)]
+    """
+    def inside(p: Piece, q: Piece) -> bool:
+        w = min(p.box[2], q.box[2]) - max(p.box[0], q.box[0])
+        h = min(p.box[3], q.box[3]) - max(p.box[1], q.box[1])
+        area = (p.box[2] - p.box[0]) * (p.box[3] - p.box[1])
+        return w > 0 and h > 0 and w * h >= DUPLICATE_SHARE * area
+    out = []
+    for i, p in enumerate(pieces):
+        twin = any(j != i and q.text == p.text and inside(p, q) and (q.height > p.height or (q.height == p.height and j < i))
+                   for j, q in enumerate(pieces))
+        if not twin:
+            out.append(p)
+    return out
 
 
 def _rows(pieces: list[Piece]) -> list[list[Piece]]:
@@ -136,6 +162,21 @@ def _cut(region: list[Piece], em: float) -> list[list[Piece]]:
             centre = (p.box[0] + p.box[2]) / 2
             parts[sum(centre > e for e in edges)].append(p)
         return [r for part in parts if part for r in _cut(part, em)]
+    rows = _rows(region)
+    for k in range(1, len(rows)):
+        # Headlines in display type span the columns at the region's top and no clear
+        # band parts them from the columns: a title's box, padded for the recogniser,
+        # may reach into the first row of text under it.  Rows of display type alone
+        # over a row of body type, under which the columns' gutters run clear, are cut
+        # off first.
+        if min(p.height for p in rows[k - 1]) < DISPLAY_EMS * em:
+            break
+        if max(p.height for p in rows[k]) >= DISPLAY_EMS * em:
+            continue
+        bottom = [p for row in rows[k:] for p in row]
+        under = _gaps([(p.box[0], p.box[2]) for p in bottom], GUTTER_EMS * em)
+        if under and _is_column_split(bottom, under, em):
+            return _cut([p for row in rows[:k] for p in row], em) + _cut(bottom, em)
     gaps = _gaps([(p.box[1], p.box[3]) for p in region], 0.0)
     if not gaps:
         return [region]
