@@ -280,9 +280,16 @@ def _merged_cut(d: Draft, before: list[Labelled], after: list[Labelled], nxt_lea
     first_is_own = overlap_text(before, start) >= max(base_b, 0.2) if before else base_b < 0.3
     # The echo is read with the title's column tag and without it, the better of the two:
     # a tag may name the subject too ("第一条地铁 / …（新中国的“第一”·交通篇）").
-    full, words = bigrams("".join([x.info.text for x in after])), _words(after)
-    whole = "".join([x.info.text for x in d.body]) if first_is_own else ""
-    if first_is_own and max(share_in(full, whole), share_in(words, whole)) >= 0.5:
+    head = "".join([x.info.text for x in after])
+    full, words = bigrams(head), _words(after)
+    # A title that quotes someone ("“真诚祝福中国和中国人民”") echoes wherever the quotation
+    # stands in its article, the closing lines as often as the opening: where its echo
+    # is, says nothing.
+    core = head[:m.start()] if (m := TITLE_TAG.search(head)) and m.start() else head
+    quoted = core[:1] == "“" and core[-1:] == "”" and core.count("“") == 1
+    echoed = first_is_own and not quoted
+    whole = "".join([x.info.text for x in d.body]) if echoed else ""
+    if echoed and max(share_in(full, whole), share_in(words, whole)) >= 0.5:
         scores = {j: max(share_in(full, lead), share_in(words, lead))  # bigrams made once, looked up in each lead
                   for j in range(3, len(d.body) - 2) if d.body[j - 1].info.strong_end and (lead := lead_at(j))}
         top = max(scores.values(), default=0.0)
