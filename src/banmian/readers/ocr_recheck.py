@@ -76,11 +76,13 @@ QUOTE_P = 0.2
 QUOTES = "“”‘’\"'"
 # A character read with less than this probability (the most it held over its frames)
 # is weighed against its runners-up with :data:`WORD_ALT` or more, by the words each
-# makes.  On twenty generated scans: the misread characters a runner-up made a word
-# from were read with 0.24-0.88 (the runner-up 0.04-0.49); the correct characters a
-# runner-up would have made a word of had 0.95 or more, or a runner-up under 0.04.
+# makes.  On forty generated scans: the misread characters a runner-up made a word of
+# were read with 0.24-0.88, the runner-up holding 0.04-0.49 (0.1 or more in 15 of 18);
+# of the correct characters a runner-up would have made a word of, all but one had 0.9 or
+# more or a runner-up under 0.1 (names: 娄峰 read as 数峰 at 0.06, 湍口镇 as 满口镇), or
+# stood at a line's end, where the word runs on past the break (占|比, 干|休所).
 WORD_TOP = 0.9
-WORD_ALT = 0.04
+WORD_ALT = 0.1
 # 一 and 丶 are strokes of other marks (the dash, the comma) that the fixes above read
 NOT_A_WORD_FIX = "一丶"
 
@@ -323,10 +325,12 @@ def _words(marks: list[tuple[int, str]], probs: np.ndarray, best: np.ndarray, ch
     """A character read with under :data:`WORD_TOP` that makes no dictionary word with
     its neighbours, replaced by the likeliest runner-up (:data:`WORD_ALT` or more) that
     does: the recogniser reads each character alone, and a rare one loses to a common
-    look-alike (芾 to 带, 徉 to 祥)."""
+    look-alike (芾 to 带, 噎 to 壹).  A line's first and last characters are left: the
+    line does not see the word they may make with the line before or after it."""
     import numpy as np
     chars = [ch for _, ch in marks]
-    unsure = [k for k, (f, ch) in enumerate(marks)
+    # (not the first or last mark: its word may run across the line break)
+    unsure = [k for k, (f, ch) in enumerate(marks[1:-1], 1)
               if _is_ideograph(ch) and charset[best[f]] == ch and probs[f, best[f]] < WORD_TOP]
     if not unsure:
         return marks
