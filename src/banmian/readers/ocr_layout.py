@@ -10,7 +10,9 @@ right); where none does, something spans the columns (a headline, a rule-wide in
 and the region is split at its widest horizontal gap (top part first), then each part
 is cut again.  Gutters come before ordinary line gaps because the rows of side-by-side
 columns are usually aligned: their line gaps run across the whole region and would
-otherwise split it row by row.
+otherwise split it row by row.  Before that last resort, rows of display type over the
+columns are cut off where the columns' gutters run clear under them: a headline's box,
+padded for the recogniser, may reach into the first row of text, leaving no band.
 
 :func:`tidy_text` undoes what the recogniser does to Chinese typesetting: ASCII
 punctuation and straight quotes beside CJK text, spaces between CJK characters
@@ -90,13 +92,13 @@ def _unique(pieces: list[Piece]) -> list[Piece]:
         h = min(p.box[3], q.box[3]) - max(p.box[1], q.box[1])
         area = (p.box[2] - p.box[0]) * (p.box[3] - p.box[1])
         return w > 0 and h > 0 and w * h >= DUPLICATE_SHARE * area
-    out = []
+    same: dict[str, list[int]] = {}
     for i, p in enumerate(pieces):
-        twin = any(j != i and q.text == p.text and inside(p, q) and (q.height > p.height or (q.height == p.height and j < i))
-                   for j, q in enumerate(pieces))
-        if not twin:
-            out.append(p)
-    return out
+        same.setdefault(p.text, []).append(i)
+    # (of two readings, the taller box stays; of two alike, the first)
+    return [p for i, p in enumerate(pieces)
+            if not any(j != i and inside(p, q := pieces[j]) and (q.height > p.height or (q.height == p.height and j < i))
+                       for j in same[p.text])]
 
 
 def _rows(pieces: list[Piece]) -> list[list[Piece]]:
@@ -143,7 +145,8 @@ def _is_column_split(region: list[Piece], gutters: list[tuple[float, float]], em
 
 def _cut(region: list[Piece], em: float) -> list[list[Piece]]:
     """The regions of an XY cut, in reading order."""
-    if len(region) <= 1 or len(_rows(region)) <= 1:
+    rows = _rows(region)
+    if len(region) <= 1 or len(rows) <= 1:
         return [region]
     wide = [g for g in _gaps([(p.box[1], p.box[3]) for p in region], BAND_EMS * em)]
     if wide:  # a page header, or articles stacked one above the other: bands first
@@ -162,7 +165,6 @@ def _cut(region: list[Piece], em: float) -> list[list[Piece]]:
             centre = (p.box[0] + p.box[2]) / 2
             parts[sum(centre > e for e in edges)].append(p)
         return [r for part in parts if part for r in _cut(part, em)]
-    rows = _rows(region)
     for k in range(1, len(rows)):
         # Headlines in display type span the columns at the region's top and no clear
         # band parts them from the columns: a title's box, padded for the recogniser,
