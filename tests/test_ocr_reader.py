@@ -347,3 +347,24 @@ def test_ocr_order_drops_a_line_the_detector_found_twice():
     pieces = [Piece("特别报道）", (0, 0, 400, 60)), Piece("特别报道）", (4, 14, 396, 50)),
               Piece("正文第一行", (0, 70, 400, 110))]
     assert [join_pieces(line) for line in order_lines(pieces)] == ["特别报道）", "正文第一行"]
+
+
+def test_ocr_order_reads_a_title_whose_word_space_lines_up_with_a_gutter_first():
+    """A title across three columns, its words parted by a word space that happens to
+    stand over a gutter: it is one headline, read before the columns, not a piece at the
+    head of each column.  Two titles side by side, one wrapped under itself, stay apart."""
+    from banmian.readers.ocr_layout import Piece, join_pieces, order_lines
+    pieces = [Piece("写好中国故事", (0, 0, 430, 90)), Piece("淬炼时代精神", (480, 0, 910, 90))]
+    for col, x in enumerate((0, 460, 920)):
+        for row in range(4):
+            y = 110 + row * 44
+            pieces.append(Piece(f"栏{col + 1}行{row + 1}", (x, y, x + 420, y + 40)))
+    lines = [join_pieces(line) for line in order_lines(pieces)]
+    assert lines[0].replace(" ", "") == "写好中国故事淬炼时代精神"
+    assert lines[1:] == [f"栏{c}行{r}" for c in range(1, 4) for r in range(1, 5)]
+    # the left title wraps under itself: two articles' titles, each over its own columns
+    pieces.insert(2, Piece("中的70年", (0, 90, 300, 180)))
+    for p in [p for p in pieces if p.text.startswith("栏")]:
+        pieces[pieces.index(p)] = Piece(p.text, (p.box[0], p.box[1] + 90, p.box[2], p.box[3] + 90))
+    lines = [join_pieces(line) for line in order_lines(pieces)]
+    assert lines[:2] == ["写好中国故事", "中的70年"]

@@ -41,6 +41,8 @@ BAND_EMS = 0.8  # a clear horizontal strip this high across a whole region is wi
 # leading (~0.2 x box height between body lines): it separates a header or stacked articles
 DUPLICATE_SHARE = 0.8  # a box with this much of its area inside another box of the same text is a second reading
 DISPLAY_EMS = 1.15  # a box this much taller than the usual one holds display type (a headline)
+WORD_SPACE_EMS = 0.8  # a headline's words on one line stand this far apart at most (x their height)
+SAME_SIZE = 0.08  # two boxes within this share of their height in height and baseline are set alike
 ROW_OVERLAP = 0.5  # boxes overlapping this much of the smaller height are on one row
 
 
@@ -160,6 +162,9 @@ def _cut(region: list[Piece], em: float) -> list[list[Piece]]:
         gutters = []
     if gutters:
         edges = [(lo + hi) / 2 for lo, hi in gutters]
+        head = _spanning_rows(rows, edges, em)
+        if 0 < head < len(rows):
+            return _cut([p for row in rows[:head] for p in row], em) + _cut([p for row in rows[head:] for p in row], em)
         parts: list[list[Piece]] = [[] for _ in range(len(edges) + 1)]
         for p in region:
             centre = (p.box[0] + p.box[2]) / 2
@@ -188,6 +193,27 @@ def _cut(region: list[Piece], em: float) -> list[list[Piece]]:
     top = [p for p in region if p.box[1] < edge]
     bottom = [p for p in region if p.box[1] >= edge]
     return _cut(top, em) + _cut(bottom, em)
+
+
+def _spanning_rows(rows: list[list[Piece]], edges: list[float], em: float) -> int:
+    """How many rows of display type at the top to read before the columns, because the
+    last of them is a headline set across a gutter: a title's words parted by a word
+    space (写好中国故事 淬炼时代精神…) may leave a strip that lines up with a gutter below.
+    Its pieces are one size on one baseline, a word space apart (0 when no row is such)."""
+    top = 0  # the rows at the top that hold display type
+    while top < len(rows) and max(p.height for p in rows[top]) >= DISPLAY_EMS * em:
+        top += 1
+    # the last of them, all display type: a headline wrapped under one side only (a
+    # narrow title beside another article's) is two articles' headlines, not one across
+    if not top or min(p.height for p in rows[top - 1]) < DISPLAY_EMS * em:
+        return 0
+    row = sorted(rows[top - 1], key=lambda p: p.box[0])
+    for p, q in pairwise(row):
+        h = max(p.height, q.height)
+        if (any(p.box[2] <= e <= q.box[0] for e in edges) and q.box[0] - p.box[2] <= WORD_SPACE_EMS * h
+                and abs(p.height - q.height) <= SAME_SIZE * h and abs(p.box[3] - q.box[3]) <= SAME_SIZE * h):
+            return top
+    return 0
 
 
 def _region_lines(region: list[Piece], em: float) -> list[list[Piece]]:
