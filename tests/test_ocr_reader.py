@@ -368,3 +368,12 @@ def test_ocr_order_reads_a_title_whose_word_space_lines_up_with_a_gutter_first()
         pieces[pieces.index(p)] = Piece(p.text, (p.box[0], p.box[1] + 90, p.box[2], p.box[3] + 90))
     lines = [join_pieces(line) for line in order_lines(pieces)]
     assert lines[:2] == ["写好中国故事", "中的70年"]
+
+
+def test_ocr_order_finds_a_narrow_gutter_between_padded_line_boxes():
+    """Two columns whose gutter the line boxes' margins leave 0.2 of a box's height of
+    (8 px at 40 px boxes): still two columns, each read top to bottom."""
+    from banmian.readers.ocr_layout import Piece, join_pieces, order_lines
+    pieces = [Piece(f"{side}栏{row}", (x, row * 44, x + 300, row * 44 + 40))
+              for row in range(5) for side, x in (("左", 0), ("右", 308))]
+    assert [join_pieces(line) for line in order_lines(pieces)] == [f"左栏{r}" for r in range(5)] + [f"右栏{r}" for r in range(5)]
