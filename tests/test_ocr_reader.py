@@ -306,6 +306,29 @@ def test_ocr_two_em_dash_is_told_from_yi_yi_by_its_ink():
     assert _dashes("他说一一一一对", ink) == "他说——一一对"
 
 
+def test_ocr_two_em_dash_read_as_one_mark_is_put_back_where_its_stroke_is():
+    """The recogniser also reads the dash as a single 一 or a hyphen: a stroke two ems long
+    under that character is the dash; a 一 elsewhere in the line stays."""
+    import numpy as np
+
+    from banmian.readers.ocr import _dashes
+    ink = np.zeros((28, 200), dtype=bool)  # eight characters of 20 px and their margin
+    for k in range(8):
+        ink[8:20, 20 * k + 22:20 * k + 38] = True  # a glyph's ink
+    ink[:, 100:140] = False
+    ink[13:15, 100:140] = True  # the dash, over the fifth and sixth characters' room
+    ink[13:15, 22:38] = True  # (the first glyph: a 一 of one em)
+    assert _dashes("一个哨卡一那栋楼", ink) == "一个哨卡——那栋楼"
+    assert _dashes("一个哨卡-那栋楼", ink) == "一个哨卡——那栋楼"
+    assert _dashes("一个哨卡一那栋楼", ink[:, :100]) == "一个哨卡一那栋楼"
+    # a 一 the blur ran into the next glyph's stroke makes a long stroke too, but the
+    # glyph has ink above and below it: 进一步 stays
+    ink[:, 100:140] = False
+    ink[13:15, 100:140] = True
+    ink[6:22, 122:138] = True  # 步
+    assert _dashes("他说将进一步扩", ink) == "他说将进一步扩"
+
+
 @needs_ocr
 def test_ocr_rotate_returns_the_matrix_that_moves_detected_boxes_with_the_page():
     """The detector's boxes of a turned page are turned with it instead of detecting

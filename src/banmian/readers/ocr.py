@@ -66,6 +66,9 @@ GUTTER_CLEAR = 0.5  # ... all along a run this wide (x the body's ink height)
 LEADING_BOX = 0.12  # a blank band this high (x box height) between ink rows separates two lines
 LEADING_EM = 0.1  # ... and once the body's ink height is known, one this high (x that height)
 SLIVER_EMS = 0.8  # a part of a box this narrow (x body ink height) at its edge is a cut glyph
+_DASH_READINGS = "一-－—"  # what the recogniser makes of the two-em dash, one mark for it
+DASH_ROW_SHARE = 0.8  # a row inked over this share of a long stroke's length is the stroke's own
+DASH_CLUTTER = 0.1  # ... and a dash has ink above or below it over at most this share of its length
 DASH_EMS = 1.6  # an unbroken horizontal stroke this long (x the line's ink height) is a dash
 MARK_GAP = 0.5  # a mark past a line's box starts this close to it (x body ink height) ...
 MARK_WIDE = 0.6  # ... and is this narrow (。，、” are under half an em; a glyph is ~0.9) ...
@@ -245,19 +248,21 @@ def recognise(pixels: np.ndarray, dpi: float) -> list[Piece]:
     for (x0, y0, x1, y1), reading in zip(boxes, read_lines(engine.text_rec, crops)):
         text = reading.text
         if text.strip() and reading.score >= MIN_SCORE:
-            if "一一" in text:
+            if any(c in text for c in _DASH_READINGS):
                 text = _dashes(text, pixels[y0:y1, x0:x1] < INK_LEVEL)
             pieces.append(Piece(text, (float(x0), float(y0), float(x1), float(y1))))
     return pieces
 
 
 def _dashes(text: str, ink: np.ndarray) -> str:
-    """A line's text with 一一 read as the dash —— where its crop (``ink``: the pixels that
-    are ink) has that many unbroken strokes :data:`DASH_EMS` ink heights long.
+    """A line's text with the two-em dash —— put back where its crop (``ink``: the pixels
+    that are ink) has an unbroken stroke :data:`DASH_EMS` ink heights long.
 
     The recogniser reads the two-em dash as two 一, and 一一 is also a word (一一对应); the
     ink tells them apart: the dash is one stroke of two ems, the characters two strokes of
-    under one em with the space between glyphs."""
+    under one em with the space between glyphs.  It also reads the dash as a single 一 or
+    a hyphen (“哨卡”一那栋): a stroke that long where the line's characters put one of
+    those is the dash too (nothing else in type is a stroke of two ems)."""
     import numpy as np
     height = ink.shape[0] / (1 + 2 * INK_PAD)  # the line's own ink, without the margin
     edges = np.diff(np.pad(ink, ((0, 0), (1, 1))).astype(np.int8), axis=1)
@@ -265,12 +270,40 @@ def _dashes(text: str, ink: np.ndarray) -> str:
     for row in edges:
         starts, ends = np.flatnonzero(row == 1), np.flatnonzero(row == -1)
         strokes += [(int(a), int(b)) for a, b in zip(starts, ends) if b - a >= DASH_EMS * height]
-    dashes = 0
-    reach = -1
-    for a, b in sorted(strokes):  # one dash is a stroke several rows thick
-        dashes += a > reach
-        reach = max(reach, b)
-    return text.replace("一一", "——", dashes)
+    dashes: list[tuple[int, int]] = []  # one dash is a stroke several rows thick
+    for a, b in sorted(strokes):
+        if dashes and a <= dashes[-1][1]:
+            dashes[-1] = (dashes[-1][0], max(dashes[-1][1], b))
+        else:
+            dashes.append((a, b))
+    # a dash is a bare stroke: over its length no ink above or below it (a 一 the blur ran
+    # into its neighbour's stroke, 第一次 or 进一步, has the neighbour's ink there)
+    bare = []
+    for a, b in dashes:
+        band = np.flatnonzero(ink[:, a:b].sum(axis=1) >= DASH_ROW_SHARE * (b - a))
+        lo, hi = (int(band[0]), int(band[-1]) + 1) if band.size else (0, 0)
+        off = np.concatenate([ink[:max(0, lo - 1), a:b], ink[hi + 1:, a:b]]).any(axis=0)
+        bare.append(float(off.mean()) <= DASH_CLUTTER)
+    pairs = text.count("一一")
+    text = text.replace("一一", "——", len(dashes))
+    if len(dashes) <= pairs:
+        return text
+    # Each remaining stroke, at the character its middle falls on (the line's characters
+    # spread evenly over its ink): a lone 一, - or — within a character of it is the dash.
+    cols = np.flatnonzero(ink.any(axis=0))
+    left, right = int(cols[0]), int(cols[-1]) + 1
+    step = (right - left) / max(1, len(text))
+    out = list(text)
+    for (a, b), alone in zip(dashes, bare):
+        if not alone:
+            continue
+        at = ((a + b) / 2 - left) / step
+        near = [k for k, c in enumerate(out) if c in _DASH_READINGS and abs(k + 0.5 - at) <= 1.5
+                and not (c == "—" and "—" in out[max(0, k - 1):k] + out[k + 1:k + 2])]
+        if near:
+            k = min(near, key=lambda k: abs(k + 0.5 - at))
+            out[k] = "——"
+    return "".join(out)
 
 
 def _detect(engine: Any, pixels: np.ndarray, scale: float) -> tuple[list[np.ndarray], float]:
