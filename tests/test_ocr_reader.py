@@ -400,3 +400,27 @@ def test_ocr_order_finds_a_narrow_gutter_between_padded_line_boxes():
     pieces = [Piece(f"{side}栏{row}", (x, row * 44, x + 300, row * 44 + 40))
               for row in range(5) for side, x in (("左", 0), ("右", 308))]
     assert [join_pieces(line) for line in order_lines(pieces)] == [f"左栏{r}" for r in range(5)] + [f"右栏{r}" for r in range(5)]
+
+
+def test_ocr_order_cuts_above_a_title_set_across_the_columns_of_the_article_above():
+    """Two articles stacked, each over the same three columns; the lower one's title has a
+    word space over a gutter and no clear band parts it from the text above.  The upper
+    article's columns are read before the lower title, not through it."""
+    from banmian.readers.ocr_layout import Piece, join_pieces, order_lines
+
+    def columns(tag: str, y0: int) -> list[Piece]:
+        return [Piece(f"{tag}{c + 1}行{r + 1}", (x, y0 + r * 44, x + 420, y0 + r * 44 + 40))
+                for c, x in enumerate((0, 460, 920)) for r in range(3)]
+    pieces = columns("上栏", 0) + [Piece("城市治理", (0, 132, 430, 222)), Piece("，下足功夫", (470, 132, 900, 222))]
+    pieces += columns("下栏", 236)
+    lines = [join_pieces(line) for line in order_lines(pieces)]
+    assert lines[:9] == [f"上栏{c}行{r}" for c in range(1, 4) for r in range(1, 4)]
+    assert lines[9].replace(" ", "") == "城市治理，下足功夫"
+    assert lines[10:] == [f"下栏{c}行{r}" for c in range(1, 4) for r in range(1, 4)]
+
+
+def test_ocr_order_drops_a_fragment_read_again_inside_a_title():
+    from banmian.readers.ocr_layout import Piece, join_pieces, order_lines
+    pieces = [Piece("监管告别碎片化", (0, 0, 420, 80)), Piece("监T", (6, 30, 90, 70)),
+              Piece("正文第一行", (0, 90, 420, 120)), Piece("正文第二行", (0, 122, 420, 152))]
+    assert [join_pieces(line) for line in order_lines(pieces)] == ["监管告别碎片化", "正文第一行", "正文第二行"]

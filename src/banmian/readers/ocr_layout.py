@@ -42,6 +42,7 @@ SPACE_EMS = 0.8  # pieces of one line further apart than this get a space betwee
 JUMP_EMS = 3.0  # ... and this far apart are two lines, as the PDF reader splits them (pdf.JUMP_EMS)
 BAND_EMS = 0.8  # a clear horizontal strip this high across a whole region is wider than any
 # leading (~0.2 x box height between body lines): it separates a header or stacked articles
+NESTED_HEIGHT = 1.3  # a box inside one this much taller is a part of its line read again
 DUPLICATE_SHARE = 0.8  # a box with this much of its area inside another box of the same text is a second reading
 DISPLAY_EMS = 1.15  # a box this much taller than the usual one holds display type (a headline)
 WORD_SPACE_EMS = 0.8  # a headline's words on one line stand this far apart at most (x their height)
@@ -85,8 +86,8 @@ def order_lines(pieces: list[Piece]) -> list[list[Piece]]:
 
 def _unique(pieces: list[Piece]) -> list[Piece]:
     """The pieces less those read twice: the detector may find a line of display type
-    both whole and as a box inside it, and the recogniser reads the same text from both;
-    the inner box goes.
+    both whole and as a box inside it, and the recogniser reads the same text from both,
+    or a fragment of it; the inner box goes.
 
     >>> a, b = Piece("特别报道）", (0, 0, 100, 30)), Piece("特别报道）", (2, 8, 98, 26))
     >>> [p.box for p in _unique([a, b, Piece("正文", (0, 40, 60, 52))])]
@@ -101,9 +102,15 @@ def _unique(pieces: list[Piece]) -> list[Piece]:
     for i, p in enumerate(pieces):
         same.setdefault(p.text, []).append(i)
     # (of two readings, the taller box stays; of two alike, the first)
-    return [p for i, p in enumerate(pieces)
-            if not any(j != i and inside(p, q := pieces[j]) and (q.height > p.height or (q.height == p.height and j < i))
-                       for j in same[p.text])]
+    twice = {i for i, p in enumerate(pieces)
+             if any(j != i and inside(p, q := pieces[j]) and (q.height > p.height or (q.height == p.height and j < i))
+                    for j in same[p.text])}
+    # A box well inside a line of larger type is a part of it read again, whatever the
+    # recogniser made of it (监T inside 监管告别碎片化): lines do not nest.
+    tall = sorted(range(len(pieces)), key=lambda i: -pieces[i].height)[:max(1, len(pieces) // 10)]
+    twice |= {i for i, p in enumerate(pieces) if i not in twice
+              and any(j != i and pieces[j].height >= NESTED_HEIGHT * p.height and inside(p, pieces[j]) for j in tall)}
+    return [p for i, p in enumerate(pieces) if i not in twice]
 
 
 def _rows(pieces: list[Piece]) -> list[list[Piece]]:
@@ -198,24 +205,39 @@ def _cut(region: list[Piece], em: float) -> list[list[Piece]]:
     return _cut(top, em) + _cut(bottom, em)
 
 
+def _spans_a_gutter(row: list[Piece], edges: list[float]) -> bool:
+    """Is ``row`` one headline set across a gutter: pieces of one size on one baseline, a
+    word space apart over the strip (写好中国故事 淬炼时代精神…)?"""
+    row = sorted(row, key=lambda p: p.box[0])
+    for p, q in pairwise(row):
+        h = max(p.height, q.height)
+        if (any(p.box[2] <= e <= q.box[0] for e in edges) and q.box[0] - p.box[2] <= WORD_SPACE_EMS * h
+                and abs(p.height - q.height) <= SAME_SIZE * h and abs(p.box[3] - q.box[3]) <= SAME_SIZE * h):
+            return True
+    return False
+
+
 def _spanning_rows(rows: list[list[Piece]], edges: list[float], em: float) -> int:
-    """How many rows of display type at the top to read before the columns, because the
-    last of them is a headline set across a gutter: a title's words parted by a word
-    space (写好中国故事 淬炼时代精神…) may leave a strip that lines up with a gutter below.
-    Its pieces are one size on one baseline, a word space apart (0 when no row is such)."""
+    """Where to cut a region across, because a headline is set across a gutter: a title's
+    words parted by a word space (写好中国故事 淬炼时代精神…) may leave a strip that lines
+    up with the gutters of the columns under it, and the region would be read column by
+    column through the title.  At the region's top, the cut is under the rows of display
+    type (read first, then the columns); lower down, an article stacked under another,
+    it is over them (the article above ends there).  0 when no row is such."""
+    def display(row: list[Piece]) -> bool:
+        return min(p.height for p in row) >= DISPLAY_EMS * em
     top = 0  # the rows at the top that hold display type
     while top < len(rows) and max(p.height for p in rows[top]) >= DISPLAY_EMS * em:
         top += 1
     # the last of them, all display type: a headline wrapped under one side only (a
     # narrow title beside another article's) is two articles' headlines, not one across
-    if not top or min(p.height for p in rows[top - 1]) < DISPLAY_EMS * em:
-        return 0
-    row = sorted(rows[top - 1], key=lambda p: p.box[0])
-    for p, q in pairwise(row):
-        h = max(p.height, q.height)
-        if (any(p.box[2] <= e <= q.box[0] for e in edges) and q.box[0] - p.box[2] <= WORD_SPACE_EMS * h
-                and abs(p.height - q.height) <= SAME_SIZE * h and abs(p.box[3] - q.box[3]) <= SAME_SIZE * h):
-            return top
+    if top and display(rows[top - 1]) and _spans_a_gutter(rows[top - 1], edges):
+        return top
+    for k in range(max(top, 1), len(rows) - 1):
+        if display(rows[k]) and not display(rows[k + 1]) and _spans_a_gutter(rows[k], edges):
+            while k > top and display(rows[k - 1]):
+                k -= 1  # (its kicker, set above it)
+            return k
     return 0
 
 
