@@ -10,9 +10,13 @@ right); where none does, something spans the columns (a headline, a rule-wide in
 and the region is split at its widest horizontal gap (top part first), then each part
 is cut again.  Gutters come before ordinary line gaps because the rows of side-by-side
 columns are usually aligned: their line gaps run across the whole region and would
-otherwise split it row by row.  Before that last resort, rows of display type over the
-columns are cut off where the columns' gutters run clear under them: a headline's box,
-padded for the recogniser, may reach into the first row of text, leaving no band.
+otherwise split it row by row.  Two cases come before the gutters and the last resort, both
+headlines the padded boxes (the recogniser's margin) hide: a title set across the
+columns whose word space happens to stand over a gutter (写好中国故事 淬炼时代精神…) is
+cut off, above it where an article stacked under another starts there; and rows of
+display type over the columns are cut off where the columns' gutters run clear under
+them, a title's box reaching into the first row of text and leaving no band.  Lines the
+detector found twice, whole and as a fragment inside, are read once.
 
 :func:`tidy_text` undoes what the recogniser does to Chinese typesetting: ASCII
 punctuation and straight quotes beside CJK text, spaces between CJK characters
