@@ -180,7 +180,7 @@ def test_ocr_gutters_are_blank_down_the_page_not_strips_that_line_up():
     headline across both columns the gutter is still found from the rows below it."""
     import numpy as np
 
-    from banmian.readers.ocr import _gutters, _split_at_gutters
+    from banmian.readers.ocr_boxes import gutters as _gutters, split_at_gutters as _split_at_gutters
     full = [(20 * k, 20 * k + 17) for k in range(23)]
     comma = [(20 * k, 20 * k + 17) for k in range(21)] + [(432, 436)]
     right = [(480 + 20 * k, 480 + 20 * k + 17) for k in range(20)]
@@ -224,7 +224,7 @@ def test_ocr_split_drops_a_sliver_of_the_next_columns_glyph():
     would read as an extra character; a whole glyph at the edge is kept."""
     import numpy as np
 
-    from banmian.readers.ocr import _split_at_gutters
+    from banmian.readers.ocr_boxes import split_at_gutters as _split_at_gutters
     for glyph, kept in ((8, 1), (18, 2)):
         inked = np.array([x for x in range(glyph)] + [x for k in range(10) for x in range(40 + 20 * k, 58 + 20 * k)])
         ink = np.zeros((25, 300), dtype=bool)
@@ -241,7 +241,7 @@ def test_ocr_box_takes_a_pale_mark_past_its_end_but_not_the_next_columns_glyph()
     (more text), is not."""
     import numpy as np
 
-    from banmian.readers.ocr import _reach_marks
+    from banmian.readers.ocr_boxes import reach_marks as _reach_marks
     page = np.full((60, 400), 250, np.uint8)
     for x in (20, 42, 64):  # three dark glyphs, 18 px each, 4 px apart
         page[20:38, x:x + 18] = 0
@@ -276,7 +276,7 @@ def test_ocr_rules_are_painted_over_both_ways_but_not_strokes():
     glyph's long stem inside its line's box stay."""
     import numpy as np
 
-    from banmian.readers.ocr import _erase_rules
+    from banmian.readers.ocr_boxes import erase_rules as _erase_rules
     page = np.full((400, 600), 250, np.uint8)
     page[50:350, 300] = 20  # a column rule
     page[200, 20:580] = 60  # a hairline across the page
@@ -424,3 +424,20 @@ def test_ocr_order_drops_a_fragment_read_again_inside_a_title():
     pieces = [Piece("监管告别碎片化", (0, 0, 420, 80)), Piece("监T", (6, 30, 90, 70)),
               Piece("正文第一行", (0, 90, 420, 120)), Piece("正文第二行", (0, 122, 420, 152))]
     assert [join_pieces(line) for line in order_lines(pieces)] == ["监管告别碎片化", "正文第一行", "正文第二行"]
+
+
+def test_ocr_a_line_the_detector_passed_over_gets_a_box_of_its_own():
+    """Two lines of a column a line's room apart with one band of ink between them: the
+    missed line gets its box; with nothing between them, nothing is added."""
+    import numpy as np
+
+    from banmian.readers.ocr_boxes import missed_lines as _missed_lines
+    em = 20
+    page = np.full((200, 400), 255, dtype=np.uint8)
+    boxes = [(10, 10, 330, 38), (10, 66, 330, 94)]  # padded boxes of two 20 px lines
+    for x0, y0, x1, y1 in boxes:
+        page[y0 + 4:y1 - 4, x0 + 6:x1 - 6] = 0
+    assert _missed_lines(page, boxes, em) == []
+    page[42:62, 16:120] = 0  # a short closing line between them (一。 and the like)
+    (x0, y0, x1, y1), = _missed_lines(page, boxes, em)
+    assert (x0 < 16 < 120 < x1) and y0 < 42 and 62 <= y1 <= 66 + 4
