@@ -44,6 +44,12 @@ CLOSING_NOTE = re.compile(r"[（(](?:" + NOTE_OPENERS + r")[^（）()]*"
                           r"|[（(](?:全文)?完[）)]|[（(][^（）()]{0,16}结束[）)]")
 NOTE_LINES = 3  # a closing note wraps over this many lines at most
 
+# The dateline set after an article's text instead of before it, as a paragraph of its
+# own ("（本报巴黎电）", "（新华社北京2月27日电）"): in the People's Daily dev corpus 199
+# articles end so, and only one of them also opens with a news byline.
+DATELINE_NOTE = re.compile(r"[（(]据?(?:本报|新华社|中新社|人民网|新华网|央视新闻)[\u4e00-\u9fff]{0,12}?"
+                           r"(?:\d{1,2}月\d{1,2}日)?电[）)]")
+
 
 def ends_article(texts: list[str]) -> bool:
     """Is this closing note the end of its article?  An interview's "…采访整理）" closes

@@ -1,0 +1,44 @@
+"""Headline evidence between two bodies (stages/evidence.py): lexical cohesion without
+the bigrams most articles share, and the cues that keep a section in its article."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from banmian.stages import evidence
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpora" / "rmrb-2019-dev.jsonl.gz"
+
+
+def test_common_bigrams_ship_with_the_package():
+    assert len(evidence.COMMON_BIGRAMS) == 400
+    assert {"中国", "发展", "工作", "记者"} <= evidence.COMMON_BIGRAMS
+    assert "控烟" not in evidence.COMMON_BIGRAMS and "吸烟" not in evidence.COMMON_BIGRAMS
+
+
+def test_two_texts_sharing_only_common_words_have_no_cohesion():
+    # about two different things, in the words every article uses
+    before = ["中国经济发展的重要工作", "我们要推动社会建设"]
+    after = ["法国控烟措施取得成效", "中国发展的重要工作"]
+    assert evidence.cohesion(before, after) < 0.2
+    shared = ["法国控烟措施取得成效", "吸烟人口明显下降"]
+    assert evidence.cohesion(shared, ["法国控烟力度加大", "吸烟人口下降"]) > 0.3
+
+
+@pytest.mark.parametrize("text, item", [("镜头四", True), ("看点二", True), ("记忆之三", True),
+                                        ("镜头一", False), ("第二", True), ("法国控烟措施初见成效", False),
+                                        ("四个引领", False)])
+def test_a_label_numbered_past_one_is_one_more_of_a_series(text, item):
+    assert (evidence.SERIES_ITEM.fullmatch(text) is not None) is item
+
+
+def test_common_bigrams_are_what_the_corpus_gives():
+    if not CORPUS.exists():
+        pytest.skip("needs ../shared/corpora")
+    r = subprocess.run([sys.executable, "-m", "benchmarks.common_bigrams", "--check"], cwd=ROOT,
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
