@@ -35,6 +35,10 @@ _BYLINE_AFTER_SPACE = re.compile(r"\s(?=(?:本报讯|(?:本报|新华社)[\u4e00
 # "增产质量高（开年一线看亮点） 在乡村振兴的大背景下，农村").
 _TAG_THEN_TEXT = re.compile(r"[（(][^（）()\s]{2,20}[）)](\s+)(?=[\u4e00-\u9fff“0-9][^\s]{5,}$)")
 _SENTENCE_PUNCT_IN = re.compile(r"[，。；！？]")
+# A title's last line and its deck beside it on one baseline, the deck opening with its
+# dash: "的立身之本 ——舞剧《醒·狮》的启示", "越开越大（人民时评） ——中国经济的信心从何而来⑤"
+# (pypdfium2 joins them).  Neither side holds a sentence's end.
+_TITLE_THEN_DECK = re.compile(r"^[^\s，。；：！？、]{2,40}(\s+)——[^\s。；！？]{2,}$")
 # (a figure may open the text after a column tag: "（评论员观察） 68岁的铁人三项爱好者")
 _GAP_IN_TEXT = re.compile(r"[\u4e00-\u9fff，。、；：？！“”（）]\s+(?:[\u4e00-\u9fff，。、；：？！“”（）■□●◆]|(?<=）\s)[0-9])")
 
@@ -61,6 +65,9 @@ def cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> li
         m = _TAG_THEN_TEXT.search(raw)
         if m and not _SENTENCE_PUNCT_IN.search(raw, 0, m.start(1)) and not closes_unopened(raw[m.end(1):]):
             gaps.append(line.start + m.end(1))
+    m = _TITLE_THEN_DECK.match(raw)
+    if m:
+        gaps.append(line.start + m.end(1))
     # "上 方便 1349年正月，时年81岁": a short headline tail, then a body line's start.
     last = None
     for m in _WS_RUN.finditer(raw):

@@ -299,11 +299,17 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("body"), why.append("the continued text after a 上接 marker")
         elif hints is not None and hints[i] == "head":
             labels.append("head"), why.append("set larger than the body type")
-        elif (terminal and x.blank_before and text[-1] in "”！？" and _EXCLAIMED.search(text)
-              and following[i].startswith("——") and len(following[i]) >= 6 and "。" not in following[i]):
+        elif (terminal and text[-1] in "”！？" and _EXCLAIMED.search(text)
+              and following[i].startswith("——") and len(following[i]) >= 6 and "。" not in following[i]
+              and (x.blank_before or (text[0] == "“" and (i == 0 or infos[i - 1].terminal)))):
             # a title that exclaims or asks ("“我们是一支不可战胜的力量！”"), set apart, over a
-            # subtitle opening with a dash ("——国庆70周年阅兵纪实")
+            # subtitle opening with a dash ("——国庆70周年阅兵纪实"); without a blank line
+            # (pdftotext -raw), a whole quotation after a paragraph's end
             labels.append("head"), why.append("an exclaiming line over a subtitle")
+        elif following[i].startswith("——") and not terminal and infos[i + 1].line is x.line:
+            # a title's last line and its deck on one baseline, cut apart (stages.cuts):
+            # "的立身之本 ——舞剧《醒·狮》的启示", however narrow the title's piece
+            labels.append("head"), why.append("a title with its deck beside it")
         elif i > 0 and labels[i - 1] == "head" and text.startswith(("——", "—")) and not x.strong_end:
             labels.append("head"), why.append("a subtitle under a headline line")
         elif len(text) <= 9 and text[0] in _DIGITS and FIGURE.fullmatch(text):
