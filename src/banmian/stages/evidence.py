@@ -156,6 +156,11 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     width = max(width_of(prev), width_of(nxt))  # (measured only where the cues above said nothing)
     if any(x.info.min_width > width + 0.5 for x in run.lines):
         return "wider than the column"
+    if last[-3:-1] == "整理" and PIECE_NOTE.fullmatch("".join([x.info.text for x in prev.lines[-NOTE_LINES:]])):
+        # "（本报记者任姗姗采访整理）" closes an interview set down by a reporter, most often one
+        # piece of a compilation (in the corpus 64 such notes stand inside articles, 31 end
+        # one): only the cues above, which a piece's heading lacks, make what follows a title
+        return ""
     # A line as wide as the column is text set in the column: a sub-heading with
     # its short lead ("识别须精准 / 为防止贫困户漏评，一村一策、一户…").
     column_wrapped = any(x.info.max_width >= width - COLUMN_LINE_SLACK for x in run.lines)
@@ -186,6 +191,11 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
             change_of_subject(prev, nxt, COHESION_MIN_LINES if series or headed else LONE_MIN_LINES):
         return "the text after it shares almost no words with the text before it"
     return ""
+
+
+# The note under an interview the paper set down ("（本报记者任姗姗采访整理）"), read over the
+# last lines of a body (it may wrap, and the line before it may end its paragraph too).
+PIECE_NOTE = re.compile(r".*?[（(][^（）()]{2,80}整理[）)]")
 
 
 def _like_a_heading_before(run: Run, prev: Run) -> bool:
