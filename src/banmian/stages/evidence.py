@@ -176,7 +176,10 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
         return "four or more lines"
     if len(run.lines) > 1 and not column_wrapped and not series:
         return "wraps short of the column (display type)"
-    if order == "after" and len(prev.lines) >= 8:
+    # (a label over a phrase with another such run on its page is one of a series of
+    # sub-headings, "小本经营 / 手艺代代相传", "申报非遗 / 生意日益红火": one echoes the lead
+    # of its own article)
+    if order == "after" and len(prev.lines) >= 8 and not (series and (label_over_phrase(run) or quoted(run))):
         lead = "".join([x.info.text for x in prev.lines[:ECHO_LINES]])
         if overlap_text(run.lines, lead) >= 0.5 and overlap_text(
                 run.lines, "".join([x.info.text for x in nxt.lines[:6]])) < ECHO_AHEAD_MAX:
