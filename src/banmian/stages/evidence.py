@@ -209,8 +209,11 @@ def _like_a_heading_before(run: Run, prev: Run) -> bool:
     first = run.lines[0].info
     if first.width < 3 or not IDEOGRAPHS.fullmatch(first.text):
         return False
-    return any(x.label == "heading" and x.info.width == first.width and IDEOGRAPHS.fullmatch(x.info.text)
-               for x in prev.lines)
+    # (labels of a word or two are set alike without matching in length: "祈愿饺子",
+    # "花饽饽", "豆面油灯", "出门儿")
+    label = len(run.lines) == 1 and first.width <= SERIES_LABEL_EMS
+    return any(x.label == "heading" and IDEOGRAPHS.fullmatch(x.info.text) and (
+        x.info.width == first.width or (label and x.info.width <= SERIES_LABEL_EMS)) for x in prev.lines)
 
 
 def _column_tag(run: Run, width: float) -> bool:
