@@ -88,6 +88,14 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before",
                                                     if other is not run))
             why = title_evidence(run, prev, nxt, order, series, width_of)
             first, last = run.lines[0].info.line.number, run.lines[-1].info.line.number
+            cut = _floating_cut(run, prev, nxt) if why and order == "before" else None
+            if cut is not None:
+                out[-1] = Run("body", prev.lines + nxt.lines[:cut])
+                out.extend([run, Run("body", nxt.lines[cut:])])
+                skip_next = True
+                notes.append(f"lines {first}-{last}: headline ({why}), set inside an open sentence: "
+                             f"the headline of the text from line {nxt.lines[cut].info.line.number}")
+                continue
             if why:
                 notes.append(f"lines {first}-{last}: headline ({why})")
             else:
@@ -101,6 +109,45 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before",
                 continue
         out.append(run)
     return out, notes
+
+
+FLOAT_ECHO = 0.5  # a paragraph's opening echoing a misplaced headline this well is its article's
+FLOAT_MARGIN = 0.3  # ... and this much better than the text the headline interrupts
+
+
+def _floating_cut(run: Run, prev: Run, nxt: Run) -> int | None:
+    """Where a headline printed inside an open sentence belongs: the line of ``nxt``
+    that starts its article, or None.
+
+    An extractor that reads a page by blocks (plain ``pdftotext``) puts a headline
+    spanning several columns where its baseline falls, often between two lines of
+    another article's sentence ("…瑞中创新战略伙 / 倍加呵护珍稀濒危植物（绿色家园） /
+    伴关系将进一步深化发展。").  The sentence runs on across it, and the headline is
+    the one of the article that starts at a later paragraph whose opening echoes it."""
+    # (the interrupted sentence closes on the line after the headline: "伴关系将进一步深化发展。";
+    # where that line opens a paragraph instead, a whole article may stand inside the sentence)
+    if prev.lines[-1].info.terminal or not nxt.lines[0].info.terminal or len(nxt.lines) < 2 \
+            or opens_article_at(nxt.lines, 0):
+        return None
+    lead_at = _leads(list(nxt.lines))
+    texts = [x.info.text for x in nxt.lines]
+    ends = [k for k, x in enumerate(nxt.lines) if x.info.strong_end]
+    best: tuple[float, float] = (-1.0, 0.0)
+    cut = None
+    for j in range(1, len(nxt.lines)):
+        if not nxt.lines[j - 1].info.strong_end:
+            continue
+        # (the opening's lead, against the text before it: the interrupted article's)
+        lead = overlap_text(run.lines, lead_at(j))
+        if lead < FLOAT_ECHO or lead < overlap_text(run.lines, "".join(texts[:j])) + FLOAT_MARGIN:
+            continue
+        # A lead runs on over the next paragraphs and echoes the headline from every
+        # opening before its article's: of those, the one whose own paragraph echoes it most.
+        end = next((k for k in ends if k >= j), len(texts) - 1)
+        key = (overlap_text(run.lines, "".join(texts[j:end + 1])), lead)
+        if key > best:
+            best, cut = key, j
+    return cut
 
 
 def _direction(run: Run) -> str:
