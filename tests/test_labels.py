@@ -62,3 +62,20 @@ def test_jump_markers_as_papers_print_them(marker, page):
     issue = parse_page(text.encode("utf-8"))
     assert [a.continued_to for a in issue.articles] == [page]
     assert [f.kind for f in issue.furniture] == ["jump"]
+
+
+@pytest.mark.parametrize("title", ["力挺“一国两制” 呼吁止暴制乱", "我为祖国自豪 我为祖国祝福", "读懂《资本论》 用好方法论"])
+def test_a_title_of_two_phrases_may_close_a_quotation(title):
+    """Two phrases set apart by a space are a display title, whether or not the first
+    closes a quotation or a book title and the second opens one."""
+    page = ("缅方始终支持一个中国政策，支持“一\n国两制”。新加坡内政部长指出，我们必\n"
+            "须认清一个事实，那就是香港是中国的\n一部分。让我们着眼事实，而不是意识\n形态。\n"
+            f"{title}\n近期，中国周边多国政府、政要公开\n表态，支持中国政府维护香港繁荣稳定\n"
+            "的立场，反对任何外部势力干涉香港事\n务。\n")
+    label, why = _labels(page)[title.replace(" ", "")]
+    assert label == "head", why
+
+
+def test_a_gap_before_a_closing_bracket_is_no_title():
+    """A byline's gap inside its bracket ("（记者 张清）近日，") stays body text."""
+    assert not layout._two_phrases(normalize.measure_lines(pages_from_text("本报讯（记者 张清）近日，全市\n")[0])[0])

@@ -72,8 +72,12 @@ def _two_phrases(x: LineInfo) -> bool:
     # A gap inside brackets that text follows is a byline's ("（记者 张清）近日，"; a column tag
     # "（我运动 我快乐）" ends its line), and so is one before a bracket closed that was opened
     # lines before ("通 / 讯员 王五）3月5日，").
-    return (len(a) >= 2 and len(b) >= 2 and bool(_HAN.match(a[-1])) and bool(_HAN.match(b[0]))
-            and not _PUNCT_ANY.search(a[-1] + b[0])
+    # (a phrase may close a quotation or a title, and the next open one: "力挺坚持“一国两制”
+    # 呼吁香港止暴制乱")
+    last, first = a[-1:], b[:1]
+    return (len(a) >= 2 and len(b) >= 2
+            and (bool(_HAN.match(last)) or (last in "”》" and bool(_HAN.match(a[-2]))))
+            and (bool(_HAN.match(first)) or (first in "“《" and bool(_HAN.match(b[1]))))
             and (a.count("（") <= a.count("）") or b.endswith(("）", ")")))
             and not closes_unopened(x.text))
 
