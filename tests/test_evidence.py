@@ -42,3 +42,21 @@ def test_common_bigrams_are_what_the_corpus_gives():
     r = subprocess.run([sys.executable, "-m", "benchmarks.common_bigrams", "--check"], cwd=ROOT,
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def _runs(text: str):
+    from banmian.readers import pages_from_text
+    from banmian.stages import layout, normalize
+    return evidence.to_runs(layout.label_lines(normalize.measure_lines(pages_from_text(text)[0])))
+
+
+@pytest.mark.parametrize("heading, alike", [("绿色发展，构筑西部生态安全屏障", True), ("共建共享，持续提升黄河之滨颜值", True),
+                                            ("生态，构筑西部生态安全屏障", False), ("绿色发展构筑西部生态安全屏障", False)])
+def test_sub_headings_built_alike_are_one_series(heading, alike):
+    """A short phrase and a comma at the same place make a parallel series of sub-headings
+    ("脱贫攻坚，奋力攻克贫困堡垒" / "绿色发展，构筑西部生态安全屏障"), whatever each section is about."""
+    body = "甘肃贫困人口由2012年底的692万降到\n2018年底的111万，贫困发生率降到5.6%。\n"
+    prev = _runs("脱贫攻坚，奋力攻克贫困堡垒\n" + body)
+    lines = tuple(x._replace(label="heading") if k == 0 else x for k, x in enumerate(y for r in prev for y in r.lines))
+    run = _runs(heading + "\n")[0]
+    assert evidence._like_a_heading_before(run, evidence.Run("body", lines)) is alike

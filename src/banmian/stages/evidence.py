@@ -201,12 +201,23 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
 PIECE_NOTE = re.compile(r".*?[（(][^（）()]{2,80}整理[）)]")
 
 
+PARALLEL_LEAD = 6  # the short phrase before the comma of a parallel sub-heading, at most
+
+
 def _like_a_heading_before(run: Run, prev: Run) -> bool:
     """Does the body before ``run`` hold a sub-heading whose first line is exactly as
-    wide as ``run``'s, both of three or more ideographs and nothing else?  An article's
-    sub-headings are set alike ("问题导向找症结", "满怀热忱补短板", "闯出一片新天地"),
-    and a section about another side of the story shares few words with the one before."""
+    wide as ``run``'s, both of three or more ideographs and nothing else, or one built as
+    ``run``'s is, a short phrase and a comma at the same place?  An article's sub-headings
+    are set alike ("问题导向找症结", "满怀热忱补短板", "闯出一片新天地"; "脱贫攻坚，奋力攻克
+    贫困堡垒", "绿色发展，构筑西部生态安全屏障"), and a section about another side of the
+    story shares few words with the one before."""
     first = run.lines[0].info
+    # (a parallel construction: a short phrase and a comma at the same place, "脱贫攻坚，
+    # 奋力攻克贫困堡垒", "绿色发展，构筑西部生态安全屏障", "共建共享，持续提升黄河之滨颜值")
+    comma = first.text.find("，")
+    if 2 <= comma <= PARALLEL_LEAD and IDEOGRAPHS.fullmatch(first.text[:comma]) and "。" not in first.text:
+        return any(x.label == "heading" and x.info.text.find("，") == comma and "。" not in x.info.text
+                   and IDEOGRAPHS.fullmatch(x.info.text[:comma]) for x in prev.lines)
     if first.width < 3 or not IDEOGRAPHS.fullmatch(first.text):
         return False
     # (labels of a word or two are set alike without matching in length: "祈愿饺子",
