@@ -51,7 +51,8 @@ def _runs(text: str):
 
 
 @pytest.mark.parametrize("heading, alike", [("绿色发展，构筑西部生态安全屏障", True), ("共建共享，持续提升黄河之滨颜值", True),
-                                            ("生态，构筑西部生态安全屏障", False), ("绿色发展构筑西部生态安全屏障", False)])
+                                            ("生态，构筑西部生态安全屏障", False), ("绿色发展构筑西部生态安全屏障", False),
+                                            ("64岁，练起铁人三项", False)])
 def test_sub_headings_built_alike_are_one_series(heading, alike):
     """A short phrase and a comma at the same place make a parallel series of sub-headings
     ("脱贫攻坚，奋力攻克贫困堡垒" / "绿色发展，构筑西部生态安全屏障"), whatever each section is about."""
@@ -60,3 +61,10 @@ def test_sub_headings_built_alike_are_one_series(heading, alike):
     lines = tuple(x._replace(label="heading") if k == 0 else x for k, x in enumerate(y for r in prev for y in r.lines))
     run = _runs(heading + "\n")[0]
     assert evidence._like_a_heading_before(run, evidence.Run("body", lines)) is alike
+
+
+def test_parallel_sub_headings_may_open_with_figures():
+    body = "十年前，他第一次穿上跑鞋，从三公里\n跑起，一跑就是十年，从未间断过。\n"
+    prev = _runs("53岁，开始练习长跑\n" + body)
+    lines = tuple(x._replace(label="heading") if k == 0 else x for k, x in enumerate(y for r in prev for y in r.lines))
+    assert evidence._like_a_heading_before(_runs("64岁，练起铁人三项\n")[0], evidence.Run("body", lines))

@@ -179,7 +179,8 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     # (a label over a phrase with another such run on its page is one of a series of
     # sub-headings, "小本经营 / 手艺代代相传", "申报非遗 / 生意日益红火": one echoes the lead
     # of its own article)
-    if order == "after" and len(prev.lines) >= 8 and not (series and (label_over_phrase(run) or quoted(run))):
+    if order == "after" and len(prev.lines) >= 8 and not (series and (label_over_phrase(run) or quoted(run))) \
+            and not _like_a_heading_before(run, prev):
         lead = "".join([x.info.text for x in prev.lines[:ECHO_LINES]])
         if overlap_text(run.lines, lead) >= 0.5 and overlap_text(
                 run.lines, "".join([x.info.text for x in nxt.lines[:6]])) < ECHO_AHEAD_MAX:
@@ -202,6 +203,7 @@ PIECE_NOTE = re.compile(r".*?[（(][^（）()]{2,80}整理[）)]")
 
 
 PARALLEL_LEAD = 6  # the short phrase before the comma of a parallel sub-heading, at most
+_PHRASE = re.compile(r"[\u4e00-\u9fff0-9]+")  # ... of ideographs and figures ("53岁，开始练习长跑")
 
 
 def _like_a_heading_before(run: Run, prev: Run) -> bool:
@@ -215,9 +217,9 @@ def _like_a_heading_before(run: Run, prev: Run) -> bool:
     # (a parallel construction: a short phrase and a comma at the same place, "脱贫攻坚，
     # 奋力攻克贫困堡垒", "绿色发展，构筑西部生态安全屏障", "共建共享，持续提升黄河之滨颜值")
     comma = first.text.find("，")
-    if 2 <= comma <= PARALLEL_LEAD and IDEOGRAPHS.fullmatch(first.text[:comma]) and "。" not in first.text:
+    if 2 <= comma <= PARALLEL_LEAD and _PHRASE.fullmatch(first.text[:comma]) and "。" not in first.text:
         return any(x.label == "heading" and x.info.text.find("，") == comma and "。" not in x.info.text
-                   and IDEOGRAPHS.fullmatch(x.info.text[:comma]) for x in prev.lines)
+                   and _PHRASE.fullmatch(x.info.text[:comma]) for x in prev.lines)
     if first.width < 3 or not IDEOGRAPHS.fullmatch(first.text):
         return False
     # (labels of a word or two are set alike without matching in length: "祈愿饺子",
