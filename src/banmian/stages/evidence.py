@@ -19,7 +19,7 @@ from .attach import bigrams, overlap_text
 from .headlines import IDEOGRAPHS
 from .layout import COLUMN_TAG, Labelled
 from .normalize import SOURCE_NOTE
-from .reflow_cues import DATELINE_NOTE, INLINE_BYLINE_START, NOTE_LINES, ends_article, opens_article
+from .reflow_cues import DATELINE_NOTE, EDITOR_SIGNATURE, INLINE_BYLINE_START, NOTE_LINES, ends_article, opens_article
 
 Order = Literal["before", "after"]
 
@@ -156,10 +156,12 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     width = max(width_of(prev), width_of(nxt))  # (measured only where the cues above said nothing)
     if any(x.info.min_width > width + 0.5 for x in run.lines):
         return "wider than the column"
-    if last[-3:-1] == "整理" and PIECE_NOTE.fullmatch("".join([x.info.text for x in prev.lines[-NOTE_LINES:]])):
+    if (last[-3:-1] == "整理" and PIECE_NOTE.fullmatch("".join([x.info.text for x in prev.lines[-NOTE_LINES:]]))) \
+            or EDITOR_SIGNATURE.fullmatch(last):
         # "（本报记者任姗姗采访整理）" closes an interview set down by a reporter, most often one
         # piece of a compilation (in the corpus 64 such notes stand inside articles, 31 end
-        # one): only the cues above, which a piece's heading lacks, make what follows a title
+        # one), and "——编者" the editor's note before the pieces: only the cues above, which
+        # a piece's heading lacks, make what follows a title
         return ""
     # A line as wide as the column is text set in the column: a sub-heading with
     # its short lead ("识别须精准 / 为防止贫困户漏评，一村一策、一户…").

@@ -22,7 +22,7 @@ from .cuts import closes_unopened
 from .decks import find_decks
 from .measure import column_widths
 from .normalize import BODY_LABELS, LineInfo, labelled_tag
-from .reflow_cues import may_open, opens_article, starts_article
+from .reflow_cues import EDITOR_SIGNATURE, may_open, opens_article, starts_article
 
 Label = Literal["body", "heading", "head", "byline", "jump", "furniture"]
 # A title's rubric: "（人民时评）", "（逐梦70年）"; short, at the end of a short line.
@@ -188,6 +188,7 @@ def _wider_column_starts(infos: list[LineInfo], i: int, why: list[str]) -> bool:
 
 
 _CLOCK = re.compile(r"\d[：:]\d\d")  # a time of day ("—17：00（节假日休息）"): an info box's, no title's
+_EDITOR = "the signature of an editor's note"
 _EXCLAIMED = re.compile(r"[！？!?][”’」』]?$")
 
 
@@ -269,6 +270,9 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("furniture"), why.append("furniture:ornament")
         elif x.jump:
             labels.append("jump"), why.append(f"jump {x.jump[0]} {x.jump[1]}")
+        elif text[:3] == "——编" and EDITOR_SIGNATURE.fullmatch(text):
+            # "——编者" signs the editor's note that opens an article: its text, not a deck
+            labels.append("body"), why.append(_EDITOR)
         elif x.byline_names:
             labels.append("byline"), why.append("stand-alone byline")
         elif (i > 0 and labels[i - 1] == "byline" and len(text) <= 16
@@ -487,7 +491,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels[i] = "head"
             why[i] = "a line without an end between a headline line and a continuation marker"
             continue
-        if why[i] == _OPENS or (i + 1 == n or labels[i + 1] not in ("head", "byline")) and i != last:
+        if why[i] in (_OPENS, _EDITOR) or (i + 1 == n or labels[i + 1] not in ("head", "byline")) and i != last:
             continue
         mid_paragraph = i > 0 and labels[i - 1] == "body" and not infos[i - 1].terminal and i != last
         # "香港法律界：" and "…主题教育——" lead into a title

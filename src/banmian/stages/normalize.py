@@ -18,7 +18,7 @@ from ..model import Line, Page, Span, make_spans
 from ..pagenum import FULLWIDTH_DIGITS, page_number
 from .bylines import AUTHOR_LINE, MARKS, ROLE_RE, STANDALONE_BYLINE_RE, byline_names, byline_only
 from .cuts import cut_points, split_spans
-from .reflow_cues import ARTICLE_LABELS, NOTE_OPENERS
+from .reflow_cues import ARTICLE_LABELS, EDITOR_SIGNATURE, NOTE_OPENERS
 
 CJK = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
        "\ufe30-\ufe4f\uff00-\uffef\u2010-\u2027\u00b7\u25a0-\u25ff\u2600-\u26ff")
@@ -578,6 +578,8 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
         # a piece that starts its line (not one cut off a merged line) shows the line's indent
         indented = line.start < spans[0].start <= line.start + 2 and _indent_of(src, line)
         strong_end = terminal and _STRONG_END.search(text) is not None
+        if text[0] == "—" and EDITOR_SIGNATURE.fullmatch(text):
+            terminal = strong_end = True  # (the editor's note ends on its signature)
         if text[0] == "图" and SOURCE_NOTE.fullmatch(text):
             terminal = strong_end = credit = True  # (a paragraph of its own: see numbered below)
         furniture = None if (jump or names) else kinds[k]
