@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .layout import PARAGRAPH_MEASURE, Labelled
+from .layout import PARAGRAPH_MEASURE, PARALLEL_END, Labelled
 from .normalize import squeezed_width
 
 KICKER_END = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|印发|批示|致信|勉励|号召|宣布|——|—|：|:)$")
@@ -95,7 +95,6 @@ COUPLET_EMS = 7.0  # a title of two halves this short wraps into them
 # line with this much text before its tag is a title of its own under a kicker.
 TAGGED_CORE_EMS = 7.0
 HEADING_WRAP_SLACK = 3.0  # ems short of the column at which an in-body heading's line is not wrapped
-PARALLEL_END = 3  # characters two lines end alike on to be parallel clauses
 LONGER_EMS = 0.75  # a second line this much longer than the first does not finish its wrap
 
 

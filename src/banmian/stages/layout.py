@@ -189,6 +189,7 @@ def _wider_column_starts(infos: list[LineInfo], i: int, why: list[str]) -> bool:
 
 _CLOCK = re.compile(r"\d[：:]\d\d")  # a time of day ("—17：00（节假日休息）"): an info box's, no title's
 _EDITOR = "the signature of an editor's note"
+PARALLEL_END = 3  # characters two lines end alike on to be parallel clauses
 _EXCLAIMED = re.compile(r"[！？!?][”’」』]?$")
 
 
@@ -314,6 +315,12 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             # subtitle opening with a dash ("——国庆70周年阅兵纪实"); without a blank line
             # (pdftotext -raw), a whole quotation after a paragraph's end
             labels.append("head"), why.append("an exclaiming line over a subtitle")
+        elif (i > 0 and labels[i - 1] == "head" and not terminal and len(text) >= 5
+              and text[-PARALLEL_END:] == infos[i - 1].text[-PARALLEL_END:] and _HAN.match(text[-1])
+              and infos[i - 1].text[0] != "—"):  # (under a deck: "…进口博览会 / 第二届中国国际进口博览会")
+            # a clause ending as the headline line above does ("习近平同…就中葡建交40周年互致贺电 /
+            # 李克强同葡萄牙总理科斯塔互致贺电"): the subtitle that says who else did the same
+            labels.append("head"), why.append("ends as the headline line above")
         elif following[i].startswith("——") and not terminal and infos[i + 1].line is x.line:
             # a title's last line and its deck on one baseline, cut apart (stages.cuts):
             # "的立身之本 ——舞剧《醒·狮》的启示", however narrow the title's piece
