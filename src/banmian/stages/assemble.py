@@ -216,6 +216,8 @@ def _leads(lines: list[Labelled]) -> Callable[[int], str]:
 
 CUT_MIN_LINES = 10  # lines each part of a body cut by subject keeps at least
 CUT_ECHO = 0.2  # how much better the headline after echoes the part after the cut
+CLEAN_AFTER = 0.6  # ... and by this much, with the headline before echoing the part before
+CLEAN_BEFORE = 0.3  # ... by this much more than the part after, the cut needs no change of subject
 NEXT_ECHO = 0.5  # a headline echoing the next body's opening this well is not a merged article's
 NEAR_ECHO = 0.5  # openings echoing a headline at least this share as well as the best are candidates
 
@@ -249,6 +251,7 @@ def _subject_cut(body: list[Labelled], before: list[Labelled], after: list[Label
 
     head_after, head_before = reach(after), reach(before)
     best: tuple[float, int | None] = (COHESION_SHARE, None)
+    clean: list[tuple[float, int, int]] = []
     for j in range(CUT_MIN_LINES, len(body) - CUT_MIN_LINES + 1):
         if not body[j - 1].info.strong_end:
             continue
@@ -259,7 +262,12 @@ def _subject_cut(body: list[Labelled], before: list[Labelled], after: list[Label
         b_first, b_second = head_before(starts[j])
         if b_first >= b_second and (coh := low_cohesion(texts[:j], texts[j:])) is not None and coh < best[0]:
             best = (coh, j)
-    return best[1]
+        elif a_second - a_first >= CLEAN_AFTER and b_first - b_second >= CLEAN_BEFORE and best[1] is None:
+            # Each headline echoes its own side and hardly the other ("…访波兰前总统亚历山大·
+            # 克瓦希涅夫斯基" after, the name nowhere before the point): a cut however much
+            # two stories of one day share ("庆祝", "70周年")
+            clean.append((a_second - a_first + b_first - b_second, -j, j))
+    return best[1] if best[1] is not None or not clean else max(clean)[2]
 
 
 def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
