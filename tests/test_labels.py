@@ -89,3 +89,12 @@ def test_a_clause_ending_as_the_headline_line_above_is_its_subtitle():
             "新华社北京2月8日电 国家主席\n习近平8日同葡萄牙总统德索萨互致贺\n电，庆祝两国建交40周年。习近平指出\n"
             "，中葡友好交往源远流长，两国关系发\n展顺利，各领域合作成果丰硕。\n")
     assert _labels(page)["李克强同葡萄牙总理科斯塔互致贺电"] == ("head", "ends as the headline line above")
+
+
+def test_a_quoted_second_phrase_stays_on_its_title_line():
+    """"“科幻之旅”青岛开启 “电影之都”看见未来": the gap is the title's word space, not a title
+    beside a body line opening with a quotation (which runs on with a sentence's marks)."""
+    page = ("再现了这一天文现象，吸引了众多观众\n前来观看。\n\n“科幻之旅”青岛开启 “电影之都”看见未来\n\n"
+            "2019年春节档，《流浪地球》\n和《疯狂的外星人》两部科幻电影\n备受关注，票房成绩亮眼。\n")
+    labels = _labels(page)
+    assert labels["“科幻之旅”青岛开启“电影之都”看见未来"][0] == "head"

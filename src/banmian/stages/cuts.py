@@ -61,7 +61,10 @@ def cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> li
             and STANDALONE_BYLINE_RE.match(raw[m.end():])):  # (a title before it, not a byline's own mark)
         gaps.append(line.start + m.end())
     if len(_GAP_IN_TEXT.findall(raw)) == 1:
-        gaps += [line.start + m.end(1) for m in _TITLE_THEN_TEXT.finditer(raw) if m.start(1) > 0]
+        # (not a quotation that is a title's second phrase, "“科幻之旅”青岛开启 “电影之都”看见未来":
+        # body text after the gap runs on with a sentence's punctuation)
+        gaps += [line.start + m.end(1) for m in _TITLE_THEN_TEXT.finditer(raw) if m.start(1) > 0
+                 and (raw[m.end(1)] != "“" or _BODY_PUNCT.search(raw, m.end(1)) is not None)]
         m = _TAG_THEN_TEXT.search(raw)
         if m and not _SENTENCE_PUNCT_IN.search(raw, 0, m.start(1)) and not closes_unopened(raw[m.end(1):]):
             gaps.append(line.start + m.end(1))
