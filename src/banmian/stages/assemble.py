@@ -132,19 +132,20 @@ def _floating_cut(run: Run, prev: Run, nxt: Run) -> int | None:
     lead_at = _leads(list(nxt.lines))
     texts = [x.info.text for x in nxt.lines]
     ends = [k for k, x in enumerate(nxt.lines) if x.info.strong_end]
+    grams = bigrams("".join([x.info.text for x in run.lines]))  # (made once, looked up in each text)
     best: tuple[float, float] = (-1.0, 0.0)
     cut = None
     for j in range(1, len(nxt.lines)):
         if not nxt.lines[j - 1].info.strong_end:
             continue
         # (the opening's lead, against the text before it: the interrupted article's)
-        lead = overlap_text(run.lines, lead_at(j))
-        if lead < FLOAT_ECHO or lead < overlap_text(run.lines, "".join(texts[:j])) + FLOAT_MARGIN:
+        lead = share_in(grams, lead_at(j))
+        if lead < FLOAT_ECHO or lead < share_in(grams, "".join(texts[:j])) + FLOAT_MARGIN:
             continue
         # A lead runs on over the next paragraphs and echoes the headline from every
         # opening before its article's: of those, the one whose own paragraph echoes it most.
         end = next((k for k in ends if k >= j), len(texts) - 1)
-        key = (overlap_text(run.lines, "".join(texts[j:end + 1])), lead)
+        key = (share_in(grams, "".join(texts[j:end + 1])), lead)
         if key > best:
             best, cut = key, j
     return cut
@@ -262,7 +263,7 @@ def _subject_cut(body: list[Labelled], before: list[Labelled], after: list[Label
         b_first, b_second = head_before(starts[j])
         if b_first >= b_second and (coh := low_cohesion(texts[:j], texts[j:])) is not None and coh < best[0]:
             best = (coh, j)
-        elif a_second - a_first >= CLEAN_AFTER and b_first - b_second >= CLEAN_BEFORE and best[1] is None:
+        elif a_second - a_first >= CLEAN_AFTER and b_first - b_second >= CLEAN_BEFORE:
             # Each headline echoes its own side and hardly the other ("…访波兰前总统亚历山大·
             # 克瓦希涅夫斯基" after, the name nowhere before the point): a cut however much
             # two stories of one day share ("庆祝", "70周年")

@@ -178,11 +178,12 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
         return "four or more lines"
     if len(run.lines) > 1 and not column_wrapped and not series:
         return "wraps short of the column (display type)"
-    # (a label over a phrase with another such run on its page is one of a series of
-    # sub-headings, "小本经营 / 手艺代代相传", "申报非遗 / 生意日益红火": one echoes the lead
-    # of its own article)
+    # (a sub-heading of a series, set like one before it or a label over a phrase with
+    # another such run on its page, "小本经营 / 手艺代代相传", "申报非遗 / 生意日益红火",
+    # echoes the lead of its own article)
+    like_a_heading = _like_a_heading_before(run, prev)
     if order == "after" and len(prev.lines) >= 8 and not (series and (label_over_phrase(run) or quoted(run))) \
-            and not _like_a_heading_before(run, prev):
+            and not like_a_heading:
         lead = "".join([x.info.text for x in prev.lines[:ECHO_LINES]])
         if overlap_text(run.lines, lead) >= 0.5 and overlap_text(
                 run.lines, "".join([x.info.text for x in nxt.lines[:6]])) < ECHO_AHEAD_MAX:
@@ -193,7 +194,7 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     # "巨变 / 程秋生" are each about something else; two-line titles often match a wrapped
     # sub-heading's shape by chance)
     label = series and headed and run.lines[0].info.width <= SERIES_LABEL_EMS
-    if not label and not _like_a_heading_before(run, prev) and not SERIES_ITEM.fullmatch(run.lines[0].info.text) and \
+    if not label and not like_a_heading and not SERIES_ITEM.fullmatch(run.lines[0].info.text) and \
             change_of_subject(prev, nxt, COHESION_MIN_LINES if series or headed else LONE_MIN_LINES):
         return "the text after it shares almost no words with the text before it"
     return ""
