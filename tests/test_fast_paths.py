@@ -87,7 +87,9 @@ def _column_widths_sliding(infos) -> list[float]:
                 n_exact -= 1
             lo += 1
         if k % measure.MODE_STEP == 0 or not per_cand:
-            mode = measure._hist_mode(exact if n_exact >= 5 else every)
+            mode = measure._hist_mode(exact) if n_exact >= 5 else 0.0
+            if mode < measure.MIN_COLUMN:  # only short exact lines: every line's width votes
+                mode = measure._hist_mode(every)
         per_cand.append(mode)
     pos = 0
     for i in range(len(infos)):

@@ -42,6 +42,7 @@ MAX_CREDIT = 16  # characters: a credit alone on its line is short
 SHORT_LINES = 2  # a one-sentence caption without 图为: one or two lines
 HEADLINE_SHARE = 0.7  # a line this much narrower than a caption's first line is no line of it
 _SENTENCE_END = re.compile(r"[。！？]")
+_DATED = re.compile(r"(?:当地时间)?(?:\d{1,2}月\d{1,2}日|[〇一二三四五六七八九十]{1,3}月[〇一二三四五六七八九十]{1,3}日|近日|日前)，")
 
 
 def caption_lines(infos: Sequence[LineInfo]) -> list[bool]:
@@ -76,7 +77,10 @@ def caption_lines(infos: Sequence[LineInfo]) -> list[bool]:
             continue  # runs on from a line without a sentence's end: body text
         else:  # no 图为: one sentence over a line or two, its credit set apart
             block = "".join(infos[k].text for k in range(first, last + 1))
-            if last - first >= SHORT_LINES or len(_SENTENCE_END.findall(block)) != 1:
+            # (a news photo's caption opens with its date and may tell in a second
+            # sentence what happened that day: "6月25日，游客在…游览。当日，景区迎来…")
+            sentences = 2 if _DATED.match(block) else 1
+            if last - first >= SHORT_LINES + sentences - 1 or not 1 <= len(_SENTENCE_END.findall(block)) <= sentences:
                 continue
         for k in range(first, i + 1):
             out[k] = True

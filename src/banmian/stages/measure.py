@@ -63,8 +63,12 @@ def column_widths(infos: list[LineInfo]) -> list[float]:
             else:
                 hist[w] -= 1
         in_a, in_b = a, b
-        per_cand.extend([_hist_mode(hist if b - a >= 5 else _count(widths[lo:hi]))]
-                        * min(MODE_STEP, len(cand) - k))
+        mode = _hist_mode(hist) if b - a >= 5 else 0.0
+        if mode < MIN_COLUMN:
+            # (too few exact lines, or only short ones: a brief's last lines, a heading, a
+            # closing note, with the full lines around them holding figures)
+            mode = _hist_mode(_count(widths[lo:hi]))
+        per_cand.extend([mode] * min(MODE_STEP, len(cand) - k))
     if len(cand) == len(infos):
         return per_cand
     # Every other line takes the nearest candidate's width (the later one on a tie).

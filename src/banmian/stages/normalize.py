@@ -35,6 +35,9 @@ TERMINAL = re.compile(r"[。！？!?…；;：:]+[”’」』）)》〉】\]]*$
                       r"^[（(](?:稿件|资料|数据)?来源[：:][^（）()]{1,30}[）)]$")
 # (asked only of lines ending in a bracket: as an alternative of TERMINAL it slowed every search)
 _NOTE_AFTER_STOP = re.compile(r"。[”’」』]*[（(][^（）()]{1,30}[）)]$")
+# A brief's writer in brackets after its last sentence ("…实现全天候借阅。（周静）"), wrapped
+# onto a line of its own: the paragraph's end, not a headline line.
+_NAMES_NOTE = re.compile(r"[（(][\u4e00-\u9fff·]{2,4}(?:[、，\s][\u4e00-\u9fff·]{2,4}){0,3}[）)]")
 _STRONG_END = re.compile(r"[。！？!?…]+[”’」』）)》〉】]*$")
 # The source of an article's pictures, printed as its last line ("图片来源：人民视觉"):
 # the article's own closing note, which ends it like a sentence.
@@ -538,6 +541,7 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
     # function called for every line (tests/test_fast_paths.py checks the result).
     new_info = tuple.__new__
     open_attribution = False
+    after_stop = False  # the line before ended a sentence (see _NAMES_NOTE)
     for k, (line, spans, blank_before, text) in enumerate(pieces):
         size = len(text)
         short = size <= 24
@@ -552,7 +556,8 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
                     jump = ("from" if jm.group("kind") in ("上接", "接", "承", "续") else "to",
                             page_number(jm.group("page")))
             terminal = last in _CLOSERS and (bool(TERMINAL.search(text)) or _closes_attribution(text, open_attribution)
-                                             or (last in "）)" and _NOTE_AFTER_STOP.search(text) is not None))
+                                             or (last in "）)" and _NOTE_AFTER_STOP.search(text) is not None)
+                                             or (after_stop and text[0] in "（(" and _NAMES_NOTE.fullmatch(text) is not None))
             if terminal and last in "）)" and (byline_only(text) or (text[0] in "（(" and BODY_LABELS.match(text[1:-1]))):
                 # "本报讯（记者 张清）" alone on its line: the paragraph runs on; "（记者手记）" is a
                 # column's name (under its title), not a source note
@@ -578,6 +583,7 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
         # a piece that starts its line (not one cut off a merged line) shows the line's indent
         indented = line.start < spans[0].start <= line.start + 2 and _indent_of(src, line)
         strong_end = terminal and _STRONG_END.search(text) is not None
+        after_stop = strong_end
         if text[0] == "—" and EDITOR_SIGNATURE.fullmatch(text):
             terminal = strong_end = True  # (the editor's note ends on its signature)
         if text[0] == "图" and SOURCE_NOTE.fullmatch(text):
