@@ -90,6 +90,8 @@ def _column_widths_sliding(infos) -> list[float]:
             mode = measure._hist_mode(exact) if n_exact >= 5 else 0.0
             if mode < measure.MIN_COLUMN:  # only short exact lines: every line's width votes
                 mode = measure._hist_mode(every)
+            elif sum(c for w, c in every.items() if w >= mode + measure.OVER_MEASURE) >= measure.MIN_OVER:
+                mode = max(mode, measure._hist_mode(every))  # lines past the measure: all vote
         per_cand.append(mode)
     pos = 0
     for i in range(len(infos)):

@@ -68,6 +68,11 @@ def column_widths(infos: list[LineInfo]) -> list[float]:
             # (too few exact lines, or only short ones: a brief's last lines, a heading, a
             # closing note, with the full lines around them holding figures)
             mode = _hist_mode(_count(widths[lo:hi]))
+        elif sum([w >= mode + OVER_MEASURE for w in widths[lo:hi]]) >= MIN_OVER:
+            # No line of text runs past its column's measure: where several do, the exact
+            # lines were first lines and short ones (short items dense with figures, whose
+            # full lines are not exact), and every line's width votes
+            mode = max(mode, _hist_mode(_count(widths[lo:hi])))
         per_cand.extend([mode] * min(MODE_STEP, len(cand) - k))
     if len(cand) == len(infos):
         return per_cand
@@ -83,6 +88,8 @@ def column_widths(infos: list[LineInfo]) -> list[float]:
 
 
 MIN_COLUMN = 9.0  # ems; newspaper body columns are wider, display-type lines often not
+OVER_MEASURE = 2.0  # ems past the measure no body line reaches (one hanging mark at most)
+MIN_OVER = 4  # lines of a window that far past it: the measure is wrong
 
 
 def _count(widths: list[float]) -> Mapping[float, int]:
