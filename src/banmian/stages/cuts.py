@@ -58,7 +58,8 @@ def cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> li
     gaps = [line.start + m.end() for m in _BYLINE_AFTER_SPACE.finditer(raw)]
     m = _MARKED_BYLINE.search(raw)
     if (m and m.start() > 0 and not _WS_RUN.search(raw, 0, m.start()) and _TITLE_END.search(raw, 0, m.start())
-            and STANDALONE_BYLINE_RE.match(raw[m.end():])):  # (a title before it, not a byline's own mark)
+            and STANDALONE_BYLINE_RE.match(raw[m.end():])  # (a title before it, not a byline's own mark
+            and not STANDALONE_BYLINE_RE.match(raw)):  # or credit: "文/图 本报记者 郑凯")
         gaps.append(line.start + m.end())
     if len(_GAP_IN_TEXT.findall(raw)) == 1:
         # (not a quotation that is a title's second phrase, "“科幻之旅”青岛开启 “电影之都”看见未来":
