@@ -230,7 +230,7 @@ class Furniture:
     """Page furniture: masthead, 版次/版名, 责编 lines, page numbers, jump markers."""
 
     text: Text
-    kind: str  # "jump" | "masthead" | "page_label" | "date" | "editor" | "page_number" | "caption" | "other"
+    kind: str  # "jump" | "masthead" | "page_label" | "date" | "editor" | "page_number" | "caption" | "notice" | "contents" | "other"
     lines: tuple[Line, ...] = ()
 
 

@@ -37,6 +37,8 @@ _ROLE_AFTER = re.compile(r"[。！？”](?:本报|新华社|人民日报)?(?:�
 _CREDIT_AFTER = re.compile(r"[。！？”](?:" + _CREDIT + r")$")  # (the gap before it: see _after_gap)
 # a caption that names itself one: "图为…", "上图：…", "图①…", "（图片）："
 CAPTION_START = re.compile(r"^(?:图为|上图|下图|左图|右图|图[①-⑩0-9一二三四五六七八九十]|[（(]?图片?[)）]?[：:])")
+# "图片新闻" over a photo and its caption: the caption is all the news there is
+PHOTO_LABEL = re.compile(r"图片新闻|新闻图片|图说新闻|图片报道|图说|看图说话")
 MAX_LINES = 4  # a caption wraps over a few lines of the picture's width
 MAX_CREDIT = 16  # characters: a credit alone on its line is short
 SHORT_LINES = 2  # a one-sentence caption without 图为: one or two lines
@@ -82,6 +84,8 @@ def caption_lines(infos: Sequence[LineInfo]) -> list[bool]:
             sentences = 2 if _DATED.match(block) else 1
             if last - first >= SHORT_LINES + sentences - 1 or not 1 <= len(_SENTENCE_END.findall(block)) <= sentences:
                 continue
+        if first > 0 and PHOTO_LABEL.fullmatch(infos[first - 1].text):
+            first -= 1  # the label over a photo printed as news of its own
         for k in range(first, i + 1):
             out[k] = True
     return out

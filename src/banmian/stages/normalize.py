@@ -54,6 +54,7 @@ NUMBERED_RE = re.compile(
 # The paper's name in capitals ("RENMIN RIBAO"): a masthead line near a page edge, or beside
 # another masthead line anywhere (_furniture_clusters).
 _ROMAN_NAME = r"^[A-Z][A-Z\s]{3,30}$"
+_GUIDE_MARKS = "▶►●■◆▲★☆◇□◎"
 _ROMAN_MASTHEAD = re.compile(_ROMAN_NAME)
 FURNITURE_RES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     # (kind, pattern, anywhere on the page?)
@@ -79,6 +80,14 @@ FURNITURE_RES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
                             r"(?:国内统一连续出版物号|邮发代号|CN\s*\d{2}\s*[-－]\s*\d{4}|总第\s*\d+\s*期|"
                             r"第\s*\d+\s*期)"), False),
     ("page_number", re.compile(r"^[0-9０-９]{1,3}$|^[A-Z]\s*[0-9]{1,2}$|^[-—–]\s*\d{1,3}\s*[-—–]$"), False),
+    # The paper's own notices: its hotlines, address, price ("新闻热线：0833-2123456"), and
+    # the weather box of its front page ("今日天气：多云 22℃～31℃")
+    ("notice", re.compile(r"(?:新闻|广告|订阅|订报|发行|服务|投诉|读者|报料|值班)热线\s*[：:]|投稿邮箱\s*[：:]|"
+                          r"^(?:社址|报社地址|邮政编码|零售价|定价)\s*[：:]|^(?:今日|明日|今天|明天)?天气\s*[：:]"), True),
+    # A front page's guide to the issue: its label and the items pointing to other pages
+    # ("▶ 暑期旅游市场升温 详见A3版"); in a text a page reference is bracketed or ends a sentence
+    ("contents", re.compile(r"^(?:今日|本期)?导读$|^[" + _GUIDE_MARKS + r"]?[^（）()。，]{2,30}(?:详见|见)\s*第?\s*"
+                            r"[0-9０-９A-Z一二三四五六七八九十]{1,3}\s*版$"), True),
 )
 # Standard labels that open a section of an article body, never a headline.
 BODY_LABELS = re.compile(r"^(?:核心阅读|编者的话|编者按|开栏的话|内容提要|延伸阅读|短评|相关链接|链接|背景链接|"
@@ -206,7 +215,8 @@ def _may_be_furniture(text: str) -> bool:
     """Mid-page furniture is short and says 版/报/号/图/源/期 (or is a bare page
     code such as "A3", or the serial code "CN 11-0065"), or is an editors' line ("责编：…"),
     or gives the date with its weekday ("2024年7月9日 星期二 农历六月初四")."""
-    return ("：" in text or ":" in text or ("星期" in text and _FULL_DATE.search(text) is not None) or len(text) <= 14 and (
+    return ("：" in text or ":" in text or ("星期" in text and _FULL_DATE.search(text) is not None)
+            or text[-1] == "版" or text == "导读" or len(text) <= 14 and (
         _FURNITURE_CHAR.search(text) is not None or (len(text) <= 3 and _SHORT_CODE.fullmatch(text) is not None)
         or text.startswith("CN")))
 _FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
