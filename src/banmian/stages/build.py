@@ -11,7 +11,7 @@ from operator import eq
 
 from ..model import Article, Byline, Furniture, Headline, Line, Page, Paragraph, Span, Text, make_text
 from .draft import Draft
-from .bylines import AUTHOR_LEAD, BYLINE_LEAD, byline_names, parse_inline
+from .bylines import AUTHOR_MARK, BYLINE_LEAD, byline_names, parse_inline
 from .geometry import headline_roles_by_size
 from .headlines import KICKER_END, assign_roles
 from .layout import Labelled
@@ -158,7 +158,7 @@ def build_article(page: Page, draft: Draft, paragraphs: list[RawParagraph],
         # (the lead — mark, credit, role — goes; byline_names drops later roles: "本报通讯员
         # 李四 记者 张三" names both)
         joined = _join_byline_lines([page.text[x.info.spans[0].start:x.info.spans[-1].end] for x in draft.byline])
-        names = byline_names(AUTHOR_LEAD.sub("", BYLINE_LEAD.sub("", joined.strip("（）() "), count=1), count=1))
+        names = byline_names(AUTHOR_MARK.sub("", BYLINE_LEAD.sub("", joined.strip("（）() "), count=1), count=1))
         spans = tuple(Span(page.index, x.info.spans[0].start, x.info.spans[-1].end) for x in draft.byline)
         raw = Text("".join(page.text[s.start:s.end] for s in spans), spans)
         # The stand-alone line names the reporters; an inline "本报广州2月17日电" then

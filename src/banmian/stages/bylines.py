@@ -121,6 +121,8 @@ ROLE_RE = re.compile(ROLE)
 # An author credit without a role, on its own line: "文/张三", "文／李四 王五".  ("作者：张三"
 # is left alone: book and exhibition boxes print it amid an article.)
 AUTHOR_LEAD = re.compile(r"^[" + MARKS + r"]?\s*文\s*[/／]\s*")
+# (as it leads a byline read whole: also a bare mark, "□ 王秀兰")
+AUTHOR_MARK = re.compile(r"^(?:[" + MARKS + r"]?\s*文\s*[/／]|[" + MARKS + r"])\s*")
 AUTHOR_LINE = re.compile(AUTHOR_LEAD.pattern + r"(?P<names>[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,3})$")
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from functools import partial
 from typing import Literal, NamedTuple
 
-from .bylines import MARKS, ROLE
+from .bylines import MARKS, ROLE, SURNAMES
 from .cuts import closes_unopened
 from .decks import find_decks
 from .measure import column_widths
@@ -206,6 +206,7 @@ def _spread(x: LineInfo) -> bool:
     return _spaced(x, 5) and ("，" in x.text or "、" in x.text)
 
 
+_MARKED_NAME = re.compile("[" + MARKS + "][" + "".join(sorted(SURNAMES)) + r"][\u4e00-\u9fff]{1,2}")
 _CREDIT_TAIL = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|文并摄|摄影?|文|[/／]\s*[图文]")  # ("…梅世雄 文" / "/图")
 # (names and credit, the spaces between them gone from the text: the line must have had one)
 _NAMES_CREDIT = re.compile(r"[\u4e00-\u9fff·、]{2,12}(?:文[/／]图|图[/／]文|文并摄)")
@@ -276,6 +277,10 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("body"), why.append(_EDITOR)
         elif x.byline_names:
             labels.append("byline"), why.append("stand-alone byline")
+        elif i > 0 and labels[i - 1] == "head" and len(x.spans) == 2 and _MARKED_NAME.fullmatch(text):
+            # "□ 王秀兰" under an essay's or a poem's title: its writer, set off by a mark
+            # (a sub-heading so marked, "■ 找准路子", is a phrase of four or more)
+            labels.append("byline"), why.append("a writer's name after a mark, under the title")
         elif (i > 0 and labels[i - 1] == "byline" and len(text) <= 16
               and (_CREDIT_TAIL.fullmatch(text) or (len(x.spans) > 1 and _NAMES_CREDIT.fullmatch(text)))):
             # "■ 本报记者 杜尚泽 管克江" / "文/图": what the reporters did, broken off; also
