@@ -87,10 +87,11 @@ def _column_widths_sliding(infos) -> list[float]:
                 n_exact -= 1
             lo += 1
         if k % measure.MODE_STEP == 0 or not per_cand:
-            mode = measure._hist_mode(exact) if n_exact >= 5 else 0.0
+            mode, support = measure._hist_mode_support(exact) if n_exact >= 5 else (0.0, 0.0)
             if mode < measure.MIN_COLUMN:  # only short exact lines: every line's width votes
                 mode = measure._hist_mode(every)
-            elif sum(c for w, c in every.items() if w >= mode + measure.OVER_MEASURE) >= measure.MIN_OVER:
+            elif support < measure.SURE_SUPPORT and sum(
+                    c for w, c in every.items() if w >= mode + measure.OVER_MEASURE) >= measure.MIN_OVER:
                 mode = max(mode, measure._hist_mode(every))  # lines past the measure: all vote
         per_cand.append(mode)
     pos = 0

@@ -277,7 +277,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("body"), why.append(_EDITOR)
         elif x.byline_names:
             labels.append("byline"), why.append("stand-alone byline")
-        elif i > 0 and labels[i - 1] == "head" and len(x.spans) == 2 and _MARKED_NAME.fullmatch(text):
+        elif text[0] in _MARKS and i > 0 and labels[i - 1] == "head" and len(x.spans) == 2 and _MARKED_NAME.fullmatch(text):
             # "□ 王秀兰" under an essay's or a poem's title: its writer, set off by a mark
             # (a sub-heading so marked, "■ 找准路子", is a phrase of four or more)
             labels.append("byline"), why.append("a writer's name after a mark, under the title")

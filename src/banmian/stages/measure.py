@@ -63,15 +63,15 @@ def column_widths(infos: list[LineInfo]) -> list[float]:
             else:
                 hist[w] -= 1
         in_a, in_b = a, b
-        mode = _hist_mode(hist) if b - a >= 5 else 0.0
+        mode, support = _hist_mode_support(hist) if b - a >= 5 else (0.0, 0.0)
         if mode < MIN_COLUMN:
             # (too few exact lines, or only short ones: a brief's last lines, a heading, a
             # closing note, with the full lines around them holding figures)
             mode = _hist_mode(_count(widths[lo:hi]))
-        elif sum([w >= mode + OVER_MEASURE for w in widths[lo:hi]]) >= MIN_OVER:
-            # No line of text runs past its column's measure: where several do, the exact
-            # lines were first lines and short ones (short items dense with figures, whose
-            # full lines are not exact), and every line's width votes
+        elif support < SURE_SUPPORT and sum([w >= mode + OVER_MEASURE for w in widths[lo:hi]]) >= MIN_OVER:
+            # No line of text runs past its column's measure: where several do, the few
+            # exact lines were first lines and short ones (short items dense with figures,
+            # whose full lines are not exact), and every line's width votes
             mode = max(mode, _hist_mode(_count(widths[lo:hi])))
         per_cand.extend([mode] * min(MODE_STEP, len(cand) - k))
     if len(cand) == len(infos):
@@ -90,6 +90,7 @@ def column_widths(infos: list[LineInfo]) -> list[float]:
 MIN_COLUMN = 9.0  # ems; newspaper body columns are wider, display-type lines often not
 OVER_MEASURE = 2.0  # ems past the measure no body line reaches (one hanging mark at most)
 MIN_OVER = 4  # lines of a window that far past it: the measure is wrong
+SURE_SUPPORT = 8.0  # exact lines voting for a window's measure that leave no doubt of it
 
 
 def _count(widths: list[float]) -> Mapping[float, int]:
@@ -105,6 +106,11 @@ def _count(widths: list[float]) -> Mapping[float, int]:
 
 
 def _hist_mode(hist: Mapping[float, int]) -> float:
+    return _hist_mode_support(hist)[0]
+
+
+def _hist_mode_support(hist: Mapping[float, int]) -> tuple[float, float]:
+    """The mode of :func:`mode_width` and the weight of the lines that vote for it."""
     best_n: float
     best, best_n = 0.0, -1
     get = hist.get  # a Counter's own lookup calls __missing__ for every absent width
@@ -122,4 +128,4 @@ def _hist_mode(hist: Mapping[float, int]) -> float:
             get(v - 2.5, 0) + get(v - 2.0, 0) + get(v - 1.5, 0))
         if n >= best_n:
             best, best_n = v, n
-    return best
+    return best, best_n

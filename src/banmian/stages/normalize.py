@@ -213,12 +213,13 @@ _SHORT_CODE = re.compile(r"[0-9０-９A-Z]{1,3}")
 
 def _may_be_furniture(text: str) -> bool:
     """Mid-page furniture is short and says 版/报/号/图/源/期 (or is a bare page
-    code such as "A3", or the serial code "CN 11-0065"), or is an editors' line ("责编：…"),
-    or gives the date with its weekday ("2024年7月9日 星期二 农历六月初四")."""
+    code such as "A3", the serial code "CN 11-0065" or the guide's 导读), or is an editors'
+    line ("责编：…") or a notice ("新闻热线：…"), or gives the date with its weekday
+    ("2024年7月9日 星期二 农历六月初四"), or points to a page ("…详见A3版")."""
     return ("：" in text or ":" in text or ("星期" in text and _FULL_DATE.search(text) is not None)
-            or text[-1] == "版" or text == "导读" or len(text) <= 14 and (
-        _FURNITURE_CHAR.search(text) is not None or (len(text) <= 3 and _SHORT_CODE.fullmatch(text) is not None)
-        or text.startswith("CN")))
+            or text[-1] == "版" or len(text) <= 14 and (
+                _FURNITURE_CHAR.search(text) is not None or (len(text) <= 3 and _SHORT_CODE.fullmatch(text) is not None)
+                or text.startswith("CN") or text == "导读"))
 _FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
 
 
