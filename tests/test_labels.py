@@ -98,3 +98,12 @@ def test_a_quoted_second_phrase_stays_on_its_title_line():
             "2019年春节档，《流浪地球》\n和《疯狂的外星人》两部科幻电影\n备受关注，票房成绩亮眼。\n")
     labels = _labels(page)
     assert labels["“科幻之旅”青岛开启“电影之都”看见未来"][0] == "head"
+
+
+def test_a_full_first_line_ending_a_sentence_does_not_end_its_paragraph():
+    """"父亲紧锁眉头舒展开了。" fills a first line (its indent dropped) to the end with a
+    sentence's end: the full line after it runs on in the paragraph, no headline line."""
+    page = ("价也压了，可还是没有人来买，\n麻袋上的旱烟就剩下了两把。\n父亲紧锁眉头舒展开了。\n"
+            "他称了称麻袋上剩下的两把烟，\n对我说，这把烟要七毛七，少\n七毛五不卖，这把要六毛六，\n"
+            "少六毛五不卖，我买过年用的\n东西正好。\n")
+    assert _labels(page)["他称了称麻袋上剩下的两把烟，"][0] == "body"

@@ -410,7 +410,12 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
         else:
             opens_here = i == 0 or labels[q] == "head" or (
                 labels[q] == "body" and p.terminal
-                and p.max_width + (indent if p.indented else 0.0) < widths[i] - 1.25)
+                and p.max_width + (indent if p.indented else 0.0) < widths[i] - 1.25
+                # (a paragraph's first line, its indent dropped, full to the end with a
+                # sentence's end there — "父亲紧锁眉头舒展开了。" — does not end the paragraph
+                # where the line after it is full: measured exactly, without figures)
+                and not (not p.indented and infos[i].pure and p.max_width >= widths[i] - indent - 0.5
+                         and (q == 0 or p.blank_before or labels[q - 1] != "body" or infos[q - 1].terminal)))
         if opens_here and full_open(i):
             j = i
             while j < len(infos) and full_open(j) and j - i < 3:
