@@ -107,3 +107,14 @@ def test_a_full_first_line_ending_a_sentence_does_not_end_its_paragraph():
             "他称了称麻袋上剩下的两把烟，\n对我说，这把烟要七毛七，少\n七毛五不卖，这把要六毛六，\n"
             "少六毛五不卖，我买过年用的\n东西正好。\n")
     assert _labels(page)["他称了称麻袋上剩下的两把烟，"][0] == "body"
+
+
+def test_a_title_that_asks_wraps_onto_a_short_line():
+    """"南方为何出现 / 连阴雨？": the asking mark ends the title's wrapped last line, which is
+    no paragraph of the text under it."""
+    page = ("多地遭遇极端天气，\n预计将持续到3月上\n旬\n南方为何出现\n连阴雨？\n\n南方阴雨天已持续多日。\n"
+            "据中央气象台统计，去年12月\n以来，南方多地平均降水日数\n为1961年以来同期最多。气象\n"
+            "预报显示，直到3 月上旬，这\n种罕见的阴雨天气仍将持续。\n")
+    assert _labels(page)["连阴雨？"][0] == "head"
+    article = parse_page(page.encode("utf-8")).articles[0]
+    assert article.headline.title is not None and article.headline.title.value == "南方为何出现连阴雨？"

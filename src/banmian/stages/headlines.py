@@ -150,6 +150,9 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
     glued = dash | {k for k in range(n - 1) if _opens(texts[k]) or _tag_line(texts, k + 1)
                     or texts[k + 1][:1] in _NO_FIELD_START}
     forced |= {k for k in breaks if k < n - 1}
+    # A field that asks or exclaims ends on its mark ("一旁围观的群众都笑了 / 起来！" over
+    # "胡同电暖 / 安享生活"): what follows is another field.
+    forced |= {k for k in range(n - 1) if texts[k][-1] in "？！?!"}
     # Two lines ending alike ("…六国元首互致贺电" / "李克强同六国总理互致贺电") are two
     # parallel clauses, a title and the subtitle that says who else did the same: a wrap
     # does not end two lines in a row on the same words.

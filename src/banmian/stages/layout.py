@@ -206,6 +206,7 @@ def _spread(x: LineInfo) -> bool:
     return _spaced(x, 5) and ("，" in x.text or "、" in x.text)
 
 
+ASKED_TAIL = 8  # characters of a wrapped title's asking or exclaiming last line, at most
 _MARKED_NAME = re.compile("[" + MARKS + "][" + "".join(sorted(SURNAMES)) + r"][\u4e00-\u9fff]{1,2}")
 _CREDIT_TAIL = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|文并摄|摄影?|文|[/／]\s*[图文]")  # ("…梅世雄 文" / "/图")
 # (names and credit, the spaces between them gone from the text: the line must have had one)
@@ -294,6 +295,12 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
               and (len(text) <= 4 or _left_open(infos[i - 1].text))):
             # (a long column tag wraps too: "…新生活（总书记的深 / 情牵挂——来自贫困乡村的精准脱贫故事）")
             labels.append("head"), why.append("the end of a bracket the headline line above opened")
+        elif (text[-1] in "？！?!" and i > 0 and labels[i - 1] == "head" and len(text) <= ASKED_TAIL
+              and not infos[i - 1].terminal and not _PUNCT_ANY.search(text, 0, len(text) - 1)
+              and not _PUNCT_ANY.search(infos[i - 1].text)):
+            # a title that asks or exclaims, wrapped: "南方为何出现 / 连阴雨？" (a sentence's
+            # last line holds more, or marks of its own)
+            labels.append("head"), why.append("the end of a headline line above that asks")
         elif (i > 0 and labels[i - 1] == "head" and text[0] in "（(" and _BRACKETED_BYLINE.fullmatch(text)
               and not BODY_LABELS.match(text[1:-1])):  # "（记者手记）" is a column's name
             # "（记者 张三）" under the headline signs the article (at its end it is a closing note)
