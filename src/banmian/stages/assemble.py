@@ -362,10 +362,15 @@ def _merged_cut(d: Draft, before: list[Labelled], after: list[Labelled], nxt_lea
             # echo it at least half as well as the best, the cut is where the subject
             # changes.
             near = [j for j, v in scores.items() if v >= top * NEAR_ECHO]
-            if len(near) == 1:
-                return near[0]
             texts = [x.info.text for x in d.body]
-            return min(near, key=lambda j: cohesion(texts[:j], texts[j:]))
+            cut = near[0] if len(near) == 1 else min(near, key=lambda j: cohesion(texts[:j], texts[j:]))
+            # An article's own opening may not name its headline at all (a piece opening on a
+            # film before its writer's own story): a paragraph before the echo where the
+            # subject changes starts it, the part between holding to the part after
+            earlier = [(coh, j) for j in range(CUT_MIN_LINES, cut) if d.body[j - 1].info.strong_end
+                       and (coh := low_cohesion(texts[:j], texts[j:])) is not None
+                       and low_cohesion(texts[j:cut], texts[cut:]) is None]
+            return min(earlier)[1] if earlier else cut
     return _subject_cut(d.body, before, after) if len(d.body) >= 2 * CUT_MIN_LINES else None
 
 
