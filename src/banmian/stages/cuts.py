@@ -40,7 +40,7 @@ _SENTENCE_PUNCT_IN = re.compile(r"[，。；！？]")
 # (pypdfium2 joins them).  Neither side holds a sentence's end.
 _TITLE_THEN_DECK = re.compile(r"^[^\s，。；：！？、]{2,40}(\s+)——[^\s。；！？]{2,}$")
 # (a figure may open the text after a column tag: "（评论员观察） 68岁的铁人三项爱好者")
-_GAP_IN_TEXT = re.compile(r"[\u4e00-\u9fff，。、；：？！“”（）]\s+(?:[\u4e00-\u9fff，。、；：？！“”（）■□●◆]|(?<=）\s)[0-9])")
+_GAP_IN_TEXT = re.compile(r"[\u4e00-\u9fff，。、；：？！“”（）)]\s+(?:[\u4e00-\u9fff，。、；：？！“”（）■□●◆]|(?<=[）)]\s)[0-9])")
 
 
 def cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> list[int]:
