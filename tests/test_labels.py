@@ -118,3 +118,12 @@ def test_a_title_that_asks_wraps_onto_a_short_line():
     assert _labels(page)["连阴雨？"][0] == "head"
     article = parse_page(page.encode("utf-8")).articles[0]
     assert article.headline.title is not None and article.headline.title.value == "南方为何出现连阴雨？"
+
+
+def test_a_line_inside_a_book_title_the_line_above_opened_is_text():
+    """"…发布《外商投资准入特 / 别管 理 措 施 （ 负 面 清单 ）": a justified line ending in
+    a bracket inside the book title the line above opened runs on, no title with its tag."""
+    page = ("形成一大批可复制可推广的制\n度创新成果；到国家发改委、\n商务部发布《外商投资准入特\n"
+            "别管 理 措 施 （ 负 面 清单 ）\n（2018年版）》，清单外所有\n市场主体“非禁即入”；再到\n"
+            "各地对标国际一流，狠抓营商\n环境，一系列规则制度层面的\n")
+    assert _labels(page)["别管理措施（负面清单）"][0] == "body"

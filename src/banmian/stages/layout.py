@@ -177,6 +177,11 @@ def _left_open(text: str) -> bool:
     return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
+def _title_open(text: str) -> bool:
+    """Does ``text`` leave a book title open (one more 《 than 》)?"""
+    return "《" in text and text.count("《") > text.count("》")
+
+
 def _wider_column_starts(infos: list[LineInfo], i: int, why: list[str]) -> bool:
     """Is line ``i``, wider than the column the lines around it measure, the text of a
     wider column that starts here (a summary box's narrow lines above)?  It follows a
@@ -371,7 +376,9 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
                    or labels[i - 1] in ("furniture", "jump", "head"))
               # (a kept indent opens a paragraph, and a full stop inside is a sentence's:
               # "　　“做好…是各级党委（党组）", "…责任。实践中，还缺少一套党委（党组）")
-              and not x.indented and "。" not in text and not _CLOCK.search(text)):
+              and not x.indented and "。" not in text and not _CLOCK.search(text)
+              # (nor inside a book title the line above opened: "…发布《外商投资准入特 / 别管理措施（负面清单）")
+              and not (i > 0 and labels[i - 1] == "body" and _title_open(infos[i - 1].text))):
             labels.append("head"), why.append("short line ending in a column tag")
         # (what _carried leaves is never negative: the cheap comparison first)
         elif (not terminal and x.max_width < cw - indent - 1.25
