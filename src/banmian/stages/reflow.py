@@ -27,9 +27,19 @@ class RawParagraph(NamedTuple):
 
 
 def body_width(lines: list[Labelled]) -> float:
-    """Column width of an article body (its full lines), ignoring headings."""
+    """Column width of an article body (its full lines), ignoring headings.
+
+    A paragraph's middle lines (after a line that runs on, running on themselves) are
+    full; where paragraphs run two or three lines, first lines (their indent dropped)
+    and closing lines outnumber them and set the mode two ems short: the middle lines'
+    own mode, where it is wider, is the measure."""
     exact = [x.info.width for x in lines if x.label == "body" and x.info.pure]
     w = mode_width(exact if len(exact) >= 5 else [x.info.width for x in lines if x.label == "body"])
+    if exact and max(exact) >= w + 1.5:  # (only where exact lines run past the mode can it be short)
+        middle = [y.info.width for x, y in zip(lines, lines[1:]) if x.label == y.label == "body"
+                  and y.info.pure and not x.info.terminal and not y.info.terminal]
+        if len(middle) >= 2 and (m := mode_width(middle)) > w:
+            w = m
     return w or max((x.info.width for x in lines), default=0.0)
 
 
