@@ -127,3 +127,11 @@ def test_a_line_inside_a_book_title_the_line_above_opened_is_text():
             "别管 理 措 施 （ 负 面 清单 ）\n（2018年版）》，清单外所有\n市场主体“非禁即入”；再到\n"
             "各地对标国际一流，狠抓营商\n环境，一系列规则制度层面的\n")
     assert _labels(page)["别管理措施（负面清单）"][0] == "body"
+
+
+def test_a_line_without_marks_between_blank_lines_is_a_headline_line():
+    """"全市上半年新增城镇就业2.3万人" set on one line across the column, a blank line above and
+    below and a paragraph's end before it: a headline line, however wide."""
+    page = ("下一步，市人社局将继续开展\n“春风行动”等专项招聘活动，全年\n计划举办招聘会 120 场以上。\n\n"
+            "全市上半年新增城镇就业2.3万人\n\n7 月3 日，全市中小学生暑期\n安全教育活动启动，活动将持续至\n8 月底。\n")
+    assert _labels(page)["全市上半年新增城镇就业2.3万人"][0] == "head"

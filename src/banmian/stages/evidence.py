@@ -176,7 +176,7 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
         return "carries a column tag"
     if len(run.lines) >= 4 and not any(SENTENCE_COMMA in x.info.text for x in run.lines):
         return "four or more lines"
-    if len(run.lines) > 1 and not column_wrapped and not series:
+    if len(run.lines) > 1 and not column_wrapped and (not series or _one_phrase_wrapped(run)):
         return "wraps short of the column (display type)"
     # (a sub-heading of a series, set like one before it or a label over a phrase with
     # another such run on its page, "小本经营 / 手艺代代相传", "申报非遗 / 生意日益红火",
@@ -230,6 +230,25 @@ def _like_a_heading_before(run: Run, prev: Run) -> bool:
     label = len(run.lines) == 1 and first.width <= SERIES_LABEL_EMS
     return any(x.label == "heading" and IDEOGRAPHS.fullmatch(x.info.text) and (
         x.info.width == first.width or (label and x.info.width <= SERIES_LABEL_EMS)) for x in prev.lines)
+
+
+WRAP_MIN_EMS = 6.0  # a wrapped title's full first line holds more than a label does
+WRAP_SHORTER = 1.5  # ems a wrapped title's last line falls short of its first, at least
+
+
+def _one_phrase_wrapped(run: Run) -> bool:
+    """Is ``run`` one phrase wrapped at a display measure ("全市上半年新增城 / 镇就业2.3万人"):
+    one field, its first line full and longer than the rest?  Titles of one size over
+    columns of one width wrap alike, so their shapes match as a series' sub-headings'
+    do; a sub-heading that takes two lines is a label over a phrase, two fields."""
+    from .headlines import split_fields
+    lines = run.lines
+    first = lines[0].info.min_width
+    # (a couplet's halves balance, "制造业高质量 / 搏击大风浪"; a quoted or comma-parted
+    # sub-heading is a series' own, "园区有“保姆” / 企业破壳出", "党建引领，…")
+    return (first >= WRAP_MIN_EMS and all(x.info.width <= first - WRAP_SHORTER for x in lines[1:])
+            and not any("“" in x.info.text or "，" in x.info.text for x in lines)
+            and len(split_fields(list(lines))) == 1)
 
 
 def _column_tag(run: Run, width: float) -> bool:

@@ -47,6 +47,7 @@ FIGURE = re.compile(r"[0-9０-９][0-9０-９.．]*(?:[%％‰]|[万亿]?(?:[人
 FIGURE_WHY = "a figure set apart (a data callout)"
 # Why assembly gives a headline-like run it finds inside a body's open sentence.
 OPEN_SENTENCE = "text inside an open sentence"
+SET_APART = "a line without marks set apart by blank lines"
 _OPENS = "opens with a news-agency byline"
 _SENTENCE_PUNCT = re.compile(r"[，。；：？！、,.;:?!]")
 _SENTENCE_STOP = re.compile(r"[。；？！;?!]")
@@ -380,6 +381,11 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
               # (nor inside a book title the line above opened: "…发布《外商投资准入特 / 别管理措施（负面清单）")
               and not (i > 0 and labels[i - 1] == "body" and _title_open(infos[i - 1].text))):
             labels.append("head"), why.append("short line ending in a column tag")
+        elif (x.blank_before and not terminal and i + 1 < len(infos) and infos[i + 1].blank_before
+              and (i == 0 or infos[i - 1].terminal) and not _PUNCT_ANY.search(text)):
+            # a line of words alone, a blank line above and below it and a paragraph's end
+            # before: a headline set on one line across the column ("全市上半年新增城镇就业2.3万人")
+            labels.append("head"), why.append(SET_APART)
         # (what _carried leaves is never negative: the cheap comparison first)
         elif (not terminal and x.max_width < cw - indent - 1.25
               and x.max_width < cw - indent - 1.25 - _carried(infos, i)
