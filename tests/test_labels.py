@@ -135,3 +135,11 @@ def test_a_line_without_marks_between_blank_lines_is_a_headline_line():
     page = ("下一步，市人社局将继续开展\n“春风行动”等专项招聘活动，全年\n计划举办招聘会 120 场以上。\n\n"
             "全市上半年新增城镇就业2.3万人\n\n7 月3 日，全市中小学生暑期\n安全教育活动启动，活动将持续至\n8 月底。\n")
     assert _labels(page)["全市上半年新增城镇就业2.3万人"][0] == "head"
+
+
+def test_words_as_wide_as_the_headline_line_above_are_its_next_line():
+    """"赋权赋能脱贫攻坚 / 保障贫困人口尊严": two lines of words alone at one measure, both
+    short of a first line, over the text: the second is the headline's, no paragraph."""
+    page = ("心西南政法大学分中心暨西\n南政法大学人权研究院副院\n长、副教授）\n赋权赋能脱贫攻坚\n保障贫困人口尊严\n"
+            "新中国成立 70 年来，\n伴随着我国社会主义建设和\n改革开放事业的推进，我国\n")
+    assert _labels(page)["保障贫困人口尊严"][0] == "head"
