@@ -230,7 +230,9 @@ class Furniture:
     """Page furniture: masthead, 版次/版名, 责编 lines, page numbers, jump markers."""
 
     text: Text
-    kind: str  # "jump" | "masthead" | "page_label" | "date" | "editor" | "page_number" | "caption" | "notice" | "contents" | "other"
+    # "jump" | "masthead" | "page_label" | "date" | "editor" | "page_number" | "caption" | "notice"
+    # | "contents" | "credit" | "byline" | "jump_head" | "other" (README: JSON)
+    kind: str
     lines: tuple[Line, ...] = ()
 
 
