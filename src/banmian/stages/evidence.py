@@ -16,8 +16,7 @@ from itertools import groupby
 from typing import Any, Literal
 
 from .attach import bigrams, overlap_text
-from .headlines import IDEOGRAPHS
-from .layout import COLUMN_TAG, Labelled
+from .layout import COLUMN_TAG, IDEOGRAPHS, Labelled
 from .normalize import SOURCE_NOTE
 from .reflow_cues import DATELINE_NOTE, EDITOR_SIGNATURE, INLINE_BYLINE_START, NOTE_LINES, ends_article, opens_article
 

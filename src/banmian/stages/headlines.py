@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .layout import PARAGRAPH_MEASURE, PARALLEL_END, Labelled
+from .layout import IDEOGRAPHS, PARAGRAPH_MEASURE, PARALLEL_END, Labelled
 from .normalize import squeezed_width
 
 KICKER_END = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|印发|批示|致信|勉励|号召|宣布|——|—|：|:)$")
@@ -81,7 +81,6 @@ def _opens(text: str) -> bool:
 FIELD_COST = 0.6  # price of one more field, against one line off its field's measure
 WIDTH_TOLERANCE = 1.5  # ems a line may differ from its field's measure (squeezing, spaces)
 SOLID_TOLERANCE = 0.25  # the same, between two lines of ideographs alone
-IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")  # a text of ideographs alone (no punctuation, figures or Latin)
 # Sub-editors balance a title wrapped onto two lines: in a two-line headline, a
 # second line this many ems shorter than the first is a field of its own
 # (kicker over title, title over subtitle), not the tail of one.  Kickers and

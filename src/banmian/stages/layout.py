@@ -47,7 +47,7 @@ FIGURE = re.compile(r"[0-9０-９][0-9０-９.．]*(?:[%％‰]|[万亿]?(?:[人
 FIGURE_WHY = "a figure set apart (a data callout)"
 # Why assembly gives a headline-like run it finds inside a body's open sentence.
 OPEN_SENTENCE = "text inside an open sentence"
-IDEOGRAPHS_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")  # a text of ideographs alone (no punctuation, figures or Latin)
 SET_APART = "a line without marks set apart by blank lines"
 _OPENS = "opens with a news-agency byline"
 _SENTENCE_PUNCT = re.compile(r"[，。；：？！、,.;:?!]")
@@ -403,10 +403,12 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
                 short_open.append(i)
     _short_open_pairs(infos, widths, labels, why, short_open)
     for i in short_open:
+        if i == 0:
+            continue
         x, above = infos[i], infos[i - 1]
-        if (i > 0 and labels[i] == "body" and labels[i - 1] == "head" and len(x.spans) == 1
+        if (labels[i] == "body" and labels[i - 1] == "head" and len(x.spans) == 1
                 and abs(x.width - above.width) <= 0.5 and x.width < widths[i] - indent - 0.5
-                and IDEOGRAPHS_ONLY.fullmatch(x.text) and IDEOGRAPHS_ONLY.fullmatch(above.text)):
+                and IDEOGRAPHS.fullmatch(x.text) and IDEOGRAPHS.fullmatch(above.text)):
             # words alone as wide as the headline line above, both short of a first line:
             # its next line at its measure ("赋权赋能脱贫攻坚 / 保障贫困人口尊严")
             labels[i], why[i] = "head", "as wide as the headline line above, words alone"
