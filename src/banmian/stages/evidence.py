@@ -16,6 +16,7 @@ from itertools import groupby
 from typing import Any, Literal
 
 from .attach import bigrams, overlap_text
+from .headlines import split_fields
 from .layout import COLUMN_TAG, IDEOGRAPHS, Labelled
 from .normalize import SOURCE_NOTE
 from .reflow_cues import DATELINE_NOTE, EDITOR_SIGNATURE, INLINE_BYLINE_START, NOTE_LINES, ends_article, opens_article
@@ -240,7 +241,6 @@ def _one_phrase_wrapped(run: Run) -> bool:
     one field, its first line full and longer than the rest?  Titles of one size over
     columns of one width wrap alike, so their shapes match as a series' sub-headings'
     do; a sub-heading that takes two lines is a label over a phrase, two fields."""
-    from .headlines import split_fields
     lines = run.lines
     first = lines[0].info.min_width
     # (a couplet's halves balance, "制造业高质量 / 搏击大风浪"; a quoted or comma-parted

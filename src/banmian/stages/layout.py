@@ -48,7 +48,6 @@ FIGURE_WHY = "a figure set apart (a data callout)"
 # Why assembly gives a headline-like run it finds inside a body's open sentence.
 OPEN_SENTENCE = "text inside an open sentence"
 IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")  # a text of ideographs alone (no punctuation, figures or Latin)
-SET_APART = "a line without marks set apart by blank lines"
 _OPENS = "opens with a news-agency byline"
 _SENTENCE_PUNCT = re.compile(r"[，。；：？！、,.;:?!]")
 _SENTENCE_STOP = re.compile(r"[。；？！;?!]")
@@ -386,7 +385,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
               and (i == 0 or infos[i - 1].terminal) and not _PUNCT_ANY.search(text)):
             # a line of words alone, a blank line above and below it and a paragraph's end
             # before: a headline set on one line across the column ("全市上半年新增城镇就业2.3万人")
-            labels.append("head"), why.append(SET_APART)
+            labels.append("head"), why.append("a line without marks set apart by blank lines")
         # (what _carried leaves is never negative: the cheap comparison first)
         elif (not terminal and x.max_width < cw - indent - 1.25
               and x.max_width < cw - indent - 1.25 - _carried(infos, i)
