@@ -86,7 +86,8 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before",
                 or (quoted(run) and any(quoted(other) for other in runs if other is not run and other.kind == "head")) \
                 or (label_over_phrase(run) and any(label_over_phrase(other) for other in heads_of_size.get(2, ())
                                                     if other is not run))
-            why = title_evidence(run, prev, nxt, order, series, width_of)
+            why = title_evidence(run, prev, nxt, order, series, width_of,
+                                 runs[i + 2] if i + 2 < len(runs) else None)
             first, last = run.lines[0].info.line.number, run.lines[-1].info.line.number
             cut = _floating_cut(run, prev, nxt) if why and order == "before" else None
             if cut is not None:

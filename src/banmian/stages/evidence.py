@@ -15,7 +15,7 @@ from importlib import resources
 from itertools import groupby
 from typing import Any, Literal
 
-from .attach import bigrams, overlap_text
+from .attach import bigrams, overlap_text, share_in
 from .headlines import split_fields
 from .layout import COLUMN_TAG, IDEOGRAPHS, Labelled
 from .normalize import SOURCE_NOTE
@@ -67,6 +67,7 @@ SENTENCE_COMMA = "，"
 # is followed by another article and shares none (on generated pages: 21 of 40
 # sub-headings taken for such titles share some, none of the 19 titles do).
 ECHO_AHEAD_MAX = 0.05
+ECHO_OTHER_MAX = 0.2  # ... and shares this little with the lead before
 COMMON_BIGRAMS = frozenset(
     line for line in (resources.files(__package__) / "common_bigrams.txt").read_text(encoding="utf-8").splitlines()
     if line and not line.startswith("#"))
@@ -129,7 +130,8 @@ def same_shape(a: Run, b: Run) -> bool:
 
 
 def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
-                    series: bool = False, width_of: Callable[[Run], float] = run_width) -> str:
+                    series: bool = False, width_of: Callable[[Run], float] = run_width,
+                    following: Run | None = None) -> str:
     """Why a headline-like run between two bodies is an article's headline, or "".
 
     Sub-headings (小标题) are set in the column: one line, or lines wrapped at the
@@ -137,7 +139,8 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     column, or wider than it), carry a column tag ("（人民时评）"), and start an
     article: a byline may open the next body.  (Kicker-like wording, several
     fields and a change of column width were tried as cues too: on generated
-    pages they fired on sub-headings more often than on titles.)
+    pages they fired on sub-headings more often than on titles.)  ``following`` is
+    the run after ``nxt``: where headlines follow their bodies, it may be ``nxt``'s.
     """
     if opens_article_at(nxt.lines, 0):
         return "a byline opens the next body"
@@ -185,9 +188,20 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     if order == "after" and len(prev.lines) >= 8 and not (series and (label_over_phrase(run) or quoted(run))) \
             and not like_a_heading:
         lead = "".join([x.info.text for x in prev.lines[:ECHO_LINES]])
-        if overlap_text(run.lines, lead) >= 0.5 and overlap_text(
-                run.lines, "".join([x.info.text for x in nxt.lines[:6]])) < ECHO_AHEAD_MAX:
-            return "echoes the lead of the article before it (headlines follow bodies here)"
+        grams = bigrams("".join([x.info.text for x in run.lines]))
+        if share_in(grams, lead) >= 0.5:
+            ahead = "".join([x.info.text for x in nxt.lines[:6]])
+            if share_in(grams, ahead) < ECHO_AHEAD_MAX:
+                return "echoes the lead of the article before it (headlines follow bodies here)"
+            # One word of it recurs in the next body's opening ("全市新改建农村公路860公里" /
+            # "11月20日，全市冬季森林防火…"): by chance, or as a sub-heading's words recur in its
+            # section.  The next headline says which: a sub-heading's section runs on to the
+            # article's title, which echoes the article's lead; a body followed by a headline
+            # that echoes its own opening, and not that lead, is an article of its own.
+            if following is not None and following.kind == "head" and sum(map(ahead.__contains__, grams)) <= 1:
+                own = overlap_text(following.lines, "".join([x.info.text for x in nxt.lines[:ECHO_LINES]]))
+                if own >= 0.5 and overlap_text(following.lines, lead) < ECHO_OTHER_MAX:
+                    return "echoes the lead of the article before it, and the next body is echoed by its own headline"
     headed = any(x.label == "heading" for x in prev.lines)  # the body has sub-headings already
     # (a short label set like another headline-like run of the page, in a body with
     # sub-headings, is one more of the series: a compilation's signed pieces "心声 / 李彬",
