@@ -143,3 +143,17 @@ def test_words_as_wide_as_the_headline_line_above_are_its_next_line():
     page = ("心西南政法大学分中心暨西\n南政法大学人权研究院副院\n长、副教授）\n赋权赋能脱贫攻坚\n保障贫困人口尊严\n"
             "新中国成立 70 年来，\n伴随着我国社会主义建设和\n改革开放事业的推进，我国\n")
     assert _labels(page)["保障贫困人口尊严"][0] == "head"
+
+
+@pytest.mark.parametrize("above, label", [
+    ("全市今年新建公共充电桩1200个", "head"),  # a title, as wide as a first line
+    ("本报成都11月20日电", "body"),  # a dateline runs into the lead
+    ("为了解全市充电设施建设情况本报", "body"),  # "本报 / 记者从…": one sentence
+    ("充电难是市民关心的问题，本报", "body"),  # with a sentence's marks
+])
+def test_an_open_line_above_a_news_lead(above, label):
+    """A news lead ("记者从市发展改革委获悉，") opens a paragraph and nothing runs into it: an
+    open line without marks above it is a headline line, unless it leads into the reporter."""
+    page = ("景区提醒游客，雪天路滑，上山须\n做好防寒防滑准备。\n"
+            f"{above}\n记者从市发展改革委获悉，今年以\n来，全市新建公共充电桩1200个，\n覆盖所有区县，方便市民出行。\n")
+    assert _labels(page)[above][0] == label

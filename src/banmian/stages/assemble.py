@@ -87,7 +87,8 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before",
                 or (label_over_phrase(run) and any(label_over_phrase(other) for other in heads_of_size.get(2, ())
                                                     if other is not run))
             why = title_evidence(run, prev, nxt, order, series, width_of,
-                                 runs[i + 2] if i + 2 < len(runs) else None)
+                                 runs[i + 2] if i + 2 < len(runs) else None,
+                                 headless=all(r.kind == "furniture" for r in out[:-1]))
             first, last = run.lines[0].info.line.number, run.lines[-1].info.line.number
             cut = _floating_cut(run, prev, nxt) if why and order == "before" else None
             if cut is not None:

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from .attach import bigrams, overlap_text, share_in
 from .headlines import split_fields
-from .layout import COLUMN_TAG, IDEOGRAPHS, Labelled
+from .layout import COLUMN_TAG, IDEOGRAPHS, PUNCT_ANY, Labelled
 from .normalize import SOURCE_NOTE
 from .reflow_cues import DATELINE_NOTE, EDITOR_SIGNATURE, INLINE_BYLINE_START, NOTE_LINES, ends_article, opens_article
 
@@ -131,7 +131,7 @@ def same_shape(a: Run, b: Run) -> bool:
 
 def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
                     series: bool = False, width_of: Callable[[Run], float] = run_width,
-                    following: Run | None = None) -> str:
+                    following: Run | None = None, headless: bool = False) -> str:
     """Why a headline-like run between two bodies is an article's headline, or "".
 
     Sub-headings (小标题) are set in the column: one line, or lines wrapped at the
@@ -140,7 +140,8 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     article: a byline may open the next body.  (Kicker-like wording, several
     fields and a change of column width were tried as cues too: on generated
     pages they fired on sub-headings more often than on titles.)  ``following`` is
-    the run after ``nxt``: where headlines follow their bodies, it may be ``nxt``'s.
+    the run after ``nxt``: where headlines follow their bodies, it may be ``nxt``'s;
+    ``headless``: ``prev`` opens the page's text, with no headline above it.
     """
     if opens_article_at(nxt.lines, 0):
         return "a byline opens the next body"
@@ -181,6 +182,8 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
         return "four or more lines"
     if len(run.lines) > 1 and not column_wrapped and (not series or _one_phrase_wrapped(run)):
         return "wraps short of the column (display type)"
+    if headless and len(run.lines) > 1 and _two_sides(run, prev, nxt):
+        return "holds a headline line echoing the headless body before and one echoing the body after"
     # (a sub-heading of a series, set like one before it or a label over a phrase with
     # another such run on its page, "小本经营 / 手艺代代相传", "申报非遗 / 生意日益红火",
     # echoes the lead of its own article)
@@ -212,6 +215,31 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
             change_of_subject(prev, nxt, COHESION_MIN_LINES if series or headed else LONE_MIN_LINES):
         return "the text after it shares almost no words with the text before it"
     return ""
+
+
+def _two_sides(run: Run, prev: Run, nxt: Run) -> bool:
+    """Does one line of ``run`` echo the lead of the body before it and another the lead
+    of the body after it, neither echoing the other side?  Asked where the body before
+    opens the page without a headline: the headlines of two articles stand together
+    where one is printed after its body and the next before its own (an extractor
+    reading a page by blocks: "…晚上10点。 / 暑期旅游持续升温 / 乐山大佛景区暑期
+    接待游客同比增长18% / 全市上半年新增城镇就业2.3万人 / 记者从市人社局获悉，…").  Under
+    a headline, a sub-heading's label may echo the article's lead as well as its deck the
+    section's ("移风易俗好生活 / …陈规陋习正被改变"), so elsewhere this says nothing."""
+    before = "".join([x.info.text for x in prev.lines[:ECHO_LINES]])
+    after = "".join([x.info.text for x in nxt.lines[:ECHO_LINES]])
+    back = ahead = False
+    for x in run.lines:
+        grams = line_bigrams(x.info.text)
+        if len(grams) < SIDE_MIN_BIGRAMS or PUNCT_ANY.search(x.info.text):
+            continue  # (a wrapped sub-heading's first line may run on: "审什么：廓清内容范围，“重大”")
+        b, a = share_in(grams, before), share_in(grams, after)
+        back = back or (b >= 0.5 and a < ECHO_OTHER_MAX)
+        ahead = ahead or (a >= 0.5 and b < ECHO_OTHER_MAX)
+    return back and ahead
+
+
+SIDE_MIN_BIGRAMS = 4  # a line of fewer bigrams echoes a text by chance too often
 
 
 # The note under an interview the paper set down ("（本报记者任姗姗采访整理）"), read over the

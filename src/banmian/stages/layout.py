@@ -22,12 +22,12 @@ from .cuts import closes_unopened
 from .decks import find_decks
 from .measure import column_widths
 from .normalize import BODY_LABELS, LineInfo, labelled_tag
-from .reflow_cues import EDITOR_SIGNATURE, may_open, opens_article, starts_article
+from .reflow_cues import EDITOR_SIGNATURE, REPORTER_LEAD, may_open, opens_article, starts_article
 
 Label = Literal["body", "heading", "head", "byline", "jump", "furniture"]
 # A title's rubric: "（人民时评）", "（逐梦70年）"; short, at the end of a short line.
 COLUMN_TAG = re.compile(r"[（(][^（）()]{2,20}[）)]$")
-_PUNCT_ANY = re.compile(r"[，。、；：？！“”（）《》—…·]")
+PUNCT_ANY = re.compile(r"[，。、；：？！“”（）《》—…·]")
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
@@ -47,6 +47,10 @@ FIGURE = re.compile(r"[0-9０-９][0-9０-９.．]*(?:[%％‰]|[万亿]?(?:[人
 FIGURE_WHY = "a figure set apart (a data callout)"
 # Why assembly gives a headline-like run it finds inside a body's open sentence.
 OPEN_SENTENCE = "text inside an open sentence"
+# What leads into "记者" inside a sentence ("日前本报 / 记者从…获悉", "近日新华社 / 记者从…"),
+# and a dateline's end ("本报北京1月31日电 / 记者从中国科学院获悉："): an open line ending so
+# runs on into a reporter lead below it.
+_BEFORE_REPORTER = frozenset("报社台网据前日电讯")
 IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")  # a text of ideographs alone (no punctuation, figures or Latin)
 _OPENS = "opens with a news-agency byline"
 _SENTENCE_PUNCT = re.compile(r"[，。；：？！、,.;:?!]")
@@ -231,7 +235,7 @@ def _wrapped_tag(x: LineInfo, y: LineInfo, column: float) -> bool:
     cut = max(x.text.rfind("（"), x.text.rfind("("))
     head, tag = x.text[cut + 1:], y.text[:-1]
     return (0 <= cut and 0 < len(head) <= TAG_HEAD_CHARS and 2 <= len(head) + len(tag) <= 20
-            and not _PUNCT_ANY.search(head) and not _SENTENCE_PUNCT.search(tag) and "（" not in tag
+            and not PUNCT_ANY.search(head) and not _SENTENCE_PUNCT.search(tag) and "（" not in tag
             and "(" not in tag and not _SENTENCE_STOP.search(x.text, 0, cut) and "记者" not in y.text)
 
 
@@ -302,8 +306,8 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             # (a long column tag wraps too: "…新生活（总书记的深 / 情牵挂——来自贫困乡村的精准脱贫故事）")
             labels.append("head"), why.append("the end of a bracket the headline line above opened")
         elif (text[-1] in "？！?!" and i > 0 and labels[i - 1] == "head" and len(text) <= ASKED_TAIL
-              and not infos[i - 1].terminal and not _PUNCT_ANY.search(text, 0, len(text) - 1)
-              and not _PUNCT_ANY.search(infos[i - 1].text)):
+              and not infos[i - 1].terminal and not PUNCT_ANY.search(text, 0, len(text) - 1)
+              and not PUNCT_ANY.search(infos[i - 1].text)):
             # a title that asks or exclaims, wrapped: "南方为何出现 / 连阴雨？" (a sentence's
             # last line holds more, or marks of its own)
             labels.append("head"), why.append("the end of a headline line above that asks")
@@ -318,7 +322,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("byline"), why.append(_ROLE_LINE)
         elif i > 0 and why[i - 1] == _ROLE_LINE and _NAMES_ONLY.fullmatch(text):
             labels.append("byline"), why.append("the names of the byline's role above")
-        elif (i > 0 and labels[i - 1] == "byline" and x.pure and not terminal and not _PUNCT_ANY.search(text)
+        elif (i > 0 and labels[i - 1] == "byline" and x.pure and not terminal and not PUNCT_ANY.search(text)
               and (len(text) <= 3 or (len(text) <= 8 and len(x.spans) > 1))):
             labels.append("byline"), why.append("the end of a wrapped byline")
         # (mypy does not narrow ``infos[i - 1].jump`` through the ``and``: no temporary on the hot path)
@@ -382,7 +386,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
               and not (i > 0 and labels[i - 1] == "body" and _title_open(infos[i - 1].text))):
             labels.append("head"), why.append("short line ending in a column tag")
         elif (x.blank_before and not terminal and i + 1 < len(infos) and infos[i + 1].blank_before
-              and (i == 0 or infos[i - 1].terminal) and not _PUNCT_ANY.search(text)):
+              and (i == 0 or infos[i - 1].terminal) and not PUNCT_ANY.search(text)):
             # a line of words alone, a blank line above and below it and a paragraph's end
             # before: a headline set on one line across the column ("全市上半年新增城镇就业2.3万人")
             labels.append("head"), why.append("a line without marks set apart by blank lines")
@@ -411,6 +415,15 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             # words alone as wide as the headline line above, both short of a first line:
             # its next line at its measure ("赋权赋能脱贫攻坚 / 保障贫困人口尊严")
             labels[i], why[i] = "head", "as wide as the headline line above, words alone"
+    for i in [k for k, x in enumerate(infos) if k and x.text[:2] in ("记者", "本报")]:
+        x = infos[i - 1]
+        if (labels[i - 1] == "body" and labels[i] == "body" and not x.terminal and not PUNCT_ANY.search(x.text)
+                and x.text[-1] not in _BEFORE_REPORTER
+                and REPORTER_LEAD.match(infos[i].text + (following[i] if i + 1 < len(infos) else ""))):
+            # a news lead ("记者从市人社局获悉，…") opens a paragraph, and nothing runs into
+            # it: the open line above, without a mark, is a headline line, however wide
+            # ("全市新增城镇就业2.3万人")
+            labels[i - 1], why[i - 1] = "head", "open line above a news lead (记者从…获悉)"
     _wrapped_numbered(infos, widths, labels, why, indent)
     # A paragraph's first line is indented: full-width open lines right after a
     # paragraph's end (or a headline line), followed by a line that does start
@@ -477,7 +490,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
         x, y = infos[i], infos[i + 1]
         if (labels[i] == "body" and labels[i + 1] == "body" and not x.terminal and not y.terminal
                 and y.text[-1] in "）)" and y.text[0] not in "（(" and (tag := COLUMN_TAG.search(y.text))
-                and not _PUNCT_ANY.search(x.text) and not _PUNCT_ANY.search(y.text, 0, tag.start())
+                and not PUNCT_ANY.search(x.text) and not PUNCT_ANY.search(y.text, 0, tag.start())
                 and "简称" not in tag.group(0) and why[i] != _OPENS and why[i + 1] != _OPENS
                 and not starts_article(y.text) and "记者" not in y.text  # ("本报讯（记者 李心萍）")
                 and (i == 0 or labels[i - 1] in ("furniture", "head", "jump") or infos[i - 1].terminal)):
