@@ -19,7 +19,8 @@ from .attach import bigrams, overlap_text, share_in
 from .headlines import split_fields
 from .layout import COLUMN_TAG, IDEOGRAPHS, PUNCT_ANY, Labelled
 from .normalize import SOURCE_NOTE
-from .reflow_cues import DATELINE_NOTE, EDITOR_SIGNATURE, INLINE_BYLINE_START, NOTE_LINES, ends_article, opens_article
+from .reflow_cues import (DATELINE_NOTE, EDITOR_SIGNATURE, INLINE_BYLINE_START, NOTE_LINES, REPORTER_LEAD, ends_article,
+                          opens_article)
 
 Order = Literal["before", "after"]
 
@@ -145,6 +146,12 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     """
     if opens_article_at(nxt.lines, 0):
         return "a byline opens the next body"
+    if nxt.lines[0].info.text[:2] in ("记者", "本报") and prev.lines[-1].info.terminal and REPORTER_LEAD.match(
+            "".join([x.info.text for x in nxt.lines[:2]])):
+        # a local paper's lead ("记者从市人社局获悉，"): in the dev corpus 9 paragraphs open
+        # so, none of them under a sub-heading (after an open sentence, the run is its end:
+        # "…增加降雪量约 / 7%—11%")
+        return "a news lead (记者从…获悉) opens the next body"
     last = prev.lines[-1].info.text
     if (last[-1:] in "）)" and note_ends_at(prev.lines, len(prev.lines) - 1)) or SOURCE_NOTE.fullmatch(last) \
             or DATELINE_NOTE.fullmatch(last):
