@@ -469,6 +469,17 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
                     why[k] = "full-width line where a paragraph would start indented"
                 i = j
                 continue
+        if (opens_here and full_open(i, 2.0) and infos[i].pure and infos[i].max_width >= widths[i] - 1.0
+                and labels[i + 1] == "body" and infos[i + 1].pure and first_shaped(i + 1)
+                and abs(infos[i + 1].max_width - (widths[i + 1] - indent)) <= 0.5):
+            # An open line an em short of the column over a paragraph's first line (both
+            # measured exactly, without figures): a paragraph's line is full, its first line
+            # an indent shorter, its last one closed; this one is none of them, but a
+            # headline line set about the measure ("消防部门提醒：冬季用火用电要当心" /
+            # "入冬以来，我市气温逐步下降，取").
+            labels[i], why[i] = "head", "open line of no paragraph's shape over a first line"
+            i += 1
+            continue
         if opens_here and full_open(i, indent + 1.25):
             # Lines nearly as wide as the column, without an end or an indent, right
             # before a line that does keep its indent: a headline in display type
