@@ -281,9 +281,11 @@ def compose_article(rng: random.Random, style: PageStyle, pool: StoryPool, page:
 
 
 def compose_page(rng: random.Random, style: PageStyle, pool: StoryPool, number: int, date: str,
-                 jump_to: int | None = None, cont: Leftover | None = None) -> tuple[Page, Leftover | None]:
+                 jump_to: int | None = None, cont: Leftover | None = None,
+                 used: set[str] | None = None) -> tuple[Page, Leftover | None]:
     """Compose one page.  `jump_to`: one article jumps to that page; `cont`: one block prints
-    the continuation of a jumped article."""
+    the continuation of a jumped article; `used`: the stories already printed in the issue,
+    which no block prints again (the set grows with this page's)."""
     page = Page(style.page_width, style.page_height, number, date, PAPER)
     furn = make_furniture(rng, style, number, date)
     area_top = style.margin + furn.top_height + 8
@@ -296,7 +298,9 @@ def compose_page(rng: random.Random, style: PageStyle, pool: StoryPool, number: 
         big = max(range(len(blocks)), key=lambda i: (blocks[i].ncols * (blocks[i].bottom - blocks[i].top), -i))
         special = big if cont else rng.choice([i for i, b in enumerate(blocks) if b.top == area_top])
         jobs[special] = _Job(jump_to=jump_to, cont=cont)
-    used = {cont.story_id} if cont else set()  # the continued story must not appear twice
+    used = set() if used is None else used
+    if cont:
+        used.add(cont.story_id)  # the continued story must not appear twice
     groups: list[list[Placed]] = []
     leftover = None
     for block, job in zip(blocks, jobs):

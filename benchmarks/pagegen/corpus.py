@@ -157,4 +157,13 @@ def load_stories(path: Path, drawable: Callable[[str], bool]) -> list[Story]:
     with (gzip.open(path, "rt", encoding="utf-8") if path.suffix == ".gz" else open(path, encoding="utf-8")) as fh:
         rows: Iterable[dict[str, Any]] = (json.loads(line) for line in fh if line.strip())
         stories = [s for r in rows for s in _stories(r, drawable)]
-    return stories
+    # The corpus holds some articles twice (252 of 3,898 rows, under other ids: a report
+    # printed on two dates or pages); an issue built from both would print one twice.
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for s in stories:
+        key = (s.title, s.paragraphs[0])
+        if key not in seen:
+            seen.add(key)
+            unique.append(s)
+    return unique

@@ -66,9 +66,11 @@ def _compose(rng: random.Random, route: str, pool: StoryPool, jump: bool,
                 number = 1 if rng.random() < 0.25 else rng.randint(2, 20)
                 return [compose_page(rng, style, pool, number, date)[0]], None
             target = rng.randint(2, 8)
-            first, leftover = compose_page(rng, style, pool, 1, date, jump_to=target)
+            # (one issue prints a story once: the second page draws from what the first left)
+            used: set[str] = set()
+            first, leftover = compose_page(rng, style, pool, 1, date, jump_to=target, used=used)
             assert leftover is not None
-            second, _ = compose_page(rng, styled(), pool, target, date, cont=leftover)
+            second, _ = compose_page(rng, styled(), pool, target, date, cont=leftover, used=used)
             return [first, second], leftover
         except LayoutFailed:
             continue
