@@ -36,6 +36,7 @@ from .normalize import LineInfo
 MIN_PIECE = 3  # lines; shorter pieces are headlines, bylines, furniture
 WIDTH_SLACK = 0.5  # ems two pieces of one column may differ by
 LAST_COLUMN_SHORT = 4  # lines an article's last column may fall short of its others
+FOLLOWER_LINES = 8  # a follower's opening lines, read for the words it shares
 
 
 class Piece(NamedTuple):
@@ -77,6 +78,13 @@ def _opens_paragraph(p: Piece, width: float, indent: float) -> bool:
         return False
     first = p.text[0]
     return first.indented or (not first.terminal and first.max_width <= width - indent + 0.5)
+
+
+def _opens_with_tagged_title(p: Piece) -> bool:
+    """Does the piece open with a title ending in its column tag ("与时间做朋友（创见）")?
+    A sub-heading carries none: the piece is another article's, however deep."""
+    first = p.text[0]
+    return not first.terminal and first.text[0] not in "（(" and COLUMN_TAG.search(first.text) is not None
 
 
 def _continues(p: Piece, width: float) -> bool:
@@ -122,13 +130,16 @@ def restore_order(infos: list[LineInfo], indent: float = 2.0) -> tuple[list[Line
         if any(x.jump for k in range(i + 1, nxt + 1) for x in pieces[k].lines[:1]):
             i += 1  # "（下转第2版）": the sentence goes on on another page
             continue
+        same = _same_depth(pieces[nxt], cur)
         if (_ends_open(cur) and _opens_paragraph(pieces[nxt], cur.width, indent)
-                and not _continues(pieces[nxt], cur.width) and not _same_depth(pieces[nxt], cur)):
+                and not _continues(pieces[nxt], cur.width) and (not same or _opens_with_tagged_title(pieces[nxt]))):
             # (after a full column piece the article's last, shorter column may
             # be the one; a sub-heading or headline piece can stand inside a
             # column, so there only a piece of the same depth is taken)
             short = LAST_COLUMN_SHORT if len(pieces[nxt].text) >= MIN_PIECE else 0
-            j = _best_follower(pieces, i, nxt + 1, short)
+            # (a piece as deep as a tagged title's may be that article's next column:
+            # the follower must share more words with the open piece than with it)
+            j = _best_follower(pieces, i, nxt + 1, short, pieces[nxt] if same else None)
             if j is not None:
                 moved = pieces.pop(j)
                 pieces.insert(i + 1, moved)
@@ -141,10 +152,17 @@ def restore_order(infos: list[LineInfo], indent: float = 2.0) -> tuple[list[Line
     return [x for p in pieces for x in p.lines], notes
 
 
-def _best_follower(pieces: list[Piece], i: int, start: int, short: int) -> int | None:
+def _shared(p: Piece, q: Piece) -> int:
+    """Bigrams the opening of ``p`` shares with the text of ``q``."""
+    return len(bigrams("".join(x.text for x in p.text[:FOLLOWER_LINES]))
+               & bigrams("".join(x.text for x in q.text)))
+
+
+def _best_follower(pieces: list[Piece], i: int, start: int, short: int, other: Piece | None = None) -> int | None:
     """A later piece that starts mid-sentence in the same column width and depth,
     or up to ``short`` lines shallower (an article's last column); one of the same
-    depth wins, then the one sharing most words, then the nearest."""
+    depth wins, then the one sharing most words, then the nearest.  With ``other``,
+    only a piece sharing more words with piece ``i`` than with ``other``."""
     cur = pieces[i]
     depth = _depth(cur)
     words = None
@@ -158,7 +176,9 @@ def _best_follower(pieces: list[Piece], i: int, start: int, short: int) -> int |
             continue
         if words is None:
             words = bigrams("".join(x.text for x in cur.text))
-        shared = len(words & bigrams("".join(x.text for x in p.text[:8])))
+        shared = len(words & bigrams("".join(x.text for x in p.text[:FOLLOWER_LINES])))
+        if other is not None and _shared(p, other) >= shared:
+            continue
         key = (same, shared, -j)
         if best_key is None or key > best_key:
             best, best_key = j, key
