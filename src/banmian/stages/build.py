@@ -215,12 +215,15 @@ def _join_byline_lines(lines: list[str]) -> str:
     after a whole name parts it.  A line ends inside a name where it ends with an odd
     number of single characters ("■ 本报记者 王明峰 常" / "碧罗": 常碧罗), or with two
     characters and the next line starts with one ("田豆豆 范昊" / "天": a three-character
-    name); after a padded pair ("贺广华 薛 原" / "李龙伊") or three characters it is whole.
+    name) or with one character after a 、 ("朱超、吕" / "梦琦"); after a padded pair
+    ("贺广华 薛 原" / "李龙伊") or three characters it is whole.
 
     >>> _join_byline_lines(["■ 本报记者 王明峰 常", "碧罗"]), _join_byline_lines(["本报记者 贺广华 薛 原", "李龙伊"])
     ('■ 本报记者 王明峰 常碧罗', '本报记者 贺广华 薛 原 李龙伊')
     >>> _join_byline_lines(["□本报记者 田豆豆 范昊", "天"]), _join_byline_lines(["□本报记者 谢卫群、姜泓", "冰"])
     ('□本报记者 田豆豆 范昊天', '□本报记者 谢卫群、姜泓冰')
+    >>> _join_byline_lines(["■融媒体记者 朱超、吕", "梦琦"])
+    '■融媒体记者 朱超、吕梦琦'
     """
     out = lines[0] if lines else ""
     for line in lines[1:]:
@@ -232,6 +235,7 @@ def _join_byline_lines(lines: list[str]) -> str:
             singles += 1
         first = next(iter(line.split()), "")
         last = _NAME_SEP.split(tokens[-1])[-1] if tokens else ""  # names may be listed with 、
-        inside = singles % 2 == 1 or (singles == 0 and len(last) == 2 and len(first) == 1)
+        # (one character after a 、 is a surname the break cut off its name: "朱超、吕" / "梦琦")
+        inside = singles % 2 == 1 or (singles == 0 and (len(last) == 1 or (len(last) == 2 and len(first) == 1)))
         out += ("" if inside else " ") + line
     return out

@@ -115,7 +115,9 @@ _DID_END = re.compile(r"\s*(?:" + _DID + r")\s*$")
 STANDALONE_BYLINE_RE = re.compile(
     BYLINE_LEAD.pattern + r"(?:\s|[：:·‧])*"  # (a scan may read the space after the role as a dot)
     r"(?P<names>[\u4e00-\u9fff·]{1,4}(?:[\s、，,]+(?:" + ROLE + r"\s*)?[\u4e00-\u9fff·]{1,4}){0,8}"
-    r"|(?<=[■●◆▲□◇★☆]记者)[\u4e00-\u9fff·]{5,8})"
+    # (names run together, as an extractor drops a byline's padding, only after a marked
+    # role: "■记者刘磊刘泰山", "■ 记者 刘磊刘泰山"; unmarked, "记者近日从市局获悉" is text)
+    r"|(?:(?<=[■●◆▲□◇★☆]记者)|(?<=[■●◆▲□◇★☆]记者\s)|(?<=[■●◆▲□◇★☆]\s记者\s))[\u4e00-\u9fff·]{5,8})"
     r"\s*(?:" + _DID + r")?\s*$")
 ROLE_RE = re.compile(ROLE)
 # An author credit without a role, on its own line: "文/张三", "文／李四 王五".  ("作者：张三"
