@@ -39,11 +39,14 @@ def test_a_section_label_before_the_news_byline_stays_in_the_body():
 def test_stand_alone_bylines_as_extractors_break_them():
     """A name broken after its surname at the line's end ("朱超、吕" / "梦琦") is one name;
     names run together where the extractor dropped the padding ("■ 记者 刘磊刘泰山") are
-    cut where the second one's surname stands."""
+    cut where the second one's surname stands; names wrap after a 、, and a role, its
+    names and a credit ("文 /" / "图") may each have a line."""
     from banmian import parse_page
     body = "中共中央政治局常委、国务院\n副总理韩正22日出席论坛开幕\n式并发表主旨演讲。\n"
     for byline, names in [("■融媒体记者 朱超、吕\n梦琦\n", ("朱超", "吕梦琦")),
-                          ("■ 记者 刘磊刘泰山\n", ("刘磊", "刘泰山"))]:
+                          ("■ 记者 刘磊刘泰山\n", ("刘磊", "刘泰山")),
+                          ("全媒体记者 万秀斌、黄娴、\n程焕\n", ("万秀斌", "黄娴", "程焕")),
+                          ("□本报记者\n\n汪志球 文 /\n图\n", ("汪志球",))]:
         issue = parse_page(("韩正出席能源低碳发展论坛\n" + byline + body).encode("utf-8"))
         [article] = issue.articles
         assert article.byline is not None and article.byline.reporters == names, byline

@@ -118,7 +118,7 @@ STANDALONE_BYLINE_RE = re.compile(
     # (names run together, as an extractor drops a byline's padding, only after a marked
     # role: "■记者刘磊刘泰山", "■ 记者 刘磊刘泰山"; unmarked, "记者近日从市局获悉" is text)
     r"|(?:(?<=[■●◆▲□◇★☆]记者)|(?<=[■●◆▲□◇★☆]记者\s)|(?<=[■●◆▲□◇★☆]\s记者\s))[\u4e00-\u9fff·]{5,8})"
-    r"\s*(?:" + _DID + r")?\s*$")
+    r"[、，,]?\s*(?:" + _DID + r")?\s*$")  # (a separator where the names wrap: "万秀斌、黄娴、" / "程焕")
 ROLE_RE = re.compile(ROLE)
 # An author credit without a role, on its own line: "文/张三", "文／李四 王五".  ("作者：张三"
 # is left alone: book and exhibition boxes print it amid an article.)

@@ -59,7 +59,8 @@ _ROLE_ONLY = re.compile(r"[" + MARKS + r"]?\s*" + ROLE + r"[：:]?")
 _BRACKETED_BYLINE = re.compile(r"[（(]\s*" + ROLE + r"\s*[\u4e00-\u9fff·]{2,4}(?:[\s、]+(?:" + ROLE
                                + r")?\s*[\u4e00-\u9fff·]{2,4}){0,5}\s*(?:文\s*[/／]\s*图)?\s*[）)]")
 _BRACKET_LINE = re.compile(r"[（(][^（）()，。；]{2,24}[）)]")
-_NAMES_ONLY = re.compile(r"[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,2}")
+# (names may end in a credit, "汪志球 文 /", or wrap after a 、: "万秀斌、黄娴、" / "程焕")
+_NAMES_ONLY = re.compile(r"[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,2}(?:、|\s*文\s*[/／](?:\s*图)?)?")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -218,7 +219,7 @@ def _spread(x: LineInfo) -> bool:
 
 ASKED_TAIL = 8  # characters of a wrapped title's asking or exclaiming last line, at most
 _MARKED_NAME = re.compile("[" + MARKS + "][" + "".join(sorted(SURNAMES)) + r"][\u4e00-\u9fff]{1,2}")
-_CREDIT_TAIL = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|文并摄|摄影?|文|[/／]\s*[图文]")  # ("…梅世雄 文" / "/图")
+_CREDIT_TAIL = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|文并摄|摄影?|文|图|[/／]\s*[图文]")  # ("…梅世雄 文" / "/图", "文 /" / "图")
 # (names and credit, the spaces between them gone from the text: the line must have had one)
 _NAMES_CREDIT = re.compile(r"[\u4e00-\u9fff·、]{2,12}(?:文[/／]图|图[/／]文|文并摄)")
 WRAPPED_TAG = "a block's full first line, its column tag wrapped onto the next line"
