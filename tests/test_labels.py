@@ -157,3 +157,14 @@ def test_an_open_line_above_a_news_lead(above, label):
     page = ("景区提醒游客，雪天路滑，上山须\n做好防寒防滑准备。\n"
             f"{above}\n记者从市发展改革委获悉，今年以\n来，全市新建公共充电桩1200个，\n覆盖所有区县，方便市民出行。\n")
     assert _labels(page)[above][0] == label
+
+
+def test_the_attribution_under_an_epigraph_is_a_paragraph_of_its_own():
+    """"——金铁铃" under a quotation set as an epigraph says who said it: text, a paragraph of
+    its own, no headline line between two bodies."""
+    page = ("“心里有热爱，更重要的\n是身上有责任，只有不断观察\n鲜花，才能做好。”\n——金铁铃\n"
+            "世上可有永不凋谢的花儿？\n若有，北京绢花算一种。走进花\n市社区博物馆，可以看到不少\n金铁铃的经典绢花作品。\n")
+    labels = _labels(page)
+    assert labels["——金铁铃"][0] == "body"
+    article = parse_page(page.encode("utf-8")).articles[0]
+    assert [p.text.value for p in article.paragraphs][1] == "——金铁铃"

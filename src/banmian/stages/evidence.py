@@ -277,8 +277,12 @@ def _like_a_heading_before(run: Run, prev: Run) -> bool:
     # (labels of a word or two are set alike without matching in length: "祈愿饺子",
     # "花饽饽", "豆面油灯", "出门儿")
     label = len(run.lines) == 1 and first.width <= SERIES_LABEL_EMS
-    return any(x.label == "heading" and IDEOGRAPHS.fullmatch(x.info.text) and (
-        x.info.width == first.width or (label and x.info.width <= SERIES_LABEL_EMS)) for x in prev.lines)
+    # (a sub-heading's first line: the tail of one wrapped, "（八）加强纪检监察机关 / … /
+    # 本领扎实推动各项工作", is no shape of the series)
+    return any(x.label == "heading" and (k == 0 or prev.lines[k - 1].label != "heading")
+               and IDEOGRAPHS.fullmatch(x.info.text)
+               and (x.info.width == first.width or (label and x.info.width <= SERIES_LABEL_EMS))
+               for k, x in enumerate(prev.lines))
 
 
 WRAP_MIN_EMS = 6.0  # a wrapped title's full first line holds more than a label does
