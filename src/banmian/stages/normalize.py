@@ -597,7 +597,10 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
         # a piece that starts its line (not one cut off a merged line) shows the line's indent
         indented = line.start < spans[0].start <= line.start + 2 and _indent_of(src, line)
         strong_end = terminal and _STRONG_END.search(text) is not None
-        attribution = after_stop and text[0] == "—" and _ATTRIBUTION.fullmatch(text) is not None
+        # (not under a quotation whole on its line: an exclaiming title over its deck,
+        # "“我们是一支不可战胜的力量！”" / "——国庆阅兵现场纪实")
+        attribution = (after_stop and text[0] == "—" and _ATTRIBUTION.fullmatch(text) is not None
+                       and not (k and texts[k - 1][0] == "“"))
         after_stop = strong_end
         if text[0] == "—" and (attribution or EDITOR_SIGNATURE.fullmatch(text)):
             # (the editor's note ends on its signature; a quotation set as an epigraph on
