@@ -88,7 +88,8 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before",
                                                     if other is not run))
             why = title_evidence(run, prev, nxt, order, series, width_of,
                                  runs[i + 2] if i + 2 < len(runs) else None,
-                                 headless=all(r.kind == "furniture" for r in out[:-1]))
+                                 headless=all(r.kind == "furniture" for r in out[:-1]),
+                                 continued=_after_jump_from(out))
             first, last = run.lines[0].info.line.number, run.lines[-1].info.line.number
             cut = _floating_cut(run, prev, nxt) if why and order == "before" else None
             if cut is not None:
@@ -151,6 +152,14 @@ def _floating_cut(run: Run, prev: Run, nxt: Run) -> int | None:
         if key > best:
             best, cut = key, j
     return cut
+
+
+def _after_jump_from(out: list[Run]) -> bool:
+    """Does the last body of ``out`` go on from another page ("（上接第1版）" before it)?"""
+    for r in reversed(out[:-1]):
+        if r.kind != "furniture":
+            return r.kind == "jump" and _direction(r) == "from"
+    return False
 
 
 def _direction(run: Run) -> str:

@@ -132,7 +132,7 @@ def same_shape(a: Run, b: Run) -> bool:
 
 def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
                     series: bool = False, width_of: Callable[[Run], float] = run_width,
-                    following: Run | None = None, headless: bool = False) -> str:
+                    following: Run | None = None, headless: bool = False, continued: bool = False) -> str:
     """Why a headline-like run between two bodies is an article's headline, or "".
 
     Sub-headings (小标题) are set in the column: one line, or lines wrapped at the
@@ -142,7 +142,8 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     fields and a change of column width were tried as cues too: on generated
     pages they fired on sub-headings more often than on titles.)  ``following`` is
     the run after ``nxt``: where headlines follow their bodies, it may be ``nxt``'s;
-    ``headless``: ``prev`` opens the page's text, with no headline above it.
+    ``headless``: ``prev`` opens the page's text, with no headline above it;
+    ``continued``: ``prev`` goes on from another page ("（上接第1版）").
     """
     if opens_article_at(nxt.lines, 0):
         return "a byline opens the next body"
@@ -218,7 +219,10 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     # "巨变 / 程秋生" are each about something else; two-line titles often match a wrapped
     # sub-heading's shape by chance)
     label = series and headed and run.lines[0].info.width <= SERIES_LABEL_EMS
-    if not label and not like_a_heading and not SERIES_ITEM.fullmatch(run.lines[0].info.text) and \
+    # (a text jumped from another page is a long one, and runs on under its sub-headings:
+    # a section about another side of the story is not told from the next article by
+    # its words alone)
+    if not label and not like_a_heading and not continued and not SERIES_ITEM.fullmatch(run.lines[0].info.text) and \
             change_of_subject(prev, nxt, COHESION_MIN_LINES if series or headed else LONE_MIN_LINES):
         return "the text after it shares almost no words with the text before it"
     return ""
