@@ -32,7 +32,7 @@ _MARKED_BYLINE = re.compile(r"\s+(?=[■□●◆](?:\s*本报)?\s*(?:全媒体|
 # (the place may be spread by justification, "本报 北 京 10 月 9 日 电"; an agency's brief
 # has no date: "了（进博会观察） 据新华社电 （记者王烁）")
 _BYLINE_AFTER_SPACE = re.compile(
-    r"\s(?=(?:本报讯|据?新华社电|(?:本报|新华社)(?:\s?[\u4e00-\u9fff]){0,10}\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*电))")
+    r"\s(?=(?:本报讯|据?新华社电|(?:本报|新华社)(?:\s?[\u4e00-\u9fff]){0,10}\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电讯]))")
 # A title's column tag and, beside it on one baseline, the first line of a text: a deck,
 # a body, or the next headline ("侵权踩下“急刹车”（倾听） 流行文化最能看出社会的心态和",
 # "增产质量高（开年一线看亮点） 在乡村振兴的大背景下，农村").

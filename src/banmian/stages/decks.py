@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from .normalize import LineInfo
+from .reflow_cues import opens_article
 
 # Why a line is labelled body as a deck's, and why its last line ends a paragraph.
 DECK = "a deck's line: a sentence set apart under a title's column tag"
@@ -68,7 +69,11 @@ def find_decks(infos: Sequence[LineInfo], labels: Sequence[str], why: Sequence[s
         j = i
         while j < n and labels[j] == "head" and why[j].startswith(WEAK_HEAD):
             j += 1
-        if j >= n or labels[j] != "body" or not _body_starts(infos[j], widths[j], indent, paragraphs):
+        # (a news byline opens the article's text: what stands between the title and it
+        # is the headline's, a subtitle without its dash: "…（权威发布） / 共七百六十二处，含
+        # 一百三十八处革命文物 / 本报北京10月10日电 （记者 王")
+        if j >= n or labels[j] != "body" or not _body_starts(infos[j], widths[j], indent, paragraphs) \
+                or opens_article(infos[j].text, infos[j + 1].text if j + 1 < n else ""):
             i = j + 1
             continue
         # split the run into decks: one ends at a short line, before a blank line,
