@@ -168,3 +168,11 @@ def test_the_attribution_under_an_epigraph_is_a_paragraph_of_its_own():
     assert labels["——金铁铃"][0] == "body"
     article = parse_page(page.encode("utf-8")).articles[0]
     assert [p.text.value for p in article.paragraphs][1] == "——金铁铃"
+
+
+def test_a_title_tagged_with_a_reporters_notes_set_apart_by_blank_lines():
+    """"（记者手记）" reads as a source note closing a sentence, but a line ending in it set
+    apart by blank lines, a paragraph's end above, is a title in display type."""
+    page = ("唯如此，才能让科研更有生命力，\n才能给经济的腾飞插上科技的翅膀，才\n能在时代洪流中书写属于自己的精彩人\n生。\n\n"
+            "让科研更有“生命力”（记者手记）\n\n□本报记者 吴秋余\n国家税务总局12366北京纳税服务\n中心近日发布提示。\n")
+    assert _labels(page)["让科研更有“生命力”（记者手记）"][0] == "head"

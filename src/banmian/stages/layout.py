@@ -372,10 +372,12 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
         elif x.numbered and not terminal and x.max_width < cw - indent - 1.25:
             labels.append("heading"), why.append("numbered heading")
         # (a title ending in "（记者手记）" reads as closed by a source note: it is one on a page
-        # of a paragraph to a line, with no measure to tell it from text, and over a news
-        # byline; in columns a reporter's notes inside an article run on under theirs)
+        # of a paragraph to a line, with no measure to tell it from text, set apart by blank
+        # lines, and over a news byline; in columns a reporter's notes inside an article run
+        # on under theirs)
         # (the cheap test first: most terminal lines end with 。)
         elif (text[-1] in "）)" and (not terminal or (labelled_tag(text) and (paragraphs or (
+                x.blank_before and i + 1 < len(infos) and infos[i + 1].blank_before) or (
                 opens_article(following[i], following[i + 1] if i + 1 < len(following) else "")))))
               and COLUMN_TAG.search(text) and text[0] not in "（("
               and (x.max_width < cw - 1.0 or i == 0 or infos[i - 1].terminal
