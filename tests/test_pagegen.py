@@ -292,3 +292,32 @@ def test_written_local_news_loads_without_the_fragment_floor():
     assert len(stories) == len(rows) == 16
     assert all(row["written"] for row in rows)
     assert all(sum(map(len, s.paragraphs)) < MIN_CHARS for s in stories)
+
+
+def test_written_local_news_b_loads_with_local_bylines():
+    """benchmarks/data/local_news_b.jsonl: a second set of written reports (no corpus text),
+    briefs to seven-paragraph reports, many opening with a local paper's byline
+    ("本报讯（记者 周敏 通讯员 何志远）"): those are read with their reporters (the 通讯员 too);
+    only reports closing on a note with a space between ideographs ("（记者 王芳）") are left
+    out, as every such paragraph is (its spacing is no truth a page can show)."""
+    from benchmarks.pagegen.corpus import load_stories
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "local_news_b.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert all(row["written"] for row in rows) and len(rows) == 30
+    stories = load_stories(path, lambda text: True)
+    assert len(stories) == 26
+    bylined = {s.id: s.inline.reporters for s in stories if s.inline is not None}
+    assert bylined["20241015-02-01"] == ("周敏", "何志远")
+
+
+def test_an_issue_prints_each_story_once(tmp_path):
+    """The two pages of a jump draw their stories from one pool: none is printed twice in an
+    issue, however few stories there are (26 written reports, every unit a jump)."""
+    _require_inputs()
+    corpus = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "local_news_b.jsonl"
+    pagegen.generate(12, 3, tmp_path, ("direct",), keep_pdf=False, corpus=corpus, workers=1, jump_share=1.0)
+    issues = [g for g in _golds(tmp_path).values() if g.get("kind") == "issue"]
+    assert issues
+    for gold in issues:
+        openings = [a["paragraphs"][0] for a in gold["articles"]]
+        assert len(openings) == len(set(openings)), openings

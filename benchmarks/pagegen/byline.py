@@ -14,10 +14,11 @@ from typing import TypedDict
 
 _SOURCES = r"(?:本报|新华社|人民网|中新社|经济日报|光明日报|新华网|央视新闻)"
 INLINE = re.compile(
-    r"^(?P<source>据?" + _SOURCES + r"[^（）\s\d]{0,12}?(?P<date>\d{1,2}月\d{1,2}日)?电)"
+    r"^(?P<source>据?" + _SOURCES + r"[^（）\s\d]{0,12}?(?P<date>\d{1,2}月\d{1,2}日)?[电讯])"
     r"(?P<sep>\s*)(?:（(?P<who>[^（）]{1,40})）)?")
 STANDALONE = re.compile(r"^(?:本报记者|新华社记者|本报特约记者|记者)\s+(?P<names>[\u4e00-\u9fff·\s、]+?)"
                         r"\s*(?:采访整理|整理|采写|报道)?$")  # "本报记者 柯仲甲采访整理": the reporter is 柯仲甲
+_ROLES = frozenset({"记者", "通讯员", "实习生", "特约记者", "见习记者"})
 _LEADING_TIME = re.compile(r"^(?:\d{1,2}月\d{1,2}日|近日|日前|近期|昨天|今天|目前)")
 
 
@@ -60,13 +61,13 @@ def split_names(names: str) -> tuple[str, ...]:
 
     >>> split_names("刘成友 王伟健 张 枨")
     ('刘成友', '王伟健', '张枨')
-    >>> split_names("冯雪珺、花放")
-    ('冯雪珺', '花放')
+    >>> split_names("冯雪珺、花放"), split_names("周敏 通讯员 何志远")
+    (('冯雪珺', '花放'), ('周敏', '何志远'))
     """
     out: list[str] = []
     pending = ""
     for tok in re.split(r"[\s、，,]+", names.strip()):
-        if not tok:
+        if not tok or tok in _ROLES:  # (a second role names more people: "通讯员 何志远")
             continue
         if len(tok) == 1:
             pending += tok
@@ -84,7 +85,7 @@ def split_names(names: str) -> tuple[str, ...]:
 
 
 def parse_inline(paragraph: str) -> Inline | None:
-    """Parse a leading "…电 （记者…）" byline; None when paragraph 1 has none.
+    """Parse a leading "…电 （记者…）" or "本报讯（记者 …）" byline; None when paragraph 1 has none.
 
     >>> b = parse_inline("本报北京1月31日电 （记者杜一菲、王某）国家主席习近平31日…")
     >>> (b.source, b.date, b.reporters, b.rest[:4])
