@@ -176,3 +176,34 @@ def test_a_title_tagged_with_a_reporters_notes_set_apart_by_blank_lines():
     page = ("唯如此，才能让科研更有生命力，\n才能给经济的腾飞插上科技的翅膀，才\n能在时代洪流中书写属于自己的精彩人\n生。\n\n"
             "让科研更有“生命力”（记者手记）\n\n□本报记者 吴秋余\n国家税务总局12366北京纳税服务\n中心近日发布提示。\n")
     assert _labels(page)["让科研更有“生命力”（记者手记）"][0] == "head"
+
+
+def test_a_deck_above_a_news_lead_is_a_headline_line():
+    """A deck's dash is no sentence's mark: "——个人缴费标准为每人每年400元" over a news lead
+    ends no paragraph, it is the headline's, and so is the title line above it."""
+    page = ("市医疗保障局相关负责人提醒，医保\n部门不会通过电话要求转账。\n医保缴费进行时\n"
+            "2025年度城乡居民医保集中缴费启动\n——个人缴费标准为每人每年400元\n"
+            "记者从市医疗保障局获悉，2025年度\n城乡居民基本医疗保险集中缴费工作已经\n启动，集中缴费期截至2025年2月28日。\n")
+    labels = _labels(page)
+    assert labels["——个人缴费标准为每人每年400元"][0] == "head"
+    assert labels["2025年度城乡居民医保集中缴费启动"][0] == "head"
+
+
+def test_the_papers_name_broken_beside_its_capitals_is_the_masthead():
+    """An extractor may read a masthead's large glyphs apart ("人民日" / "RENMIN RIBAO" / "报"):
+    short pieces set right against the paper's name in capitals are the masthead, not the
+    last article's headline (across a blank line, "这一跪" under it is a title's)."""
+    page = ("交警部门提醒：喝酒不开车，开车不\n喝酒。\n人民日\nRENMIN RIBAO\n报\n2024年12月5日 星期四\n")
+    kinds = {f.text.value: f.kind for f in parse_page(page.encode("utf-8")).furniture}
+    assert kinds.get("人民日") == kinds.get("报") == "masthead"
+
+
+def test_a_short_line_across_a_blank_line_from_the_capitals_stays_text():
+    # (the masthead mid-page, where an extractor put its block between two articles)
+    body = ["他说，这一跪跪出了百姓的心声。"] * 8
+    texts = body + ["RENMIN RIBAO", "这一跪", "胜千金"] + body
+    kinds = [None] * 8 + ["masthead"] + [None] * 10
+    blank = [False] * 9 + [True] + [False] * 9
+    assert normalize._furniture_clusters(texts, kinds, blank=blank)[9] is None
+    blank[9] = False  # set right against it, it is a piece of the name
+    assert normalize._furniture_clusters(texts, kinds, blank=blank)[9] == "masthead"

@@ -420,7 +420,9 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels[i], why[i] = "head", "as wide as the headline line above, words alone"
     for i in [k for k, x in enumerate(infos) if k and x.text[:2] in ("记者", "本报")]:
         x = infos[i - 1]
-        if (labels[i - 1] == "body" and labels[i] == "body" and not x.terminal and not PUNCT_ANY.search(x.text)
+        # (a deck's dash leads the line: "——个人缴费标准为每人每年400元")
+        if (labels[i - 1] == "body" and labels[i] == "body" and not x.terminal
+                and not PUNCT_ANY.search(x.text, 2 if x.text.startswith("——") else 0)
                 and x.text[-1] not in _BEFORE_REPORTER
                 and REPORTER_LEAD.match(infos[i].text + (following[i] if i + 1 < len(infos) else ""))):
             # a news lead ("记者从市人社局获悉，…") opens a paragraph, and nothing runs into

@@ -59,6 +59,7 @@ NUMBERED_RE = re.compile(
 _ROMAN_NAME = r"^[A-Z][A-Z\s]{3,30}$"
 _GUIDE_MARKS = "▶►●■◆▲★☆◇□◎"
 _ROMAN_MASTHEAD = re.compile(_ROMAN_NAME)
+_MASTHEAD_PIECE = re.compile(r"[\u4e00-\u9fff]{1,4}")
 FURNITURE_RES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     # (kind, pattern, anywhere on the page?)
     ("editor", re.compile(r"(?:本版|责任|美术|版式|图片|视觉)?(?:责编|编辑|设计|校对|统筹|制图|排版|美编|组版|照排)\s*[：:]"
@@ -348,6 +349,14 @@ def _furniture_clusters(texts: list[str], kinds: list[str | None],
     # extractor put the masthead block (mid-page when it was drawn between articles).
     for k in range(1, n - 1):
         if out[k] is None and "masthead" in (kinds[k - 1], kinds[k + 1]) and _ROMAN_MASTHEAD.match(texts[k]):
+            out[k] = "masthead"
+    # ... and the paper's name in large type beside its capitals, broken where the extractor
+    # read its glyphs apart ("人民日" / "RENMIN RIBAO" / "报").
+    for k in range(n):
+        if (out[k] is None and len(texts[k]) <= 4 and _MASTHEAD_PIECE.fullmatch(texts[k])
+                # (set right against it: across a blank line, "这一跪" under it is a title's)
+                and any(0 <= q < n and out[q] == "masthead" and _ROMAN_MASTHEAD.match(texts[q])
+                        and not (blank and blank[max(k, q)]) for q in (k - 1, k + 1))):
             out[k] = "masthead"
     edge = [k for k in range(n) if k < EDGE_LINES or k >= n - EDGE_LINES]
     # The page's number printed again mid-page, where the extractor put the box that
