@@ -29,9 +29,11 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from .attach import bigrams
+from .evidence import COMMON_BIGRAMS
 from .layout import COLUMN_TAG
 from .measure import mode_width
 from .normalize import LineInfo
+from .reflow_cues import REPORTER_LEAD, opens_article
 
 MIN_PIECE = 3  # lines; shorter pieces are headlines, bylines, furniture
 WIDTH_SLACK = 0.5  # ems two pieces of one column may differ by
@@ -92,7 +94,14 @@ def _continues(p: Piece, width: float) -> bool:
     if not p.text or p.text[0].byline_names or p.text[0].numbered:
         return False
     first = p.text[0]
+    if not first.terminal and len(p.text) > 1 and _opens(p.text[1].text, p.text[2].text if len(p.text) > 2 else ""):
+        return False  # (an open line over a lead or a byline is a title: "全市居民人均可支配收入增长5.6%")
     return not first.indented and (first.terminal or first.min_width >= width - 1.0)
+
+
+def _opens(text: str, following: str) -> bool:
+    """Does a paragraph open here: a news byline or a local news lead (记者从…获悉)?"""
+    return opens_article(text, following) or REPORTER_LEAD.match(text + following) is not None
 
 
 def _depth(p: Piece) -> int:
@@ -152,6 +161,12 @@ def restore_order(infos: list[LineInfo], indent: float = 2.0) -> tuple[list[Line
     return [x for p in pieces for x in p.lines], notes
 
 
+def _words(p: Piece) -> frozenset[str]:
+    """The opening's bigrams that say what it is about: not figures, not the commonest."""
+    return frozenset(g for g in bigrams("".join(x.text for x in p.text[:FOLLOWER_LINES]))
+                     if not g.isascii()) - COMMON_BIGRAMS
+
+
 def _shared(p: Piece, q: Piece) -> int:
     """Bigrams the opening of ``p`` shares with the text of ``q``."""
     return len(bigrams("".join(x.text for x in p.text[:FOLLOWER_LINES]))
@@ -162,7 +177,8 @@ def _best_follower(pieces: list[Piece], i: int, start: int, short: int, other: P
     """A later piece that starts mid-sentence in the same column width and depth,
     or up to ``short`` lines shallower (an article's last column); one of the same
     depth wins, then the one sharing most words, then the nearest.  With ``other``,
-    only a piece sharing more words with piece ``i`` than with ``other``."""
+    only a piece sharing more words with piece ``i`` than with ``other``; never one
+    sharing more with the pieces it would jump over than with the text up to ``i``."""
     cur = pieces[i]
     depth = _depth(cur)
     words = None
@@ -179,6 +195,15 @@ def _best_follower(pieces: list[Piece], i: int, start: int, short: int, other: P
         shared = len(words & bigrams("".join(x.text for x in p.text[:FOLLOWER_LINES])))
         if other is not None and _shared(p, other) >= shared:
             continue
+        # A piece further on that shares more words with the pieces it would jump over
+        # (another article's, set between) than with the text before the open end goes
+        # on with that article ("按常住地分…" / "城乡居民收入差距…"), not with this one.
+        if j > start:
+            opening = _words(p)
+            before = len(opening & bigrams("".join(x.text for q in pieces[:i + 1] for x in q.text)))
+            between = len(opening & bigrams("".join(x.text for q in pieces[start - 1:j] for x in q.text)))
+            if between > before:
+                continue
         key = (same, shared, -j)
         if best_key is None or key > best_key:
             best, best_key = j, key
