@@ -207,3 +207,14 @@ def test_a_short_line_across_a_blank_line_from_the_capitals_stays_text():
     assert normalize._furniture_clusters(texts, kinds, blank=blank)[9] is None
     blank[9] = False  # set right against it, it is a piece of the name
     assert normalize._furniture_clusters(texts, kinds, blank=blank)[9] == "masthead"
+
+
+def test_a_percentage_over_a_line_opening_with_a_figure_ends_a_headline():
+    """"…同比增长18%" / "7月1日，…": no sentence runs from a percentage into a figure without
+    a mark between them, so the open line is the headline's, however wide; a data callout
+    ("53%") over a figure stays a paragraph of its own."""
+    page = ("暑期旅游持续升温\n乐山大佛景区暑期接待游客同比增长18%\n7月1日，乐山大佛景区迎来暑期客流高\n"
+            "峰，当日接待游客3.6万人次。\n据统计，6月以来，景区累计接待游客\n52万人次，同比增长18%。\n")
+    assert _labels(page)["乐山大佛景区暑期接待游客同比增长18%"][0] == "head"
+    callout = ("——\n53%\n2018年重庆市化解信访积案\n1200余件，群众满意度明显提\n升，信访总量持续下降。\n")
+    assert _labels(callout)["53%"] == ("body", layout.FIGURE_WHY)

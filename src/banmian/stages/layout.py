@@ -429,6 +429,14 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             # it: the open line above, without a mark, is a headline line, however wide
             # ("全市新增城镇就业2.3万人")
             labels[i - 1], why[i - 1] = "head", "open line above a news lead (记者从…获悉)"
+    for i in range(len(infos) - 1):
+        x = infos[i]
+        if (x.text[-1] in "%％" and labels[i] == "body" and labels[i + 1] == "body" and not x.terminal
+                and infos[i + 1].text[0] in _DIGITS and why[i] != FIGURE_WHY):
+            # a percentage's end and a figure's start: no sentence runs on across the line
+            # break without a mark between them ("…接待游客同比增长18%" / "7月1日，…"); the
+            # open line is a headline's (a data callout, "53%", is a paragraph of its own)
+            labels[i], why[i] = "head", "ends on a percentage over a line opening with a figure"
     _wrapped_numbered(infos, widths, labels, why, indent)
     # A paragraph's first line is indented: full-width open lines right after a
     # paragraph's end (or a headline line), followed by a line that does start
