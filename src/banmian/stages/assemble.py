@@ -21,7 +21,7 @@ from .attach import LEAD_CHARS, attach_headlines, bigrams, overlap_text, share_i
 from .draft import Draft
 from .evidence import (COHESION_SHARE, Order, RegionOf, Run, cohesion, label_over_phrase, low_cohesion,
                        note_ends_at, opens_article_at, quoted, run_width, same_shape, title_evidence)
-from .headlines import TITLE_TAG, is_subtitle
+from .headlines import TITLE_TAG, is_subtitle, split_fields
 from .layout import OPEN_SENTENCE, Label, Labelled
 from .row import cut_under_row, headline_row, lead_text_at
 
@@ -291,8 +291,10 @@ def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
     at that paragraph."""
     out_d: list[Draft] = []
     out_b: list[list[Labelled]] = [blocks[0]]
+    rest: list[Labelled] | None = None  # what of the block before is the next body's, after a cut
     for i, d in enumerate(drafts):
-        before, after = blocks[i], blocks[i + 1]
+        before, after = (blocks[i] if rest is None else rest), blocks[i + 1]
+        rest = None
         cut = None
         # A continuation ("上接…") has no headline of its own: the body drawn after
         # it, with its headline after that, is another article.
@@ -303,9 +305,12 @@ def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
             # article's and the next body's: a title ends with its column tag
             # ("给本土选手更多掌 / 声（体坛观澜） / 云南香格里拉独克 / …").  The whole
             # block is weighed first, then each part of it that ends so.
-            for head_b in [after, *_tagged_heads(after)]:
+            for head_b in [after, *_tagged_heads(after), *_field_heads(after, nxt_lead)]:
                 cut = _merged_cut(d, before, head_b, nxt_lead)
                 if cut is not None:
+                    # (the part of the block after the second article's headline is the
+                    # next body's, and is weighed as its headline before it)
+                    rest = after[len(head_b):] or None
                     break
         if cut is None:
             out_d.append(d)
@@ -324,6 +329,19 @@ def _tagged_heads(block: list[Labelled]) -> list[list[Labelled]]:
     return [block[:k + 1] for k in range(len(block) - 1)
             if TITLE_TAG.search(block[k].info.text) and block[k].info.text[0] not in "（("
             and not is_subtitle(block[k + 1].info.text)]  # "——…" under a tagged title is its own
+
+
+FIELD_ECHO = 0.5  # the rest of a block echoes the next body's opening this well
+
+
+def _field_heads(block: list[Labelled], nxt_lead: str) -> list[list[Labelled]]:
+    """The block's first headline fields, short of the whole block, where the fields
+    after them echo the next body's opening: two titles wrapped alike, one over the
+    other ("全市上半年新增城 / 镇就业2.3万人 / 全市中小学生暑期安 / 全教育活动启动").  (A
+    kicker over its own title echoes its article too, but the title is no next one's.)"""
+    fields = split_fields(block) if len(block) >= 2 and nxt_lead else []
+    ends = list(accumulate(len(f) for f in fields))[:-1]
+    return [block[:k] for k in ends if overlap_text(block[k:], nxt_lead) >= FIELD_ECHO]
 
 
 def _words(head: list[Labelled]) -> frozenset[str]:
@@ -365,7 +383,11 @@ def _merged_cut(d: Draft, before: list[Labelled], after: list[Labelled], nxt_lea
             # (a long article's late paragraph may name the next story's event, "…出席
             # 城际铁路正式开通仪式" over "城际铁路正式开通运营" / "本报讯（记者…）…").
             return None
-        if top >= 0.5 and top >= base_b + 0.3:
+        # (the body's opening lead runs LEAD_CHARS, into a second article when the first is
+        # short: the echo is weighed against the text before the best opening instead)
+        best_j = max(scores, key=scores.__getitem__, default=0)
+        before_b = share_in(full, "".join([x.info.text for x in d.body[:best_j]])[:LEAD_CHARS]) if best_j else base_b
+        if top >= 0.5 and top >= min(base_b, before_b) + 0.3:
             # A short headline is echoed as well by every opening whose lead reaches
             # into its article (a lead runs LEAD_CHARS, across paragraphs), and an
             # article's own first paragraph may not name it at all (a commentary's
