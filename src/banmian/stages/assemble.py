@@ -339,9 +339,11 @@ def _field_heads(block: list[Labelled], nxt_lead: str) -> list[list[Labelled]]:
     after them echo the next body's opening: two titles wrapped alike, one over the
     other ("全市上半年新增城 / 镇就业2.3万人 / 全市中小学生暑期安 / 全教育活动启动").  (A
     kicker over its own title echoes its article too, but the title is no next one's.)"""
-    fields = split_fields(block) if len(block) >= 2 and nxt_lead else []
-    ends = list(accumulate(len(f) for f in fields))[:-1]
-    return [block[:k] for k in ends if overlap_text(block[k:], nxt_lead) >= FIELD_ECHO]
+    # (the lines whose rest echoes first: the fields are grouped only where one does)
+    echoing = {k for k in range(1, len(block)) if overlap_text(block[k:], nxt_lead) >= FIELD_ECHO} if nxt_lead else ()
+    if not echoing:
+        return []
+    return [block[:k] for k in accumulate(len(f) for f in split_fields(block)) if k in echoing]
 
 
 def _words(head: list[Labelled]) -> frozenset[str]:

@@ -161,6 +161,9 @@ def restore_order(infos: list[LineInfo], indent: float = 2.0) -> tuple[list[Line
     return [x for p in pieces for x in p.lines], notes
 
 
+_uncached = bigrams.__wrapped__
+
+
 def _words(p: Piece) -> frozenset[str]:
     """The opening's bigrams that say what it is about: not figures, not the commonest."""
     return frozenset(g for g in bigrams("".join(x.text for x in p.text[:FOLLOWER_LINES]))
@@ -182,6 +185,9 @@ def _best_follower(pieces: list[Piece], i: int, start: int, short: int, other: P
     cur = pieces[i]
     depth = _depth(cur)
     words = None
+    prior: frozenset[str] | None = None  # the text up to the open end, read once
+    between: set[str] = set()  # the pieces from ``start - 1`` up to ``upto``
+    upto = start - 1
     best, best_key = None, None
     for j in range(start, len(pieces)):
         p = pieces[j]
@@ -200,9 +206,14 @@ def _best_follower(pieces: list[Piece], i: int, start: int, short: int, other: P
         # on with that article ("按常住地分…" / "城乡居民收入差距…"), not with this one.
         if j > start:
             opening = _words(p)
-            before = len(opening & bigrams("".join(x.text for q in pieces[:i + 1] for x in q.text)))
-            between = len(opening & bigrams("".join(x.text for q in pieces[start - 1:j] for x in q.text)))
-            if between > before:
+            # (bigrams of whole pieces, made once here: not kept in bigrams' cache, where
+            # big sets only cost the garbage collector time)
+            if prior is None:
+                prior = _uncached("".join(x.text for q in pieces[:i + 1] for x in q.text))
+            for q in pieces[upto:j]:
+                between |= _uncached("".join(x.text for x in q.text))
+            upto = j
+            if len(opening & between) > len(opening & prior):
                 continue
         key = (same, shared, -j)
         if best_key is None or key > best_key:

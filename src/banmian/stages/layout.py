@@ -429,9 +429,9 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             # it: the open line above, without a mark, is a headline line, however wide
             # ("全市新增城镇就业2.3万人")
             labels[i - 1], why[i - 1] = "head", "open line above a news lead (记者从…获悉)"
-    for i in range(len(infos) - 1):
+    for i in [k for k, x in enumerate(infos[:-1]) if x.text[-1] in "%％"]:
         x = infos[i]
-        if (x.text[-1] in "%％" and labels[i] == "body" and labels[i + 1] == "body" and not x.terminal
+        if (labels[i] == "body" and labels[i + 1] == "body" and not x.terminal
                 and infos[i + 1].text[0] in _DIGITS and why[i] != FIGURE_WHY):
             # a percentage's end and a figure's start: no sentence runs on across the line
             # break without a mark between them ("…接待游客同比增长18%" / "7月1日，…"); the
@@ -482,8 +482,8 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
                     why[k] = "full-width line where a paragraph would start indented"
                 i = j
                 continue
-        if (opens_here and full_open(i, 2.0) and infos[i].pure and infos[i].max_width >= widths[i] - 1.0
-                and labels[i + 1] == "body" and infos[i + 1].pure and first_shaped(i + 1)
+        if (opens_here and infos[i].pure and infos[i + 1].pure and labels[i + 1] == "body"
+                and infos[i].max_width >= widths[i] - 1.0 and full_open(i, 2.0) and first_shaped(i + 1)
                 and abs(infos[i + 1].max_width - (widths[i + 1] - indent)) <= 0.5):
             # An open line an em short of the column over a paragraph's first line (both
             # measured exactly, without figures): a paragraph's line is full, its first line

@@ -352,12 +352,12 @@ def _furniture_clusters(texts: list[str], kinds: list[str | None],
             out[k] = "masthead"
     # ... and the paper's name in large type beside its capitals, broken where the extractor
     # read its glyphs apart ("人民日" / "RENMIN RIBAO" / "报").
-    for k in range(n):
-        if (out[k] is None and len(texts[k]) <= 4 and _MASTHEAD_PIECE.fullmatch(texts[k])
-                # (set right against it: across a blank line, "这一跪" under it is a title's)
-                and any(0 <= q < n and out[q] == "masthead" and _ROMAN_MASTHEAD.match(texts[q])
-                        and not (blank and blank[max(k, q)]) for q in (k - 1, k + 1))):
-            out[k] = "masthead"
+    for q in [q for q in range(n) if out[q] == "masthead" and texts[q][:1].isascii() and _ROMAN_MASTHEAD.match(texts[q])]:
+        for k in (q - 1, q + 1):
+            # (set right against it: across a blank line, "这一跪" under it is a title's)
+            if (0 <= k < n and out[k] is None and len(texts[k]) <= 4 and _MASTHEAD_PIECE.fullmatch(texts[k])
+                    and not (blank and blank[max(k, q)])):
+                out[k] = "masthead"
     edge = [k for k in range(n) if k < EDGE_LINES or k >= n - EDGE_LINES]
     # The page's number printed again mid-page, where the extractor put the box that
     # holds it ("15" between two headlines): a bare code equal to the one the running
