@@ -424,7 +424,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
         if (labels[i - 1] == "body" and labels[i] == "body" and not x.terminal
                 and not PUNCT_ANY.search(x.text, 2 if x.text.startswith("——") else 0)
                 and x.text[-1] not in _BEFORE_REPORTER
-                and REPORTER_LEAD.match(infos[i].text + (following[i] if i + 1 < len(infos) else ""))):
+                and REPORTER_LEAD.match(infos[i].text + following[i])):
             # a news lead ("记者从市人社局获悉，…") opens a paragraph, and nothing runs into
             # it: the open line above, without a mark, is a headline line, however wide
             # ("全市新增城镇就业2.3万人")
