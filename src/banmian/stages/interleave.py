@@ -18,7 +18,10 @@ would be), the piece that continues it is further on: a later piece that starts
 mid-sentence, in the same column width and depth (or, after a full column piece,
 up to a few lines shallower: an article's last column runs short).  Of several,
 one of the same depth wins, then the one sharing most of its words, then the
-nearest; it is moved up.  A jump marker ("（下转第2版）") explains an open end
+nearest; it is moved up.  A next piece that opens with a title and its column tag
+is another article's however deep it is, and a candidate sharing more words with
+the pieces it would jump over than with the text before the open end goes on with
+those instead.  A jump marker ("（下转第2版）") explains an open end
 and stops the search.  Lines only change places: nothing is added, dropped or
 rewritten, and dumps without blank lines (``-raw``, PDFium, PDFs) are left as
 they are.
