@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from banmian.model import Line
 from banmian.readers import pages_from_text
 from banmian.readers.txt import split_lines
-from banmian.stages import attach, layout, measure, normalize, reflow, reflow_cues
+from banmian.stages import attach, furniture, layout, measure, normalize, reflow, reflow_cues
 
 ALPHABET = ("新华社北京电本报讯记者张清通讯员实习生摄图绘制供，。、；：？！“”（）()《》　 \t\xa0"
             "0123456789核心阅读编者按开内容提要转接续承第版下上乐山日报abcAB—…■")
@@ -157,11 +157,11 @@ def _measured(lines):
 @given(st.lists(line_text, min_size=1, max_size=60))
 def test_normalize_weighs_only_lines_that_may_be_furniture(lines):
     every_line = lambda texts: range(len(texts))  # noqa: E731
-    every_start = lambda texts, out, starts, printed, plain=normalize._editor_tails: plain(  # noqa: E731
+    every_start = lambda texts, out, starts, printed, plain=furniture._editor_tails: plain(  # noqa: E731
         texts, out, range(1, len(texts)), printed)
     for page, fast in _measured(lines):
-        with mock.patch.object(normalize, "_may_be_furniture_at", every_line), \
-                mock.patch.object(normalize, "_editor_tails", every_start):
+        with mock.patch.object(normalize, "may_be_furniture_at", every_line), \
+                mock.patch.object(furniture, "_editor_tails", every_start):
             slow = normalize.measure_lines(page)
         assert fast == slow
 

@@ -7,7 +7,7 @@ import pytest
 
 from banmian import parse_page
 from banmian.readers import pages_from_text
-from banmian.stages import layout, normalize
+from banmian.stages import furniture, layout, normalize
 
 # A title set in a narrow block of its own above a dated news byline wrapped inside
 # its date (an excerpt of a generated page).
@@ -204,9 +204,9 @@ def test_a_short_line_across_a_blank_line_from_the_capitals_stays_text():
     texts = body + ["RENMIN RIBAO", "这一跪", "胜千金"] + body
     kinds = [None] * 8 + ["masthead"] + [None] * 10
     blank = [False] * 9 + [True] + [False] * 9
-    assert normalize._furniture_clusters(texts, kinds, blank=blank)[9] is None
+    assert furniture.furniture_clusters(texts, kinds, blank=blank)[9] is None
     blank[9] = False  # set right against it, it is a piece of the name
-    assert normalize._furniture_clusters(texts, kinds, blank=blank)[9] == "masthead"
+    assert furniture.furniture_clusters(texts, kinds, blank=blank)[9] == "masthead"
 
 
 def test_a_percentage_over_a_line_opening_with_a_figure_ends_a_headline():

@@ -15,9 +15,8 @@ from .bylines import AUTHOR_MARK, BYLINE_LEAD, byline_names, parse_inline
 from .geometry import headline_roles_by_size
 from .headlines import KICKER_END, assign_roles
 from .layout import Labelled
-from .normalize import BODY_LABELS
 from .reflow import RawParagraph, body_width
-from .reflow_cues import starts_article
+from .reflow_cues import BODY_LABELS, starts_article
 
 
 # Headlines a page of blank-parted blocks may show opening straight under the text

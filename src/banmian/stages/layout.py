@@ -21,8 +21,8 @@ from .bylines import MARKS, ROLE, SURNAMES
 from .cuts import closes_unopened
 from .decks import find_decks
 from .measure import column_widths
-from .normalize import BODY_LABELS, LineInfo, labelled_tag
-from .reflow_cues import EDITOR_SIGNATURE, REPORTER_LEAD, may_open, opens_article, starts_article
+from .normalize import LineInfo, labelled_tag
+from .reflow_cues import BODY_LABELS, EDITOR_SIGNATURE, REPORTER_LEAD, may_open, opens_article, starts_article
 
 Label = Literal["body", "heading", "head", "byline", "jump", "furniture"]
 # A title's rubric: "（人民时评）", "（逐梦70年）"; short, at the end of a short line.

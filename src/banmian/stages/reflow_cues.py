@@ -80,6 +80,22 @@ def is_closing_note(texts: list[str]) -> bool:
     return CLOSING_NOTE.fullmatch("".join(texts)) is not None
 
 
+# Sentence-final punctuation, optionally followed by closing quotes/brackets.
+# A closing bracket alone ends a paragraph only as a source note ("（新华社北京2月25日电）",
+# "（完）"), or as any note set right after a full stop (_NOTE_AFTER_STOP: "…力度。（据新华社）",
+# "。（张三）"): titles end in column tags ("（人民时评）"), after a question or exclamation
+# mark too ("…可以吗？（说道）"), never after a full stop; lines wrap after "（市、区）".
+TERMINAL = re.compile(r"[。！？!?…；;：:]+[”’」』）)》〉】\]]*$|——$|"
+                      r"[（(][^（）()]{0,30}(?:电|完|结束|待续|记者[^（）()]*|编译|综合|整理|报道)[）)]$|"
+                      r"^[（(](?:" + NOTE_OPENERS + r")[^（）()]*[）)]$|"
+                      r"[（(][^（）()]{0,24}(?:见第?\S{1,3}版|参与采写|采写|供稿|执笔|编译|整理|亦有贡献)[^（）()]{0,6}[）)]$|"
+                      r"^[（(](?:稿件|资料|数据)?来源[：:][^（）()]{1,30}[）)]$")
+# Standard labels that open a section of an article body, never a headline.
+BODY_LABELS = re.compile(r"^(?:核心阅读|编者的话|编者按|开栏的话|内容提要|延伸阅读|短评|相关链接|链接|背景链接|"
+                         r"记者手记|记者观察|专家点评|小资料|新闻链接|数据来源|点评|人物小传|人物简介|"
+                         r"名词解释|背景资料|小贴士|图片说明)[：:]?$")
+
+
 _DATE_TAIL = frozenset("日月0123456789")  # where a dated byline can wrap before its 电
 
 
