@@ -7,7 +7,7 @@ import pytest
 
 from banmian import parse_page
 from banmian.readers import pages_from_text
-from banmian.stages import furniture, layout, normalize
+from banmian.stages import furniture, layout, normalize, shapes
 
 # A title set in a narrow block of its own above a dated news byline wrapped inside
 # its date (an excerpt of a generated page).
@@ -78,7 +78,7 @@ def test_a_title_of_two_phrases_may_close_a_quotation(title):
 
 def test_a_gap_before_a_closing_bracket_is_no_title():
     """A byline's gap inside its bracket ("（记者 张清）近日，") stays body text."""
-    assert not layout._two_phrases(normalize.measure_lines(pages_from_text("本报讯（记者 张清）近日，全市\n")[0])[0])
+    assert not shapes.two_phrases(normalize.measure_lines(pages_from_text("本报讯（记者 张清）近日，全市\n")[0])[0])
 
 
 def test_a_clause_ending_as_the_headline_line_above_is_its_subtitle():

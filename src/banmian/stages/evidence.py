@@ -17,10 +17,11 @@ from typing import Any, Literal
 
 from .attach import bigrams, overlap_text, share_in
 from .headlines import split_fields
-from .layout import COLUMN_TAG, IDEOGRAPHS, PUNCT_ANY, Labelled
+from .layout import COLUMN_TAG, IDEOGRAPHS, Labelled
 from .normalize import SOURCE_NOTE
 from .reflow_cues import (DATELINE_NOTE, EDITOR_SIGNATURE, INLINE_BYLINE_START, NOTE_LINES, REPORTER_LEAD, ends_article,
                           opens_article)
+from .shapes import PUNCT_ANY
 
 Order = Literal["before", "after"]
 

@@ -23,11 +23,12 @@ from .decks import find_decks
 from .measure import column_widths
 from .normalize import LineInfo, labelled_tag
 from .reflow_cues import BODY_LABELS, EDITOR_SIGNATURE, REPORTER_LEAD, may_open, opens_article, starts_article
+from .shapes import (BRACKETED_BYLINE, HAN, PUNCT_ANY, SENTENCE_PUNCT, SENTENCE_STOP, bracket_under_head, carried,
+                     left_open, note_wraps, spaced, spread, title_open, two_phrases, wrapped_tag)
 
 Label = Literal["body", "heading", "head", "byline", "jump", "furniture"]
 # A title's rubric: "（人民时评）", "（逐梦70年）"; short, at the end of a short line.
 COLUMN_TAG = re.compile(r"[（(][^（）()]{2,20}[）)]$")
-PUNCT_ANY = re.compile(r"[，。、；：？！“”（）《》—…·]")
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
@@ -53,52 +54,10 @@ OPEN_SENTENCE = "text inside an open sentence"
 _BEFORE_REPORTER = frozenset("报社台网据前日电讯")
 IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")  # a text of ideographs alone (no punctuation, figures or Latin)
 _OPENS = "opens with a news-agency byline"
-_SENTENCE_PUNCT = re.compile(r"[，。；：？！、,.;:?!]")
-_SENTENCE_STOP = re.compile(r"[。；？！;?!]")
 _ROLE_ONLY = re.compile(r"[" + MARKS + r"]?\s*" + ROLE + r"[：:]?")
-_BRACKETED_BYLINE = re.compile(r"[（(]\s*" + ROLE + r"\s*[\u4e00-\u9fff·]{2,4}(?:[\s、]+(?:" + ROLE
-                               + r")?\s*[\u4e00-\u9fff·]{2,4}){0,5}\s*(?:文\s*[/／]\s*图)?\s*[）)]")
-_BRACKET_LINE = re.compile(r"[（(][^（）()，。；]{2,24}[）)]")
+
 # (names may end in a credit, "汪志球 文 /", or wrap after a 、: "万秀斌、黄娴、" / "程焕")
 _NAMES_ONLY = re.compile(r"[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,2}(?:、|\s*文\s*[/／](?:\s*图)?)?")
-_HAN = re.compile(r"[\u3400-\u9fff]")
-
-
-def _two_phrases(x: LineInfo) -> bool:
-    """One space between two runs of Chinese words: "坚持稳中求进 推动高质量发展".
-
-    Headline writers set parallel phrases apart with a space; body text is
-    justified by spreading every character, never by one gap, and spaces
-    next to digits or Latin are word spaces.
-    """
-    if len(x.spans) != 2:
-        return False
-    cut = x.spans[0].end - x.spans[0].start
-    a, b = x.text[:cut], x.text[cut:]
-    # A gap inside brackets that text follows is a byline's ("（记者 张清）近日，"; a column tag
-    # "（我运动 我快乐）" ends its line), and so is one before a bracket closed that was opened
-    # lines before ("通 / 讯员 王五）3月5日，").
-    # (a phrase may close a quotation or a title, and the next open one: "力挺坚持“一国两制”
-    # 呼吁香港止暴制乱")
-    last, first = a[-1:], b[:1]
-    return (len(a) >= 2 and len(b) >= 2
-            and (bool(_HAN.match(last)) or (last in "”》" and bool(_HAN.match(a[-2]))))
-            and (bool(_HAN.match(first)) or (first in "“《" and bool(_HAN.match(b[1]))))
-            and (a.count("（") <= a.count("）") or b.endswith(("）", ")")))
-            and not closes_unopened(x.text))
-
-
-_LEADING_RUN = re.compile(r"[0-9A-Za-z.%,+\-]+")
-
-
-def _carried(infos: list[LineInfo], i: int) -> float:
-    """Room a line leaves because the next line opens with a number or Latin
-    word: "2019" cannot be split, so it went whole to the next line and the
-    line ends short though its paragraph runs on."""
-    if i + 1 >= len(infos):
-        return 0.0
-    m = _LEADING_RUN.match(infos[i + 1].text)
-    return 0.5 * len(m.group(0)) if m else 0.0
 
 
 def _short_open_pairs(infos: list[LineInfo], widths: list[float], labels: list[Label], why: list[str],
@@ -118,7 +77,7 @@ def _short_open_pairs(infos: list[LineInfo], widths: list[float], labels: list[L
         if (labels[i] == "body" and labels[i + 1] == "body" and not x.terminal and not y.terminal
                 and x.max_width < widths[i] - 1.0 and y.max_width < widths[i + 1] - 1.0
                 and not starts_article(x.text) and (i == 0 or labels[i - 1] != "byline")
-                and not _spaced(y)):
+                and not spaced(y)):
             # (under a stand-alone byline the body starts: "■ 本报记者 刘峰 / 宁夏灵武…")
             labels[i] = "head"
             why[i] = "short open line above another paragraph's first line"
@@ -138,7 +97,7 @@ def _wrapped_numbered(infos: list[LineInfo], widths: list[float], labels: list[L
     heading closes with 。 and runs on into its paragraph: not this)."""
     n = len(infos)
     for i, x in enumerate(infos):
-        if not x.numbered or labels[i] != "body" or x.terminal or _SENTENCE_STOP.search(x.text):
+        if not x.numbered or labels[i] != "body" or x.terminal or SENTENCE_STOP.search(x.text):
             continue
         if i > 0 and labels[i - 1] == "body" and not infos[i - 1].terminal:
             continue  # mid-paragraph: a line that happens to open with a figure
@@ -146,10 +105,10 @@ def _wrapped_numbered(infos: list[LineInfo], widths: list[float], labels: list[L
         while True:
             y = infos[j]
             if j > i and (labels[j] not in ("body", "head") or y.terminal or y.numbered
-                          or _SENTENCE_STOP.search(y.text)):
+                          or SENTENCE_STOP.search(y.text)):
                 break
             # (the first line may have dropped its indent)
-            if y.max_width < widths[j] - 1.25 - _carried(infos, j) - (indent if j == i else 0.0):
+            if y.max_width < widths[j] - 1.25 - carried(infos, j) - (indent if j == i else 0.0):
                 # the short line ends the heading: text must follow it
                 if j > i and j + 1 < n and labels[j + 1] == "body":
                     for k in range(i, j + 1):
@@ -159,33 +118,6 @@ def _wrapped_numbered(infos: list[LineInfo], widths: list[float], labels: list[L
             if j - i >= WRAPPED_HEADING_LINES - 1 or j + 1 >= n:
                 break
             j += 1
-
-
-def _bracket_under_head(text: str, nxt: str) -> bool:
-    """Is ``text`` (a line after a headline line; ``nxt`` the line after it) a short bracket
-    of its own — a column tag or a date, on one line or wrapped onto a short next line —
-    rather than a byline or text?"""
-    if _BRACKET_LINE.fullmatch(text):
-        return not _BRACKETED_BYLINE.fullmatch(text)
-    return ("）" not in text and ")" not in text and len(text) <= 16 and len(nxt) <= 4
-            and nxt[-1:] in "）)" and closes_unopened(nxt))
-
-
-def _note_wraps(text: str, following: str) -> bool:
-    """Does ``text`` open a bracket the next line closes, as a closing note wraps
-    ("（徐辉、刘慎、雷辙、" / "张东丹参与采写）")?"""
-    return text[:1] in "（(" and text.count("（") + text.count("(") > text.count("）") + text.count(")") \
-        and following[-1:] in "）)" and closes_unopened(following)
-
-
-def _left_open(text: str) -> bool:
-    """Does ``text`` leave a bracket open (one more （ than ）)?"""
-    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
-
-
-def _title_open(text: str) -> bool:
-    """Does ``text`` leave a book title open (one more 《 than 》)?"""
-    return "《" in text and text.count("《") > text.count("》")
 
 
 def _wider_column_starts(infos: list[LineInfo], i: int, why: list[str]) -> bool:
@@ -204,42 +136,12 @@ PARALLEL_END = 3  # characters two lines end alike on to be parallel clauses
 _EXCLAIMED = re.compile(r"[！？!?][”’」』]?$")
 
 
-def _spaced(x: LineInfo, least: int = 6) -> bool:
-    """Is there a space between each of ``x``'s characters (``least`` or more)?  Under a
-    line of text, such a line was spread to the full measure ("须 坚 持 立 足 民 族 又 面 向 世")."""
-    return len(x.spans) >= len(x.text) - 1 >= least - 1
-
-
-def _spread(x: LineInfo) -> bool:
-    """Was ``x`` a line of text spread to the full measure, a space between each of its
-    characters, with a sentence's comma inside ("“ 新 年 到 ， 好 运": justified where the
-    next words would not fit)?  Letter-spaced titles hold no comma."""
-    return _spaced(x, 5) and ("，" in x.text or "、" in x.text)
-
-
 ASKED_TAIL = 8  # characters of a wrapped title's asking or exclaiming last line, at most
 _MARKED_NAME = re.compile("[" + MARKS + "][" + "".join(sorted(SURNAMES)) + r"][\u4e00-\u9fff]{1,2}")
 _CREDIT_TAIL = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|文并摄|摄影?|文|图|[/／]\s*[图文]")  # ("…梅世雄 文" / "/图", "文 /" / "图")
 # (names and credit, the spaces between them gone from the text: the line must have had one)
 _NAMES_CREDIT = re.compile(r"[\u4e00-\u9fff·、]{2,12}(?:文[/／]图|图[/／]文|文并摄)")
 WRAPPED_TAG = "a block's full first line, its column tag wrapped onto the next line"
-TAG_HEAD_CHARS = 8  # of a column tag, at most this much before a line break
-
-
-def _wrapped_tag(x: LineInfo, y: LineInfo, column: float) -> bool:
-    """Are ``x`` and ``y`` a title whose column tag the line break cut ("一扇了解中国文化的窗口（解" /
-    "码·一带一路上的文化民企）")?  ``x`` is as wide as the column, where a paragraph's first line
-    would start indented, and leaves a bracket open that ``y`` closes at its end; between the
-    brackets no punctuation of a sentence, and none ends a sentence before them."""
-    if y.text[-1] not in "）)" or x.indented or x.max_width < column - 1.0:
-        return False
-    cut = max(x.text.rfind("（"), x.text.rfind("("))
-    head, tag = x.text[cut + 1:], y.text[:-1]
-    return (0 <= cut and 0 < len(head) <= TAG_HEAD_CHARS and 2 <= len(head) + len(tag) <= 20
-            and not PUNCT_ANY.search(head) and not _SENTENCE_PUNCT.search(tag) and "（" not in tag
-            and "(" not in tag and not _SENTENCE_STOP.search(x.text, 0, cut) and "记者" not in y.text)
-
-
 # Text that was reflowed before it reached us (copied from a web page, or from a tool
 # that joins a paragraph's lines) has a paragraph to a line: no column measure to
 # read widths against.  Such a page is read with an unbounded measure: a line that
@@ -298,12 +200,12 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             # "■ 本报记者 杜尚泽 管克江" / "文/图": what the reporters did, broken off; also
             # with the last names ("全媒体记者 万秀斌 黄娴" / "程焕 文/图")
             labels.append("byline"), why.append("the credit of the byline above")
-        elif i > 0 and labels[i - 1] == "head" and text[0] in "（(" and _bracket_under_head(text, following[i]):
+        elif i > 0 and labels[i - 1] == "head" and text[0] in "（(" and bracket_under_head(text, following[i]):
             # a column tag or a date under a headline line ("（来信调查·反馈）", "（2019年10月27日）"),
             # also one wrapped ("（经济新方位·六稳怎么干" / "①）")
             labels.append("head"), why.append("a bracketed tag or date under a headline line")
         elif (i > 0 and labels[i - 1] == "head" and text[-1] in "）)" and closes_unopened(text)
-              and (len(text) <= 4 or _left_open(infos[i - 1].text))):
+              and (len(text) <= 4 or left_open(infos[i - 1].text))):
             # (a long column tag wraps too: "…新生活（总书记的深 / 情牵挂——来自贫困乡村的精准脱贫故事）")
             labels.append("head"), why.append("the end of a bracket the headline line above opened")
         elif (text[-1] in "？！?!" and i > 0 and labels[i - 1] == "head" and len(text) <= ASKED_TAIL
@@ -312,7 +214,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             # a title that asks or exclaims, wrapped: "南方为何出现 / 连阴雨？" (a sentence's
             # last line holds more, or marks of its own)
             labels.append("head"), why.append("the end of a headline line above that asks")
-        elif (i > 0 and labels[i - 1] == "head" and text[0] in "（(" and _BRACKETED_BYLINE.fullmatch(text)
+        elif (i > 0 and labels[i - 1] == "head" and text[0] in "（(" and BRACKETED_BYLINE.fullmatch(text)
               and not BODY_LABELS.match(text[1:-1])):  # "（记者手记）" is a column's name
             # "（记者 张三）" under the headline signs the article (at its end it is a closing note)
             labels.append("byline"), why.append("a bracketed byline under the headline")
@@ -339,7 +241,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             # (pdftotext -raw), a whole quotation after a paragraph's end
             labels.append("head"), why.append("an exclaiming line over a subtitle")
         elif (i > 0 and labels[i - 1] == "head" and not terminal and len(text) >= 5
-              and text[-PARALLEL_END:] == infos[i - 1].text[-PARALLEL_END:] and _HAN.match(text[-1])
+              and text[-PARALLEL_END:] == infos[i - 1].text[-PARALLEL_END:] and HAN.match(text[-1])
               and infos[i - 1].text[0] != "—"):  # (under a deck: "…进口博览会 / 第二届中国国际进口博览会")
             # a clause ending as the headline line above does ("习近平同…就中葡建交40周年互致贺电 /
             # 李克强同葡萄牙总理科斯塔互致贺电"): the subtitle that says who else did the same
@@ -360,7 +262,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             # body line's, the measure being off: "依旧。胡伯泉驾车在山中盘" under the headline
             # lines at a page's top; a long kicker of sentences runs far wider)
             labels.append("head"), why.append(f"wider than the column ({x.min_width:g} > {cw:g})")
-        elif not terminal and len(x.spans) == 2 and _two_phrases(x) and (i == 0 or why[i - 1] != _OPENS):
+        elif not terminal and len(x.spans) == 2 and two_phrases(x) and (i == 0 or why[i - 1] != _OPENS):
             # (under a news byline's first line, the gap is its dateline's: "本报加德满都10月12" /
             # "日电 国家主席习近平12")
             labels.append("head"), why.append("two phrases set apart by a space (a display-type title)")
@@ -386,18 +288,18 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
               # "　　“做好…是各级党委（党组）", "…责任。实践中，还缺少一套党委（党组）")
               and not x.indented and "。" not in text and not _CLOCK.search(text)
               # (nor inside a book title the line above opened: "…发布《外商投资准入特 / 别管理措施（负面清单）")
-              and not (i > 0 and labels[i - 1] == "body" and _title_open(infos[i - 1].text))):
+              and not (i > 0 and labels[i - 1] == "body" and title_open(infos[i - 1].text))):
             labels.append("head"), why.append("short line ending in a column tag")
         elif (x.blank_before and not terminal and i + 1 < len(infos) and infos[i + 1].blank_before
               and (i == 0 or infos[i - 1].terminal) and not PUNCT_ANY.search(text)):
             # a line of words alone, a blank line above and below it and a paragraph's end
             # before: a headline set on one line across the column ("全市上半年新增城镇就业2.3万人")
             labels.append("head"), why.append("a line without marks set apart by blank lines")
-        # (what _carried leaves is never negative: the cheap comparison first)
+        # (what carried leaves is never negative: the cheap comparison first)
         elif (not terminal and x.max_width < cw - indent - 1.25
-              and x.max_width < cw - indent - 1.25 - _carried(infos, i)
-              and not _note_wraps(text, following[i]) and not (paragraphs and x.width >= PARAGRAPH_CHARS)
-              and not _spread(x)):
+              and x.max_width < cw - indent - 1.25 - carried(infos, i)
+              and not note_wraps(text, following[i]) and not (paragraphs and x.width >= PARAGRAPH_CHARS)
+              and not spread(x)):
             labels.append("head"), why.append("short without closing punctuation" + (
                 "" if paragraphs else f" ({x.width:g} < {cw:g})"))
         else:
@@ -521,7 +423,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels[i] = labels[i + 1] = "head"
             why[i] = why[i + 1] = "a block's first lines, open, ending in a column tag"
         elif (labels[i] == "body" and labels[i + 1] == "body" and not x.terminal and not y.terminal
-              and _wrapped_tag(x, y, widths[i])
+              and wrapped_tag(x, y, widths[i])
               and (i == 0 or labels[i - 1] in ("furniture", "head", "jump") or infos[i - 1].terminal)):
             labels[i] = labels[i + 1] = "head"
             why[i] = why[i + 1] = WRAPPED_TAG
@@ -532,7 +434,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
         if (labels[i] == "body" and labels[i - 1] == "head" and not x.terminal and x.text[-1] in "）)"
                 and why[i] != _OPENS and (
                     (COLUMN_TAG.search(x.text) and x.text[0] not in "（(")
-                    or (closes_unopened(x.text) and _left_open(infos[i - 1].text)))):
+                    or (closes_unopened(x.text) and left_open(infos[i - 1].text)))):
             labels[i] = "head"
             why[i] = "the end of the headline line above (its column tag)"
     # A body line that runs into a headline line is a headline line itself:
@@ -553,7 +455,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             # block ("联合国教科文 / 组织女童和妇 / … / 行").
             j = i
             while (j >= 0 and i - j < BYLINE_TITLE_LINES and labels[j] in ("body", "head")
-                   and not infos[j].terminal and not _SENTENCE_STOP.search(infos[j].text)):
+                   and not infos[j].terminal and not SENTENCE_STOP.search(infos[j].text)):
                 j -= 1
             if j < 0 or labels[j] != "body" or infos[j].terminal:
                 for k in range(j + 1, i + 1):
@@ -598,7 +500,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             while j > 0 and i - j < 3 and labels[j - 1] == "body" and not infos[j - 1].terminal:
                 j -= 1
             if ((j == 0 or labels[j - 1] != "body" or infos[j - 1].terminal) and i - j < 3
-                    and not any(_SENTENCE_PUNCT.search(infos[k].text) for k in range(j, i + 1))):
+                    and not any(SENTENCE_PUNCT.search(infos[k].text) for k in range(j, i + 1))):
                 for k in range(j, i + 1):
                     labels[k] = "head"
                     why[k] = "a short block without a sentence's punctuation above a headline line"

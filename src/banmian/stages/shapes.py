@@ -1,0 +1,116 @@
+"""What one line's text and spacing say, read alone: phrases set apart by a space,
+letter-spaced lines, brackets left open or closed, a column tag the line break cut.
+
+Predicates the labelling (:mod:`.layout`) asks of a line and its neighbours; none
+reads the page's measure beyond the width it is given.
+"""
+from __future__ import annotations
+
+import re
+
+from .bylines import ROLE
+from .cuts import closes_unopened
+from .normalize import LineInfo
+
+PUNCT_ANY = re.compile(r"[，。、；：？！“”（）《》—…·]")
+SENTENCE_PUNCT = re.compile(r"[，。；：？！、,.;:?!]")
+SENTENCE_STOP = re.compile(r"[。；？！;?!]")
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+BRACKETED_BYLINE = re.compile(r"[（(]\s*" + ROLE + r"\s*[\u4e00-\u9fff·]{2,4}(?:[\s、]+(?:" + ROLE
+                               + r")?\s*[\u4e00-\u9fff·]{2,4}){0,5}\s*(?:文\s*[/／]\s*图)?\s*[）)]")
+_BRACKET_LINE = re.compile(r"[（(][^（）()，。；]{2,24}[）)]")
+
+
+def two_phrases(x: LineInfo) -> bool:
+    """One space between two runs of Chinese words: "坚持稳中求进 推动高质量发展".
+
+    Headline writers set parallel phrases apart with a space; body text is
+    justified by spreading every character, never by one gap, and spaces
+    next to digits or Latin are word spaces.
+    """
+    if len(x.spans) != 2:
+        return False
+    cut = x.spans[0].end - x.spans[0].start
+    a, b = x.text[:cut], x.text[cut:]
+    # A gap inside brackets that text follows is a byline's ("（记者 张清）近日，"; a column tag
+    # "（我运动 我快乐）" ends its line), and so is one before a bracket closed that was opened
+    # lines before ("通 / 讯员 王五）3月5日，").
+    # (a phrase may close a quotation or a title, and the next open one: "力挺坚持“一国两制”
+    # 呼吁香港止暴制乱")
+    last, first = a[-1:], b[:1]
+    return (len(a) >= 2 and len(b) >= 2
+            and (bool(HAN.match(last)) or (last in "”》" and bool(HAN.match(a[-2]))))
+            and (bool(HAN.match(first)) or (first in "“《" and bool(HAN.match(b[1]))))
+            and (a.count("（") <= a.count("）") or b.endswith(("）", ")")))
+            and not closes_unopened(x.text))
+
+
+_LEADING_RUN = re.compile(r"[0-9A-Za-z.%,+\-]+")
+
+
+def carried(infos: list[LineInfo], i: int) -> float:
+    """Room a line leaves because the next line opens with a number or Latin
+    word: "2019" cannot be split, so it went whole to the next line and the
+    line ends short though its paragraph runs on."""
+    if i + 1 >= len(infos):
+        return 0.0
+    m = _LEADING_RUN.match(infos[i + 1].text)
+    return 0.5 * len(m.group(0)) if m else 0.0
+
+
+def bracket_under_head(text: str, nxt: str) -> bool:
+    """Is ``text`` (a line after a headline line; ``nxt`` the line after it) a short bracket
+    of its own — a column tag or a date, on one line or wrapped onto a short next line —
+    rather than a byline or text?"""
+    if _BRACKET_LINE.fullmatch(text):
+        return not BRACKETED_BYLINE.fullmatch(text)
+    return ("）" not in text and ")" not in text and len(text) <= 16 and len(nxt) <= 4
+            and nxt[-1:] in "）)" and closes_unopened(nxt))
+
+
+def note_wraps(text: str, following: str) -> bool:
+    """Does ``text`` open a bracket the next line closes, as a closing note wraps
+    ("（徐辉、刘慎、雷辙、" / "张东丹参与采写）")?"""
+    return text[:1] in "（(" and text.count("（") + text.count("(") > text.count("）") + text.count(")") \
+        and following[-1:] in "）)" and closes_unopened(following)
+
+
+def left_open(text: str) -> bool:
+    """Does ``text`` leave a bracket open (one more （ than ）)?"""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
+def title_open(text: str) -> bool:
+    """Does ``text`` leave a book title open (one more 《 than 》)?"""
+    return "《" in text and text.count("《") > text.count("》")
+
+
+def spaced(x: LineInfo, least: int = 6) -> bool:
+    """Is there a space between each of ``x``'s characters (``least`` or more)?  Under a
+    line of text, such a line was spread to the full measure ("须 坚 持 立 足 民 族 又 面 向 世")."""
+    return len(x.spans) >= len(x.text) - 1 >= least - 1
+
+
+def spread(x: LineInfo) -> bool:
+    """Was ``x`` a line of text spread to the full measure, a space between each of its
+    characters, with a sentence's comma inside ("“ 新 年 到 ， 好 运": justified where the
+    next words would not fit)?  Letter-spaced titles hold no comma."""
+    return spaced(x, 5) and ("，" in x.text or "、" in x.text)
+
+
+TAG_HEAD_CHARS = 8  # of a column tag, at most this much before a line break
+
+
+def wrapped_tag(x: LineInfo, y: LineInfo, column: float) -> bool:
+    """Are ``x`` and ``y`` a title whose column tag the line break cut ("一扇了解中国文化的窗口（解" /
+    "码·一带一路上的文化民企）")?  ``x`` is as wide as the column, where a paragraph's first line
+    would start indented, and leaves a bracket open that ``y`` closes at its end; between the
+    brackets no punctuation of a sentence, and none ends a sentence before them."""
+    if y.text[-1] not in "）)" or x.indented or x.max_width < column - 1.0:
+        return False
+    cut = max(x.text.rfind("（"), x.text.rfind("("))
+    head, tag = x.text[cut + 1:], y.text[:-1]
+    return (0 <= cut and 0 < len(head) <= TAG_HEAD_CHARS and 2 <= len(head) + len(tag) <= 20
+            and not PUNCT_ANY.search(head) and not SENTENCE_PUNCT.search(tag) and "（" not in tag
+            and "(" not in tag and not SENTENCE_STOP.search(x.text, 0, cut) and "记者" not in y.text)
