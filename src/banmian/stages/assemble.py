@@ -86,10 +86,10 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before",
                 or (quoted(run) and any(quoted(other) for other in runs if other is not run and other.kind == "head")) \
                 or (label_over_phrase(run) and any(label_over_phrase(other) for other in heads_of_size.get(2, ())
                                                     if other is not run))
+            above = _run_above(out)  # what stands above the body before, furniture aside
             why = title_evidence(run, prev, nxt, order, series, width_of,
-                                 runs[i + 2] if i + 2 < len(runs) else None,
-                                 headless=all(r.kind == "furniture" for r in out[:-1]),
-                                 continued=_after_jump_from(out))
+                                 runs[i + 2] if i + 2 < len(runs) else None, headless=above is None,
+                                 continued=above is not None and above.kind == "jump" and _direction(above) == "from")
             first, last = run.lines[0].info.line.number, run.lines[-1].info.line.number
             cut = _floating_cut(run, prev, nxt) if why and order == "before" else None
             if cut is not None:
@@ -154,12 +154,10 @@ def _floating_cut(run: Run, prev: Run, nxt: Run) -> int | None:
     return cut
 
 
-def _after_jump_from(out: list[Run]) -> bool:
-    """Does the last body of ``out`` go on from another page ("（上接第1版）" before it)?"""
-    for r in reversed(out[:-1]):
-        if r.kind != "furniture":
-            return r.kind == "jump" and _direction(r) == "from"
-    return False
+def _run_above(out: list[Run]) -> Run | None:
+    """The run before the last of ``out``, furniture aside: None where the last opens the
+    page's text, a 上接 marker where it goes on from another page."""
+    return next((r for r in reversed(out[:-1]) if r.kind != "furniture"), None)
 
 
 def _direction(run: Run) -> str:

@@ -167,16 +167,19 @@ def restore_order(infos: list[LineInfo], indent: float = 2.0) -> tuple[list[Line
 _uncached = bigrams.__wrapped__
 
 
+def _opening(p: Piece) -> frozenset[str]:
+    """The bigrams of a piece's opening lines, the part read for the words it shares."""
+    return bigrams("".join(x.text for x in p.text[:FOLLOWER_LINES]))
+
+
 def _words(p: Piece) -> frozenset[str]:
     """The opening's bigrams that say what it is about: not figures, not the commonest."""
-    return frozenset(g for g in bigrams("".join(x.text for x in p.text[:FOLLOWER_LINES]))
-                     if not g.isascii()) - COMMON_BIGRAMS
+    return frozenset(g for g in _opening(p) if not g.isascii()) - COMMON_BIGRAMS
 
 
 def _shared(p: Piece, q: Piece) -> int:
     """Bigrams the opening of ``p`` shares with the text of ``q``."""
-    return len(bigrams("".join(x.text for x in p.text[:FOLLOWER_LINES]))
-               & bigrams("".join(x.text for x in q.text)))
+    return len(_opening(p) & bigrams("".join(x.text for x in q.text)))
 
 
 def _best_follower(pieces: list[Piece], i: int, start: int, short: int, other: Piece | None = None) -> int | None:
@@ -201,7 +204,7 @@ def _best_follower(pieces: list[Piece], i: int, start: int, short: int, other: P
             continue
         if words is None:
             words = bigrams("".join(x.text for x in cur.text))
-        shared = len(words & bigrams("".join(x.text for x in p.text[:FOLLOWER_LINES])))
+        shared = len(words & _opening(p))
         if other is not None and _shared(p, other) >= shared:
             continue
         # A piece further on that shares more words with the pieces it would jump over
