@@ -16,7 +16,7 @@ from itertools import groupby
 from typing import Any, Literal
 
 from .attach import bigrams, overlap_text, share_in
-from .headlines import split_fields
+from .headlines import TITLE_TAG, split_fields
 from .layout import COLUMN_TAG, IDEOGRAPHS, Labelled
 from .normalize import SOURCE_NOTE
 from .reflow_cues import (DATELINE_NOTE, EDITOR_SIGNATURE, INLINE_BYLINE_START, NOTE_LINES, REPORTER_LEAD, ends_article,
@@ -123,6 +123,19 @@ LABEL_SHORTER = 1.5  # ems by which a label line falls short of the phrase under
 def label_over_phrase(run: Run) -> bool:
     """A two-line run whose first line is a short label over a longer phrase."""
     return len(run.lines) == 2 and run.lines[0].info.width <= run.lines[1].info.width - LABEL_SHORTER
+
+
+LABEL_MAX_EMS = 8.0  # a label, of words alone, is at most this wide
+
+
+def label_first(run: Run) -> bool:
+    """Does ``run`` open with a short label of words alone over a longer line (the
+    phrase under it, which may wrap), without a column tag (a kicker over its title:
+    "湖南省博物馆 / 馆藏珍品介绍（华夏博物 / 之旅）")?"""
+    first = run.lines[0].info
+    return (len(run.lines) >= 2 and first.width <= LABEL_MAX_EMS
+            and first.width <= run.lines[1].info.width - LABEL_SHORTER and IDEOGRAPHS.fullmatch(first.text) is not None
+            and not TITLE_TAG.search("".join([x.info.text for x in run.lines[1:]])))
 
 
 def same_shape(a: Run, b: Run) -> bool:
