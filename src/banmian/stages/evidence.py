@@ -334,6 +334,13 @@ def _column_tag(run: Run, width: float) -> bool:
                 and after.max_width >= width - TAG_RUNS_ON):
             continue
         return True
+    # A tag the display measure broke ("当春节文化活动 / 走出唐人街（观 / 沧海）"), on lines
+    # short of the column (text wrapped in the column fills its lines).
+    last = lines[-1].info.text
+    if len(lines) >= 2 and last[-1:] in "）)" and "（" not in last and "(" not in last:
+        joined = "".join([x.info.text for x in lines])
+        return (COLUMN_TAG.search(joined) is not None and NOT_A_COLUMN.search(joined) is None
+                and all(x.info.max_width < width - COLUMN_LINE_SLACK for x in lines[:-1]))
     return False
 
 
