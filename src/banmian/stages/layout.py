@@ -343,11 +343,11 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
     # A paragraph's first line is indented: full-width open lines right after a
     # paragraph's end (or a headline line), followed by a line that does start
     # indented, are headline lines.
-    def full_open(k: int, slack: float = 0.5) -> bool:
+    def full_open(k: int, slack: float = 0.5, widest: bool = False) -> bool:
         x = infos[k]
         # (a news byline opens an article: "据新华社巴黎10月11 / 日电 （记者陈晨）" too)
         return (labels[k] == "body" and not x.terminal and not x.indented and why[k] != _OPENS
-                and not starts_article(x.text) and x.min_width >= widths[k] - slack)
+                and not starts_article(x.text) and (x.max_width if widest else x.min_width) >= widths[k] - slack)
 
     def first_shaped(k: int) -> bool:
         x = infos[k]
@@ -395,13 +395,15 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels[i], why[i] = "head", "open line of no paragraph's shape over a first line"
             i += 1
             continue
-        if opens_here and full_open(i, indent + 1.25):
+        # (not under a headline-like line that kept its indent: a paragraph's first line,
+        # "　　“参与粤港澳大湾区建 / 设，我们责无旁贷”", whose next line runs on)
+        if opens_here and not (q >= 0 and labels[q] == "head" and p.indented) and full_open(i, indent + 1.25, widest=True):
             # Lines nearly as wide as the column, without an end or an indent, right
             # before a line that does keep its indent: a headline in display type
             # set about the column's measure ("贯彻落实新理念新思想新战略 /
             # 着力补齐全面小康的短板（势所必然） / 　党的十八大以来，…").
             j = i
-            while j < len(infos) and full_open(j, indent + 1.25) and j - i < 3:
+            while j < len(infos) and full_open(j, indent + 1.25, widest=True) and j - i < 3:
                 j += 1
             if j < len(infos) and j > i and infos[j].indented and labels[j] == "body":
                 for k in range(i, j):
