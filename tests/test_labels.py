@@ -218,3 +218,14 @@ def test_a_percentage_over_a_line_opening_with_a_figure_ends_a_headline():
     assert _labels(page)["乐山大佛景区暑期接待游客同比增长18%"][0] == "head"
     callout = ("——\n53%\n2018年重庆市化解信访积案\n1200余件，群众满意度明显提\n升，信访总量持续下降。\n")
     assert _labels(callout)["53%"] == ("body", layout.FIGURE_WHY)
+
+
+def test_one_ideograph_alone_on_a_line_is_no_headline_field():
+    # A column break's blank line parted a title's last character from it ("中国游客提供便 /
+    # (blank) / 利"), and blank lines part fields on the page: the character is still the
+    # wrap's tail, not a subtitle of its own.
+    from banmian.stages.headlines import split_fields
+    page = pages_from_text("俄罗斯国立历史博物\n馆\n完备设施服务为\n中国游客提供便\n\n利\n")[0]
+    lines = layout.label_lines(normalize.measure_lines(page))
+    fields = split_fields(lines, breaks=frozenset({3}))
+    assert ["".join(x.info.text for x in f) for f in fields] == ["俄罗斯国立历史博物馆", "完备设施服务为中国游客提供便利"]

@@ -146,8 +146,11 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
               or (TITLE_TAG.search(texts[k]) and texts[k][0] not in "（(")}
     # A bracket or quote left open runs into the next line: same field; so does a
     # column tag set on a line of its own under the title ("让科研更有“生命力” / （记者手记）").
+    # One ideograph alone on a line is a wrap's tail, never a field ("中国游客提供便 / 利"),
+    # whatever parted it from the line above (a column break's blank line).
     glued = dash | {k for k in range(n - 1) if _opens(texts[k]) or _tag_line(texts, k + 1)
-                    or texts[k + 1][:1] in _NO_FIELD_START}
+                    or texts[k + 1][:1] in _NO_FIELD_START
+                    or (len(texts[k + 1]) == 1 and IDEOGRAPHS.fullmatch(texts[k + 1]) and IDEOGRAPHS.match(texts[k][-1]))}
     forced |= {k for k in breaks if k < n - 1}
     # A field that asks or exclaims ends on its mark ("一旁围观的群众都笑了 / 起来！" over
     # "胡同电暖 / 安享生活"): what follows is another field.
