@@ -19,7 +19,7 @@ from itertools import accumulate
 
 from .attach import LEAD_CHARS, attach_headlines, bigrams, overlap_text, share_in
 from .draft import Draft
-from .evidence import (COHESION_SHARE, Order, RegionOf, Run, cohesion, label_first, label_over_phrase, low_cohesion,
+from .evidence import (COHESION_LINES, COHESION_SHARE, Order, RegionOf, Run, cohesion, label_first, label_over_phrase, low_cohesion,
                        note_ends_at, opens_article_at, quoted, run_width, same_shape, title_evidence)
 from .headlines import TITLE_TAG, is_subtitle, split_fields
 from .layout import OPEN_SENTENCE, Label, Labelled
@@ -90,7 +90,8 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before",
             above = _run_above(out)  # what stands above the body before, furniture aside
             why = title_evidence(run, prev, nxt, order, series, width_of,
                                  runs[i + 2] if i + 2 < len(runs) else None, headless=above is None,
-                                 continued=above is not None and above.kind == "jump" and _direction(above) == "from")
+                                 continued=above is not None and above.kind == "jump" and _direction(above) == "from",
+                                 beyond=_body_beyond(runs, i + 2) if len(nxt.lines) < COHESION_LINES else ())
             first, last = run.lines[0].info.line.number, run.lines[-1].info.line.number
             cut = _floating_cut(run, prev, nxt) if why and order == "before" else None
             if cut is not None:
@@ -164,6 +165,18 @@ def _floating_cut(run: Run, prev: Run, nxt: Run) -> int | None:
         if key > best:
             best, cut = key, j
     return cut
+
+
+def _body_beyond(runs: list[Run], start: int) -> list[Labelled]:
+    """Body lines of ``runs[start:]`` (headline-like runs and furniture passed over), up to
+    a jump marker or a byline, COHESION_LINES at most: the text a short section runs on into."""
+    out: list[Labelled] = []
+    for r in runs[start:]:
+        if r.kind in ("jump", "byline") or len(out) >= COHESION_LINES:
+            break
+        if r.kind == "body":
+            out.extend(r.lines)
+    return out
 
 
 def _run_above(out: list[Run]) -> Run | None:

@@ -146,7 +146,8 @@ def same_shape(a: Run, b: Run) -> bool:
 
 def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
                     series: bool = False, width_of: Callable[[Run], float] = run_width,
-                    following: Run | None = None, headless: bool = False, continued: bool = False) -> str:
+                    following: Run | None = None, headless: bool = False, continued: bool = False,
+                    beyond: Sequence[Labelled] = ()) -> str:
     """Why a headline-like run between two bodies is an article's headline, or "".
 
     Sub-headings (小标题) are set in the column: one line, or lines wrapped at the
@@ -157,7 +158,8 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     pages they fired on sub-headings more often than on titles.)  ``following`` is
     the run after ``nxt``: where headlines follow their bodies, it may be ``nxt``'s;
     ``headless``: ``prev`` opens the page's text, with no headline above it;
-    ``continued``: ``prev`` goes on from another page ("（上接第1版）").
+    ``continued``: ``prev`` goes on from another page ("（上接第1版）"); ``beyond``: body
+    lines of the runs after ``nxt``, read where ``nxt`` is too short to weigh cohesion.
     """
     if opens_article_at(nxt.lines, 0):
         return "a byline opens the next body"
@@ -237,7 +239,7 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     # a section about another side of the story is not told from the next article by
     # its words alone)
     if not label and not like_a_heading and not continued and not SERIES_ITEM.fullmatch(run.lines[0].info.text) and \
-            change_of_subject(prev, nxt, COHESION_MIN_LINES if series or headed else LONE_MIN_LINES):
+            change_of_subject(prev, nxt, COHESION_MIN_LINES if series or headed else LONE_MIN_LINES, beyond):
         return "the text after it shares almost no words with the text before it"
     return ""
 
@@ -344,17 +346,31 @@ def _column_tag(run: Run, width: float) -> bool:
     return False
 
 
-def change_of_subject(prev: Run, nxt: Run, min_lines: int = COHESION_MIN_LINES) -> bool:
+# Text read on past the next run is another section's, or another article's, as often
+# as the short section's own: its cohesion is asked to be the lower.
+BEYOND_SHARE = COHESION_SHARE / 2
+
+
+def change_of_subject(prev: Run, nxt: Run, min_lines: int = COHESION_MIN_LINES,
+                      beyond: Sequence[Labelled] = ()) -> bool:
     """Lexical cohesion (as in TextTiling): the sections of one article keep to its
     subject and share its words, while the next article is about something else.
     Over two sides of 40 column lines (~600 characters), less the bigrams most
     articles share (:data:`COMMON_BIGRAMS`), nine in ten pairs of sections of one
     article share 5% or more of their character bigrams; four in five pairs of
-    articles under 2%."""
-    if len(prev.lines) < min_lines or len(nxt.lines) < min_lines:
+    articles under 2%.
+
+    A short section after the run ("湖州：绿色成企业发展主色调" over 13 lines, then a
+    sub-heading) is read on into the body text after it (``beyond``, headline-like
+    runs left out): whether the run is a title or a sub-heading, that text is about
+    what the section is about, the one article's or the next's."""
+    after = [x.info.text for x in nxt.lines[:COHESION_LINES]]
+    if len(after) < min_lines:
+        after += [x.info.text for x in beyond[:COHESION_LINES - len(after)]]
+    if len(prev.lines) < min_lines or len(after) < min_lines:
         return False
-    return low_cohesion([x.info.text for x in prev.lines[-COHESION_LINES:]],
-                         [x.info.text for x in nxt.lines[:COHESION_LINES]]) is not None
+    coh = low_cohesion([x.info.text for x in prev.lines[-COHESION_LINES:]], after)
+    return coh is not None and (len(nxt.lines) >= min_lines or coh < BEYOND_SHARE)
 
 
 def opens_article_at(lines: Sequence[Labelled], i: int) -> bool:
