@@ -229,3 +229,12 @@ def test_one_ideograph_alone_on_a_line_is_no_headline_field():
     lines = layout.label_lines(normalize.measure_lines(page))
     fields = split_fields(lines, breaks=frozenset({3}))
     assert ["".join(x.info.text for x in f) for f in fields] == ["俄罗斯国立历史博物馆", "完备设施服务为中国游客提供便利"]
+
+
+def test_a_quotation_left_open_before_a_bracket_is_no_title_with_its_tag():
+    # A title's column tag stands outside its quotation: a line opening a quotation it
+    # does not close, ending on a bracket, runs on into the next line.
+    text = ("《条例》对机构编制工作的动议、论证、审议决定、组织实施四个\n关键环节进行了具体规范。\n\n"
+            "“做好机构编制工作是各级党委（党组）\n的政治责任。实践中，还缺少一套党委（党组）\n"
+            "抓机构编制工作的具体制度安排。”专家分\n析说，《条例》把机构编制工作的基本程序分\n成四个关键环节。\n")
+    assert _labels(text)["“做好机构编制工作是各级党委（党组）"][0] == "body"

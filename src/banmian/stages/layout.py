@@ -287,6 +287,9 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
               # (a kept indent opens a paragraph, and a full stop inside is a sentence's:
               # "　　“做好…是各级党委（党组）", "…责任。实践中，还缺少一套党委（党组）")
               and not x.indented and "。" not in text and not _CLOCK.search(text)
+              # (a title's tag stands outside its quotation: one left open runs on, "“做好机构编制
+              # 工作是各级党委（党组）" / "的政治责任。…")
+              and text.count("“") <= text.count("”")
               # (nor inside a book title the line above opened: "…发布《外商投资准入特 / 别管理措施（负面清单）")
               and not (i > 0 and labels[i - 1] == "body" and title_open(infos[i - 1].text))):
             labels.append("head"), why.append("short line ending in a column tag")
