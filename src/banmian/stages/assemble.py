@@ -311,7 +311,8 @@ def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
     side by side between their headlines ("H_A B_A B_B H_B").  Where the headline
     after a body echoes a later paragraph's opening much better than the body's
     own opening, and the headline before it matches that opening, the body is cut
-    at that paragraph."""
+    at that paragraph.  The second may jump to another page, its marker between
+    its text and its headline ("B_A B_B （下转第2版） H_B"): the jump goes with it."""
     out_d: list[Draft] = []
     out_b: list[list[Labelled]] = [blocks[0]]
     rest: list[Labelled] | None = None  # what of the block before is the next body's, after a cut
@@ -322,7 +323,7 @@ def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
         # A continuation ("上接…") has no headline of its own: the body drawn after
         # it, with its headline after that, is another article.
         owned = before or d.continued_from is not None
-        if owned and after and len(d.body) >= 8 and not d.continued_to:
+        if owned and after and len(d.body) >= 8:
             nxt_lead = lead_text_at(drafts[i + 1].body, 0) if i + 1 < len(drafts) else ""
             # The block after the body may hold two headlines, this body's second
             # article's and the next body's: a title ends with its column tag
