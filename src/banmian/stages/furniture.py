@@ -178,6 +178,7 @@ def loose_folios(texts: list[str], blank_before: list[bool], kinds: list[str | N
             kinds[k] = "page_number"
 
 
+_WORDS = re.compile(r"[\u4e00-\u9fff]+")  # ideographs alone
 _TAGGED_LINE = re.compile(r"[^（(\s][（(][^（）()]{2,20}[）)]$")  # text, then a column tag ending the line
 
 
@@ -234,9 +235,14 @@ def furniture_clusters(texts: list[str], kinds: list[str | None],
             # so is the tail of a bracket the line above opened ("（作者为驻阿根廷 / 大使）")
             # and a title's first words over the rest of it and its column tag ("网上种树 /
             # 渐成风尚（美丽中国·绿色奇迹②）") are its headline)
+            # (nor a title's first half over its other half, a couplet set right under it:
+            # "十指春风 / 一绣千年" under the masthead)
             if (not (1 <= len(t) <= 4) or TERMINAL.search(t) or ARTICLE_LABELS.match(t)
                     or (t[-1] in "）)" and "（" not in t and "(" not in t)
-                    or (k + 1 < n and not out[k + 1] and _TAGGED_LINE.search(texts[k + 1]))):
+                    or (k + 1 < n and not out[k + 1] and _TAGGED_LINE.search(texts[k + 1]))
+                    or (k + 1 < n and not out[k + 1] and blank and not blank[k + 1] and len(t) >= 3
+                        and abs(len(texts[k + 1]) - len(t)) <= 1 and _WORDS.fullmatch(t)
+                        and _WORDS.fullmatch(texts[k + 1]))):
                 continue
             # (a short line set right under text, no blank line between, ends that text's
             # block: a title's last words above the running foot, "三沙…三位“90后” /
