@@ -238,3 +238,20 @@ def test_a_quotation_left_open_before_a_bracket_is_no_title_with_its_tag():
             "“做好机构编制工作是各级党委（党组）\n的政治责任。实践中，还缺少一套党委（党组）\n"
             "抓机构编制工作的具体制度安排。”专家分\n析说，《条例》把机构编制工作的基本程序分\n成四个关键环节。\n")
     assert _labels(text)["“做好机构编制工作是各级党委（党组）"][0] == "body"
+
+
+@pytest.mark.parametrize("text, want", [
+    ("十指春风\n\n一绣千年\n", ["十指春风一绣千年"]),
+    ("弘扬爱国精神\n\n汇聚奋进力量（逐梦70年）\n", ["弘扬爱国精神汇聚奋进力量（逐梦70年）"]),
+    # a kicker that leads into its title is no half: the blank line still parts them
+    ("郭声琨强调\n\n坚持深挖整治\n", ["郭声琨强调", "坚持深挖整治"]),
+])
+def test_a_blank_line_does_not_part_a_couplet_titles_halves(text, want):
+    # Where blank lines part a headline's fields (plain pdftotext's blocks), two short
+    # phrases as long as each other, one over the other, are still one title: the dev
+    # corpus has 370 titles of two such phrases, 12 kicker + title pairs of them.
+    from banmian.stages.headlines import split_fields
+    page = pages_from_text(text)[0]
+    lines = layout.label_lines(normalize.measure_lines(page))
+    fields = split_fields(lines, breaks=frozenset({0}))
+    assert ["".join(x.info.text for x in f) for f in fields] == want
