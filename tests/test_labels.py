@@ -249,7 +249,7 @@ def test_a_quotation_left_open_before_a_bracket_is_no_title_with_its_tag():
 def test_a_blank_line_does_not_part_a_couplet_titles_halves(text, want):
     # Where blank lines part a headline's fields (plain pdftotext's blocks), two short
     # phrases as long as each other, one over the other, are still one title: the dev
-    # corpus has 370 titles of two such phrases, 12 kicker + title pairs of them.
+    # corpus has 357 titles of two such phrases, 4 kicker + title pairs of them.
     from banmian.stages.headlines import split_fields
     page = pages_from_text(text)[0]
     lines = layout.label_lines(normalize.measure_lines(page))
