@@ -255,15 +255,3 @@ def test_a_blank_line_does_not_part_a_couplet_titles_halves(text, want):
     lines = layout.label_lines(normalize.measure_lines(page))
     fields = split_fields(lines, breaks=frozenset({0}))
     assert ["".join(x.info.text for x in f) for f in fields] == want
-
-
-def test_a_longer_second_field_of_clauses_is_the_subtitle():
-    # Two headline fields without a cue: kicker + title is the commoner pair, but a
-    # second field longer than the first and of clauses says more of the story.
-    from banmian.stages.headlines import assign_roles
-    page = pages_from_text("少数民族文学创作欣欣向荣硕果累累\n每个民族均有代表性作家，形成一支多民族多语种多门类队伍\n")[0]
-    lines = layout.label_lines(normalize.measure_lines(page))
-    roles, certain = assign_roles(lines, column_width=14.0)
-    assert {r: "".join(x.info.text for x in v) for r, v in roles.items()} == {
-        "title": "少数民族文学创作欣欣向荣硕果累累", "subtitle": "每个民族均有代表性作家，形成一支多民族多语种多门类队伍"}
-    assert not certain

@@ -42,11 +42,6 @@ PREVIEW = re.compile(rf"将|{_DATE}")
 # corpus the second field is 7-8 characters in all 11 such kicker + title pairs, and 14 or
 # more in 15 of 16 title + subtitle pairs (the other a byline set as the subtitle).
 SERIES_TITLE_EMS = 9.0
-# A second field longer than the first and of clauses ("少数民族文学创作欣欣向荣硕果累累 /
-# 每个民族均有代表性作家，形成一支多民族多语种多门类队伍") says more of the story: a
-# subtitle.  In the dev corpus, of such pairs without the cues above, 17 are title +
-# subtitle, 2 kicker + title.
-SUBTITLE_CLAUSES = "，"
 
 
 _DASH_ONLY = re.compile(r"[—－-]{1,4}")
@@ -280,8 +275,7 @@ def assign_roles(lines: list[Labelled], column_width: float = 0.0,
         text_a, text_b = ("".join(x.info.text for x in f) for f in (a, b))
         if (_width(b) >= 2 * _width(a) and max(x.info.min_width for x in b) > column_width + 2) or (
                 ACTION.search(text_b) and not ACTION.search(text_a)) or (
-                EVENT_END.search(text_a) and not PREVIEW.search(text_a)) or (
-                SUBTITLE_CLAUSES in text_b and len(text_b) > len(text_a)):
+                EVENT_END.search(text_a) and not PREVIEW.search(text_a)):
             roles["title"], roles["subtitle"] = a, b
         else:
             roles["kicker"], roles["title"] = a, b
