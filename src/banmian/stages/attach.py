@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from .headlines import KICKER_END, SUBTITLE_END, SUBTITLE_START
 from .layout import Labelled
+from .shapes import left_open
 
 OVERLAP_WEIGHT = 2.0
 ORDER_PRIOR = 0.3
@@ -181,7 +182,9 @@ def _cuts(fields: Sequence[Sequence[Labelled]]) -> list[tuple[int, float]]:
     pos = 0
     for j, f in enumerate(fields):
         for q in range(1, len(f)):
-            if not KICKER_END.search(f[q - 1].info.text):  # a kicker stays with what follows
+            # a kicker stays with what follows; so does a line leaving a bracket open (a
+            # title's column tag, broken: "梦想在琴键上飞扬（我与新中国·庆 / 祝…70周年）")
+            if not KICKER_END.search(f[q - 1].info.text) and not left_open(f[q - 1].info.text):
                 out.append((pos + q, SPLIT_COST + INNER_CUT_COST))
         pos += len(f)
         if j + 1 < len(fields) and _can_cut(fields, j + 1):

@@ -21,7 +21,7 @@ from .layout import COLUMN_TAG, IDEOGRAPHS, Labelled
 from .normalize import SOURCE_NOTE
 from .reflow_cues import (DATELINE_NOTE, EDITOR_SIGNATURE, INLINE_BYLINE_START, NOTE_LINES, REPORTER_LEAD, ends_article,
                           opens_article)
-from .shapes import PUNCT_ANY
+from .shapes import PUNCT_ANY, wrapped_tag
 
 Order = Literal["before", "after"]
 
@@ -346,12 +346,15 @@ def _column_tag(run: Run, width: float) -> bool:
             continue
         return True
     # A tag the display measure broke ("当春节文化活动 / 走出唐人街（观 / 沧海）"), on lines
-    # short of the column (text wrapped in the column fills its lines).
+    # short of the column (text wrapped in the column fills its lines), or the column's
+    # measure with nothing of a sentence about the break (:func:`.shapes.wrapped_tag`: "梦想在琴键
+    # 上飞扬（我与新中国·庆 / 祝中华人民共和国成立 70 周年）").
     last = lines[-1].info.text
     if len(lines) >= 2 and last[-1:] in "）)" and "（" not in last and "(" not in last:
         joined = "".join([x.info.text for x in lines])
-        return (COLUMN_TAG.search(joined) is not None and NOT_A_COLUMN.search(joined) is None
-                and all(x.info.max_width < width - COLUMN_LINE_SLACK for x in lines[:-1]))
+        return (TITLE_TAG.search(joined) is not None and NOT_A_COLUMN.search(joined) is None
+                and (all(x.info.max_width < width - COLUMN_LINE_SLACK for x in lines[:-1])
+                     or wrapped_tag(lines[-2].info, lines[-1].info, width)))
     return False
 
 

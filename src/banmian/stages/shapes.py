@@ -100,6 +100,7 @@ def spread(x: LineInfo) -> bool:
 
 
 TAG_HEAD_CHARS = 8  # of a column tag, at most this much before a line break
+TAG_CHARS = 30  # a column tag's text, at most (headlines.TITLE_TAG's bound)
 
 
 def wrapped_tag(x: LineInfo, y: LineInfo, column: float) -> bool:
@@ -111,6 +112,8 @@ def wrapped_tag(x: LineInfo, y: LineInfo, column: float) -> bool:
         return False
     cut = max(x.text.rfind("（"), x.text.rfind("("))
     head, tag = x.text[cut + 1:], y.text[:-1]
-    return (0 <= cut and 0 < len(head) <= TAG_HEAD_CHARS and 2 <= len(head) + len(tag) <= 20
-            and not PUNCT_ANY.search(head) and not SENTENCE_PUNCT.search(tag) and "（" not in tag
+    # (a tag names a column and its series, parted by "·": "（我与新中国·庆 / 祝中华人民共和国
+    # 成立 70 周年）", as long as a title's tag may be)
+    return (0 <= cut and 0 < len(head) <= TAG_HEAD_CHARS and 2 <= len(head) + len(tag) <= TAG_CHARS
+            and not PUNCT_ANY.search(head.replace("·", "")) and not SENTENCE_PUNCT.search(tag) and "（" not in tag
             and "(" not in tag and not SENTENCE_STOP.search(x.text, 0, cut) and "记者" not in y.text)
