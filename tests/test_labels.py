@@ -255,3 +255,16 @@ def test_a_blank_line_does_not_part_a_couplet_titles_halves(text, want):
     lines = layout.label_lines(normalize.measure_lines(page))
     fields = split_fields(lines, breaks=frozenset({0}))
     assert ["".join(x.info.text for x in f) for f in fields] == want
+
+
+@pytest.mark.parametrize("line, byline", [
+    ("　　记者了解到，现如今沈", False),  # what the reporter learnt, in running text
+    ("　　记者从市交通局获悉，", False),
+    ("■ 记者 倪珉", True),
+    ("本报记者 张三、李四", True),
+])
+def test_a_reporter_at_work_in_the_text_is_no_byline(line, byline):
+    text = ("　　沈阳站推出了动车组列\n车地方特产预订服务，解决\n了旅客带特产回家的难题。\n"
+            f"{line}\n阳站的互联网订餐服务越来\n越朝着多元化方向升级，旅\n客在手机上就能下单订餐。\n")
+    labels = _labels(text)
+    assert (labels["".join(line.split()).strip("　")][0] == "byline") == byline

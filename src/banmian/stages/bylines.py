@@ -112,9 +112,12 @@ def parse_inline(text: str) -> InlineByline | None:
 # alone is "文/图" with the line broken after the slash ("■ 本报记者 孟祥夫 文/" / "图").
 _DID = r"采访整理|整理|采写|摄影报道|报道|文\s*[/／](?:\s*图)?"
 _DID_END = re.compile(r"\s*(?:" + _DID + r")\s*$")
+# What a reporter does in running text, never a name's start: "记者了解到，现如今沈" /
+# "阳站的…", "记者从市人社局获悉", "记者注意到".
+_REPORTING = r"(?!了解|获悉|得知|注意到|看到|发现|走进|走访|采访|来到|从|在)"
 STANDALONE_BYLINE_RE = re.compile(
-    BYLINE_LEAD.pattern + r"(?:\s|[：:·‧])*"  # (a scan may read the space after the role as a dot)
-    r"(?P<names>[\u4e00-\u9fff·]{1,4}(?:[\s、，,]+(?:" + ROLE + r"\s*)?[\u4e00-\u9fff·]{1,4}){0,8}"
+    BYLINE_LEAD.pattern + r"(?:\s|[：:·‧])*" + _REPORTING  # (a scan may read the space after the role as a dot)
+    + r"(?P<names>[\u4e00-\u9fff·]{1,4}(?:[\s、，,]+(?:" + ROLE + r"\s*)?[\u4e00-\u9fff·]{1,4}){0,8}"
     # (names run together, as an extractor drops a byline's padding, only after a marked
     # role: "■记者刘磊刘泰山", "■ 记者 刘磊刘泰山"; unmarked, "记者近日从市局获悉" is text)
     r"|(?:(?<=[■●◆▲□◇★☆]记者)|(?<=[■●◆▲□◇★☆]记者\s)|(?<=[■●◆▲□◇★☆]\s记者\s))[\u4e00-\u9fff·]{5,8})"
