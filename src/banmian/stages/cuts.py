@@ -11,6 +11,7 @@ import re
 
 from ..model import Line, Page, Span
 from .bylines import STANDALONE_BYLINE_RE
+from .reflow_cues import ARTICLE_LABELS
 
 _WS_RUN = re.compile(r"\s+")
 
@@ -81,7 +82,11 @@ def cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> li
         last = m
     if last is not None and last.start() > 0:
         head, tail = raw[:last.start()].strip(), raw[last.end():]
-        if (len(tail) >= 8 and _BODY_PUNCT.search(tail) and not _WS_RUN.search(tail)
+        if ARTICLE_LABELS.match(tail):
+            # a label that only opens an article, beside the end of the headline before it:
+            # "深刻的启示·庆祝新中国成立70周年） 核心阅读"
+            gaps.append(line.start + last.end())
+        elif (len(tail) >= 8 and _BODY_PUNCT.search(tail) and not _WS_RUN.search(tail)
                 and _HEAD_TAIL.match(head) and (head[-1] not in "）)" or closes_unopened(head))
                 and not head.startswith(("本报", "新华社", "记者"))
                 and not head.endswith(("电", "讯"))  # "日电 （记者李强）": a byline's, wrapped in its date
