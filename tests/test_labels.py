@@ -268,3 +268,14 @@ def test_a_reporter_at_work_in_the_text_is_no_byline(line, byline):
             f"{line}\n阳站的互联网订餐服务越来\n越朝着多元化方向升级，旅\n客在手机上就能下单订餐。\n")
     labels = _labels(text)
     assert (labels["".join(line.split()).strip("　")][0] == "byline") == byline
+
+
+def test_a_lead_of_a_paragraphs_shape_without_its_full_stop_is_text():
+    # A commentary's lead set in the column without its full stop: a first line an indent
+    # short of the measure, the next full, then a short one; no headline wraps so.
+    text = ("基层治理水平高低在很\n大程度上决定着群众的获得\n感和幸福感\n"
+            "　　治理效果最容易转化为\n群众获得感。简政放权深入\n推进，创新创业浪潮风生水\n"
+            "起；流程不断优化，人们到\n窗口办事越来越简单。\n")
+    labels = _labels(text)
+    assert labels["基层治理水平高低在很"][0] == "body"
+    assert labels["大程度上决定着群众的获得"][0] == "body"

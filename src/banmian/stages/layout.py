@@ -504,7 +504,12 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             j = i
             while j > 0 and i - j < 3 and labels[j - 1] == "body" and not infos[j - 1].terminal:
                 j -= 1
-            if ((j == 0 or labels[j - 1] != "body" or infos[j - 1].terminal) and i - j < 3
+            # (not lines of a paragraph's shape in the column: a first line an indent short of
+            # the measure, the rest full, "党的执政能力高低在很 / 大程度上决定着国家治理水 /
+            # 平的高低", a commentary's lead set without its full stop)
+            shaped = (abs(infos[j].max_width - (widths[j] - indent)) <= 0.5
+                      and all(abs(infos[k].max_width - widths[k]) <= 0.5 for k in range(j + 1, i + 1)))
+            if ((j == 0 or labels[j - 1] != "body" or infos[j - 1].terminal) and i - j < 3 and not shaped
                     and not any(SENTENCE_PUNCT.search(infos[k].text) for k in range(j, i + 1))):
                 for k in range(j, i + 1):
                     labels[k] = "head"
