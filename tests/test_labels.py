@@ -45,6 +45,11 @@ def _labels(text: str) -> dict[str, tuple[str, str]]:
     return {x.info.text: (x.label, x.why) for x in layout.label_lines(normalize.measure_lines(page))}
 
 
+def _assert_labels(text: str, want: dict[str, str]) -> None:
+    labels = _labels(text)
+    assert {line: labels[line][0] for line in want} == want
+
+
 def test_a_byline_wrapped_in_its_date_is_not_a_headline_line():
     # As wide as the narrow title block's measure before it and followed by a line of
     # a paragraph's first-line shape, it still opens the article: not a headline line.
@@ -184,9 +189,7 @@ def test_a_deck_above_a_news_lead_is_a_headline_line():
     page = ("市医疗保障局相关负责人提醒，医保\n部门不会通过电话要求转账。\n医保缴费进行时\n"
             "2025年度城乡居民医保集中缴费启动\n——个人缴费标准为每人每年400元\n"
             "记者从市医疗保障局获悉，2025年度\n城乡居民基本医疗保险集中缴费工作已经\n启动，集中缴费期截至2025年2月28日。\n")
-    labels = _labels(page)
-    assert labels["——个人缴费标准为每人每年400元"][0] == "head"
-    assert labels["2025年度城乡居民医保集中缴费启动"][0] == "head"
+    _assert_labels(page, {"——个人缴费标准为每人每年400元": "head", "2025年度城乡居民医保集中缴费启动": "head"})
 
 
 def test_the_papers_name_broken_beside_its_capitals_is_the_masthead():
@@ -276,6 +279,4 @@ def test_a_lead_of_a_paragraphs_shape_without_its_full_stop_is_text():
     text = ("基层治理水平高低在很\n大程度上决定着群众的获得\n感和幸福感\n"
             "　　治理效果最容易转化为\n群众获得感。简政放权深入\n推进，创新创业浪潮风生水\n"
             "起；流程不断优化，人们到\n窗口办事越来越简单。\n")
-    labels = _labels(text)
-    assert labels["基层治理水平高低在很"][0] == "body"
-    assert labels["大程度上决定着群众的获得"][0] == "body"
+    _assert_labels(text, {"基层治理水平高低在很": "body", "大程度上决定着群众的获得": "body"})
