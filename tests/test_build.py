@@ -50,3 +50,15 @@ def test_stand_alone_bylines_as_extractors_break_them():
         issue = parse_page(("韩正出席能源低碳发展论坛\n" + byline + body).encode("utf-8"))
         [article] = issue.articles
         assert article.byline is not None and article.byline.reporters == names, byline
+
+
+def test_a_body_owns_the_part_of_the_headline_block_that_echoes_it():
+    # The block before a body may end the article before it (its title printed after its
+    # body) and open this one: the part the body's opening echoes is its own, and a
+    # kicker stays with the title after it.
+    from banmian.stages.assemble import _own_part
+    page = pages_from_text("农村公路再提速\n浙江湖州市探索绿色制造——\n湖州：绿色成为企业发展的主色调\n")[0]
+    block = layout.label_lines(normalize.measure_lines(page))
+    lead = "近期，国家工信部公布了第三批绿色制造名单，浙江省湖州市在绿色园区、绿色供应链、绿色工厂等方面均实现突破。"
+    assert [x.info.text for x in _own_part(block, lead)] == ["浙江湖州市探索绿色制造——", "湖州：绿色成为企业发展的主色调"]
+    assert _own_part(block[1:], lead) == block[1:]

@@ -21,7 +21,7 @@ from .attach import LEAD_CHARS, attach_headlines, bigrams, overlap_text, share_i
 from .draft import Draft
 from .evidence import (COHESION_LINES, COHESION_SHARE, Order, RegionOf, Run, cohesion, label_first, label_over_phrase, low_cohesion,
                        note_ends_at, opens_article_at, quoted, run_width, same_shape, title_evidence)
-from .headlines import TITLE_TAG, is_subtitle, split_fields
+from .headlines import KICKER_END, TITLE_TAG, is_subtitle, split_fields
 from .layout import OPEN_SENTENCE, Label, Labelled
 from .row import cut_under_row, headline_row, lead_text_at
 
@@ -319,6 +319,8 @@ def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
     for i, d in enumerate(drafts):
         before, after = (blocks[i] if rest is None else rest), blocks[i + 1]
         rest = None
+        if len(before) > 1 and d.body:
+            before = _own_part(before, lead_text_at(d.body, 0))
         cut = None
         # A continuation ("上接…") has no headline of its own: the body drawn after
         # it, with its headline after that, is another article.
@@ -345,6 +347,23 @@ def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
         out_d.extend([first, second])
         out_b.extend([[], after])
     return out_d, out_b
+
+
+def _own_part(block: list[Labelled], lead: str) -> list[Labelled]:
+    """The part of the headline block before a body that is the body's own: the block
+    may end the article before too, its headline printed after its body ("…人社部民政部
+    颁新规—— / 养老护理员不看学历看能力 / 万向集团公司董事长鲁伟鼎—— / “跳出小我…”"), and
+    its words would drown the echo of the body's own.  Of the block's tails at field
+    boundaries, the one echoing the body's opening best (the whole block on a tie); a
+    kicker ("…颁新规——") stays with the title after it."""
+    cuts = [k for k in accumulate(len(f) for f in split_fields(block)) if k < len(block)
+            and not KICKER_END.search(block[k - 1].info.text)]
+    best, start = overlap_text(block, lead), 0
+    for k in cuts:
+        v = overlap_text(block[k:], lead)
+        if v > best:
+            best, start = v, k
+    return block[start:]
 
 
 def _tagged_heads(block: list[Labelled]) -> list[list[Labelled]]:
