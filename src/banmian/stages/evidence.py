@@ -213,14 +213,15 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
         return "carries a column tag"
     if len(run.lines) >= 4 and not any(SENTENCE_COMMA in x.info.text for x in run.lines):
         return "four or more lines"
-    if len(run.lines) > 1 and not column_wrapped and (not series or _one_phrase_wrapped(run)):
+    # (a sub-heading of a series, set like one before it or a label over a phrase with
+    # another such run on its page, "小本经营 / 手艺代代相传", "申报非遗 / 生意日益红火",
+    # echoes the lead of its own article; a compilation's signed pieces open alike, "梦想 /
+    # 成新平", "绽放 / 阿炉·芦根", their writers' names of their own lengths)
+    like_a_heading = _like_a_heading_before(run, prev)
+    if len(run.lines) > 1 and not column_wrapped and (not series or _one_phrase_wrapped(run)) and not like_a_heading:
         return "wraps short of the column (display type)"
     if headless and len(run.lines) > 1 and _two_sides(run, prev, nxt):
         return "holds a headline line echoing the headless body before and one echoing the body after"
-    # (a sub-heading of a series, set like one before it or a label over a phrase with
-    # another such run on its page, "小本经营 / 手艺代代相传", "申报非遗 / 生意日益红火",
-    # echoes the lead of its own article)
-    like_a_heading = _like_a_heading_before(run, prev)
     if order == "after" and len(prev.lines) >= 8 and not (series and (label_over_phrase(run) or quoted(run))) \
             and not like_a_heading:
         lead = "".join([x.info.text for x in prev.lines[:ECHO_LINES]])
@@ -301,7 +302,9 @@ def _like_a_heading_before(run: Run, prev: Run) -> bool:
     if 2 <= comma <= PARALLEL_LEAD and _PHRASE.fullmatch(first.text[:comma]) and "。" not in first.text:
         return any(x.label == "heading" and x.info.text.find("，") == comma and "。" not in x.info.text
                    and _PHRASE.fullmatch(x.info.text[:comma]) for x in prev.lines)
-    if first.width < 3 or not IDEOGRAPHS.fullmatch(first.text):
+    # (a word of two over a second line is a signed piece's label over its writer's name,
+    # "梦想 / 成新平"; alone, two characters are any short heading's)
+    if first.width < (2 if len(run.lines) > 1 else 3) or not IDEOGRAPHS.fullmatch(first.text):
         return False
     # (labels of a word or two are set alike without matching in length: "祈愿饺子",
     # "花饽饽", "豆面油灯", "出门儿")
