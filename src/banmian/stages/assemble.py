@@ -356,9 +356,11 @@ def _own_part(block: list[Labelled], lead: str) -> list[Labelled]:
     its words would drown the echo of the body's own.  Of the block's tails at field
     boundaries, the one echoing the body's opening best (the whole block on a tie); a
     kicker ("…颁新规——") stays with the title after it."""
+    best, start = overlap_text(block, lead), 0
+    if best >= FIELD_ECHO:
+        return block  # (the whole block echoes the body well: no part of it is another's)
     cuts = [k for k in accumulate(len(f) for f in split_fields(block)) if k < len(block)
             and not KICKER_END.search(block[k - 1].info.text)]
-    best, start = overlap_text(block, lead), 0
     for k in cuts:
         v = overlap_text(block[k:], lead)
         if v > best:
