@@ -280,3 +280,22 @@ def test_a_lead_of_a_paragraphs_shape_without_its_full_stop_is_text():
             "　　治理效果最容易转化为\n群众获得感。简政放权深入\n推进，创新创业浪潮风生水\n"
             "起；流程不断优化，人们到\n窗口办事越来越简单。\n")
     _assert_labels(text, {"基层治理水平高低在很": "body", "大程度上决定着群众的获得": "body"})
+
+
+def test_an_open_deck_between_a_title_and_a_news_byline_is_the_subtitle():
+    # Lines between a headline line and the agency byline that opens the text are the
+    # headline's deck however they are punctuated: no paragraph stands before the byline.
+    from banmian.stages.headlines import assign_roles
+    text = ("李克强主持召开国\n务院常务会议\n听取今年减税降费政策实施汇\n报，要求确保为企业减负担为\n"
+            "发展增动能；部署以更优营商\n环境进一步做好利用外资工作\n新华社北京10月16日电 国务\n"
+            "院总理李克强10月16日主持召开国\n务院常务会议，听取今年减税降费政\n策实施汇报，要求确保为企业减负担、\n"
+            "为发展增动能；部署以更优营商环境\n进一步做好利用外资工作。\n会议指出，按照党中央、国务院\n"
+            "部署，今年以来各地、各有关部门狠\n抓减税降费政策落实，前8个月全国\n累计新增减税降费超过一万亿元，\n"
+            "有力促进了经济平稳运行和结构优化。\n")
+    lines = layout.label_lines(normalize.measure_lines(pages_from_text(text)[0]))
+    head = [x for x in lines if x.label == "head"]
+    assert [x.info.text for x in head][2:] == ["听取今年减税降费政策实施汇", "报，要求确保为企业减负担为",
+                                               "发展增动能；部署以更优营商", "环境进一步做好利用外资工作"]
+    roles, _ = assign_roles(head, column_width=16.0)
+    assert "".join(x.info.text for x in roles["title"]) == "李克强主持召开国务院常务会议"
+    assert "".join(x.info.text for x in roles["subtitle"]).startswith("听取今年减税降费政策实施汇报")

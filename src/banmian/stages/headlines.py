@@ -42,6 +42,12 @@ PREVIEW = re.compile(rf"将|{_DATE}")
 # corpus the second field is 7-8 characters in all 11 such kicker + title pairs, and 14 or
 # more in 15 of 16 title + subtitle pairs (the other a byline set as the subtitle).
 SERIES_TITLE_EMS = 9.0
+# A second field that sums the story up, clause by clause ("听取今年减税降费政策实施汇报，
+# 要求…；部署…"), is a subtitle: in the dev corpus, of two-field headlines without the cues
+# above, those with a "；" in the second field are all title + subtitle (5), and of those
+# whose second field runs to this many characters, 14 of 15.
+SUMMARY_CHARS = 40
+_BRACKET_END = re.compile(r"[（(][^（）()]*[）)]$")  # a column tag, however long, is no summary
 
 
 _DASH_ONLY = re.compile(r"[—－-]{1,4}")
@@ -275,7 +281,8 @@ def assign_roles(lines: list[Labelled], column_width: float = 0.0,
         text_a, text_b = ("".join(x.info.text for x in f) for f in (a, b))
         if (_width(b) >= 2 * _width(a) and max(x.info.min_width for x in b) > column_width + 2) or (
                 ACTION.search(text_b) and not ACTION.search(text_a)) or (
-                EVENT_END.search(text_a) and not PREVIEW.search(text_a)):
+                EVENT_END.search(text_a) and not PREVIEW.search(text_a)) or (
+                "；" in text_b or len(_BRACKET_END.sub("", text_b)) >= SUMMARY_CHARS):
             roles["title"], roles["subtitle"] = a, b
         else:
             roles["kicker"], roles["title"] = a, b

@@ -141,6 +141,7 @@ _MARKED_NAME = re.compile("[" + MARKS + "][" + "".join(sorted(SURNAMES)) + r"][\
 _CREDIT_TAIL = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|文并摄|摄影?|文|图|[/／]\s*[图文]")  # ("…梅世雄 文" / "/图", "文 /" / "图")
 # (names and credit, the spaces between them gone from the text: the line must have had one)
 _NAMES_CREDIT = re.compile(r"[\u4e00-\u9fff·、]{2,12}(?:文[/／]图|图[/／]文|文并摄)")
+DECK_LINES = 5  # lines a deck between a title and a news byline runs to, at most
 WRAPPED_TAG = "a block's full first line, its column tag wrapped onto the next line"
 # Text that was reflowed before it reached us (copied from a web page, or from a tool
 # that joins a paragraph's lines) has a paragraph to a line: no column measure to
@@ -334,6 +335,17 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             # it: the open line above, without a mark, is a headline line, however wide
             # ("全市新增城镇就业2.3万人")
             labels[i - 1], why[i - 1] = "head", "open line above a news lead (记者从…获悉)"
+    for i in [k for k in range(2, len(infos)) if why[k] == _OPENS]:
+        # Open lines between a headline line and a news byline that opens the text (an
+        # agency's or the paper's dateline, "新华社北京10月16日电 …"): no paragraph of the
+        # article stands before its byline, so they are the headline's deck, however they
+        # are punctuated ("听取今年减税降费政策实施汇 / 报，要求确保为企业减负担为 / …")
+        j = i
+        while j > 0 and i - j < DECK_LINES and labels[j - 1] == "body" and not infos[j - 1].terminal:
+            j -= 1
+        if j < i and j > 0 and labels[j - 1] == "head" and not infos[i - 1].terminal:
+            for k in range(j, i):
+                labels[k], why[k] = "head", "an open deck between a headline line and a news byline"
     for i in [k for k, x in enumerate(infos[:-1]) if x.text[-1] in "%％"]:
         x = infos[i]
         if (labels[i] == "body" and labels[i + 1] == "body" and not x.terminal
