@@ -19,8 +19,9 @@ from itertools import accumulate
 
 from .attach import LEAD_CHARS, attach_headlines, bigrams, overlap_text, share_in
 from .draft import Draft
-from .evidence import (COHESION_LINES, COHESION_SHARE, Order, RegionOf, Run, cohesion, label_first, label_over_phrase, low_cohesion,
-                       note_ends_at, opens_article_at, quoted, run_width, same_shape, title_evidence)
+from .evidence import (COHESION_LINES, COHESION_SHARE, Order, RegionOf, Run, cohesion, label_first, label_over_phrase,
+                       line_bigrams, low_cohesion, note_ends_at, opens_article_at, quoted, run_width, same_shape,
+                       title_evidence)
 from .headlines import KICKER_END, TITLE_TAG, is_subtitle, split_fields
 from .layout import OPEN_SENTENCE, Label, Labelled
 from .row import cut_under_row, headline_row, lead_text_at
@@ -250,6 +251,7 @@ def _leads(lines: list[Labelled]) -> Callable[[int], str]:
 
 
 CUT_MIN_LINES = 10  # lines each part of a body cut by subject keeps at least
+SCENE_LINES = 3  # a scene-setting opening paragraph this short may stand before the least cohesive point
 CUT_ECHO = 0.2  # how much better the headline after echoes the part after the cut
 CLEAN_AFTER = 0.6  # ... and by this much, with the headline before echoing the part before
 CLEAN_BEFORE = 0.3  # ... by this much more than the part after, the cut needs no change of subject
@@ -286,6 +288,7 @@ def _subject_cut(body: list[Labelled], before: list[Labelled], after: list[Label
 
     head_after, head_before = reach(after), reach(before)
     best: tuple[float, int | None] = (COHESION_SHARE, None)
+    low: set[int] = set()  # the points where the subject changes
     clean: list[tuple[float, int, int]] = []
     for j in range(CUT_MIN_LINES, len(body) - CUT_MIN_LINES + 1):
         if not body[j - 1].info.strong_end:
@@ -295,14 +298,44 @@ def _subject_cut(body: list[Labelled], before: list[Labelled], after: list[Label
         if a_second - a_first <= CUT_ECHO:
             continue
         b_first, b_second = head_before(starts[j])
-        if b_first >= b_second and (coh := low_cohesion(texts[:j], texts[j:])) is not None and coh < best[0]:
-            best = (coh, j)
+        if b_first >= b_second and (coh := low_cohesion(texts[:j], texts[j:])) is not None:
+            low.add(j)
+            if coh < best[0]:
+                best = (coh, j)
         elif a_second - a_first >= CLEAN_AFTER and b_first - b_second >= CLEAN_BEFORE:
             # Each headline echoes its own side and hardly the other ("…访波兰前总统亚历山大·
             # 克瓦希涅夫斯基" after, the name nowhere before the point): a cut however much
             # two stories of one day share ("庆祝", "70周年")
             clean.append((a_second - a_first + b_first - b_second, -j, j))
-    return best[1] if best[1] is not None or not clean else max(clean)[2]
+    if best[1] is not None:
+        # A short opening paragraph that sets the scene ("2月26日上午，北京，人民大会堂。")
+        # shares a word or two with any text: the least cohesive point may fall after it.
+        # An earlier point within a few lines where the subject changes too starts the
+        # article instead.
+        return _scene_start(body, texts, best[1], low)
+    return None if not clean else max(clean)[2]
+
+
+def _scene_start(body: list[Labelled], texts: list[str], j: int, low: set[int] | None = None) -> int:
+    """Where the article that a cut at line ``j`` starts begins: a short opening paragraph
+    that sets the scene ("2月26日上午，北京，人民大会堂。") shares a word or two with any
+    text, so the point where the subject changes least cohesively may fall after it.  An
+    earlier point within SCENE_LINES where the subject changes too starts the article,
+    unless the lines between close the text before (they echo it more than the text
+    after: "1989年11月12日，茅以升在北京病逝，终年94岁。").  ``low``: the points already
+    known to change the subject."""
+    while True:
+        earlier = [k for k in range(max(CUT_MIN_LINES, j - SCENE_LINES), j)
+                   if (k in low if low is not None else
+                       body[k - 1].info.strong_end and low_cohesion(texts[:k], texts[k:]) is not None)]
+        if not earlier:
+            return j
+        k = min(earlier)
+        grams = frozenset().union(*map(line_bigrams, texts[k:j]))  # (the words most texts share left out)
+        if share_in(grams, "".join(texts[max(0, k - COHESION_LINES):k])) > \
+                share_in(grams, "".join(texts[j:j + COHESION_LINES])):
+            return j
+        j = k
 
 
 def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
@@ -450,7 +483,7 @@ def _merged_cut(d: Draft, before: list[Labelled], after: list[Labelled], nxt_lea
             earlier = [(coh, j) for j in range(CUT_MIN_LINES, cut) if d.body[j - 1].info.strong_end
                        and (coh := low_cohesion(texts[:j], texts[j:])) is not None
                        and low_cohesion(texts[j:cut], texts[cut:]) is None]
-            return min(earlier)[1] if earlier else cut
+            return min(earlier)[1] if earlier else _scene_start(d.body, texts, cut)
     return _subject_cut(d.body, before, after) if len(d.body) >= 2 * CUT_MIN_LINES else None
 
 
