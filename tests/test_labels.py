@@ -299,3 +299,13 @@ def test_an_open_deck_between_a_title_and_a_news_byline_is_the_subtitle():
     roles, _ = assign_roles(head, column_width=16.0)
     assert "".join(x.info.text for x in roles["title"]) == "李克强主持召开国务院常务会议"
     assert "".join(x.info.text for x in roles["subtitle"]).startswith("听取今年减税降费政策实施汇报")
+
+
+def test_two_clauses_ending_alike_are_title_and_subtitle():
+    # The second says who else did the same: the subtitle (6 of 6 such pairs in the corpus).
+    from banmian.stages.headlines import assign_roles
+    text = "习近平同葡萄牙总统就中葡建交40周年互致贺电\n李克强同葡萄牙总理科斯塔互致贺电\n"
+    lines = layout.label_lines(normalize.measure_lines(pages_from_text(text)[0]))
+    roles, _ = assign_roles(lines, column_width=16.0)
+    assert {r: "".join(x.info.text for x in v) for r, v in roles.items()} == {
+        "title": "习近平同葡萄牙总统就中葡建交40周年互致贺电", "subtitle": "李克强同葡萄牙总理科斯塔互致贺电"}
