@@ -309,3 +309,16 @@ def test_two_clauses_ending_alike_are_title_and_subtitle():
     roles, _ = assign_roles(lines, column_width=16.0)
     assert {r: "".join(x.info.text for x in v) for r, v in roles.items()} == {
         "title": "习近平同葡萄牙总统就中葡建交40周年互致贺电", "subtitle": "李克强同葡萄牙总理科斯塔互致贺电"}
+
+
+@pytest.mark.parametrize("text, want", [
+    # a short phrase over a tagged one not much longer: one title broken at its space
+    ("坚决惩腐\n巩固发展压倒性胜利（解读中央纪委三次全会精神④）\n", ["坚决惩腐巩固发展压倒性胜利（解读中央纪委三次全会精神④）"]),
+    # ... but far longer, a kicker over its title
+    ("检察机关\n为生态文明建设提供有力司法保障（权威发布）\n", ["检察机关", "为生态文明建设提供有力司法保障（权威发布）"]),
+])
+def test_a_short_phrase_over_a_tagged_one(text, want):
+    # In the dev corpus 135 titles are two such phrases parted by a space, 5 kicker + title pairs.
+    from banmian.stages.headlines import split_fields
+    lines = layout.label_lines(normalize.measure_lines(pages_from_text(text)[0]))
+    assert ["".join(x.info.text for x in f) for f in split_fields(lines)] == want
