@@ -301,14 +301,17 @@ def test_an_open_deck_between_a_title_and_a_news_byline_is_the_subtitle():
     assert "".join(x.info.text for x in roles["subtitle"]).startswith("听取今年减税降费政策实施汇报")
 
 
-def test_two_clauses_ending_alike_are_title_and_subtitle():
-    # The second says who else did the same: the subtitle (6 of 6 such pairs in the corpus).
+@pytest.mark.parametrize("title, subtitle", [
+    # two clauses ending alike: the second says who else did the same (6 of 6 in the corpus)
+    ("习近平同葡萄牙总统就中葡建交40周年互致贺电", "李克强同葡萄牙总理科斯塔互致贺电"),
+    # a meeting named at the end of the first: the title (15 of 15 such pairs)
+    ("栗战书主持召开第二十四次委员长会议", "决定十三届全国人大常委会第九次会议2月26日至27日举行"),
+])
+def test_two_fields_read_as_title_and_subtitle(title, subtitle):
     from banmian.stages.headlines import assign_roles
-    text = "习近平同葡萄牙总统就中葡建交40周年互致贺电\n李克强同葡萄牙总理科斯塔互致贺电\n"
-    lines = layout.label_lines(normalize.measure_lines(pages_from_text(text)[0]))
+    lines = layout.label_lines(normalize.measure_lines(pages_from_text(f"{title}\n{subtitle}\n")[0]))
     roles, _ = assign_roles(lines, column_width=16.0)
-    assert {r: "".join(x.info.text for x in v) for r, v in roles.items()} == {
-        "title": "习近平同葡萄牙总统就中葡建交40周年互致贺电", "subtitle": "李克强同葡萄牙总理科斯塔互致贺电"}
+    assert {r: "".join(x.info.text for x in v) for r, v in roles.items()} == {"title": title, "subtitle": subtitle}
 
 
 @pytest.mark.parametrize("text, want", [

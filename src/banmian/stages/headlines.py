@@ -34,8 +34,9 @@ TITLE_TAG = re.compile(rf"[（(](?![^（）()]*(?:{_DATE}))[^（）()]{{2,30}}[�
 # title; the line under it tells who came and what was said, the subtitle ("美国总统特朗普
 # 会见刘鹤").  In the dev corpus such a first field heads a title + subtitle 17 times in 21;
 # the four kickers all announce the event ahead ("…将在长春举行", "…10月15日在福州开幕"),
-# with a slogan for the title: a future or a date keeps the kicker reading.
-EVENT_END = re.compile(r"(?:举行|开幕|召开|闭幕|举办|就绪)$")
+# with a slogan for the title: a future or a date keeps the kicker reading.  A meeting named
+# at the end ("栗战书主持召开第二十四次委员长会议") heads a title + subtitle in all 15 such pairs.
+EVENT_END = re.compile(r"(?:举行|开幕|召开|闭幕|举办|就绪|会议)$")
 PREVIEW = re.compile(rf"将|{_DATE}")
 # A series tag on the first of two fields ("舌尖上的博物馆（非遗年集·美食）") over a short
 # second field ("成都川菜博物馆") is a series kicker over the piece's own title: in the dev
