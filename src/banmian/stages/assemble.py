@@ -308,11 +308,7 @@ def _subject_cut(body: list[Labelled], before: list[Labelled], after: list[Label
             # two stories of one day share ("庆祝", "70周年")
             clean.append((a_second - a_first + b_first - b_second, -j, j))
     if best[1] is not None:
-        # A short opening paragraph that sets the scene ("2月26日上午，北京，人民大会堂。")
-        # shares a word or two with any text: the least cohesive point may fall after it.
-        # An earlier point within a few lines where the subject changes too starts the
-        # article instead.
-        return _scene_start(body, texts, best[1], low)
+        return _scene_start(body, texts, best[1], low)  # (a scene-setting line may open it)
     return None if not clean else max(clean)[2]
 
 

@@ -100,7 +100,8 @@ COUPLET_EMS = 7.0  # a title of two halves this short wraps into them
 # line could not hold: a few characters (one to six in nine wraps of ten).  A second
 # line with this much text before its tag is a title of its own under a kicker.
 TAGGED_CORE_EMS = 7.0
-TAGGED_HEAD_CHARS = 7  # a first phrase this short over a tagged one is the same title's
+TAGGED_HEAD_CHARS = 7  # a first phrase this short over a tagged one is the same title's ...
+TAGGED_MORE_CHARS = 6  # ... where the tagged one runs at most this much longer (a kicker's title runs on)
 HEADING_WRAP_SLACK = 3.0  # ems short of the column at which an in-body heading's line is not wrapped
 LONGER_EMS = 0.75  # a second line this much longer than the first does not finish its wrap
 
@@ -181,7 +182,7 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
         forced |= {k for k in range(n - 1) if printed[k] < lines[k].column_width - HEADING_WRAP_SLACK
                    and texts[k][-1] not in "，、；：,;:"}
     if (n == 2 and (m := TITLE_TAG.search(texts[1])) and m.start() and len(texts[0]) <= TAGGED_HEAD_CHARS
-            and m.start() <= len(texts[0]) + TAGGED_HEAD_CHARS - 1
+            and m.start() <= len(texts[0]) + TAGGED_MORE_CHARS
             and IDEOGRAPHS.fullmatch(texts[0]) and 0 not in forced):
         # A short phrase over a tagged one not much longer is one title broken at its space
         # ("坚决惩腐 / 巩固发展压倒性胜利（解读中央纪委三次全会精神④）"): in the dev corpus 135
