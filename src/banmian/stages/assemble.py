@@ -348,13 +348,13 @@ def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
     for i, d in enumerate(drafts):
         before, after = (blocks[i] if rest is None else rest), blocks[i + 1]
         rest = None
-        if len(before) > 1 and d.body:
-            before = _own_part(before, lead_text_at(d.body, 0))
         cut = None
         # A continuation ("上接…") has no headline of its own: the body drawn after
         # it, with its headline after that, is another article.
         owned = before or d.continued_from is not None
         if owned and after and len(d.body) >= 8:
+            if len(before) > 1:
+                before = _own_part(before, lead_text_at(d.body, 0))
             nxt_lead = lead_text_at(drafts[i + 1].body, 0) if i + 1 < len(drafts) else ""
             # The block after the body may hold two headlines, this body's second
             # article's and the next body's: a title ends with its column tag
@@ -388,8 +388,7 @@ def _own_part(block: list[Labelled], lead: str) -> list[Labelled]:
     best, start = overlap_text(block, lead), 0
     if best >= FIELD_ECHO:
         return block  # (the whole block echoes the body well: no part of it is another's)
-    cuts = [k for k in accumulate(len(f) for f in split_fields(block)) if k < len(block)
-            and not KICKER_END.search(block[k - 1].info.text)]
+    cuts = [k for k in _field_bounds(block) if not KICKER_END.search(block[k - 1].info.text)]
     for k in cuts:
         v = overlap_text(block[k:], lead)
         if v > best:
@@ -417,7 +416,12 @@ def _field_heads(block: list[Labelled], nxt_lead: str) -> list[list[Labelled]]:
     echoing = {k for k in range(1, len(block)) if overlap_text(block[k:], nxt_lead) >= FIELD_ECHO} if nxt_lead else ()
     if not echoing:
         return []
-    return [block[:k] for k in accumulate(len(f) for f in split_fields(block)) if k in echoing]
+    return [block[:k] for k in _field_bounds(block) if k in echoing]
+
+
+def _field_bounds(block: list[Labelled]) -> list[int]:
+    """Where one headline field of ``block`` ends and the next begins (:func:`split_fields`)."""
+    return list(accumulate(len(f) for f in split_fields(block)))[:-1]
 
 
 def _words(head: list[Labelled]) -> frozenset[str]:

@@ -17,10 +17,10 @@ from typing import Any, Literal
 
 from .attach import bigrams, overlap_text, share_in
 from .headlines import TITLE_TAG, split_fields
-from .layout import COLUMN_TAG, IDEOGRAPHS, Labelled
+from .layout import COLUMN_TAG, Labelled
 from .normalize import SOURCE_NOTE
-from .reflow_cues import (DATELINE_NOTE, EDITOR_SIGNATURE, INLINE_BYLINE_START, NOTE_LINES, REPORTER_LEAD, ends_article,
-                          opens_article)
+from .reflow_cues import (DATELINE_NOTE, EDITOR_SIGNATURE, IDEOGRAPHS, INLINE_BYLINE_START, NOTE_LINES, ends_article,
+                          opens_article, reporter_lead)
 from .shapes import PUNCT_ANY, wrapped_tag
 
 Order = Literal["before", "after"]
@@ -165,8 +165,8 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     """
     if opens_article_at(nxt.lines, 0):
         return "a byline opens the next body"
-    if nxt.lines[0].info.text[:2] in ("记者", "本报") and prev.lines[-1].info.terminal and REPORTER_LEAD.match(
-            "".join([x.info.text for x in nxt.lines[:2]])):
+    if nxt.lines[0].info.text[:2] in ("记者", "本报") and prev.lines[-1].info.terminal and reporter_lead(
+            nxt.lines[0].info.text, nxt.lines[1].info.text if len(nxt.lines) > 1 else ""):
         # a local paper's lead ("记者从市人社局获悉，"): in the dev corpus 9 paragraphs open
         # so, none of them under a sub-heading (after an open sentence, the run is its end:
         # "…增加降雪量约 / 7%—11%")

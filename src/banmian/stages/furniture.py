@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from ..pagenum import FULLWIDTH_DIGITS
-from .reflow_cues import ARTICLE_LABELS, BODY_LABELS, TERMINAL
+from .reflow_cues import ARTICLE_LABELS, BODY_LABELS, IDEOGRAPHS, TERMINAL
 
 # The paper's name in capitals ("RENMIN RIBAO"): a masthead line near a page edge, or beside
 # another masthead line anywhere (furniture_clusters).
@@ -178,7 +178,6 @@ def loose_folios(texts: list[str], blank_before: list[bool], kinds: list[str | N
             kinds[k] = "page_number"
 
 
-_WORDS = re.compile(r"[\u4e00-\u9fff]+")  # ideographs alone
 _TAGGED_LINE = re.compile(r"[^（(\s][（(][^（）()]{2,20}[）)]$")  # text, then a column tag ending the line
 
 
@@ -241,8 +240,8 @@ def furniture_clusters(texts: list[str], kinds: list[str | None],
                     or (t[-1] in "）)" and "（" not in t and "(" not in t)
                     or (k + 1 < n and not out[k + 1] and _TAGGED_LINE.search(texts[k + 1]))
                     or (k + 1 < n and not out[k + 1] and blank and not blank[k + 1] and len(t) >= 3
-                        and abs(len(texts[k + 1]) - len(t)) <= 1 and _WORDS.fullmatch(t)
-                        and _WORDS.fullmatch(texts[k + 1]))):
+                        and abs(len(texts[k + 1]) - len(t)) <= 1 and IDEOGRAPHS.fullmatch(t)
+                        and IDEOGRAPHS.fullmatch(texts[k + 1]))):
                 continue
             # (a short line set right under text, no blank line between, ends that text's
             # block: a title's last words above the running foot, "三沙…三位“90后” /

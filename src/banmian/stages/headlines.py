@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from .layout import IDEOGRAPHS, PARAGRAPH_MEASURE, PARALLEL_END, Labelled
+from .layout import PARAGRAPH_MEASURE, PARALLEL_END, Labelled
+from .reflow_cues import IDEOGRAPHS
 from .normalize import squeezed_width
 
 KICKER_END = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|印发|批示|致信|勉励|号召|宣布|——|—|：|:)$")

@@ -36,7 +36,7 @@ from .evidence import COMMON_BIGRAMS
 from .layout import COLUMN_TAG
 from .measure import mode_width
 from .normalize import LineInfo
-from .reflow_cues import REPORTER_LEAD, opens_article
+from .reflow_cues import opens_article, reporter_lead
 
 MIN_PIECE = 3  # lines; shorter pieces are headlines, bylines, furniture
 WIDTH_SLACK = 0.5  # ems two pieces of one column may differ by
@@ -104,7 +104,7 @@ def _continues(p: Piece, width: float) -> bool:
 
 def _opens(text: str, following: str) -> bool:
     """Does a paragraph open here: a news byline or a local news lead (记者从…获悉)?"""
-    return opens_article(text, following) or REPORTER_LEAD.match(text + following) is not None
+    return opens_article(text, following) or reporter_lead(text, following)
 
 
 def _depth(p: Piece) -> int:

@@ -22,7 +22,7 @@ from .cuts import closes_unopened
 from .decks import find_decks
 from .measure import column_widths
 from .normalize import LineInfo, labelled_tag
-from .reflow_cues import BODY_LABELS, EDITOR_SIGNATURE, REPORTER_LEAD, may_open, opens_article, starts_article
+from .reflow_cues import BODY_LABELS, EDITOR_SIGNATURE, IDEOGRAPHS, may_open, opens_article, reporter_lead, starts_article
 from .shapes import (BRACKETED_BYLINE, HAN, PUNCT_ANY, SENTENCE_PUNCT, SENTENCE_STOP, bracket_under_head, carried,
                      left_open, note_wraps, spaced, spread, title_open, two_phrases, wrapped_tag)
 
@@ -52,7 +52,6 @@ OPEN_SENTENCE = "text inside an open sentence"
 # and a dateline's end ("本报北京1月31日电 / 记者从中国科学院获悉："): an open line ending so
 # runs on into a reporter lead below it.
 _BEFORE_REPORTER = frozenset("报社台网据前日电讯")
-IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")  # a text of ideographs alone (no punctuation, figures or Latin)
 _OPENS = "opens with a news-agency byline"
 _ROLE_ONLY = re.compile(r"[" + MARKS + r"]?\s*" + ROLE + r"[：:]?")
 
@@ -330,7 +329,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
         if (labels[i - 1] == "body" and labels[i] == "body" and not x.terminal
                 and not PUNCT_ANY.search(x.text, 2 if x.text.startswith("——") else 0)
                 and x.text[-1] not in _BEFORE_REPORTER
-                and REPORTER_LEAD.match(infos[i].text + following[i])):
+                and reporter_lead(infos[i].text, following[i])):
             # a news lead ("记者从市人社局获悉，…") opens a paragraph, and nothing runs into
             # it: the open line above, without a mark, is a headline line, however wide
             # ("全市新增城镇就业2.3万人")

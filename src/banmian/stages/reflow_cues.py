@@ -11,10 +11,18 @@ INLINE_BYLINE_START = re.compile(
     r"[\u4e00-\u9fff]{0,12}?\d{1,2}月\d{1,2}日(?:[\u4e00-\u9fff]{0,3})?电|新华社电|本报电|" + DATED_XUN + ")")
 
 
+IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]+")  # a text of ideographs alone (no punctuation, figures or Latin)
+
 # A local news lead's formula: the reporter learnt it from an office ("记者从市人社局获悉，",
 # "记者日前从县农业农村局了解到，").  It opens a paragraph, most often an article's first,
 # but may open a later one too, so it says where a paragraph starts, not an article.
 REPORTER_LEAD = re.compile(r"(?:本报)?记者(?:近日|日前|\d{1,2}日)?从[^，。；、]{1,20}?(?:获悉|了解到|得知)")
+
+
+def reporter_lead(text: str, following: str = "") -> bool:
+    """Does a paragraph open at ``text`` with a local news lead (REPORTER_LEAD), read over
+    the line and the next (the formula wraps: "记者从市人社局" / "获悉，…")?"""
+    return REPORTER_LEAD.match(text + following) is not None
 
 # Section labels that only ever open an article: "核心阅读" (summary box), "编者按".
 _LABELS = ("核心阅读", "编者按", "编者的话", "开栏的话", "内容提要")
