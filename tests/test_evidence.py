@@ -68,3 +68,13 @@ def test_parallel_sub_headings_may_open_with_figures():
     prev = _runs("53岁，开始练习长跑\n" + body)
     lines = tuple(x._replace(label="heading") if k == 0 else x for k, x in enumerate(y for r in prev for y in r.lines))
     assert evidence._like_a_heading_before(_runs("64岁，练起铁人三项\n")[0], evidence.Run("body", lines))
+
+
+@pytest.mark.parametrize("label, alike", [("核心阅读", False), ("编者按", False), ("新变化", True)])
+def test_an_article_label_is_no_sub_heading_of_a_series(label, alike):
+    """A label that only opens an article ("核心阅读" over its summary) is no section heading:
+    a short run later in the body is not one of its series for being as short."""
+    body = "除夕夜，承载了中国人特别的情怀。年夜\n饭的每一道菜，都散发着幸福的味道。\n"
+    prev = _runs(label + "\n" + body)
+    lines = tuple(x._replace(label="heading") if k == 0 else x for k, x in enumerate(y for r in prev for y in r.lines))
+    assert evidence._like_a_heading_before(_runs("赶年集\n")[0], evidence.Run("body", lines)) is alike

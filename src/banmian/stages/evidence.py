@@ -19,7 +19,7 @@ from .attach import bigrams, overlap_text, share_in
 from .headlines import TITLE_TAG, split_fields
 from .layout import COLUMN_TAG, Labelled
 from .normalize import SOURCE_NOTE
-from .reflow_cues import (DATELINE_NOTE, EDITOR_SIGNATURE, IDEOGRAPHS, INLINE_BYLINE_START, NOTE_LINES, ends_article,
+from .reflow_cues import (ARTICLE_LABELS, DATELINE_NOTE, EDITOR_SIGNATURE, IDEOGRAPHS, INLINE_BYLINE_START, NOTE_LINES, ends_article,
                           opens_article, reporter_lead)
 from .shapes import PUNCT_ANY, wrapped_tag
 
@@ -310,9 +310,10 @@ def _like_a_heading_before(run: Run, prev: Run) -> bool:
     # "花饽饽", "豆面油灯", "出门儿")
     label = len(run.lines) == 1 and first.width <= SERIES_LABEL_EMS
     # (a sub-heading's first line: the tail of one wrapped, "（八）加强纪检监察机关 / … /
-    # 本领扎实推动各项工作", is no shape of the series)
+    # 本领扎实推动各项工作", is no shape of the series; nor is a label that only opens an
+    # article, "核心阅读" over its summary, a section's heading)
     return any(x.label == "heading" and (k == 0 or prev.lines[k - 1].label != "heading")
-               and IDEOGRAPHS.fullmatch(x.info.text)
+               and IDEOGRAPHS.fullmatch(x.info.text) and not ARTICLE_LABELS.match(x.info.text)
                and (x.info.width == first.width or (label and x.info.width <= SERIES_LABEL_EMS))
                for k, x in enumerate(prev.lines))
 

@@ -169,6 +169,10 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
     # A field that asks or exclaims ends on its mark ("一旁围观的群众都笑了 / 起来！" over
     # "胡同电暖 / 安享生活"): what follows is another field.
     forced |= {k for k in range(n - 1) if texts[k][-1] in "？！?!"}
+    # A couplet title set whole on one line opens its field: the line above, a phrase
+    # without word spaces, is another.  (Under a line with spaces of its own it may be
+    # the middle of a title of several phrases: "树牢底线思维 弘扬 / 斗争精神 全力维护 / …")
+    forced |= {k for k in range(n - 1) if len(lines[k].info.spans) == 1 and _couplet_line(lines[k + 1])}
     # Two lines ending alike ("…六国元首互致贺电" / "李克强同六国总理互致贺电") are two
     # parallel clauses, a title and the subtitle that says who else did the same: a wrap
     # does not end two lines in a row on the same words.
@@ -225,6 +229,7 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
 
 
 HALF_MAX = 8  # characters in one half of a couplet title, at most
+COUPLET_HALF_MIN = 3  # ... and at least, where a word space parts them on one line
 
 
 def _halves(a: str, b: str) -> bool:
@@ -234,6 +239,23 @@ def _halves(a: str, b: str) -> bool:
     if (m := TITLE_TAG.search(b)) and m.start():
         b = b[:m.start()]
     return (len(a) == len(b) <= HALF_MAX
+            and IDEOGRAPHS.fullmatch(a) is not None and IDEOGRAPHS.fullmatch(b) is not None)
+
+
+_QUOTES = re.compile("[“”‘’「」『』《》]")
+
+
+def _couplet_line(line: Labelled) -> bool:
+    """Is ``line`` a couplet title set whole: two phrases of words alone, as long as each
+    other (quotes aside) and parted by a word space ("改造“小棚户” 创造“大幸福”", "让弱村变强
+    把强村做优")?  A wrap cuts a field where the measure ends, not between balanced halves:
+    such a line opens a field of its own."""
+    spans = line.info.spans
+    if len(spans) != 2:
+        return False
+    a = _QUOTES.sub("", line.info.text[:spans[0].end - spans[0].start])
+    b = _QUOTES.sub("", line.info.text[spans[0].end - spans[0].start:])
+    return (COUPLET_HALF_MIN <= len(a) == len(b) <= HALF_MAX
             and IDEOGRAPHS.fullmatch(a) is not None and IDEOGRAPHS.fullmatch(b) is not None)
 
 
