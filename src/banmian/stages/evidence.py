@@ -94,8 +94,9 @@ SERIES_LABEL_EMS = 4.0  # a sub-heading this short, of a series, is a label ("�
 # A column tag (栏目名) names a column in words.  Brackets holding Latin letters, a
 # list or a gloss are running text's ("自然语言处理（NLP）", "9个省（区、市）",
 # "海子（即湖泊）"): on generated pages 6 such brackets gave headline evidence to
-# body lines, none of 188 tags that did to a title.
-NOT_A_COLUMN = re.compile(r"[（(](?:[^（）()]*[A-Za-z、]|[即含])[^（）()]*[）)]$")
+# body lines, none of 188 tags that did to a title.  (A photo reference, "（见图，新华社
+# 发）", never names a column: :data:`~.layout.PHOTO_REF`.)
+NOT_A_COLUMN = re.compile(r"[（(](?:[^（）()]*[A-Za-z、]|[即含]|见图)[^（）()]*[）)]$")
 # A tag ends its title.  One whose line runs as wide as the column into a
 # full-width next line is a bracket inside text wrapped in the column ("此外，乌鲁木
 # 齐高新区（新市区） / 与27家金融机构和200余家企业达成 / …"): on generated pages all
