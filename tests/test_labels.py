@@ -306,6 +306,8 @@ def test_an_open_deck_between_a_title_and_a_news_byline_is_the_subtitle():
     ("习近平同葡萄牙总统就中葡建交40周年互致贺电", "李克强同葡萄牙总理科斯塔互致贺电"),
     # a meeting named at the end of the first: the title (15 of 15 such pairs)
     ("栗战书主持召开第二十四次委员长会议", "决定十三届全国人大常委会第九次会议2月26日至27日举行"),
+    # the second opening on what the first's subject did there (5 of 5 such pairs)
+    ("王明出席2019年城市能源发展论坛", "宣读贺信并发表主旨演讲"),
 ])
 def test_two_fields_read_as_title_and_subtitle(title, subtitle):
     from banmian.stages.headlines import assign_roles
@@ -325,3 +327,26 @@ def test_a_short_phrase_over_a_tagged_one(text, want):
     from banmian.stages.headlines import split_fields
     lines = layout.label_lines(normalize.measure_lines(pages_from_text(text)[0]))
     assert ["".join(x.info.text for x in f) for f in split_fields(lines)] == want
+
+
+@pytest.mark.parametrize("kicker, title", [
+    ("刘明在市发展改革委调研时强调", ["立足全局抓落实", "推动经济社会发展实现良好开局"]),
+    ("基站率先布局，研发持续推进——", ["湖北下好", "“5G+”先手棋"]),
+])
+def test_after_a_lead_in_kicker_the_rest_is_the_title(kicker, title):
+    # In the dev corpus none of 305 headlines with such a kicker has a subtitle, bar the
+    # five who-else-came lines ("韩正出席") that read as subtitles by themselves.
+    from banmian.stages.headlines import assign_roles
+    lines = layout.label_lines(normalize.measure_lines(pages_from_text("\n".join([kicker, *title]) + "\n")[0]))
+    roles, _ = assign_roles(lines, column_width=16.0)
+    assert {r: "".join(x.info.text for x in v) for r, v in roles.items()} == {"kicker": kicker, "title": "".join(title)}
+
+
+def test_a_couplet_line_opens_its_field():
+    # two phrases as long as each other parted by a word space are a title set whole; a
+    # wrapped title's middle line under a line with a space of its own is no couplet
+    from banmian.stages.headlines import split_fields
+    lines = layout.label_lines(normalize.measure_lines(pages_from_text("内蒙古阿尔山推进棚改发展旅游业\n改造“小棚户” 创造“大幸福”\n")[0]))
+    assert ["".join(x.info.text for x in f) for f in split_fields(lines)] == ["内蒙古阿尔山推进棚改发展旅游业", "改造“小棚户”创造“大幸福”"]
+    lines = layout.label_lines(normalize.measure_lines(pages_from_text("树牢底线思维 弘扬\n斗争精神 全力维护\n国家政治安全\n")[0]))
+    assert len(split_fields(lines)) == 1
