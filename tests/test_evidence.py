@@ -78,3 +78,12 @@ def test_an_article_label_is_no_sub_heading_of_a_series(label, alike):
     prev = _runs(label + "\n" + body)
     lines = tuple(x._replace(label="heading") if k == 0 else x for k, x in enumerate(y for r in prev for y in r.lines))
     assert evidence._like_a_heading_before(_runs("赶年集\n")[0], evidence.Run("body", lines)) is alike
+
+
+@pytest.mark.parametrize("other, alike", [("大山的召唤", True), ("大山的孩子们", False), ("小城的召唤", False)])
+def test_one_line_runs_opening_alike_are_one_series(other, alike):
+    """One-line runs as wide as each other and opening on the same words are a series'
+    sub-headings ("大山的渴望", "大山的召唤"), weighed as such, not as lone headings."""
+    from banmian.stages.assemble import _same_opening
+    run, sibling = _runs("大山的渴望\n")[0], _runs(other + "\n")[0]
+    assert _same_opening(run, {1: [run, sibling]}) is alike

@@ -24,6 +24,7 @@ from .evidence import (COHESION_LINES, COHESION_SHARE, Order, RegionOf, Run, coh
                        title_evidence)
 from .headlines import KICKER_END, TITLE_TAG, is_subtitle, split_fields
 from .layout import OPEN_SENTENCE, Label, Labelled
+from .reflow_cues import IDEOGRAPHS
 from .row import cut_under_row, headline_row, lead_text_at
 
 def _region(run: Run | None, region_of: RegionOf) -> int | None:
@@ -87,7 +88,7 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before",
                 or (quoted(run) and any(quoted(other) for other in runs if other is not run and other.kind == "head")) \
                 or (label_over_phrase(run) and any(label_over_phrase(other) for other in heads_of_size.get(2, ())
                                                     if other is not run) \
-                or _same_label(run, heads_of_size))
+                or _same_label(run, heads_of_size) or _same_opening(run, heads_of_size))
             above = _run_above(out)  # what stands above the body before, furniture aside
             why = title_evidence(run, prev, nxt, order, series, width_of,
                                  runs[i + 2] if i + 2 < len(runs) else None, headless=above is None,
@@ -126,6 +127,22 @@ def _same_label(run: Run, heads_of_size: Mapping[int, list[Run]]) -> bool:
     width = run.lines[0].info.width
     return any(other is not run and label_first(other) and other.lines[0].info.width == width
                for size, others in heads_of_size.items() if size >= 2 for other in others)
+
+
+SERIES_OPENING = 2  # characters two one-line runs open alike on to be one series ("大山的渴望", "大山的召唤")
+
+
+def _same_opening(run: Run, heads_of_size: Mapping[int, list[Run]]) -> bool:
+    """Is ``run`` one line of words opening as another one-line run of the page does, just
+    as wide: a series' sub-headings ("大山的渴望", "大山的召唤")?  Two titles seldom share
+    their first words and their length."""
+    if len(run.lines) != 1:
+        return False
+    first = run.lines[0].info
+    return IDEOGRAPHS.fullmatch(first.text) is not None and any(
+        other is not run and other.lines[0].info.width == first.width
+        and other.lines[0].info.text[:SERIES_OPENING] == first.text[:SERIES_OPENING]
+        for other in heads_of_size.get(1, ()))
 
 
 FLOAT_ECHO = 0.5  # a paragraph's opening echoing a misplaced headline this well is its article's

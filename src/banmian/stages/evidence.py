@@ -85,8 +85,12 @@ COHESION_MIN_LINES = 20  # fewer on either side say too little
 COHESION_SHARE = 0.02
 # A sub-heading comes in a series; one heading-like line in a body so far, with no
 # sibling of its shape on the page, is weighed on shorter sides (14 lines: at 10 a
-# recipe's dish names, each about something else, were read as titles).
+# recipe's dish names, each about something else, were read as titles), and against a
+# higher share: two articles on one subject ("春节，重新看见“我们”" beside a walk down a
+# festive street abroad) share 2-3% of their bigrams, and a lone sub-heading is the
+# rarer thing (on the generated sets, 6 pages gained, 2 lost a lone sub-heading).
 LONE_MIN_LINES = 14
+LONE_SHARE = 0.03
 # A label numbered past one ("镜头四", "看点二", "记忆之三") is one more of its article's
 # series of sections, however far the section's subject is from the one before it.
 SERIES_ITEM = re.compile(r"[\u4e00-\u9fff]{1,4}?之?[二三四五六七八九十]{1,2}")
@@ -250,7 +254,8 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     # a section about another side of the story is not told from the next article by
     # its words alone)
     if not label and not like_a_heading and not continued and not SERIES_ITEM.fullmatch(run.lines[0].info.text) and \
-            change_of_subject(prev, nxt, COHESION_MIN_LINES if series or headed else LONE_MIN_LINES, beyond):
+            change_of_subject(prev, nxt, COHESION_MIN_LINES if series or headed else LONE_MIN_LINES, beyond,
+                              COHESION_SHARE if series or headed else LONE_SHARE):
         return "the text after it shares almost no words with the text before it"
     return ""
 
@@ -369,7 +374,7 @@ BEYOND_SHARE = COHESION_SHARE / 2
 
 
 def change_of_subject(prev: Run, nxt: Run, min_lines: int = COHESION_MIN_LINES,
-                      beyond: Sequence[Labelled] = ()) -> bool:
+                      beyond: Sequence[Labelled] = (), share: float = COHESION_SHARE) -> bool:
     """Lexical cohesion (as in TextTiling): the sections of one article keep to its
     subject and share its words, while the next article is about something else.
     Over two sides of 40 column lines (~600 characters), less the bigrams most
@@ -386,7 +391,7 @@ def change_of_subject(prev: Run, nxt: Run, min_lines: int = COHESION_MIN_LINES,
         after += [x.info.text for x in beyond[:COHESION_LINES - len(after)]]
     if len(prev.lines) < min_lines or len(after) < min_lines:
         return False
-    coh = low_cohesion([x.info.text for x in prev.lines[-COHESION_LINES:]], after)
+    coh = low_cohesion([x.info.text for x in prev.lines[-COHESION_LINES:]], after, share)
     return coh is not None and (len(nxt.lines) >= min_lines or coh < BEYOND_SHARE)
 
 
@@ -421,7 +426,7 @@ def cohesion(before: list[str], after: list[str]) -> float:
     return len(a & b) / min(len(a), len(b)) if a and b else 1.0
 
 
-def low_cohesion(before: list[str], after: list[str]) -> float | None:
+def low_cohesion(before: list[str], after: list[str], share: float = COHESION_SHARE) -> float | None:
     """:func:`cohesion`, where it is under COHESION_SHARE (None otherwise).  Most
     points asked about are inside one article, where the lines nearest the point
     already share more bigrams than the whole windows would need: those are answered
@@ -440,9 +445,9 @@ def low_cohesion(before: list[str], after: list[str]) -> float | None:
         read = k
         part_b, part_a = sum(map(len, before[-k:])) or 1, sum(map(len, after[:k])) or 1
         whole = min(len(b) * size_b / part_b, len(a) * size_a / part_a)
-        if len(b & a) >= COHESION_SHARE * whole:
+        if len(b & a) >= share * whole:
             return None
     b = b.union(*map(line_bigrams, before[:max(0, n_b - read)]))  # now :func:`cohesion`'s windows
     a = a.union(*map(line_bigrams, after[read:]))
     coh = len(a & b) / min(len(a), len(b)) if a and b else 1.0
-    return coh if coh < COHESION_SHARE else None
+    return coh if coh < share else None
