@@ -87,3 +87,25 @@ def test_one_line_runs_opening_alike_are_one_series(other, alike):
     from banmian.stages.assemble import _same_opening
     run, sibling = _runs("大山的渴望\n")[0], _runs(other + "\n")[0]
     assert _same_opening(run, {1: [run, sibling]}) is alike
+
+
+def _vocab_lines(start: int, n: int, width: int = 15) -> list[str]:
+    # lines of ideographs from a block of the code table of their own: their bigrams are
+    # shared with no other block's (and are no common words)
+    return ["".join(chr(start + (k * width + j) * 7 % 3000) for j in range(width)) for k in range(n)]
+
+
+@pytest.mark.parametrize("own_lines, title", [(13, True), (2, False)])
+def test_a_short_section_is_read_on_past_the_next_run(own_lines, title):
+    """Before a short section the text after it is read on past the next run; a section of
+    a third of the window or more may part at a share of 1.5%, a line or two only at 1%."""
+    before = _vocab_lines(0x5000, 40)
+    own, beyond = _vocab_lines(0x6000, own_lines), _vocab_lines(0x7000, 40)
+    a = frozenset().union(*map(evidence.line_bigrams, (own + beyond)[:evidence.COHESION_LINES]))
+    shared = sorted(a)[:int(0.012 * len(a)) + 1]  # about 1.2% of the window's bigrams
+    before[0] = "".join(shared)
+    share = evidence.cohesion(before, (own + beyond)[:evidence.COHESION_LINES])
+    assert evidence.BEYOND_SHORT_SHARE < share < evidence.BEYOND_SHARE
+    runs = [_runs("\n".join(t) + "\n")[0] for t in (before, own, beyond)]
+    prev, nxt, more = (evidence.Run("body", r.lines) for r in runs)
+    assert evidence.change_of_subject(prev, nxt, evidence.COHESION_MIN_LINES, more.lines) is title

@@ -369,8 +369,10 @@ def _column_tag(run: Run, width: float) -> bool:
 
 
 # Text read on past the next run is another section's, or another article's, as often
-# as the short section's own: its cohesion is asked to be the lower.
-BEYOND_SHARE = COHESION_SHARE / 2
+# as the short section's own: its cohesion is asked to be the lower, the more so where the
+# section is a line or two (a label's, a name's) and the window mostly text beyond it.
+BEYOND_SHARE = COHESION_SHARE * 0.75
+BEYOND_SHORT_SHARE = COHESION_SHARE / 2
 
 
 def change_of_subject(prev: Run, nxt: Run, min_lines: int = COHESION_MIN_LINES,
@@ -392,7 +394,8 @@ def change_of_subject(prev: Run, nxt: Run, min_lines: int = COHESION_MIN_LINES,
     if len(prev.lines) < min_lines or len(after) < min_lines:
         return False
     coh = low_cohesion([x.info.text for x in prev.lines[-COHESION_LINES:]], after, share)
-    return coh is not None and (len(nxt.lines) >= min_lines or coh < BEYOND_SHARE)
+    return coh is not None and (len(nxt.lines) >= min_lines or coh < (
+        BEYOND_SHARE if 2 * len(nxt.lines) >= min_lines else BEYOND_SHORT_SHARE))
 
 
 def opens_article_at(lines: Sequence[Labelled], i: int) -> bool:
