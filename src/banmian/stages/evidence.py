@@ -91,6 +91,7 @@ COHESION_SHARE = 0.02
 # rarer thing (on the generated sets, 6 pages gained, 2 lost a lone sub-heading).
 LONE_MIN_LINES = 14
 LONE_SHARE = 0.03
+CONTINUED_SHARE = 0.005
 # A label numbered past one ("镜头四", "看点二", "记忆之三") is one more of its article's
 # series of sections, however far the section's subject is from the one before it.
 SERIES_ITEM = re.compile(r"[\u4e00-\u9fff]{1,4}?之?[二三四五六七八九十]{1,2}")
@@ -251,11 +252,12 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     # sub-heading's shape by chance)
     label = series and headed and run.lines[0].info.width <= SERIES_LABEL_EMS
     # (a text jumped from another page is a long one, and runs on under its sub-headings:
-    # a section about another side of the story is not told from the next article by
-    # its words alone)
-    if not label and not like_a_heading and not continued and not SERIES_ITEM.fullmatch(run.lines[0].info.text) and \
-            change_of_subject(prev, nxt, COHESION_MIN_LINES if series or headed else LONE_MIN_LINES, beyond,
-                              COHESION_SHARE if series or headed else LONE_SHARE):
+    # a section about another side of the story is told from the next article by its
+    # words alone only where they share next to none, CONTINUED_SHARE)
+    share = CONTINUED_SHARE if continued else COHESION_SHARE if series or headed else LONE_SHARE
+    if not label and not like_a_heading and not SERIES_ITEM.fullmatch(run.lines[0].info.text) and \
+            change_of_subject(prev, nxt, COHESION_MIN_LINES if series or headed or continued else LONE_MIN_LINES,
+                              beyond, share):
         return "the text after it shares almost no words with the text before it"
     return ""
 
