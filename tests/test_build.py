@@ -62,3 +62,15 @@ def test_a_body_owns_the_part_of_the_headline_block_that_echoes_it():
     lead = "近期，国家工信部公布了第三批绿色制造名单，浙江省湖州市在绿色园区、绿色供应链、绿色工厂等方面均实现突破。"
     assert [x.info.text for x in _own_part(block, lead)] == ["浙江湖州市探索绿色制造——", "湖州：绿色成为企业发展的主色调"]
     assert _own_part(block[1:], lead) == block[1:]
+
+
+def test_an_unnumbered_page_takes_its_number_from_the_jump_to_it():
+    """Pages 1 and 3 of an issue, neither printing its number: the jump "（下转第3版）" and the
+    "（上接第1版）" it leads to say the second page is page 3, not page 2."""
+    from banmian import parse_issue
+    body = "市委常委会昨天召开会议，研究部署\n今年重点工作，要求各地各部门\n"
+    first = "全力推进重点项目建设\n" + body + "（下转第3版）\n"
+    third = "（上接第1版）\n抓紧抓实各项任务，确保取得实效。\n"
+    issue = parse_issue([first.encode(), third.encode()])
+    assert [p.number for p in issue.pages] == [1, 3]
+    assert [a.pages for a in issue.articles] == [(1, 3)]

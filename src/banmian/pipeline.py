@@ -253,6 +253,17 @@ _DATE_PARTS = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:星期
 _SECTION_NUMBER = re.compile(r"[\u4e00-\u9fff]{2,4}\s*([0-9]{1,2})|([0-9]{1,2})\s*[\u4e00-\u9fff]{2,4}")
 
 
+def _jumped_number(state: PageState, earlier: list[tuple[int, PageState]], taken: set[int]) -> int | None:
+    """The number of a page that prints none, read off the jump that leads to it: a page
+    whose article goes on from page M ("（上接第1版）") is the page M's article jumps to
+    ("（下转第3版）"), which need not follow the page before it (an issue read from pages 1
+    and 3).  Only a number no other page has."""
+    found = {a.continued_to for m, st in earlier for a in st.articles
+             if a.continued_to is not None and a.continued_to not in taken
+             and any(b.continued_from == m for b in state.articles)}
+    return found.pop() if len(found) == 1 else None
+
+
 def _printed_number(state: PageState) -> int | None:
     """The page's printed number: "第6版" in a running head, else a bare page number.
     ("今日16版" counts the issue's pages, so only "第N版" is read.)"""
@@ -285,13 +296,12 @@ def run_issue(pages: list[Page], settings: Settings = DEFAULT, *, paper: str | N
 def _link_pages(pages: list[Page], states: list[PageState], paper: str | None, date: str | None,
                 first_page: int | None) -> Issue:
     """The pages' printed numbers, their articles linked across pages (:func:`link_continuations`)."""
+    printed = [first_page + i if first_page is not None else _printed_number(st) for i, st in enumerate(states)]
     numbers: list[int] = []
-    for i, st in enumerate(states):
-        if first_page is not None:
-            n = first_page + i
-        else:
-            n = _printed_number(st) or (numbers[-1] + 1 if numbers and numbers[-1] else i + 1)
-        numbers.append(n)
+    for i, (st, n) in enumerate(zip(states, printed)):
+        taken = {x for x in printed if x is not None} | set(numbers)
+        numbers.append(n or _jumped_number(st, list(zip(numbers, states)), taken)
+                       or (numbers[-1] + 1 if numbers and numbers[-1] else i + 1))
     fixed_pages = [replace(st.page, number=n) for st, n in zip(states, numbers)]
     per_page = [[replace(a, pages=(n,)) for a in st.articles] for st, n in zip(states, numbers)]
     articles, heads, decisions = link_continuations(per_page, numbers)
