@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from .attach import bigrams, overlap_text, share_in
 from .headlines import TITLE_TAG, split_fields
-from .layout import COLUMN_TAG, Labelled
+from .layout import COLUMN_TAG, RUNNING_BRACKET, Labelled
 from .normalize import SOURCE_NOTE
 from .reflow_cues import (ARTICLE_LABELS, DATELINE_NOTE, EDITOR_SIGNATURE, IDEOGRAPHS, INLINE_BYLINE_START, NOTE_LINES, ends_article,
                           opens_article, reporter_lead)
@@ -99,9 +99,9 @@ SERIES_LABEL_EMS = 4.0  # a sub-heading this short, of a series, is a label ("�
 # A column tag (栏目名) names a column in words.  Brackets holding Latin letters, a
 # list or a gloss are running text's ("自然语言处理（NLP）", "9个省（区、市）",
 # "海子（即湖泊）"): on generated pages 6 such brackets gave headline evidence to
-# body lines, none of 188 tags that did to a title.  (A photo reference, "（见图，新华社
-# 发）", never names a column: :data:`~.layout.PHOTO_REF`.)
-NOT_A_COLUMN = re.compile(r"[（(](?:[^（）()]*[A-Za-z、]|[即含]|见图)[^（）()]*[）)]$")
+# body lines, none of 188 tags that did to a title.  (Nor does a photo reference or an
+# organisation's other name: :data:`~.layout.RUNNING_BRACKET`.)
+NOT_A_COLUMN = re.compile(r"[（(](?:[^（）()]*[A-Za-z、]|[即含])[^（）()]*[）)]$")
 # A tag ends its title.  One whose line runs as wide as the column into a
 # full-width next line is a bracket inside text wrapped in the column ("此外，乌鲁木
 # 齐高新区（新市区） / 与27家金融机构和200余家企业达成 / …"): on generated pages all
@@ -350,7 +350,7 @@ def _column_tag(run: Run, width: float) -> bool:
     lines = run.lines
     for k, x in enumerate(lines):
         text = x.info.text
-        if not COLUMN_TAG.search(text) or NOT_A_COLUMN.search(text):
+        if not COLUMN_TAG.search(text) or (NOT_A_COLUMN.search(text) or RUNNING_BRACKET.search(text)):
             continue
         after = lines[k + 1].info if k + 1 < len(lines) else None
         if (after is not None and not after.text.startswith("——") and x.info.max_width >= width - COLUMN_LINE_SLACK
@@ -364,7 +364,7 @@ def _column_tag(run: Run, width: float) -> bool:
     last = lines[-1].info.text
     if len(lines) >= 2 and last[-1:] in "）)" and "（" not in last and "(" not in last:
         joined = "".join([x.info.text for x in lines])
-        return (TITLE_TAG.search(joined) is not None and NOT_A_COLUMN.search(joined) is None
+        return (TITLE_TAG.search(joined) is not None and NOT_A_COLUMN.search(joined) is None and RUNNING_BRACKET.search(joined) is None
                 and (all(x.info.max_width < width - COLUMN_LINE_SLACK for x in lines[:-1])
                      or wrapped_tag(lines[-2].info, lines[-1].info, width)))
     return False

@@ -29,9 +29,12 @@ from .shapes import (BRACKETED_BYLINE, HAN, PUNCT_ANY, SENTENCE_PUNCT, SENTENCE_
 Label = Literal["body", "heading", "head", "byline", "jump", "furniture"]
 # A title's rubric: "（人民时评）", "（逐梦70年）"; short, at the end of a short line.
 COLUMN_TAG = re.compile(r"[（(][^（）()]{2,20}[）)]$")
-# A bracket pointing at the photo of the person named before it ("索南达杰（见图，新华社发）
-# 是…", 35 paragraphs of the dev corpus) is running text; no column tag opens so.
-PHOTO_REF = re.compile(r"[（(]见图[^（）()]*[）)]$")
+# Brackets of running text that no column tag is: one pointing at the photo of the person
+# named before it ("索南达杰（见图，新华社发）是…", 35 paragraphs of the dev corpus), and an
+# organisation's other name ("中央党校（国家行政学院）教授…", "各级党委（党组）"; no column
+# tag of the corpus ends on such a word).
+RUNNING_BRACKET = re.compile(r"[（(](?:见图[^（）()]*|[^（）()]{0,16}(?:学院|大学|党组|党委|集团|公司|委员会|研究院|"
+                             r"医院|中心|政府|街道))[）)]$")
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
@@ -289,7 +292,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
                    or labels[i - 1] in ("furniture", "jump", "head"))
               # (a kept indent opens a paragraph, and a full stop inside is a sentence's:
               # "　　“做好…是各级党委（党组）", "…责任。实践中，还缺少一套党委（党组）")
-              and not x.indented and "。" not in text and not _CLOCK.search(text) and not PHOTO_REF.search(text)
+              and not x.indented and "。" not in text and not _CLOCK.search(text) and not RUNNING_BRACKET.search(text)
               # (a title's tag stands outside its quotation: one left open runs on, "“做好机构编制
               # 工作是各级党委（党组）" / "的政治责任。…")
               and text.count("“") <= text.count("”")
@@ -452,7 +455,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
         x = infos[i]
         if (labels[i] == "body" and labels[i - 1] == "head" and not x.terminal and x.text[-1] in "）)"
                 and why[i] != _OPENS and (
-                    (COLUMN_TAG.search(x.text) and x.text[0] not in "（(" and not PHOTO_REF.search(x.text))
+                    (COLUMN_TAG.search(x.text) and x.text[0] not in "（(" and not RUNNING_BRACKET.search(x.text))
                     or (closes_unopened(x.text) and left_open(infos[i - 1].text)))):
             labels[i] = "head"
             why[i] = "the end of the headline line above (its column tag)"
