@@ -350,3 +350,19 @@ def test_a_couplet_line_opens_its_field():
     assert ["".join(x.info.text for x in f) for f in split_fields(lines)] == ["内蒙古阿尔山推进棚改发展旅游业", "改造“小棚户”创造“大幸福”"]
     lines = layout.label_lines(normalize.measure_lines(pages_from_text("树牢底线思维 弘扬\n斗争精神 全力维护\n国家政治安全\n")[0]))
     assert len(split_fields(lines)) == 1
+
+
+@pytest.mark.parametrize("text, want", [
+    # a long column tag on its own line stays with its title (211 such tags in the corpus)
+    ("向群众身边不正之风和腐败问题亮剑\n（解读中央纪委三次全会精神⑥）\n",
+     {"title": "向群众身边不正之风和腐败问题亮剑（解读中央纪委三次全会精神⑥）"}),
+    # ... a bracket with a date is a subtitle (all 12 bracketed subtitles of the corpus)
+    ("全国人民代表大会常务委员会关于修改部分法律的决定\n（2019年10月26日第十三届全国人民代表大会常务委员会第十四次会议通过）\n",
+     {"title": "全国人民代表大会常务委员会关于修改部分法律的决定",
+      "subtitle": "（2019年10月26日第十三届全国人民代表大会常务委员会第十四次会议通过）"}),
+])
+def test_a_long_bracket_is_a_subtitle_only_with_a_date(text, want):
+    from banmian.stages.headlines import assign_roles
+    lines = layout.label_lines(normalize.measure_lines(pages_from_text(text)[0]))
+    roles, _ = assign_roles(lines, column_width=16.0)
+    assert {r: "".join(x.info.text for x in v) for r, v in roles.items()} == want
