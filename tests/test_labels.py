@@ -366,3 +366,20 @@ def test_a_long_bracket_is_a_subtitle_only_with_a_date(text, want):
     lines = layout.label_lines(normalize.measure_lines(pages_from_text(text)[0]))
     roles, _ = assign_roles(lines, column_width=16.0)
     assert {r: "".join(x.info.text for x in v) for r, v in roles.items()} == want
+
+
+@pytest.mark.parametrize("heads, want", [
+    # a word alone on one block's first line, before a space on the other's: a series' name
+    (["新春走基层\n春节住新房\n", "新春走基层 人和家顺事事兴\n过节就在岗位上\n"], {("新春走基层",)}),
+    # a kicker wrapped alike over two titles: its lines
+    (["金色的秋天丰收的\n季节（美丽中国）\n稻梦空间\n", "金色的秋天丰收的\n季节（美丽中国）\n柑橘之乡\n"],
+     {("金色的秋天丰收的", "季节（美丽中国）")}),
+    # the same words set apart in neither: a kicker wrapped in two ways, no series' name
+    (["金色的秋天 丰收的\n季节（美丽中国）\n", "金色的秋天 丰收的季\n节（美丽中国）\n"], set()),
+    # two titles opening on one word run on: none
+    (["习近平会见\n美国客人\n", "习近平同\n法国总统通电话\n"], set()),
+])
+def test_series_names_of_a_page(heads, want):
+    from banmian.stages.headlines import series_names
+    blocks = [layout.label_lines(normalize.measure_lines(pages_from_text(h)[0])) for h in heads]
+    assert series_names(blocks) == want

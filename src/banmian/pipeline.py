@@ -23,6 +23,7 @@ from .stages.build import blocks_part_fields, build_article, furniture_of, stand
 from .stages.captions import caption_lines
 from .stages.continuations import link_continuations
 from .stages.geometry import body_size, size_hints
+from .stages.headlines import series_names
 from .stages.interleave import restore_order
 from .stages.layout import Labelled, label_lines
 from .stages.normalize import LineInfo, measure_lines
@@ -201,10 +202,11 @@ def reflow(state: PageState) -> PageState:
     extra: list[Furniture] = []
     done: list[tuple[list[RawParagraph], Article]] = []
     blocked = blocks_part_fields(state.drafts, state.labelled[0].info.line.number if state.labelled else 1)
+    series = series_names([list(d.head) for d in state.drafts])
     for d in state.drafts:
         width = body_width(d.body)  # both need it; it is 0.0 for an empty body
         paras = reflow_paragraphs(d.body, state.settings.indent_chars, width)
-        art = build_article(state.page, d, paras, width, blocked)
+        art = build_article(state.page, d, paras, width, blocked, series)
         extra.extend(standalone_bylines(state.page, d, art))
         articles.append(art)
         done.append((paras, art))

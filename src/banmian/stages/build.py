@@ -127,9 +127,11 @@ def blocks_part_fields(drafts: list[Draft] | tuple[Draft, ...], first_line: int 
 
 
 def build_article(page: Page, draft: Draft, paragraphs: list[RawParagraph],
-                  width: float | None = None, blocked: bool = False) -> Article:
+                  width: float | None = None, blocked: bool = False,
+                  series: frozenset[tuple[str, ...]] = frozenset()) -> Article:
     """``width``: the body's column width (:func:`body_width`), where the caller has it already;
-    ``blocked``: blank lines part a headline's fields (:func:`blocks_part_fields`)."""
+    ``blocked``: blank lines part a headline's fields (:func:`blocks_part_fields`);
+    ``series``: the page's series names (:func:`.headlines.series_names`)."""
     head = list(draft.head)
     if (len(paragraphs) > 1 and paragraphs[0].kind == "heading" and paragraphs[1].kind == "body"
             and starts_article(paragraphs[1].lines[0].info.text)
@@ -185,7 +187,7 @@ def build_article(page: Page, draft: Draft, paragraphs: list[RawParagraph],
         if width is None:
             width = body_width(draft.body) if draft.body else 0.0
         breaks = frozenset(k for k in range(len(head) - 1) if head[k + 1].info.blank_before) if blocked else frozenset()
-        roles, certain = assign_roles(head, width, breaks)
+        roles, certain = assign_roles(head, width, breaks, series)
     headline = Headline(**{k: text_of(page, v) for k, v in roles.items() if v}, roles_certain=certain)
     return Article(headline=headline, paragraphs=tuple(paras), byline=byline, dateline=dateline,
                    pages=(page.number,) if page.number is not None else (),

@@ -274,13 +274,64 @@ def _series_kicker(a: Field, b: Field) -> bool:
     return _width(b) <= SERIES_TITLE_EMS and _width(b) < core
 
 
+SERIES_NAME_CHARS = 8  # a series name printed over several headlines of one page is a word or two
+
+
+def _first_word(line: Labelled) -> str:
+    first = line.info
+    return first.text[:first.spans[0].end - first.spans[0].start]
+
+
+def _shared_lead(a: list[str], b: list[str], wa: str, wb: str) -> tuple[str, ...] | None:
+    """The lines two headlines of a page open with alike, with more after in both: whole
+    lines, or a word alone on the first line of one and before a space on the other's."""
+    if a[0] == b[0]:
+        k = 1
+        while k < min(len(a), len(b)) - 1 and a[k] == b[k]:
+            k += 1
+        return tuple(a[:k]) if a[k:] != b[k:] else None
+    # (a word set apart in both, alone on its line in one: in neither, it may be the
+    # first words of a kicker wrapped in two ways, "金色的秋天 丰收的 / 季节…")
+    if wa == wb and (wa == a[0] or wb == b[0]) and len(wa) <= SERIES_NAME_CHARS and IDEOGRAPHS.fullmatch(wa):
+        return (wa,)
+    return None
+
+
+def series_names(heads: list[list[Labelled]]) -> frozenset[tuple[str, ...]]:
+    """What two or more headlines of one page open with alike: the name of a series the page
+    runs, alone on its line or parted from the rest by a space ("新春走基层" over "春节住新房 /
+    欢喜又安心" and "新春走基层 人和家顺事事兴" over "阿妹戚托小镇的新生活"), or a kicker set
+    over each, wrapped alike ("金色的秋天丰收的 / 季节（美丽中国）"): each time the kicker.
+    Two titles seldom open on the same words set apart."""
+    blocks = [([x.info.text for x in h], _first_word(h[0])) for h in heads if len(h) >= 2]
+    return frozenset(lead for i, (a, wa) in enumerate(blocks) for b, wb in blocks[i + 1:]
+                     if (lead := _shared_lead(a, b, wa, wb)) is not None)
+
+
+def _series_break(lines: list[Labelled], series: frozenset[tuple[str, ...]]) -> int | None:
+    """The index of the last line of a series name or shared kicker ``lines`` open with."""
+    for lead in series:
+        n = len(lead)
+        if len(lines) > n and all(lines[k].info.text == lead[k] for k in range(n - 1)) \
+                and _first_word(lines[n - 1]) == lead[-1]:
+            return n - 1
+    return None
+
+
 def assign_roles(lines: list[Labelled], column_width: float = 0.0,
-                 breaks: frozenset[int] = frozenset()) -> tuple[dict[str, Field], bool]:
+                 breaks: frozenset[int] = frozenset(), series: frozenset[tuple[str, ...]] = frozenset()
+                 ) -> tuple[dict[str, Field], bool]:
     """Return ``({role: lines}, certain)``; ``certain`` is False when roles were guessed.
 
-    ``column_width`` is the width of the article's body column, in ems.
+    ``column_width`` is the width of the article's body column, in ems; ``series``: the
+    page's :func:`series_names`, a first line opening with one is the kicker.
     """
-    fields = split_fields(lines, breaks)
+    if len(lines) > 1 and series and (k := _series_break(lines, series)) is not None:
+        # (a field of its own whatever the lines after it: "新春走基层 / 春节住新房" are no
+        # couplet's halves)
+        fields = [lines[:k + 1], *split_fields(lines[k + 1:], frozenset(b - k - 1 for b in breaks if b > k))]
+    else:
+        fields = split_fields(lines, breaks)
     if not fields:
         return {}, True
     if len(fields) == 1:
