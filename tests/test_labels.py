@@ -332,6 +332,8 @@ def test_a_short_phrase_over_a_tagged_one(text, want):
 @pytest.mark.parametrize("kicker, title", [
     ("刘明在市发展改革委调研时强调", ["立足全局抓落实", "推动经济社会发展实现良好开局"]),
     ("基站率先布局，研发持续推进——", ["湖北下好", "“5G+”先手棋"]),
+    # the person the story is about, named by craft or post (10 of 10 such fields)
+    ("北京绢花传承人金铁铃", ["做朵不凋谢的“花儿金”"]),
 ])
 def test_after_a_lead_in_kicker_the_rest_is_the_title(kicker, title):
     # In the dev corpus none of 305 headlines with such a kicker has a subtitle, bar the
@@ -383,3 +385,8 @@ def test_series_names_of_a_page(heads, want):
     from banmian.stages.headlines import series_names
     blocks = [layout.label_lines(normalize.measure_lines(pages_from_text(h)[0])) for h in heads]
     assert series_names(blocks) == want
+
+
+def test_a_title_opening_on_a_post_is_no_kicker():
+    from banmian.stages.headlines import KICKER_END
+    assert KICKER_END.search("河北阳原县大田洼村第一书记赵云旺") and not KICKER_END.search("第一书记卖山货")

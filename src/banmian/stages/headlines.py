@@ -19,7 +19,12 @@ from .layout import PARAGRAPH_MEASURE, PARALLEL_END, Labelled
 from .reflow_cues import IDEOGRAPHS
 from .normalize import squeezed_width
 
-KICKER_END = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|印发|批示|致信|勉励|号召|宣布|——|—|：|:)$")
+# A kicker leads into the title: a verb of speech, a dash or a colon, or the person the
+# story is about named by craft or post ("北京绢花传承人金铁铃", "…红旗坪村第一书记肖曙光":
+# all 10 such fields of the dev corpus are kickers; a title may open on the post alone,
+# "第一书记卖山货").
+KICKER_END = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|印发|批示|致信|勉励|号召|宣布|——|—|：|:"
+                        r"|[\u4e00-\u9fff”]{2}(?:传承人|第一书记|带头人)[\u4e00-\u9fff·]{2,3})$")
 # A bracketed line is a subtitle ("（2024年6月25日…全体会议通过）", "（2019年1月3日）"); a
 # short one without a date is the title's column tag ("（人民时评）") and stays with the title.
 _N = r"(?:\d{1,4}|[〇零一二三四五六七八九十]{1,4})"
