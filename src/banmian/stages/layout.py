@@ -65,6 +65,18 @@ _ROLE_ONLY = re.compile(r"[" + MARKS + r"]?\s*" + ROLE + r"[：:]?")
 _NAMES_ONLY = re.compile(r"[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,2}(?:、|\s*文\s*[/／](?:\s*图)?)?")
 
 
+_MARK_PLACES = re.compile(r"[^\u4e00-\u9fff]")
+
+
+def _parallel(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` as long as each other, with the same marks (quotes, a middle dot)
+    at the same places, one at least: two halves of a couplet built alike?"""
+    if len(a) != len(b) or len(a) < 6:
+        return False
+    marks = [(m.start(), m.group()) for m in _MARK_PLACES.finditer(a)]
+    return bool(marks) and marks == [(m.start(), m.group()) for m in _MARK_PLACES.finditer(b)]
+
+
 def _short_open_pairs(infos: list[LineInfo], widths: list[float], labels: list[Label], why: list[str],
                       candidates: Iterable[int]) -> None:
     """A paragraph has one first line: of two short open lines in a row, the
@@ -459,6 +471,12 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
                     or (closes_unopened(x.text) and left_open(infos[i - 1].text)))):
             labels[i] = "head"
             why[i] = "the end of the headline line above (its column tag)"
+        elif (labels[i] == "body" and labels[i - 1] == "head" and not x.terminal and why[i] != _OPENS
+              and _parallel(infos[i - 1].text, x.text) and x.max_width < widths[i] - 1.0):
+            # A couplet title's second half set under the first, built alike ("“科幻之旅”青岛开启 /
+            # “电影之都”看见未来"): the marks at the same places in lines of one length.
+            labels[i] = "head"
+            why[i] = "the second half of the couplet title above (built alike)"
     # A body line that runs into a headline line is a headline line itself:
     # paragraphs end with punctuation.  Walk backwards so chains propagate, but
     # never into the middle of a paragraph (a line whose predecessor is body
