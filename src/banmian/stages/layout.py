@@ -471,6 +471,11 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
                     or (closes_unopened(x.text) and left_open(infos[i - 1].text)))):
             labels[i] = "head"
             why[i] = "the end of the headline line above (its column tag)"
+        elif (labels[i] == "body" and labels[i - 1] == "head" and x.text.startswith(("——", "—"))
+              and not x.strong_end and "。" not in x.text):
+            # (as in the first pass, under a headline line this pass found)
+            labels[i] = "head"
+            why[i] = "a subtitle under a headline line"
         elif (labels[i] == "body" and labels[i - 1] == "head" and not x.terminal and why[i] != _OPENS
               and _parallel(infos[i - 1].text, x.text) and x.max_width < widths[i] - 1.0):
             # A couplet title's second half set under the first, built alike ("“科幻之旅”青岛开启 /
