@@ -109,3 +109,15 @@ def test_a_short_section_is_read_on_past_the_next_run(own_lines, title):
     runs = [_runs("\n".join(t) + "\n")[0] for t in (before, own, beyond)]
     prev, nxt, more = (evidence.Run("body", r.lines) for r in runs)
     assert evidence.change_of_subject(prev, nxt, evidence.COHESION_MIN_LINES, more.lines) is title
+
+
+@pytest.mark.parametrize("closing, end", [("汉尼尔矿井的关闭承载着历史", 24), ("全军将士改革强军砥砺前行", 20)])
+def test_a_closing_paragraph_stays_with_the_text_it_sums_up(closing, end):
+    """Where two merged articles meet, the least cohesive point may fall before the first
+    one's short closing paragraph: the next point within a few lines ends it instead, when
+    the lines between echo the text before more than the text after."""
+    from banmian.stages.assemble import _closing_end
+    before = ["德国最后一座硬煤矿汉尼尔矿井关闭", "矿工兄弟文化承载着历史与信任"] * 10
+    after = ["全军将士永远难忘的历史瞬间", "改革强军砥砺前行的庄严昭示"] * 10
+    texts = before + [closing] * 4 + after
+    assert _closing_end(texts, 20, {20, 24}) == end

@@ -269,6 +269,7 @@ def _leads(lines: list[Labelled]) -> Callable[[int], str]:
 
 CUT_MIN_LINES = 10  # lines each part of a body cut by subject keeps at least
 SCENE_LINES = 3  # a scene-setting opening paragraph this short may stand before the least cohesive point
+CLOSING_LINES = 5  # ... and a closing one this short after it
 CUT_ECHO = 0.2  # how much better the headline after echoes the part after the cut
 CLEAN_AFTER = 0.6  # ... and by this much, with the headline before echoing the part before
 CLEAN_BEFORE = 0.3  # ... by this much more than the part after, the cut needs no change of subject
@@ -325,8 +326,27 @@ def _subject_cut(body: list[Labelled], before: list[Labelled], after: list[Label
             # two stories of one day share ("庆祝", "70周年")
             clean.append((a_second - a_first + b_first - b_second, -j, j))
     if best[1] is not None:
-        return _scene_start(body, texts, best[1], low)  # (a scene-setting line may open it)
-    return None if not clean else max(clean)[2]
+        j = _closing_end(texts, best[1], low)  # (a closing paragraph may end the first)
+        return _scene_start(body, texts, j, low)  # (a scene-setting line may open the second)
+    return None if not clean else _closing_end(texts, max(clean)[2], {c[2] for c in clean})
+
+
+def _closing_end(texts: list[str], j: int, low: set[int]) -> int:
+    """Where the article before a cut at line ``j`` ends: a short closing paragraph that
+    sums it up ("正因为此，隆重纪念普罗斯普—汉尼尔矿井的关闭…") shares words with both sides
+    where two stories meet, so the least cohesive point (or the first point the
+    headlines tell apart) may fall before it.  The next such point within CLOSING_LINES
+    ends the article instead, where the lines between echo the text before more than
+    the text after.  ``low``: the points that qualify."""
+    later = [k for k in low if j < k <= j + CLOSING_LINES]
+    if not later:
+        return j
+    k = min(later)
+    grams = frozenset().union(*map(line_bigrams, texts[j:k]))
+    if share_in(grams, "".join(texts[max(0, j - COHESION_LINES):j])) > \
+            share_in(grams, "".join(texts[k:k + COHESION_LINES])):
+        return k
+    return j
 
 
 def _scene_start(body: list[Labelled], texts: list[str], j: int, low: set[int] | None = None) -> int:
@@ -500,7 +520,10 @@ def _merged_cut(d: Draft, before: list[Labelled], after: list[Labelled], nxt_lea
             earlier = [(coh, j) for j in range(CUT_MIN_LINES, cut) if d.body[j - 1].info.strong_end
                        and (coh := low_cohesion(texts[:j], texts[j:])) is not None
                        and low_cohesion(texts[j:cut], texts[cut:]) is None]
-            return min(earlier)[1] if earlier else _scene_start(d.body, texts, cut)
+            if earlier:
+                return min(earlier)[1]
+            # (a closing paragraph the next echoing opening leaves before it may end the first)
+            return _scene_start(d.body, texts, _closing_end(texts, cut, set(near)))
     return _subject_cut(d.body, before, after) if len(d.body) >= 2 * CUT_MIN_LINES else None
 
 
