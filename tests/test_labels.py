@@ -390,3 +390,14 @@ def test_series_names_of_a_page(heads, want):
 def test_a_title_opening_on_a_post_is_no_kicker():
     from banmian.stages.headlines import KICKER_END
     assert KICKER_END.search("河北阳原县大田洼村第一书记赵云旺") and not KICKER_END.search("第一书记卖山货")
+
+
+def test_who_else_came_to_a_meeting_is_the_subtitle():
+    # "…参加会见", "…出席闭幕式", "…出席会议": 7 of 7 such fields of the corpus are subtitles,
+    # so the title wrapped above it keeps both its lines
+    from banmian.stages.headlines import assign_roles
+    text = "李克强会见2019年度中国政\n府友谊奖获奖外国专家\n韩正参加会见\n"
+    lines = layout.label_lines(normalize.measure_lines(pages_from_text(text)[0]))
+    roles, _ = assign_roles(lines, column_width=13.0)
+    assert {r: "".join(x.info.text for x in v) for r, v in roles.items()} == {
+        "title": "李克强会见2019年度中国政府友谊奖获奖外国专家", "subtitle": "韩正参加会见"}
