@@ -308,6 +308,7 @@ def test_an_open_deck_between_a_title_and_a_news_byline_is_the_subtitle():
     ("栗战书主持召开第二十四次委员长会议", "决定十三届全国人大常委会第九次会议2月26日至27日举行"),
     # the second opening on what the first's subject did there (5 of 5 such pairs)
     ("王明出席2019年城市能源发展论坛", "宣读贺信并发表主旨演讲"),
+    ("市长抵达友好城市", "开始对当地进行工作访问"),
 ])
 def test_two_fields_read_as_title_and_subtitle(title, subtitle):
     from banmian.stages.headlines import assign_roles
