@@ -22,7 +22,7 @@ from .cuts import closes_unopened
 from .decks import find_decks
 from .measure import column_widths
 from .normalize import LineInfo, labelled_tag
-from .reflow_cues import BODY_LABELS, EDITOR_SIGNATURE, IDEOGRAPHS, may_open, opens_article, reporter_lead, starts_article
+from .reflow_cues import ARTICLE_LABELS, BODY_LABELS, EDITOR_SIGNATURE, IDEOGRAPHS, may_open, opens_article, reporter_lead, starts_article
 from .shapes import (BRACKETED_BYLINE, HAN, PUNCT_ANY, SENTENCE_PUNCT, SENTENCE_STOP, bracket_under_head, carried,
                      left_open, note_wraps, spaced, spread, title_open, two_phrases, wrapped_tag)
 
@@ -493,11 +493,13 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
     for i in range(n - 1, -1, -1):
         # only body lines change here, and only before a headline or byline line
         # (or the last) or a news byline's line: tested first, as they rule out most lines
-        if i + 1 < n and why[i + 1] == _OPENS and labels[i] in ("body", "head"):
+        if i + 1 < n and labels[i] in ("body", "head") and (why[i + 1] == _OPENS or (
+                labels[i + 1] == "heading" and ARTICLE_LABELS.match(infos[i + 1].text))):
             # Lines without a sentence's punctuation cannot run on into a news byline
             # ("…首发式在法兰克福举行" / "本报法兰克福10月15日电"): from the last
             # paragraph's end, they are a title above it, also one wrapped in a narrow
-            # block ("联合国教科文 / 组织女童和妇 / … / 行").
+            # block ("联合国教科文 / 组织女童和妇 / … / 行"); nor into a label that only
+            # opens an article ("…协同推进大治理 / 大河上下绿可期（大江大河·黄河③） / 核心阅读").
             j = i
             while (j >= 0 and i - j < BYLINE_TITLE_LINES and labels[j] in ("body", "head")
                    and not infos[j].terminal and not SENTENCE_STOP.search(infos[j].text)):
@@ -506,7 +508,9 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
                 for k in range(j + 1, i + 1):
                     if labels[k] == "body":
                         labels[k] = "head"
-                        why[k] = "a line without a sentence's punctuation above a news byline"
+                        why[k] = ("a line without a sentence's punctuation above a news byline"
+                                  if why[i + 1] == _OPENS else "a line without a sentence's punctuation above "
+                                  "an article's label")
             continue
         if labels[i] != "body":
             continue
