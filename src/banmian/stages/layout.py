@@ -467,7 +467,10 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
         x = infos[i]
         if (labels[i] == "body" and labels[i - 1] == "head" and not x.terminal and x.text[-1] in "）)"
                 and why[i] != _OPENS and (
-                    (COLUMN_TAG.search(x.text) and x.text[0] not in "（(" and not RUNNING_BRACKET.search(x.text))
+                    (COLUMN_TAG.search(x.text) and x.text[0] not in "（(" and not RUNNING_BRACKET.search(x.text)
+                     # (as in the first pass: no tag inside a quotation left open, "“生女子，要巧的，
+                     # 石榴牡丹冒（随意）" / "铰（剪）的。”…")
+                     and x.text.count("“") <= x.text.count("”"))
                     or (closes_unopened(x.text) and left_open(infos[i - 1].text)))):
             labels[i] = "head"
             why[i] = "the end of the headline line above (its column tag)"
