@@ -186,7 +186,11 @@ def build_article(page: Page, draft: Draft, paragraphs: list[RawParagraph],
     else:
         if width is None:
             width = body_width(draft.body) if draft.body else 0.0
-        breaks = frozenset(k for k in range(len(head) - 1) if head[k + 1].info.blank_before) if blocked else frozenset()
+        # (lines brought together from apart, text between them, are fields apart: a row's
+        # kicker dealt to the title printed with its text, "四川成都加强价格监测" … "适时引导生产运销")
+        breaks = frozenset(k for k in range(len(head) - 1)
+                           if (blocked and head[k + 1].info.blank_before)
+                           or head[k + 1].info.line.number > head[k].info.line.number + 2)
         roles, certain = assign_roles(head, width, breaks, series)
     headline = Headline(**{k: text_of(page, v) for k, v in roles.items() if v}, roles_certain=certain)
     return Article(headline=headline, paragraphs=tuple(paras), byline=byline, dateline=dateline,

@@ -143,15 +143,26 @@ def headline_row(drafts: list[Draft], leads: list[str]) -> None:
     """Headlines set in a row above the articles they head: a headline block of
     k + 1 groups before a body whose k next bodies have none of their own is dealt
     out in order, unless a group echoes the first body's opening better than its
-    own."""
+    own.  Groups left over after the row's bodies are the next article's, its kicker
+    over the title printed with it, where each echoes that article's opening better
+    than any of the row's ("墨西哥…" / "潘建伟…" / "四川成都加强价格监测" over two bodies,
+    then "适时引导生产运销" and the Chengdu report)."""
     i = 0
     while i < len(drafts):
         k = _row_end(drafts, i)
         head = drafts[i].head
         if k > i + 1 and head:
             groups = _groups(head)
+            extra = groups[k - i:]
+            if extra and not (k < len(drafts) and drafts[k].head and drafts[k].continued_from is None and all(
+                    (mine := overlap_text(g, leads[k])) > 0 and all(mine > overlap_text(g, leads[r]) for r in range(i, k))
+                    for g in extra)):
+                extra = []
+            groups = groups[:k - i] if extra else groups
             if len(groups) == k - i and all(overlap_text(g, leads[i + j]) >= overlap_text(g, leads[i])
                                              for j, g in enumerate(groups) if j):
                 for j, g in enumerate(groups):
                     drafts[i + j].head = g
+                if extra:
+                    drafts[k].head = [x for g in extra for x in g] + drafts[k].head
         i = k
