@@ -402,3 +402,20 @@ def test_who_else_came_to_a_meeting_is_the_subtitle():
     roles, _ = assign_roles(lines, column_width=13.0)
     assert {r: "".join(x.info.text for x in v) for r, v in roles.items()} == {
         "title": "李克强会见2019年度中国政府友谊奖获奖外国专家", "subtitle": "韩正参加会见"}
+
+
+@pytest.mark.parametrize("text, want", [
+    # three fields without a cue: the last is the title, the ones before its kicker (a
+    # kicker + title + subtitle is 22 headlines of the corpus's 3,898)
+    ("新春走基层\n\n人和家顺事事兴\n\n阿妹戚托小镇的新生活\n",
+     {"kicker": "新春走基层人和家顺事事兴", "title": "阿妹戚托小镇的新生活"}),
+    # ... unless the last reads as no title (a caption)
+    ("厦门湖里区机动式考察干部\n\n全程跟进关注更重一线作为\n\n图为2月18日，四川成都医护人员在生产线上作业。\n",
+     {"kicker": "厦门湖里区机动式考察干部", "title": "全程跟进关注更重一线作为",
+      "subtitle": "图为2月18日，四川成都医护人员在生产线上作业。"}),
+])
+def test_three_fields_without_a_cue(text, want):
+    from banmian.stages.headlines import assign_roles
+    lines = [x for x in layout.label_lines(normalize.measure_lines(pages_from_text(text)[0]))]
+    roles, _ = assign_roles(lines, column_width=16.0, breaks=frozenset({0, 1}))
+    assert {r: "".join(x.info.text for x in v) for r, v in roles.items()} == want

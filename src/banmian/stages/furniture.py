@@ -38,8 +38,10 @@ FURNITURE_RES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
                         r"^\d{4}[./-]\d{1,2}[./-]\d{1,2}$|^农历(?:[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年)?闰?"
                         r"[正一二三四五六七八九十冬腊]{1,2}月[初十廿卅二三]?[一二三四五六七八九十]$"), False),
     ("masthead", re.compile(r"^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|时报|商报|晨报|都市报)$|^(?:邮发)?代号\s*[0-9]{1,2}\s*[-－]\s*[0-9]{1,3}$|"
-                            # the issue number and serial code, alone on a line ("第25251期", "CN 11-0065")
-                            r"^(?:总)?第\s*[0-9]{3,6}\s*期$|^CN\s*[0-9]{2}\s*[-－]\s*[0-9]{4}(?:/[A-Z]{1,2})?$"), True),
+                            # the issue number and serial code, alone on a line ("第25251期", "CN 11-0065"),
+                            # and the serial code's label parted from it ("国内统一连续出版物号")
+                            r"^(?:总)?第\s*[0-9]{3,6}\s*期$|^CN\s*[0-9]{2}\s*[-－]\s*[0-9]{4}(?:/[A-Z]{1,2})?$|"
+                            r"^国内统一连续出版物号$"), True),
     ("credit", re.compile(r"^(?:资料图片|制图)[：:]"), True),
     ("masthead", re.compile(r"^\S{2,8}(?:日报|晚报|早报|时报|商报|晨报|都市报)(?:社(?:出版|主办|主管)?)?$|" + _ROMAN_NAME + r"|"
                             r"(?:国内统一连续出版物号|邮发代号|CN\s*\d{2}\s*[-－]\s*\d{4}|总第\s*\d+\s*期|"

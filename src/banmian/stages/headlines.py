@@ -326,6 +326,20 @@ def _series_break(lines: list[Labelled], series: frozenset[tuple[str, ...]]) -> 
     return None
 
 
+LAST_TITLE_CHARS = 20  # a title standing last in a headline of three fields or more is at most this long
+
+
+def _ends_alike(a: str, b: str) -> bool:
+    """Do two clauses end on the same words (a title and the subtitle saying who else did
+    the same)?"""
+    return len(a) >= 5 and len(b) >= 5 and a[-PARALLEL_END:] == b[-PARALLEL_END:]
+
+
+def _title_like(text: str) -> bool:
+    """Could ``text`` be a title: short, no sentence or caption in it?"""
+    return len(text) <= LAST_TITLE_CHARS and not any(c in text for c in "。：:") and not text.startswith(("图为", "上图", "下图"))
+
+
 def assign_roles(lines: list[Labelled], column_width: float = 0.0,
                  breaks: frozenset[int] = frozenset(), series: frozenset[tuple[str, ...]] = frozenset()
                  ) -> tuple[dict[str, Field], bool]:
@@ -388,10 +402,19 @@ def assign_roles(lines: list[Labelled], column_width: float = 0.0,
                 "；" in text_b or len(_BRACKET_END.sub("", text_b)) >= SUMMARY_CHARS) or (
                 # (two clauses ending alike, "习近平同…互致贺电 / 李克强同…互致贺电": the second
                 # says who else did the same, a subtitle; 6 of 6 such pairs in the corpus)
-                len(text_a) >= 5 and len(text_b) >= 5 and text_a[-PARALLEL_END:] == text_b[-PARALLEL_END:]):
+                _ends_alike(text_a, text_b)):
             roles["title"], roles["subtitle"] = a, b
         else:
             roles["kicker"], roles["title"] = a, b
+    elif _title_like(last := "".join(x.info.text for x in middle[-1])) and not _ends_alike(
+            "".join(x.info.text for x in middle[-2]), last):
+        # Three fields or more without a cue: a kicker, a title and a subtitle together are
+        # rare (22 of 3,898 headlines in the dev corpus against 1,014 kicker + title): the
+        # last is the title and the fields before it its kicker ("新春走基层 / 人和家顺事事兴 /
+        # 阿妹戚托小镇的新生活"), unless it reads as no title (a caption, a list of who came)
+        # or says who else did what the field before it tells.
+        roles["kicker"] = [x for f in middle[:-1] for x in f]
+        roles["title"] = middle[-1]
     else:
         roles["kicker"] = middle[0]
         roles["subtitle"] = middle[-1]
