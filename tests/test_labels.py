@@ -419,3 +419,13 @@ def test_three_fields_without_a_cue(text, want):
     lines = [x for x in layout.label_lines(normalize.measure_lines(pages_from_text(text)[0]))]
     roles, _ = assign_roles(lines, column_width=16.0, breaks=frozenset({0, 1}))
     assert {r: "".join(x.info.text for x in v) for r, v in roles.items()} == want
+
+
+def test_the_serial_codes_label_alone_mid_page_is_masthead():
+    """Plain pdftotext may set the masthead's lines inside a headline block far from the
+    page's edge: "国内统一连续出版物号" alone on a line is the serial code's label, as
+    "CN 11-0065" and "第25076期" are masthead wherever they stand."""
+    body = "他说，这一跪跪出了百姓的心声，也跪出了干部的担当。\n" * 8
+    page = body + "新春走基层\n\n国内统一连续出版物号\n\nCN 11-0065\n第25076期\n\n人和家顺事事兴\n\n阿妹戚托小镇的新生活\n" + body
+    kinds = {f.text.value: f.kind for f in parse_page(page.encode("utf-8")).furniture}
+    assert kinds.get("国内统一连续出版物号") == kinds.get("CN 11-0065") == "masthead"
