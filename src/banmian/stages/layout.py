@@ -149,6 +149,7 @@ def _wider_column_starts(infos: list[LineInfo], i: int, why: list[str]) -> bool:
 
 _CLOCK = re.compile(r"\d[：:]\d\d")  # a time of day ("—17：00（节假日休息）"): an info box's, no title's
 _EDITOR = "the signature of an editor's note"
+_COMMENTARY_COLUMN = re.compile(r"(?:本报)?评论员(?:观察|文章)")
 PARALLEL_END = 3  # characters two lines end alike on to be parallel clauses
 _EXCLAIMED = re.compile(r"[！？!?][”’」』]?$")
 
@@ -233,7 +234,8 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             # last line holds more, or marks of its own)
             labels.append("head"), why.append("the end of a headline line above that asks")
         elif (i > 0 and labels[i - 1] == "head" and text[0] in "（(" and BRACKETED_BYLINE.fullmatch(text)
-              and not BODY_LABELS.match(text[1:-1])):  # "（记者手记）" is a column's name
+              # ("（记者手记）", "（评论员观察）" are columns' names)
+              and not BODY_LABELS.match(text[1:-1]) and not _COMMENTARY_COLUMN.fullmatch(text[1:-1])):
             # "（记者 张三）" under the headline signs the article (at its end it is a closing note)
             labels.append("byline"), why.append("a bracketed byline under the headline")
         elif (len(text) <= 8 and _ROLE_ONLY.fullmatch(text)
