@@ -36,15 +36,15 @@ _BYLINE_AFTER_SPACE = re.compile(
     r"\s(?=(?:本报讯|据?新华社电|(?:本报|新华社)(?:\s?[\u4e00-\u9fff]){0,10}\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电讯]))")
 # A title's column tag and, beside it on one baseline, the first line of a text: a deck,
 # a body, or the next headline ("侵权踩下“急刹车”（倾听） 流行文化最能看出社会的心态和",
-# "增产质量高（开年一线看亮点） 在乡村振兴的大背景下，农村").
-_TAG_THEN_TEXT = re.compile(r"[（(][^（）()\s]{2,20}[）)](\s+)(?=[\u4e00-\u9fff“0-9][^\s]{5,}$)")
+# "增产质量高（开年一线看亮点） 在乡村振兴的大背景下，农村", "（新春新年俗) 《送灵澈上人》").
+_TAG_THEN_TEXT = re.compile(r"[（(][^（）()\s]{2,20}[）)](\s+)(?=[\u4e00-\u9fff“《0-9][^\s]{5,}$)")
 _SENTENCE_PUNCT_IN = re.compile(r"[，。；！？]")
 # A title's last line and its deck beside it on one baseline, the deck opening with its
 # dash: "的立身之本 ——舞剧《醒·狮》的启示", "越开越大（人民时评） ——中国经济的信心从何而来⑤"
 # (pypdfium2 joins them).  Neither side holds a sentence's end.
 _TITLE_THEN_DECK = re.compile(r"^[^\s，。；：！？、]{2,40}(\s+)——[^\s。；！？]{2,}$")
 # (a figure may open the text after a column tag: "（评论员观察） 68岁的铁人三项爱好者")
-_GAP_IN_TEXT = re.compile(r"[\u4e00-\u9fff，。、；：？！“”（）)]\s+(?:[\u4e00-\u9fff，。、；：？！“”（）■□●◆]|(?<=[）)]\s)[0-9])")
+_GAP_IN_TEXT = re.compile(r"[\u4e00-\u9fff，。、；：？！“”（）)]\s+(?:[\u4e00-\u9fff，。、；：？！“”（）■□●◆《]|(?<=[）)]\s)[0-9])")
 
 
 def cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> list[int]:
