@@ -121,3 +121,19 @@ def test_a_closing_paragraph_stays_with_the_text_it_sums_up(closing, end):
     after = ["全军将士永远难忘的历史瞬间", "改革强军砥砺前行的庄严昭示"] * 10
     texts = before + [closing] * 4 + after
     assert _closing_end(texts, 20, {20, 24}) == end
+
+
+@pytest.mark.parametrize("sibling, title", [("生态旅游带动乡村振兴", False), (None, True)])
+def test_a_lone_run_with_a_sibling_next_is_no_lone_one(sibling, title):
+    """A one-line heading-like run with no sub-heading before it parts two articles at a 3%
+    bigram share (two articles on one subject share 2-3%), unless the run after the next
+    body is a one-line sibling of its width: then it is one of a series, weighed at 2%."""
+    before, after = _vocab_lines(0x5000, 40), _vocab_lines(0x6000, 40)
+    a = frozenset().union(*map(evidence.line_bigrams, after))
+    before[0] = "".join(sorted(a)[:int(0.025 * len(a)) + 1])  # about 2.5% of the bigrams after
+    assert evidence.COHESION_SHARE < evidence.cohesion(before, after) < evidence.LONE_SHARE
+    prev, nxt = (evidence.Run("body", tuple(x for r in _runs("\n".join(t) + "\n") for x in r.lines))
+                 for t in (before, after))
+    run = evidence.Run("head", _runs("严格制度擦亮生态底色\n")[0].lines)
+    following = evidence.Run("head", _runs(sibling + "\n")[0].lines) if sibling else None
+    assert bool(evidence.title_evidence(run, prev, nxt, following=following)) is title

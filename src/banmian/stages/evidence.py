@@ -254,7 +254,11 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     # (a text jumped from another page is a long one, and runs on under its sub-headings:
     # a section about another side of the story is told from the next article by its
     # words alone only where they share next to none, CONTINUED_SHARE)
-    share = CONTINUED_SHARE if continued else COHESION_SHARE if series or headed else LONE_SHARE
+    # (a one-line run with a sibling of its width next, the section after it heading a
+    # third, "严格制度擦亮生态底色" / … / "生态旅游带动乡村振兴", is no lone one)
+    sibling = (following is not None and following.kind == "head" and len(following.lines) == len(run.lines) == 1
+               and abs(following.lines[0].info.width - run.lines[0].info.width) <= 1.0)
+    share = CONTINUED_SHARE if continued else COHESION_SHARE if series or headed or sibling else LONE_SHARE
     if not label and not like_a_heading and not SERIES_ITEM.fullmatch(run.lines[0].info.text) and \
             change_of_subject(prev, nxt, COHESION_MIN_LINES if series or headed or continued else LONE_MIN_LINES,
                               beyond, share):
