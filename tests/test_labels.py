@@ -431,3 +431,14 @@ def test_the_serial_codes_label_alone_mid_page_is_masthead():
     page = body + "新春走基层\n\n国内统一连续出版物号\n\nCN 11-0065\n第25076期\n\n人和家顺事事兴\n\n阿妹戚托小镇的新生活\n" + body
     kinds = {f.text.value: f.kind for f in parse_page(page.encode("utf-8")).furniture}
     assert kinds.get("国内统一连续出版物号") == kinds.get("CN 11-0065") == "masthead"
+
+
+def test_a_section_name_beside_a_bare_page_label_mid_page_is_furniture():
+    # plain pdftotext may set a running head mid-page, its page label and section name
+    # apart ("第十六版" / "国际"); a page label in Chinese numerals needs its 第
+    body = ["他说，这一跪跪出了百姓的心声。"] * 8
+    texts = body + ["第十六版", "国际", "迈向没有贫困的未来（钟声）"] + body
+    kinds = [None] * 8 + ["page_label", None, None] + [None] * 8
+    out = furniture.furniture_clusters(texts, kinds, blank=[False] * len(texts))
+    assert out[9] == "page_label" and out[10] is None
+    assert furniture.FURNITURE_RES[1][1].search("第十六版国际") and not furniture.FURNITURE_RES[1][1].search("十六版")

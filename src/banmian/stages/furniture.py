@@ -25,8 +25,9 @@ FURNITURE_RES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     # (kind, pattern, anywhere on the page?)
     ("editor", re.compile(r"(?:本版|责任|美术|版式|图片|视觉)?(?:责编|编辑|设计|校对|统筹|制图|排版|美编|组版|照排)\s*[：:]"
                           r"|值班(?:主任|编委|总编|副总编)\s*[：:]"), True),
-    ("page_label", re.compile(r"^(?:[\u4e00-\u9fff]{2,4}\s*)?第?\s*[0-9０-９A-Z]{1,3}\s*版(?:\s*[\u4e00-\u9fff]{2,4})?$|"
-                              r"^[\u4e00-\u9fff]{2,4}\s*[0-9]{2}$"), True),
+    # (in Chinese numerals only with its 第: "第十六版国际", not a body line's "十六版")
+    ("page_label", re.compile(r"^(?:[\u4e00-\u9fff]{2,4}\s*)?(?:第?\s*[0-9０-９A-Z]{1,3}|第\s*[一二三四五六七八九十]{1,3})\s*版"
+                              r"(?:\s*[\u4e00-\u9fff]{2,4})?$|^[\u4e00-\u9fff]{2,4}\s*[0-9]{2}$"), True),
     ("page_label", re.compile(r"^(?:第\s*)?[0-9０-９A-Za-z一二三四五六七八九十]{1,4}\s*版(?:\s*[：:]?\s*\S{1,10})?$"), False),
     # a section's page code run into its name, as OCR joins them ("A14体育", "要闻B2"): the
     # sections of a many-part paper are lettered from A; a G is a summit's ("G20峰会")
@@ -62,6 +63,7 @@ EDGE_LINES = 6  # position-dependent furniture only within this many lines of a 
 # Pieces of a running head, which some dumps print on one line ("要闻第3版2019年2月10日星期日").
 _HEAD_ATOMS = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:星期|周)[一二三四五六日天]|"
                          r"第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版|农历\S{2,8}|[\u4e00-\u9fff]{2,6}日报|\s+")
+_BARE_LABEL = re.compile(r"第?\s*[0-9０-９A-Z一二三四五六七八九十]{1,3}\s*版")
 _FURNITURE_CHAR = re.compile(r"[版报号图源期]")
 _SHORT_CODE = re.compile(r"[0-9０-９A-Z]{1,3}")
 
@@ -209,6 +211,13 @@ def furniture_clusters(texts: list[str], kinds: list[str | None],
             if (0 <= k < n and out[k] is None and len(texts[k]) <= 4 and _MASTHEAD_PIECE.fullmatch(texts[k])
                     and not (blank and blank[max(k, q)])):
                 out[k] = "masthead"
+    # A section's name of two characters beside a bare page label, wherever the extractor
+    # set the running head ("第十六版" / "国际" mid-page): no title is that short.
+    for k in range(n):
+        if (out[k] is None and len(texts[k]) == 2 and IDEOGRAPHS.fullmatch(texts[k])
+                and any(0 <= q < n and kinds[q] == "page_label" and _BARE_LABEL.fullmatch(texts[q])
+                        for q in (k - 1, k + 1))):
+            out[k] = "page_label"
     edge = [k for k in range(n) if k < EDGE_LINES or k >= n - EDGE_LINES]
     # The page's number printed again mid-page, where the extractor put the box that
     # holds it ("15" between two headlines): a bare code equal to the one the running
