@@ -84,9 +84,8 @@ def test_an_article_label_is_no_sub_heading_of_a_series(label, alike):
 def test_one_line_runs_opening_alike_are_one_series(other, alike):
     """One-line runs as wide as each other and opening on the same words are a series'
     sub-headings ("大山的渴望", "大山的召唤"), weighed as such, not as lone headings."""
-    from banmian.stages.assemble import _same_opening
     run, sibling = _runs("大山的渴望\n")[0], _runs(other + "\n")[0]
-    assert _same_opening(run, {1: [run, sibling]}) is alike
+    assert evidence.same_opening(run, {1: [run, sibling]}) is alike
 
 
 def _vocab_lines(start: int, n: int, width: int = 15) -> list[str]:

@@ -14,17 +14,16 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from itertools import accumulate
 
 from .attach import LEAD_CHARS, attach_headlines, bigrams, overlap_text, share_in
 from .draft import Draft
-from .evidence import (COHESION_LINES, COHESION_SHARE, Order, RegionOf, Run, cohesion, label_first, label_over_phrase,
-                       line_bigrams, low_cohesion, note_ends_at, opens_article_at, quoted, run_width, same_shape,
-                       title_evidence)
+from .evidence import (COHESION_LINES, COHESION_SHARE, Order, RegionOf, Run, cohesion, label_over_phrase,
+                       line_bigrams, low_cohesion, note_ends_at, opens_article_at, quoted, run_width, same_label,
+                       same_opening, same_shape, title_evidence)
 from .headlines import KICKER_END, TITLE_TAG, is_subtitle, split_fields
 from .layout import OPEN_SENTENCE, Label, Labelled
-from .reflow_cues import IDEOGRAPHS
 from .row import cut_under_row, headline_row, lead_text_at
 
 def _region(run: Run | None, region_of: RegionOf) -> int | None:
@@ -88,7 +87,7 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before",
                 or (quoted(run) and any(quoted(other) for other in runs if other is not run and other.kind == "head")) \
                 or (label_over_phrase(run) and any(label_over_phrase(other) for other in heads_of_size.get(2, ())
                                                     if other is not run) \
-                or _same_label(run, heads_of_size) or _same_opening(run, heads_of_size))
+                or same_label(run, heads_of_size) or same_opening(run, heads_of_size))
             above = _run_above(out)  # what stands above the body before, furniture aside
             why = title_evidence(run, prev, nxt, order, series, width_of,
                                  runs[i + 2] if i + 2 < len(runs) else None, headless=above is None,
@@ -116,33 +115,6 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before",
                 continue
         out.append(run)
     return out, notes
-
-
-def _same_label(run: Run, heads_of_size: Mapping[int, list[Run]]) -> bool:
-    """Is ``run`` a short label over a phrase (wrapped or not), with another such run of
-    the page whose label is exactly as wide: a series' sub-headings ("覆盖越来越广 / 年客运量
-    达697亿人次", "方式越来越多 / 定制公交、商务班车等满足多 / 样化出行需求")."""
-    if len(run.lines) < 2 or not label_first(run):
-        return False
-    width = run.lines[0].info.width
-    return any(other is not run and label_first(other) and other.lines[0].info.width == width
-               for size, others in heads_of_size.items() if size >= 2 for other in others)
-
-
-SERIES_OPENING = 2  # characters two one-line runs open alike on to be one series ("大山的渴望", "大山的召唤")
-
-
-def _same_opening(run: Run, heads_of_size: Mapping[int, list[Run]]) -> bool:
-    """Is ``run`` one line of words opening as another one-line run of the page does, just
-    as wide: a series' sub-headings ("大山的渴望", "大山的召唤")?  Two titles seldom share
-    their first words and their length."""
-    if len(run.lines) != 1:
-        return False
-    first = run.lines[0].info
-    return IDEOGRAPHS.fullmatch(first.text) is not None and any(
-        other is not run and other.lines[0].info.width == first.width
-        and other.lines[0].info.text[:SERIES_OPENING] == first.text[:SERIES_OPENING]
-        for other in heads_of_size.get(1, ()))
 
 
 FLOAT_ECHO = 0.5  # a paragraph's opening echoing a misplaced headline this well is its article's

@@ -152,6 +152,33 @@ def same_shape(a: Run, b: Run) -> bool:
             and all(abs(x.info.width - y.info.width) <= 1.0 for x, y in zip(a.lines, b.lines)))
 
 
+def same_label(run: Run, heads_of_size: Mapping[int, list[Run]]) -> bool:
+    """Is ``run`` a short label over a phrase (wrapped or not), with another such run of
+    the page whose label is exactly as wide: a series' sub-headings ("覆盖越来越广 / 年客运量
+    达697亿人次", "方式越来越多 / 定制公交、商务班车等满足多 / 样化出行需求")."""
+    if len(run.lines) < 2 or not label_first(run):
+        return False
+    width = run.lines[0].info.width
+    return any(other is not run and label_first(other) and other.lines[0].info.width == width
+               for size, others in heads_of_size.items() if size >= 2 for other in others)
+
+
+SERIES_OPENING = 2  # characters two one-line runs open alike on to be one series ("大山的渴望", "大山的召唤")
+
+
+def same_opening(run: Run, heads_of_size: Mapping[int, list[Run]]) -> bool:
+    """Is ``run`` one line of words opening as another one-line run of the page does, just
+    as wide: a series' sub-headings ("大山的渴望", "大山的召唤")?  Two titles seldom share
+    their first words and their length."""
+    if len(run.lines) != 1:
+        return False
+    first = run.lines[0].info
+    return IDEOGRAPHS.fullmatch(first.text) is not None and any(
+        other is not run and other.lines[0].info.width == first.width
+        and other.lines[0].info.text[:SERIES_OPENING] == first.text[:SERIES_OPENING]
+        for other in heads_of_size.get(1, ()))
+
+
 def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
                     series: bool = False, width_of: Callable[[Run], float] = run_width,
                     following: Run | None = None, headless: bool = False, continued: bool = False,
