@@ -73,6 +73,9 @@ SERIES_TITLE_EMS = 9.0
 # above, those with a "；" in the second field are all title + subtitle (5), and of those
 # whose second field runs to this many characters, 14 of 15.
 SUMMARY_CHARS = 40
+_DATED_FIGURE = re.compile(r"(?:\d{1,2}[—－-]\d{1,2}月|\d{1,2}月|前[一二三]季度|[一二三四]季度|上半年|今年|去年|全年|"
+                           r"截至|\d{4}年)")
+DATED_TITLE_CHARS = 8  # a first field this long, over the figures of a period, is their title
 CLAUSED_TITLE_CHARS = 10  # a first field this long is a title of its own ...
 CLAUSED_MORE_CHARS = 3  # ... over a second of clauses running this much longer, its subtitle
 _BRACKET_END = re.compile(r"[（(][^（）()]*[）)]$")  # a column tag, however long, is no summary
@@ -414,6 +417,10 @@ def assign_roles(lines: list[Labelled], column_width: float = 0.0,
                 # over "1至5月，我市网络零售额…", is another arrangement)
                 len(text_a) >= CLAUSED_TITLE_CHARS and "，" in text_b and "，" not in text_a
                 and len(text_b) > len(text_a) + CLAUSED_MORE_CHARS) or (
+                # (a statement over the figures of a period, "互联网业务收入规模不断扩大 / 1—8月收入
+                # 增20.9%": 9 of 9 such pairs of the corpus whose first field is one phrase)
+                _DATED_FIGURE.match(text_b) is not None and any(c.isdigit() for c in text_b)
+                and len(text_a) >= DATED_TITLE_CHARS and all(len(x.info.spans) == 1 for x in a)) or (
                 # (two clauses ending alike, "习近平同…互致贺电 / 李克强同…互致贺电": the second
                 # says who else did the same, a subtitle; 6 of 6 such pairs in the corpus)
                 _ends_alike(text_a, text_b)):
