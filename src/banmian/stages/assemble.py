@@ -314,11 +314,15 @@ def _closing_end(texts: list[str], j: int, low: set[int]) -> int:
     if not later:
         return j
     k = min(later)
-    grams = frozenset().union(*map(line_bigrams, texts[j:k]))
-    if share_in(grams, "".join(texts[max(0, j - COHESION_LINES):j])) > \
-            share_in(grams, "".join(texts[k:k + COHESION_LINES])):
-        return k
-    return j
+    return k if _echo_before(texts, j, k) else j
+
+
+def _echo_before(texts: list[str], a: int, b: int) -> bool:
+    """Do lines ``a``..``b`` echo the text before them more than the text after them (each
+    COHESION_LINES lines, the words most texts share left out)?"""
+    grams = frozenset().union(*map(line_bigrams, texts[a:b]))
+    return share_in(grams, "".join(texts[max(0, a - COHESION_LINES):a])) > \
+        share_in(grams, "".join(texts[b:b + COHESION_LINES]))
 
 
 def _scene_start(body: list[Labelled], texts: list[str], j: int, low: set[int] | None = None) -> int:
@@ -336,9 +340,7 @@ def _scene_start(body: list[Labelled], texts: list[str], j: int, low: set[int] |
         if not earlier:
             return j
         k = min(earlier)
-        grams = frozenset().union(*map(line_bigrams, texts[k:j]))  # (the words most texts share left out)
-        if share_in(grams, "".join(texts[max(0, k - COHESION_LINES):k])) > \
-                share_in(grams, "".join(texts[j:j + COHESION_LINES])):
+        if _echo_before(texts, k, j):
             return j
         j = k
 

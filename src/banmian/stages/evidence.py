@@ -102,6 +102,11 @@ SERIES_LABEL_EMS = 4.0  # a sub-heading this short, of a series, is a label ("�
 # body lines, none of 188 tags that did to a title.  (Nor does a photo reference or an
 # organisation's other name: :data:`~.layout.RUNNING_BRACKET`.)
 NOT_A_COLUMN = re.compile(r"[（(](?:[^（）()]*[A-Za-z、]|[即含])[^（）()]*[）)]$")
+
+
+def _no_column(text: str) -> bool:
+    """Does ``text`` end on a bracket of running text rather than a column tag?"""
+    return NOT_A_COLUMN.search(text) is not None or RUNNING_BRACKET.search(text) is not None
 # A tag ends its title.  One whose line runs as wide as the column into a
 # full-width next line is a bracket inside text wrapped in the column ("此外，乌鲁木
 # 齐高新区（新市区） / 与27家金融机构和200余家企业达成 / …"): on generated pages all
@@ -381,7 +386,7 @@ def _column_tag(run: Run, width: float) -> bool:
     lines = run.lines
     for k, x in enumerate(lines):
         text = x.info.text
-        if not COLUMN_TAG.search(text) or (NOT_A_COLUMN.search(text) or RUNNING_BRACKET.search(text)):
+        if not COLUMN_TAG.search(text) or _no_column(text):
             continue
         after = lines[k + 1].info if k + 1 < len(lines) else None
         if (after is not None and not after.text.startswith("——") and x.info.max_width >= width - COLUMN_LINE_SLACK
@@ -395,7 +400,7 @@ def _column_tag(run: Run, width: float) -> bool:
     last = lines[-1].info.text
     if len(lines) >= 2 and last[-1:] in "）)" and "（" not in last and "(" not in last:
         joined = "".join([x.info.text for x in lines])
-        return (TITLE_TAG.search(joined) is not None and NOT_A_COLUMN.search(joined) is None and RUNNING_BRACKET.search(joined) is None
+        return (TITLE_TAG.search(joined) is not None and not _no_column(joined)
                 and (all(x.info.max_width < width - COLUMN_LINE_SLACK for x in lines[:-1])
                      or wrapped_tag(lines[-2].info, lines[-1].info, width)))
     return False

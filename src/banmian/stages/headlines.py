@@ -25,6 +25,7 @@ from .captions import CAPTION_START
 from .layout import PARAGRAPH_MEASURE, PARALLEL_END, Labelled
 from .reflow_cues import IDEOGRAPHS
 from .normalize import squeezed_width
+from .shapes import spaced_halves
 
 # A kicker leads into the title: a verb of speech, a dash or a colon, or the person the
 # story is about named by craft or post ("北京绢花传承人金铁铃", "…红旗坪村第一书记肖曙光":
@@ -205,8 +206,8 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
     # Two lines ending alike ("…六国元首互致贺电" / "李克强同六国总理互致贺电") are two
     # parallel clauses, a title and the subtitle that says who else did the same: a wrap
     # does not end two lines in a row on the same words.
-    forced |= {k for k in range(n - 1) if len(texts[k]) >= 5 and len(texts[k + 1]) >= 5
-               and texts[k][-PARALLEL_END:] == texts[k + 1][-PARALLEL_END:] and IDEOGRAPHS.fullmatch(texts[k][-PARALLEL_END:])}
+    forced |= {k for k in range(n - 1)
+               if _ends_alike(texts[k], texts[k + 1]) and IDEOGRAPHS.fullmatch(texts[k][-PARALLEL_END:])}
     if heading:
         # An in-body heading wraps at the column's measure: a line well short of it ends
         # its heading ("心声" over "李彬", a signed piece's label over its writer; a
@@ -279,11 +280,9 @@ def _couplet_line(line: Labelled) -> bool:
     other (quotes aside) and parted by a word space ("改造“小棚户” 创造“大幸福”", "让弱村变强
     把强村做优")?  A wrap cuts a field where the measure ends, not between balanced halves:
     such a line opens a field of its own."""
-    spans = line.info.spans
-    if len(spans) != 2:
+    if len(line.info.spans) != 2:
         return False
-    a = _QUOTES.sub("", line.info.text[:spans[0].end - spans[0].start])
-    b = _QUOTES.sub("", line.info.text[spans[0].end - spans[0].start:])
+    a, b = (_QUOTES.sub("", h) for h in spaced_halves(line.info))
     return (COUPLET_HALF_MIN <= len(a) == len(b) <= HALF_MAX
             and IDEOGRAPHS.fullmatch(a) is not None and IDEOGRAPHS.fullmatch(b) is not None)
 
@@ -298,8 +297,7 @@ SERIES_NAME_CHARS = 8  # a series name printed over several headlines of one pag
 
 
 def _first_word(line: Labelled) -> str:
-    first = line.info
-    return first.text[:first.spans[0].end - first.spans[0].start]
+    return spaced_halves(line.info)[0]
 
 
 def _shared_lead(a: list[str], b: list[str], wa: str, wb: str) -> tuple[str, ...] | None:

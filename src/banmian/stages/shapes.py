@@ -22,6 +22,12 @@ BRACKETED_BYLINE = re.compile(r"[（(]\s*" + ROLE + r"\s*[\u4e00-\u9fff·]{2,4}(
 _BRACKET_LINE = re.compile(r"[（(][^（）()，。；]{2,24}[）)]")
 
 
+def spaced_halves(x: LineInfo) -> tuple[str, str]:
+    """A line's text cut where its first word space stood: its first span's text and the rest."""
+    cut = x.spans[0].end - x.spans[0].start
+    return x.text[:cut], x.text[cut:]
+
+
 def two_phrases(x: LineInfo) -> bool:
     """One space between two runs of Chinese words: "坚持稳中求进 推动高质量发展".
 
@@ -31,8 +37,7 @@ def two_phrases(x: LineInfo) -> bool:
     """
     if len(x.spans) != 2:
         return False
-    cut = x.spans[0].end - x.spans[0].start
-    a, b = x.text[:cut], x.text[cut:]
+    a, b = spaced_halves(x)
     # A gap inside brackets that text follows is a byline's ("（记者 张清）近日，"; a column tag
     # "（我运动 我快乐）" ends its line), and so is one before a bracket closed that was opened
     # lines before ("通 / 讯员 王五）3月5日，").
