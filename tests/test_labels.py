@@ -444,3 +444,14 @@ def test_a_section_name_beside_a_bare_page_label_mid_page_is_furniture():
     out = furniture.furniture_clusters(texts, kinds, blank=[False] * len(texts))
     assert out[9] == "page_label" and out[10] is None
     assert furniture.FURNITURE_RES[1][1].search("第十六版国际") and not furniture.FURNITURE_RES[1][1].search("十六版")
+
+
+def test_a_quoted_title_over_its_column_tag_alone():
+    """A title that quotes someone, its column tag wrapped onto a line of its own, is a
+    headline line however it ends; a quotation in the text over a jump marker is not."""
+    # (a column as narrow as the quotation: it is no short line there)
+    body = "爱国、敬业、助人、奉献\n——这是同事对他的普\n遍评价。皮肤黝黑，饱经\n风雨洗礼；双眼有神，尽\n显明达干练。\n"
+    _assert_labels(body + "\n“科技顶天，市场立地”\n（最美奋斗者）\n\n" + body,
+                   {"“科技顶天，市场立地”": "head", "（最美奋斗者）": "head"})
+    _assert_labels(body + "“一定要满足需求！”\n\n（上接第一版）\n" + body,
+                   {"“一定要满足需求！”": "body"})

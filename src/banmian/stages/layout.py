@@ -155,6 +155,7 @@ _EXCLAIMED = re.compile(r"[！？!?][”’」』]?$")
 
 
 ASKED_TAIL = 8  # characters of a wrapped title's asking or exclaiming last line, at most
+QUOTED_TITLE_CHARS = 24  # characters of a quoted title set over its column tag, at most
 _MARKED_NAME = re.compile("[" + MARKS + "][" + "".join(sorted(SURNAMES)) + r"][\u4e00-\u9fff]{1,2}")
 _CREDIT_TAIL = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|文并摄|摄影?|文|图|[/／]\s*[图文]")  # ("…梅世雄 文" / "/图", "文 /" / "图")
 # (names and credit, the spaces between them gone from the text: the line must have had one)
@@ -260,6 +261,14 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             # subtitle opening with a dash ("——国庆70周年阅兵纪实"); without a blank line
             # (pdftotext -raw), a whole quotation after a paragraph's end
             labels.append("head"), why.append("an exclaiming line over a subtitle")
+        elif (text[0] == "“" and text[-1] == "”" and len(text) <= QUOTED_TITLE_CHARS and text.count("“") == 1
+              and i + 1 < len(infos) and following[i][0] in "（(" and not (infos[i + 1].jump or infos[i + 1].furniture)
+              and bracket_under_head(following[i], following[i + 1] if i + 2 < len(infos) else "")
+              and (i == 0 or x.blank_before or labels[i - 1] != "body" or infos[i - 1].terminal)):
+            # a title that quotes someone, its column tag wrapped onto a line of its own
+            # ("“科技顶天，市场立地”" / "（最美奋斗者）"): a sentence quoted in the text runs
+            # on, or stands with who said it, never over a bracket alone
+            labels.append("head"), why.append("a quotation over a column tag of its own")
         elif (i > 0 and labels[i - 1] == "head" and not terminal and len(text) >= 5
               and text[-PARALLEL_END:] == infos[i - 1].text[-PARALLEL_END:] and HAN.match(text[-1])
               and infos[i - 1].text[0] != "—"):  # (under a deck: "…进口博览会 / 第二届中国国际进口博览会")
