@@ -455,3 +455,11 @@ def test_a_quoted_title_over_its_column_tag_alone():
                    {"“科技顶天，市场立地”": "head", "（最美奋斗者）": "head"})
     _assert_labels(body + "“一定要满足需求！”\n\n（上接第一版）\n" + body,
                    {"“一定要满足需求！”": "body"})
+
+
+def test_a_reporters_notes_title_under_another_headline_line():
+    """"…（记者手记）" reads as a source note closing a sentence; set under another
+    article's headline line and over a blank line, it is a title of its own."""
+    body = "科学研究为了什么？龚晓南用\n自己的实践给出答案——国家的\n需要就是我们的研究方向。\n"
+    _assert_labels(body + "\n江山如画（逐梦70年）\n让科研更有“生命力”（记者手记）\n\n" + body,
+                   {"江山如画（逐梦70年）": "head", "让科研更有“生命力”（记者手记）": "head"})

@@ -308,7 +308,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
         # on under theirs)
         # (the cheap test first: most terminal lines end with 。)
         elif (text[-1] in "）)" and (not terminal or (labelled_tag(text) and (paragraphs or (
-                x.blank_before and i + 1 < len(infos) and infos[i + 1].blank_before) or (
+                (x.blank_before or (i > 0 and labels[i - 1] == "head")) and i + 1 < len(infos) and infos[i + 1].blank_before) or (
                 opens_article(following[i], following[i + 1] if i + 1 < len(following) else "")))))
               and COLUMN_TAG.search(text) and text[0] not in "（("
               and (x.max_width < cw - 1.0 or i == 0 or infos[i - 1].terminal
