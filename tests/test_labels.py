@@ -463,3 +463,11 @@ def test_a_reporters_notes_title_under_another_headline_line():
     body = "科学研究为了什么？龚晓南用\n自己的实践给出答案——国家的\n需要就是我们的研究方向。\n"
     _assert_labels(body + "\n江山如画（逐梦70年）\n让科研更有“生命力”（记者手记）\n\n" + body,
                    {"江山如画（逐梦70年）": "head", "让科研更有“生命力”（记者手记）": "head"})
+
+
+def test_a_standing_title_is_a_field_of_its_own():
+    # "图片报道" heads a photo story alone (101 of 101 in the dev corpus): the lines under
+    # it are another article's headline
+    from banmian.stages.headlines import split_fields
+    lines = layout.label_lines(normalize.measure_lines(pages_from_text("图片报道\n乡村振兴\n人才是关键（今日谈）\n")[0]))
+    assert ["".join(x.info.text for x in f) for f in split_fields(lines)] == ["图片报道", "乡村振兴人才是关键（今日谈）"]
