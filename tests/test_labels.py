@@ -471,3 +471,19 @@ def test_a_standing_title_is_a_field_of_its_own():
     from banmian.stages.headlines import split_fields
     lines = layout.label_lines(normalize.measure_lines(pages_from_text("图片报道\n乡村振兴\n人才是关键（今日谈）\n")[0]))
     assert ["".join(x.info.text for x in f) for f in split_fields(lines)] == ["图片报道", "乡村振兴人才是关键（今日谈）"]
+
+
+@pytest.mark.parametrize("text, want", [
+    # the occasion without a subject is a kicker (all 9 such fields of the dev corpus)
+    ("就中几建交60周年\n习近平同几内亚总\n统孔戴互致贺电\n",
+     {"kicker": "就中几建交60周年", "title": "习近平同几内亚总统孔戴互致贺电"}),
+    # ... and under it, a last field ending as the one before says who else did the same
+    ("就中俄建交70周年\n习近平同俄罗斯总\n统普京互致贺电\n李克强同俄罗斯总理梅德韦杰夫互致贺电\n",
+     {"kicker": "就中俄建交70周年", "title": "习近平同俄罗斯总统普京互致贺电",
+      "subtitle": "李克强同俄罗斯总理梅德韦杰夫互致贺电"}),
+])
+def test_an_occasion_kicker(text, want):
+    from banmian.stages.headlines import assign_roles
+    lines = layout.label_lines(normalize.measure_lines(pages_from_text(text)[0]))
+    roles, _ = assign_roles(lines, column_width=16.0)
+    assert {r: "".join(x.info.text for x in v) for r, v in roles.items()} == want

@@ -32,7 +32,10 @@ from .shapes import spaced_halves
 # all 10 such fields of the dev corpus are kickers; a title may open on the post alone,
 # "第一书记卖山货").
 KICKER_END = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|印发|批示|致信|勉励|号召|宣布|——|—|：|:"
-                        r"|[\u4e00-\u9fff”]{2}(?:传承人|第一书记|带头人)[\u4e00-\u9fff·]{2,3})$")
+                        r"|[\u4e00-\u9fff”]{2}(?:传承人|第一书记|带头人)[\u4e00-\u9fff·]{2,3}"
+                        # the occasion, without a subject ("就中俄建交70周年", "庆祝…成立70周年": all 9
+                        # such fields of the corpus are kickers; a title says who marks it)
+                        r"|^(?:就|庆祝|热烈庆祝|致敬)[^，。：—]{2,24}(?:周年|之际))$")
 # A bracketed line is a subtitle ("（2024年6月25日…全体会议通过）", "（2019年1月3日）"); a
 # short one without a date is the title's column tag ("（人民时评）") and stays with the title.
 _N = r"(?:\d{1,4}|[〇零一二三四五六七八九十]{1,4})"
@@ -400,7 +403,10 @@ def assign_roles(lines: list[Labelled], column_width: float = 0.0,
         # A kicker that leads in ("…时强调", "…——", "…：") is followed by the title alone,
         # however many phrases it is set in ("立足大局全局 / 狠抓贯彻落实推动…"): in the dev
         # corpus none of 305 such headlines has a subtitle but the five of who else came
-        # ("韩正出席", "李克强作出批示"), which ``tail`` holds.
+        # ("韩正出席", "李克强作出批示"), which ``tail`` holds, and a last field ending as
+        # the one before it does ("就中蒙建交70周年 / 习近平同…互致贺电 / 李克强同…互致贺电").
+        if len(middle) > 1 and _ends_alike(*("".join(x.info.text for x in f) for f in middle[-2:])):
+            middle, roles["subtitle"] = middle[:-1], middle[-1]
         roles["title"] = [x for f in middle for x in f]
     elif tail:  # subtitle known: perhaps a kicker, then the title
         if len(middle) > 1:
