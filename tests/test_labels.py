@@ -50,6 +50,14 @@ def _assert_labels(text: str, want: dict[str, str]) -> None:
     assert {line: labels[line][0] for line in want} == want
 
 
+def _roles(text: str, column_width: float = 16.0, breaks: frozenset[int] = frozenset()) -> dict[str, str]:
+    """The headline roles :func:`assign_roles` gives the lines of ``text``, as strings."""
+    from banmian.stages.headlines import assign_roles
+    lines = layout.label_lines(normalize.measure_lines(pages_from_text(text)[0]))
+    roles, _ = assign_roles(lines, column_width=column_width, breaks=breaks)
+    return {r: "".join(x.info.text for x in v) for r, v in roles.items()}
+
+
 def test_a_byline_wrapped_in_its_date_is_not_a_headline_line():
     # As wide as the narrow title block's measure before it and followed by a line of
     # a paragraph's first-line shape, it still opens the article: not a headline line.
@@ -315,10 +323,7 @@ def test_an_open_deck_between_a_title_and_a_news_byline_is_the_subtitle():
     ("互联网业务收入规模不断扩大", "1—8月收入增20.9%"),
 ])
 def test_two_fields_read_as_title_and_subtitle(title, subtitle):
-    from banmian.stages.headlines import assign_roles
-    lines = layout.label_lines(normalize.measure_lines(pages_from_text(f"{title}\n{subtitle}\n")[0]))
-    roles, _ = assign_roles(lines, column_width=16.0)
-    assert {r: "".join(x.info.text for x in v) for r, v in roles.items()} == {"title": title, "subtitle": subtitle}
+    assert _roles(f"{title}\n{subtitle}\n") == {"title": title, "subtitle": subtitle}
 
 
 @pytest.mark.parametrize("text, want", [
@@ -343,10 +348,7 @@ def test_a_short_phrase_over_a_tagged_one(text, want):
 def test_after_a_lead_in_kicker_the_rest_is_the_title(kicker, title):
     # In the dev corpus none of 305 headlines with such a kicker has a subtitle, bar the
     # five who-else-came lines ("韩正出席") that read as subtitles by themselves.
-    from banmian.stages.headlines import assign_roles
-    lines = layout.label_lines(normalize.measure_lines(pages_from_text("\n".join([kicker, *title]) + "\n")[0]))
-    roles, _ = assign_roles(lines, column_width=16.0)
-    assert {r: "".join(x.info.text for x in v) for r, v in roles.items()} == {"kicker": kicker, "title": "".join(title)}
+    assert _roles("\n".join([kicker, *title]) + "\n") == {"kicker": kicker, "title": "".join(title)}
 
 
 def test_a_couplet_line_opens_its_field():
@@ -369,10 +371,7 @@ def test_a_couplet_line_opens_its_field():
       "subtitle": "（2019年10月26日第十三届全国人民代表大会常务委员会第十四次会议通过）"}),
 ])
 def test_a_long_bracket_is_a_subtitle_only_with_a_date(text, want):
-    from banmian.stages.headlines import assign_roles
-    lines = layout.label_lines(normalize.measure_lines(pages_from_text(text)[0]))
-    roles, _ = assign_roles(lines, column_width=16.0)
-    assert {r: "".join(x.info.text for x in v) for r, v in roles.items()} == want
+    assert _roles(text) == want
 
 
 @pytest.mark.parametrize("heads, want", [
@@ -400,11 +399,7 @@ def test_a_title_opening_on_a_post_is_no_kicker():
 def test_who_else_came_to_a_meeting_is_the_subtitle():
     # "…参加会见", "…出席闭幕式", "…出席会议": 7 of 7 such fields of the corpus are subtitles,
     # so the title wrapped above it keeps both its lines
-    from banmian.stages.headlines import assign_roles
-    text = "李克强会见2019年度中国政\n府友谊奖获奖外国专家\n韩正参加会见\n"
-    lines = layout.label_lines(normalize.measure_lines(pages_from_text(text)[0]))
-    roles, _ = assign_roles(lines, column_width=13.0)
-    assert {r: "".join(x.info.text for x in v) for r, v in roles.items()} == {
+    assert _roles("李克强会见2019年度中国政\n府友谊奖获奖外国专家\n韩正参加会见\n", column_width=13.0) == {
         "title": "李克强会见2019年度中国政府友谊奖获奖外国专家", "subtitle": "韩正参加会见"}
 
 
@@ -419,10 +414,7 @@ def test_who_else_came_to_a_meeting_is_the_subtitle():
       "subtitle": "图为2月18日，四川成都医护人员在生产线上作业。"}),
 ])
 def test_three_fields_without_a_cue(text, want):
-    from banmian.stages.headlines import assign_roles
-    lines = [x for x in layout.label_lines(normalize.measure_lines(pages_from_text(text)[0]))]
-    roles, _ = assign_roles(lines, column_width=16.0, breaks=frozenset({0, 1}))
-    assert {r: "".join(x.info.text for x in v) for r, v in roles.items()} == want
+    assert _roles(text, breaks=frozenset({0, 1})) == want
 
 
 def test_the_serial_codes_label_alone_mid_page_is_masthead():
@@ -483,7 +475,4 @@ def test_a_standing_title_is_a_field_of_its_own():
       "subtitle": "李克强同俄罗斯总理梅德韦杰夫互致贺电"}),
 ])
 def test_an_occasion_kicker(text, want):
-    from banmian.stages.headlines import assign_roles
-    lines = layout.label_lines(normalize.measure_lines(pages_from_text(text)[0]))
-    roles, _ = assign_roles(lines, column_width=16.0)
-    assert {r: "".join(x.info.text for x in v) for r, v in roles.items()} == want
+    assert _roles(text) == want
