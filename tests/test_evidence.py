@@ -136,3 +136,15 @@ def test_a_lone_run_with_a_sibling_next_is_no_lone_one(sibling, title):
     run = evidence.Run("head", _runs("严格制度擦亮生态底色\n")[0].lines)
     following = evidence.Run("head", _runs(sibling + "\n")[0].lines) if sibling else None
     assert bool(evidence.title_evidence(run, prev, nxt, following=following)) is title
+
+
+@pytest.mark.parametrize("under, title", [(["激扬青春力量", "书写时代华章"], True), (["力量", "书写时代华章的新篇"], False)])
+def test_two_lines_of_one_measure_under_a_column_wide_line(under, title):
+    """A line as wide as the column heads a sub-heading wrapped there, whose last line alone
+    is short; two short lines of one measure under it are a field of their own (a wide
+    kicker over a title), whatever the text on either side shares."""
+    text = _vocab_lines(0x5000, 20, width=19)  # (the same words on both sides: one subject)
+    prev = nxt = evidence.Run("body", tuple(x for r in _runs("\n".join(text) + "\n") for x in r.lines))
+    lines = ["中国大学生创新创业大赛举办五年回顾", *under]
+    run = evidence.Run("head", tuple(x._replace(label="head") for r in _runs("\n".join(lines) + "\n") for x in r.lines))
+    assert bool(evidence.title_evidence(run, prev, nxt)) is title

@@ -240,7 +240,13 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
         return ""
     # A line as wide as the column is text set in the column: a sub-heading with
     # its short lead ("识别须精准 / 为防止贫困户漏评，一村一策、一户…").
-    column_wrapped = any(x.info.max_width >= width - COLUMN_LINE_SLACK for x in run.lines)
+    # (two lines of one measure under the last such line are no wrap at the column: a wrap
+    # leaves its last line short, and no other — "…大赛举办五年" over "激扬青春力量 /
+    # 书写时代华章" is a wide kicker over a title)
+    full = [k for k, x in enumerate(run.lines) if x.info.max_width >= width - COLUMN_LINE_SLACK]
+    column_wrapped = bool(full) and not (
+        len(run.lines) - full[-1] >= 3
+        and abs(run.lines[full[-1] + 1].info.width - run.lines[full[-1] + 2].info.width) <= 0.5)
     # ``series``: another headline-like run of the page has this one's shape.  An
     # article's sub-headings come in parallel series ("新机遇 / 时不我待…",
     # "新变革 / 敢闯敢试…"), set alike; titles of different articles seldom match
