@@ -396,6 +396,13 @@ def test_a_title_opening_on_a_post_is_no_kicker():
     assert KICKER_END.search("河北阳原县大田洼村第一书记赵云旺") and not KICKER_END.search("第一书记卖山货")
 
 
+def test_a_briefing_on_the_news_is_the_subtitle():
+    # "…举行中外媒体吹风会介绍有关情况" under the news it briefs on (4 of 4 in the corpus)
+    assert _roles("习近平主席将出席第二届中国\n国际进口博览会\n商务部举行中外媒体吹风\n会介绍相关情况\n",
+                  column_width=13.0) == {"title": "习近平主席将出席第二届中国国际进口博览会",
+                                         "subtitle": "商务部举行中外媒体吹风会介绍相关情况"}
+
+
 def test_who_else_came_to_a_meeting_is_the_subtitle():
     # "…参加会见", "…出席闭幕式", "…出席会议": 7 of 7 such fields of the corpus are subtitles,
     # so the title wrapped above it keeps both its lines

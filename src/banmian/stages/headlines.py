@@ -51,9 +51,10 @@ ACTION = re.compile(r"出席|主持|宣读|致辞|讲话|陪同|参加")
 # 尼泊尔进行国事访问") goes on from the title: a subtitle (7 of 7 such pairs in the dev
 # corpus); no title opens on a bare verb of speech or of going on.
 ACTION_LEAD = re.compile(r"(?:出席|主持|宣读|致辞|讲话|陪同|参加|强调|指出|会见|表示|开始|继续)")
-# ("韩正参加会见", "李克强出席闭幕式", "栗战书出席会议": 7 of 7 such fields of the corpus are subtitles)
+# ("韩正参加会见", "李克强出席闭幕式", "栗战书出席会议": 7 of 7 such fields of the corpus are
+# subtitles; so are the 4 briefings on the news of the title, "外交部举行中外媒体吹风会介绍有关情况")
 SUBTITLE_END = re.compile(r"(?:主持|出席|陪同|陪同考察|参加|出席并(?:讲话|致辞)|作出批示|出席[\u4e00-\u9fff]{1,3}式"
-                          r"|(?:参加|出席)(?:会见|会谈|活动|会议|座谈会))$")
+                          r"|(?:参加|出席)(?:会见|会谈|活动|会议|座谈会)|会介绍(?:有关|相关)情况)$")
 # The column tag a title ends with may be a long series name ("（总书记的深情牵挂——来自
 # 贫困乡村的精准脱贫故事）"); a bracket holding a date is a subtitle's ("（2019年1月3日）").
 # A series tag may number its parts in brackets of its own ("（第一落点·聚焦行政执法三项制度
@@ -141,6 +142,13 @@ HEADING_WRAP_SLACK = 3.0  # ems short of the column at which an in-body heading'
 LONGER_EMS = 0.75  # a second line this much longer than the first does not finish its wrap
 
 
+def _says_who_did(line: str) -> bool:
+    """Does ``line`` end as a subtitle does (SUBTITLE_END) with someone before the verb
+    ("韩正参加会见")?  A wrap's tail ("…吹风 / 会介绍相关情况") ends so too, with no one."""
+    m = SUBTITLE_END.search(line)
+    return m is not None and m.start() >= 2
+
+
 def _field_cost(widths: list[float], printed: list[float], i: int, j: int, solid: list[bool]) -> int:
     """Lines i..j as one field: all but the last should share the first line's
     measure, the last cannot be longer, and a two-line field is balanced
@@ -186,7 +194,7 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
     # A title ends with its column tag ("…（凭栏处）"): what follows is another field.
     forced = {k for k in range(n - 1)
               if k not in dash and (KICKER_END.search(texts[k]) or SUBTITLE_END.search(texts[k])
-                                    or SUBTITLE_START.match(texts[k + 1]) or SUBTITLE_END.search(texts[k + 1]))
+                                    or SUBTITLE_START.match(texts[k + 1]) or _says_who_did(texts[k + 1]))
               or (TITLE_TAG.search(texts[k]) and texts[k][0] not in "（(")}
     # A bracket or quote left open runs into the next line: same field; so does a
     # column tag set on a line of its own under the title ("让科研更有“生命力” / （记者手记）").
