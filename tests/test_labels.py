@@ -483,3 +483,13 @@ def test_a_standing_title_is_a_field_of_its_own():
 ])
 def test_an_occasion_kicker(text, want):
     assert _roles(text) == want
+
+
+def test_a_box_label_under_the_masthead_is_the_articles():
+    # a label that heads a box inside an article ("人物小传" over a portrait's lead) is the
+    # article's text even right under the masthead; a short line there is a section name
+    body = ["雷忠义，第三届国医大师。"] * 8
+    for label, want in (("人物小传", None), ("要闻", "other")):
+        texts = ["人民日报", "代号1-1", label] + body
+        kinds = ["masthead", "masthead", None] + [None] * 8
+        assert furniture.furniture_clusters(texts, kinds)[2] == want

@@ -241,13 +241,14 @@ def furniture_clusters(texts: list[str], kinds: list[str | None],
             if out[k]:
                 continue
             t = re.sub(r"\s+", "", texts[k])
-            # (a label that opens an article, "核心阅读" under the running head, is its text;
+            # (a label that opens an article, "核心阅读" under the running head, is its text, as
+            # is a box's inside one, "人物小传" over a portrait's lead;
             # so is the tail of a bracket the line above opened ("（作者为驻阿根廷 / 大使）")
             # and a title's first words over the rest of it and its column tag ("网上种树 /
             # 渐成风尚（美丽中国·绿色奇迹②）") are its headline)
             # (nor a title's first half over its other half, a couplet set right under it:
             # "十指春风 / 一绣千年" under the masthead)
-            if (not (1 <= len(t) <= 4) or TERMINAL.search(t) or ARTICLE_LABELS.match(t)
+            if (not (1 <= len(t) <= 4) or TERMINAL.search(t) or ARTICLE_LABELS.match(t) or BODY_LABELS.match(t)
                     or (t[-1] in "）)" and "（" not in t and "(" not in t)
                     or (k + 1 < n and not out[k + 1] and _TAGGED_LINE.search(texts[k + 1]))
                     or (k + 1 < n and not out[k + 1] and blank and not blank[k + 1] and len(t) >= 3
