@@ -493,3 +493,11 @@ def test_a_box_label_under_the_masthead_is_the_articles():
         texts = ["人民日报", "代号1-1", label] + body
         kinds = ["masthead", "masthead", None] + [None] * 8
         assert furniture.furniture_clusters(texts, kinds)[2] == want
+
+
+@pytest.mark.parametrize("label", ["背景故事", "亲历者说", "知识链接", "人物小传"])
+def test_a_box_label_opens_a_section_of_the_article(label):
+    # labels of boxes inside articles, as the dev corpus prints them (亲历者说 26 times,
+    # 参观贴士 18, 知识链接 11, …): a section's heading, never a title
+    body = "中国北极黄河站，位于挪威斯匹\n次卑尔根群岛的新奥尔松，是中\n国建立的首个北极科考站。\n"
+    assert _labels(body + label + "\n" + body)[label][0] == "heading"

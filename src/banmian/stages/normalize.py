@@ -171,7 +171,7 @@ def _indent_of(src: str, line: Line) -> bool:
 # markers 转接续承, brackets, credits (摄/图/绘, 制图/供图), roles (记者/…员/实習生).
 _CUE_CHAR = re.compile(r"[转接续承（）()摄图绘制供者员生]")
 _CLOSERS = frozenset("。！？!?…；;：:”’」』）)》〉】]—")
-_OPENERS = frozenset("一二三四五六七八九十（(0123456789０１２３４５６７８９第①②③④⑤⑥⑦⑧⑨⑩■●◆▲□◇◎核编开内延短相链背记专小新数点人名图文")
+_OPENERS = frozenset("一二三四五六七八九十（(0123456789０１２３４５６７８９第①②③④⑤⑥⑦⑧⑨⑩■●◆▲□◇◎核编开内延短相链背记专小新数点人名图文亲见参知历")
 # Lines are mostly CJK: counting the few other characters is several times
 # cheaper than collecting every CJK one.
 _NON_CJK = re.compile(f"[^{CJK}]")

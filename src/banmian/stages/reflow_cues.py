@@ -101,7 +101,8 @@ TERMINAL = re.compile(r"[。！？!?…；;：:]+[”’」』）)》〉】\]]*$
 # Standard labels that open a section of an article body, never a headline.
 BODY_LABELS = re.compile(r"^(?:核心阅读|编者的话|编者按|开栏的话|内容提要|延伸阅读|短评|相关链接|链接|背景链接|"
                          r"记者手记|记者观察|专家点评|小资料|新闻链接|数据来源|点评|人物小传|人物简介|"
-                         r"名词解释|背景资料|小贴士|图片说明)[：:]?$")
+                         r"名词解释|背景资料|小贴士|图片说明|亲历者说|见证者说|参观贴士|知识链接|历史背景|背景故事|"
+                         r"专家解读|名家寄语)[：:]?$")
 
 
 _DATE_TAIL = frozenset("日月0123456789")  # where a dated byline can wrap before its 电
