@@ -148,3 +148,14 @@ def test_two_lines_of_one_measure_under_a_column_wide_line(under, title):
     lines = ["中国大学生创新创业大赛举办五年回顾", *under]
     run = evidence.Run("head", tuple(x._replace(label="head") for r in _runs("\n".join(lines) + "\n") for x in r.lines))
     assert bool(evidence.title_evidence(run, prev, nxt)) is title
+
+
+@pytest.mark.parametrize("continued, title", [(True, False), (False, True)])
+def test_a_jumped_texts_label_over_its_phrase_is_one_more_sub_heading(continued, title):
+    """In a text jumped from another page a short label over its phrase is one more of the
+    sub-headings that stand on that page, not a title set in three lines of display type."""
+    text = _vocab_lines(0x5000, 20, width=19)  # (the same words on both sides: one subject)
+    prev = nxt = evidence.Run("body", tuple(x for r in _runs("\n".join(text) + "\n") for x in r.lines))
+    run = evidence.Run("head", tuple(x._replace(label="head") for r in _runs("长久\n多方来建设\n精细化管理\n")
+                                     for x in r.lines))
+    assert bool(evidence.title_evidence(run, prev, nxt, continued=continued)) is title

@@ -203,6 +203,10 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     """
     if opens_article_at(nxt.lines, 0):
         return "a byline opens the next body"
+    # A jumped text's sub-headings are a series whose first items stand on the page it came
+    # from: a short label over its phrase there is one more ("长久 / 多方来建设 / 精细化管理"
+    # after "过去 / 居民不让建 / 宁肯不方便" on page 1).
+    series = series or (continued and label_first(run))
     if nxt.lines[0].info.text[:2] in ("记者", "本报") and prev.lines[-1].info.terminal and reporter_lead(
             nxt.lines[0].info.text, nxt.lines[1].info.text if len(nxt.lines) > 1 else ""):
         # a local paper's lead ("记者从市人社局获悉，"): in the dev corpus 9 paragraphs open
