@@ -501,3 +501,24 @@ def test_a_box_label_opens_a_section_of_the_article(label):
     # 参观贴士 18, 知识链接 11, …): a section's heading, never a title
     body = "中国北极黄河站，位于挪威斯匹\n次卑尔根群岛的新奥尔松，是中\n国建立的首个北极科考站。\n"
     assert _labels(body + label + "\n" + body)[label][0] == "heading"
+
+
+def test_a_wrapped_kickers_dash_tail_and_a_wrapped_column_tag():
+    """A kicker leading into its title wraps its dash onto a short line of its own; a title's
+    column tag wraps too, and still marks the title among the fields."""
+    body = "内容提要：信仰、信念、\n信心，任何时候都至关重要，\n是指引和支撑中国人民站起\n来、富起来、强起来的强大\n精神力量。\n"
+    text = ("始终坚定信仰信念信心（深入学习贯彻习\n近平新时代中国特色社会主义思想）\n\n"
+            "自家院坝改造成舞台，没成想吸引了十里八乡的乡亲，四川省丹\n棱县——\n\n")
+    assert _labels(text + body)["棱县——"][0] == "head"
+    assert _roles(text)["title"] == "始终坚定信仰信念信心（深入学习贯彻习近平新时代中国特色社会主义思想）"
+
+
+def test_a_date_and_its_weekday_apart_mid_page_are_furniture():
+    # plain pdftotext may set the running head's date apart from its weekday, mid-page; a
+    # letter's closing date alone stays text
+    body = ["他说，这一跪跪出了百姓的心声。"] * 8
+    texts = body + ["2019年2月12日", "星期二"] + body
+    out = furniture.furniture_clusters(texts, [None] * len(texts))
+    assert out[8] == out[9] == "date"
+    texts = body + ["2019年2月12日"] + body
+    assert furniture.furniture_clusters(texts, [None] * len(texts))[8] is None

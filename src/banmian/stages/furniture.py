@@ -89,6 +89,8 @@ def _running_head(text: str) -> bool:
     return bool(re.fullmatch(r"[A-Z]?\d{0,2}[\u4e00-\u9fff]{0,4}[A-Z]?\d{0,2}", rest))
 
 
+_BARE_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_WEEKDAY = re.compile(r"(?:星期|周)[一二三四五六日天]")
 _SECTION_NAME = re.compile(r"[\u4e00-\u9fff·]{2,5}")
 
 
@@ -211,6 +213,13 @@ def furniture_clusters(texts: list[str], kinds: list[str | None],
             if (0 <= k < n and out[k] is None and len(texts[k]) <= 4 and _MASTHEAD_PIECE.fullmatch(texts[k])
                     and not (blank and blank[max(k, q)])):
                 out[k] = "masthead"
+    # A date and its weekday on lines of their own, one after the other ("2019年2月12日" /
+    # "星期二"), are the running head's date broken apart, wherever the extractor set it (a
+    # letter's closing date has no weekday under it).
+    for k in range(n - 1):
+        if ((out[k] is None or out[k + 1] is None) and _BARE_DATE.fullmatch(texts[k])
+                and _WEEKDAY.fullmatch(texts[k + 1])):
+            out[k] = out[k + 1] = "date"
     # A section's name of two characters beside a bare page label, wherever the extractor
     # set the running head ("第十六版" / "国际" mid-page): no title is that short.
     for k in range(n):

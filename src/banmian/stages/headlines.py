@@ -392,7 +392,8 @@ def assign_roles(lines: list[Labelled], column_width: float = 0.0,
     while sub > kick + 1 and is_subtitle("".join(x.info.text for x in fields[sub - 1])):
         sub -= 1
     head, middle, tail = fields[:kick], fields[kick:sub], fields[sub:]
-    tagged = [k for k, f in enumerate(middle) if TITLE_TAG.search(f[-1].info.text)]
+    # (a tag may wrap: "…（深入学习贯彻习 / 近平新时代中国特色社会主义思想）")
+    tagged = [k for k, f in enumerate(middle) if TITLE_TAG.search("".join([x.info.text for x in f[-2:]]))]
     if len(tagged) == 1 and len(middle) > 1:
         # The column tag ("（人民时评）") rides on the main title: before it a
         # kicker, after it a subtitle.

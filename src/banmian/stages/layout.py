@@ -155,6 +155,7 @@ _EXCLAIMED = re.compile(r"[！？!?][”’」』]?$")
 
 
 ASKED_TAIL = 8  # characters of a wrapped title's asking or exclaiming last line, at most
+DASHED_TAIL = 8  # characters of a wrapped kicker's last line ending on its dash, at most
 QUOTED_TITLE_CHARS = 24  # characters of a quoted title set over its column tag, at most
 _MARKED_NAME = re.compile("[" + MARKS + "][" + "".join(sorted(SURNAMES)) + r"][\u4e00-\u9fff]{1,2}")
 _CREDIT_TAIL = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|文并摄|摄影?|文|图|[/／]\s*[图文]")  # ("…梅世雄 文" / "/图", "文 /" / "图")
@@ -234,6 +235,11 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             # a title that asks or exclaims, wrapped: "南方为何出现 / 连阴雨？" (a sentence's
             # last line holds more, or marks of its own)
             labels.append("head"), why.append("the end of a headline line above that asks")
+        elif (i > 0 and labels[i - 1] == "head" and text.endswith("——") and len(text) <= DASHED_TAIL
+              and not infos[i - 1].terminal and not PUNCT_ANY.search(text, 0, len(text) - 2)):
+            # a kicker that leads into its title, wrapped: "…四川省丹" / "棱县——" (a sentence's
+            # dash runs on into more of it on the line)
+            labels.append("head"), why.append("the end of a kicker wrapped from the headline line above")
         elif (i > 0 and labels[i - 1] == "head" and text[0] in "（(" and BRACKETED_BYLINE.fullmatch(text)
               # ("（记者手记）", "（评论员观察）" are columns' names)
               and not BODY_LABELS.match(text[1:-1]) and not _COMMENTARY_COLUMN.fullmatch(text[1:-1])):
