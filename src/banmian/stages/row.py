@@ -173,3 +173,23 @@ def headline_row(drafts: list[Draft], leads: list[str]) -> None:
                 if extra:
                     drafts[k].head = [x for g in extra for x in g] + drafts[k].head
         i = k
+    _orphan_subtitles(drafts, leads)
+
+
+def _orphan_subtitles(drafts: list[Draft], leads: list[str]) -> None:
+    """A body whose headline is a subtitle alone ("——宣读习近平主席贺信并致辞") had its
+    title set in the row above, read with the headline of the body before ("韩正出席…开幕式"
+    beside "决胜毫厘之间 / 夺金奋勇争先"): the group of that headline that echoes this
+    body's opening more than the body it stands over is this body's title."""
+    for k in range(1, len(drafts)):
+        head, prev = drafts[k].head, drafts[k - 1].head
+        if not head or not SUBTITLE_START.match(head[0].info.text) or any(x.info.blank_before for x in head[1:]):
+            continue
+        groups = _groups(prev)
+        if len(groups) < 2:
+            continue
+        mine = [g for g in groups if overlap_text(g, leads[k]) > max(overlap_text(g, leads[k - 1]), ROW_ECHO)]
+        # (the last group, set right over the body before, is that body's whatever it echoes)
+        if len(mine) == 1 and mine[0] is not groups[-1]:
+            drafts[k].head = mine[0] + head
+            drafts[k - 1].head = [x for g in groups if g is not mine[0] for x in g]
