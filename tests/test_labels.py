@@ -522,3 +522,13 @@ def test_a_date_and_its_weekday_apart_mid_page_are_furniture():
     assert out[8] == out[9] == "date"
     texts = body + ["2019年2月12日"] + body
     assert furniture.furniture_clusters(texts, [None] * len(texts))[8] is None
+
+
+def test_a_dash_subtitle_wrapped_is_one_field():
+    # a dash is set full (two ems for "——"), never squeezed: the subtitle's first line
+    # is as wide as the rest of its lines
+    from banmian.stages.headlines import split_fields
+    text = ("管辖的决定\n——（2019年10月26\n日第十三届全国人民代\n表大会常务委员会第十\n四次会议通过）\n")
+    lines = layout.label_lines(normalize.measure_lines(pages_from_text(text)[0]))
+    assert ["".join(x.info.text for x in f) for f in split_fields(lines)] == [
+        "管辖的决定", "——（2019年10月26日第十三届全国人民代表大会常务委员会第十四次会议通过）"]

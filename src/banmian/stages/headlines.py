@@ -180,7 +180,8 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
         return [[x] for x in lines]  # text with a paragraph to a line has a field to a line too
     texts = [x.info.text for x in lines]
     # A column tag set after the title ("（脱贫第一线）") is not part of its measure.
-    printed = [x.info.min_width for x in lines]
+    # (a dash is set full, two ems for "——": never squeezed as other marks may be)
+    printed = [x.info.min_width + 0.5 * t.count("—") for x, t in zip(lines, texts)]
     widths = [w - (squeezed_width(m.group(0)) if (m := TITLE_TAG.search(t)) and m.start() else 0)
               for w, t in zip(printed, texts)]
     # A line is full to the measure when the next line opens with an ideograph, which
