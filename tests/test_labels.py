@@ -532,3 +532,11 @@ def test_a_dash_subtitle_wrapped_is_one_field():
     lines = layout.label_lines(normalize.measure_lines(pages_from_text(text)[0]))
     assert ["".join(x.info.text for x in f) for f in split_fields(lines)] == [
         "管辖的决定", "——（2019年10月26日第十三届全国人民代表大会常务委员会第十四次会议通过）"]
+
+
+def test_a_closing_note_holding_a_bracket_of_its_own_closes_on_its_last_line():
+    # "（作者为中共中央党校（国家行政学 / 院）…副主任、教 / 授）": the note stays open past
+    # the inner bracket's close, and its last line ends the article's text, no headline
+    body = "和文化品牌，不断实现内涵挖掘与表\n达创新的双向突破，创造具有强大影\n响力和广泛传播力的中国文化产品和\n文化品牌。\n"
+    note = "（作者为中共中央党校（国家行政学\n院）文化政策与管理研究中心副主任、教\n授）\n"
+    assert _labels(body + note + body)["授）"][0] == "body"

@@ -154,6 +154,11 @@ _ATTRIBUTION_OPEN = re.compile(r"[（(](?:[^）)]*(?:记者|通讯员|实习生|
                                + r"|(?:稿件|资料|数据)?来源[：:])[^）)]*$")
 
 
+def _bracket_depth(text: str, start: int) -> int:
+    """Brackets ``text`` opens from ``start`` on, less those it closes."""
+    return (text.count("（", start) + text.count("(", start)) - (text.count("）", start) + text.count(")", start))
+
+
 def _closes_attribution(text: str, open_attribution: bool) -> bool:
     """A line ending "…马菲、万宇）" closes a reporter list opened lines before, as does one
     saying who wrote it ("张东丹参与采写）", "…执笔）")."""
@@ -306,6 +311,7 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
     # function called for every line (tests/test_fast_paths.py checks the result).
     new_info = tuple.__new__
     open_attribution = False
+    attribution_depth = 0  # brackets the open attribution holds open
     after_stop = False  # the line before ended a sentence (see _NAMES_NOTE)
     for k, (line, spans, blank_before, text) in enumerate(pieces):
         size = len(text)
@@ -328,8 +334,13 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
                 # column's name (under its title), not a source note
                 terminal = False
             if "（" in text or "(" in text or "）" in text or ")" in text:
-                open_attribution = bool(_ATTRIBUTION_OPEN.search(text)) or (
-                    open_attribution and "）" not in text and ")" not in text)
+                # (brackets are counted: a note may hold one of its own, "（作者为中共中央党校（国家
+                # 行政学" / "院）…副主任、教" / "授）")
+                if (am := _ATTRIBUTION_OPEN.search(text)) is not None:
+                    attribution_depth = _bracket_depth(text, am.start())
+                elif attribution_depth:
+                    attribution_depth = max(0, attribution_depth + _bracket_depth(text, 0))
+                open_attribution = attribution_depth > 0
             credit = short and (last in _CREDIT_LAST or text[0] in _CREDIT_FIRST) and bool(PHOTO_CREDIT.search(text))
             if (short and not terminal and not credit and ("记者" in text or "员" in text or "实习生" in text)
                     and ROLE_RE.search(text) and not BODY_LABELS.match(text.lstrip("■●◆▲□◇"))):
