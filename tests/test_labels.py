@@ -540,3 +540,15 @@ def test_a_closing_note_holding_a_bracket_of_its_own_closes_on_its_last_line():
     body = "和文化品牌，不断实现内涵挖掘与表\n达创新的双向突破，创造具有强大影\n响力和广泛传播力的中国文化产品和\n文化品牌。\n"
     note = "（作者为中共中央党校（国家行政学\n院）文化政策与管理研究中心副主任、教\n授）\n"
     assert _labels(body + note + body)["授）"][0] == "body"
+
+
+def test_a_section_name_alone_mid_page_is_the_running_heads():
+    # plain pdftotext may set a running head's section name between two articles, apart
+    # from its page label; a page with no running head found keeps it
+    body = ["他说，这一跪跪出了百姓的心声。"] * 8
+    texts = ["第五版"] + body + ["经济", "推动全民道德素质和社会文明程度达到新高度"] + body
+    blank = [False] * len(texts)
+    blank[9] = blank[10] = True
+    kinds = ["page_label"] + [None] * (len(texts) - 1)
+    assert furniture.furniture_clusters(texts, kinds, blank=blank)[9] == "page_label"
+    assert furniture.furniture_clusters(texts, [None] * len(texts), blank=blank)[9] is None

@@ -89,6 +89,10 @@ def _running_head(text: str) -> bool:
     return bool(re.fullmatch(r"[A-Z]?\d{0,2}[\u4e00-\u9fff]{0,4}[A-Z]?\d{0,2}", rest))
 
 
+# Sections of a Chinese daily (版名), as running heads name them.
+SECTION_NAMES = frozenset(("要闻", "经济", "社会", "国际", "文化", "评论", "地方", "视点", "生态", "科技", "体育",
+                           "理论", "副刊", "读者", "政治", "综合", "教育", "健康", "法治", "环球", "观点", "民生",
+                           "军事", "新闻", "财经", "时政", "城市", "文艺", "专题", "海外", "港澳台", "两岸"))
 _BARE_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _WEEKDAY = re.compile(r"(?:星期|周)[一二三四五六日天]")
 _SECTION_NAME = re.compile(r"[\u4e00-\u9fff·]{2,5}")
@@ -220,6 +224,14 @@ def furniture_clusters(texts: list[str], kinds: list[str | None],
         if ((out[k] is None or out[k + 1] is None) and _BARE_DATE.fullmatch(texts[k])
                 and _WEEKDAY.fullmatch(texts[k + 1])):
             out[k] = out[k + 1] = "date"
+    # A section's name alone between blank lines, on a page whose running head was found,
+    # wherever the extractor set it ("经济" between two articles): a title is never just a
+    # section's name (in the dev corpus none is, bar "广告" over advertisements).
+    if blank and any(kind in ("page_label", "date") for kind in out):
+        for k in range(n):
+            if (out[k] is None and texts[k] in SECTION_NAMES and blank[k]
+                    and (k + 1 == n or blank[k + 1])):
+                out[k] = "page_label"
     # A section's name of two characters beside a bare page label, wherever the extractor
     # set the running head ("第十六版" / "国际" mid-page): no title is that short.
     for k in range(n):
