@@ -331,6 +331,12 @@ def test_two_fields_read_as_title_and_subtitle(title, subtitle):
     ("坚决惩腐\n巩固发展压倒性胜利（解读中央纪委三次全会精神④）\n", ["坚决惩腐巩固发展压倒性胜利（解读中央纪委三次全会精神④）"]),
     # ... but far longer, a kicker over its title
     ("检察机关\n为生态文明建设提供有力司法保障（权威发布）\n", ["检察机关", "为生态文明建设提供有力司法保障（权威发布）"]),
+    # ... and under a kicker too, with a series tag as long as the corpus prints them (31-40)
+    ("内蒙古乌兰察布破解农村牧区养老问题\n共建幸福院\n舒心享晚年（在习近平新时代中国特色社会主义思想指引下——新时代新作为新篇章）\n",
+     ["内蒙古乌兰察布破解农村牧区养老问题", "共建幸福院舒心享晚年（在习近平新时代中国特色社会主义思想指引下——新时代新作为新篇章）"]),
+    # ... but not a balanced wrap's tail over the next article's tagged title
+    ("巴基斯坦总统阿尔\n维会见高云龙\n推动中阿关系深入发展（大使随笔）\n",
+     ["巴基斯坦总统阿尔维会见高云龙", "推动中阿关系深入发展（大使随笔）"]),
 ])
 def test_a_short_phrase_over_a_tagged_one(text, want):
     # In the dev corpus 135 titles are two such phrases parted by a space, 5 kicker + title pairs.

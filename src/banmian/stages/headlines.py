@@ -59,7 +59,7 @@ SUBTITLE_END = re.compile(r"(?:主持|出席|陪同|陪同考察|参加|出席�
 # 贫困乡村的精准脱贫故事）"); a bracket holding a date is a subtitle's ("（2019年1月3日）").
 # A series tag may number its parts in brackets of its own ("（第一落点·聚焦行政执法三项制度
 # （上））", 20 titles of the dev corpus).
-TITLE_TAG = re.compile(rf"[（(](?![^（）()]*(?:{_DATE}))(?:[^（）()]|[（(][^（）()]{{1,6}}[）)]){{2,30}}[）)]$")
+TITLE_TAG = re.compile(rf"[（(](?![^（）()]*(?:{_DATE}))(?:[^（）()]|[（(][^（）()]{{1,6}}[）)]){{2,40}}[）)]$")
 # A headline reporting a meeting or ceremony that took place ("中美经贸高级别磋商举行") is the
 # title; the line under it tells who came and what was said, the subtitle ("美国总统特朗普
 # 会见刘鹤").  In the dev corpus such a first field heads a title + subtitle 17 times in 21;
@@ -234,14 +234,18 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
         # (one broken after a comma runs on: "（六）不断深化标本兼治，" / "夺取…压倒性胜利")
         forced |= {k for k in range(n - 1) if printed[k] < lines[k].column_width - HEADING_WRAP_SLACK
                    and texts[k][-1] not in "，、；：,;:"}
-    if (n == 2 and (m := TITLE_TAG.search(texts[1])) and m.start() and len(texts[0]) <= TAGGED_HEAD_CHARS
-            and m.start() <= len(texts[0]) + TAGGED_MORE_CHARS
-            and IDEOGRAPHS.fullmatch(texts[0]) and 0 not in forced):
-        # A short phrase over a tagged one not much longer is one title broken at its space
-        # ("坚决惩腐 / 巩固发展压倒性胜利（解读中央纪委三次全会精神④）"): in the dev corpus 135
-        # titles are such a pair, 5 kicker + title pairs are.
-        glued.add(0)
-    elif n == 2 and (m := TITLE_TAG.search(texts[1])) and m.start() and 0 not in glued:
+    # A short phrase over a tagged one not much longer is one title broken at its space
+    # ("坚决惩腐 / 巩固发展压倒性胜利（解读中央纪委三次全会精神④）"): in the dev corpus 135
+    # titles are such a pair, 5 kicker + title pairs are; so under a kicker ("内蒙古乌兰察布
+    # 破解农村牧区养老问题 / 共建幸福院 / 舒心享晚年（…）") and over a subtitle.
+    broken = {k for k in range(n - 1) if (m := TITLE_TAG.search(texts[k + 1])) and m.start()
+              and len(texts[k]) <= TAGGED_HEAD_CHARS and m.start() <= len(texts[k]) + TAGGED_MORE_CHARS
+              and IDEOGRAPHS.fullmatch(texts[k]) and k not in forced
+              # (under a line it may be the tail of, as a title wrapped in balance leaves it:
+              # "巴基斯坦总统阿尔 / 维会见高云龙" over the next article's tagged title)
+              and (k == 0 or k - 1 in forced or printed[k] < printed[k - 1] - BALANCE_EMS)}
+    glued |= broken
+    if n == 2 and not broken and (m := TITLE_TAG.search(texts[1])) and m.start() and 0 not in glued:
         # Two lines, the second with a column tag: a title wrapped with its tag balances
         # its lines, tag and all; a tagged line printed wider than the line above, with
         # as much text of its own, is a title under a kicker ("台湾学子暑期赴大陆各地实习实践 /
