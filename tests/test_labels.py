@@ -558,3 +558,16 @@ def test_a_section_name_alone_mid_page_is_the_running_heads():
     kinds = ["page_label"] + [None] * (len(texts) - 1)
     assert furniture.furniture_clusters(texts, kinds, blank=blank)[9] == "page_label"
     assert furniture.furniture_clusters(texts, [None] * len(texts), blank=blank)[9] is None
+
+
+@pytest.mark.parametrize("text, want", [
+    # a title naming its subject before a colon runs on past its first line (69 titles of
+    # the corpus open so, no kicker)
+    ("张家口：天蓝地绿水清\n建设“首都两区”风景这边独好\n", ["张家口：天蓝地绿水清建设“首都两区”风景这边独好"]),
+    # ... but "地点：…" labels a piece of a compilation, over its title
+    ("地点：村养牛场\n春节长假后的第一个工作日\n", ["地点：村养牛场", "春节长假后的第一个工作日"]),
+])
+def test_a_title_naming_its_subject_before_a_colon(text, want):
+    from banmian.stages.headlines import split_fields
+    lines = layout.label_lines(normalize.measure_lines(pages_from_text(text)[0]))
+    assert ["".join(x.info.text for x in f) for f in split_fields(lines)] == want
