@@ -334,9 +334,15 @@ def test_two_fields_read_as_title_and_subtitle(title, subtitle):
     # ... and under a kicker too, with a series tag as long as the corpus prints them (31-40)
     ("内蒙古乌兰察布破解农村牧区养老问题\n共建幸福院\n舒心享晚年（在习近平新时代中国特色社会主义思想指引下——新时代新作为新篇章）\n",
      ["内蒙古乌兰察布破解农村牧区养老问题", "共建幸福院舒心享晚年（在习近平新时代中国特色社会主义思想指引下——新时代新作为新篇章）"]),
+    # ... its tag read on while its bracket stays open
+    ("这个新岗位\n挺有前景（经\n济新方位·六稳\n怎么干①）\n", ["这个新岗位挺有前景（经济新方位·六稳怎么干①）"]),
     # ... but not a balanced wrap's tail over the next article's tagged title
     ("巴基斯坦总统阿尔\n维会见高云龙\n推动中阿关系深入发展（大使随笔）\n",
      ["巴基斯坦总统阿尔维会见高云龙", "推动中阿关系深入发展（大使随笔）"]),
+    # ... nor a deck's last words, wrapped at the full measure
+    ("——产生的银离子含量远低于世卫组织标准和我国生活饮用水卫生\n标准增雪只能对当地的云产生作用，不会对下游地区云层降雪量产\n生影响\n江山如画（逐\n梦70年）\n",
+     ["——产生的银离子含量远低于世卫组织标准和我国生活饮用水卫生标准增雪只能对当地的云产生作用，不会对下游地区云层降雪量产生影响",
+      "江山如画（逐梦70年）"]),
 ])
 def test_a_short_phrase_over_a_tagged_one(text, want):
     # In the dev corpus 135 titles are two such phrases parted by a space, 5 kicker + title pairs.

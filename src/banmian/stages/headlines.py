@@ -118,6 +118,15 @@ def _width(f: Field) -> float:
     return sum(x.info.width for x in f)
 
 
+def _bracket_run(texts: list[str], k: int) -> str:
+    """Line ``k`` and the lines after it while a bracket it opened stays open."""
+    run = texts[k]
+    while k + 1 < len(texts) and run.count("（") + run.count("(") > run.count("）") + run.count(")"):
+        k += 1
+        run += texts[k]
+    return run
+
+
 def _opens(text: str) -> bool:
     return (text.count("（") + text.count("(") > text.count("）") + text.count(")")
             or text.count("“") > text.count("”") or text.count("《") > text.count("》"))
@@ -240,12 +249,17 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
     # ("坚决惩腐 / 巩固发展压倒性胜利（解读中央纪委三次全会精神④）"): in the dev corpus 135
     # titles are such a pair, 5 kicker + title pairs are; so under a kicker ("内蒙古乌兰察布
     # 破解农村牧区养老问题 / 共建幸福院 / 舒心享晚年（…）") and over a subtitle.
-    broken = {k for k in range(n - 1) if (m := TITLE_TAG.search(texts[k + 1])) and m.start()
+    # (the tagged phrase read on while its bracket stays open: "挺有前景（经 / 济新方位·六稳 /
+    # 怎么干①）")
+    broken = {k for k in range(n - 1) if (m := TITLE_TAG.search(_bracket_run(texts, k + 1))) and m.start()
               and len(texts[k]) <= TAGGED_HEAD_CHARS and m.start() <= len(texts[k]) + TAGGED_MORE_CHARS
               and IDEOGRAPHS.fullmatch(texts[k]) and k not in forced
-              # (under a line it may be the tail of, as a title wrapped in balance leaves it:
-              # "巴基斯坦总统阿尔 / 维会见高云龙" over the next article's tagged title)
-              and (k == 0 or k - 1 in forced or printed[k] < printed[k - 1] - BALANCE_EMS)}
+              # (not what a wrap may leave of the lines above it: a title wrapped in balance,
+              # "巴基斯坦总统阿尔 / 维会见高云龙", or a deck wrapped at the full measure over
+              # lines of its own, "——产生的…云层降雪量产 / 生影响", over the next tagged title;
+              # one line far wider above it is a kicker set whole)
+              and (k == 0 or k - 1 in forced or (printed[k] < printed[k - 1] - BALANCE_EMS
+                                                 and (k == 1 or k - 2 in forced)))}
     glued |= broken
     if n == 2 and not broken and (m := TITLE_TAG.search(texts[1])) and m.start() and 0 not in glued:
         # Two lines, the second with a column tag: a title wrapped with its tag balances
