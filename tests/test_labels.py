@@ -339,6 +339,8 @@ def test_two_fields_read_as_title_and_subtitle(title, subtitle):
     # ... but not a balanced wrap's tail over the next article's tagged title
     ("巴基斯坦总统阿尔\n维会见高云龙\n推动中阿关系深入发展（大使随笔）\n",
      ["巴基斯坦总统阿尔维会见高云龙", "推动中阿关系深入发展（大使随笔）"]),
+    # ... and a tag wrapped over lines ends its title: what follows is another field
+    ("第一部现代汉语规\n范字典（新中国的\n“第一”·文化篇）\n绿色星星\n", ["第一部现代汉语规范字典（新中国的“第一”·文化篇）", "绿色星星"]),
     # ... nor a deck's last words, wrapped at the full measure
     ("——产生的银离子含量远低于世卫组织标准和我国生活饮用水卫生\n标准增雪只能对当地的云产生作用，不会对下游地区云层降雪量产\n生影响\n江山如画（逐\n梦70年）\n",
      ["——产生的银离子含量远低于世卫组织标准和我国生活饮用水卫生标准增雪只能对当地的云产生作用，不会对下游地区云层降雪量产生影响",

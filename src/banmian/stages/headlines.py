@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from .captions import CAPTION_START
+from .cuts import closes_unopened
 from .layout import PARAGRAPH_MEASURE, PARALLEL_END, Labelled
 from .reflow_cues import IDEOGRAPHS
 from .normalize import squeezed_width
@@ -118,6 +119,18 @@ def _width(f: Field) -> float:
     return sum(x.info.width for x in f)
 
 
+def _tag_closes(texts: list[str], k: int) -> bool:
+    """Does line ``k`` close a title's column tag opened on a line above ("挺有前景（经 /
+    济新方位·六稳 / 怎么干①）")?"""
+    if texts[k][-1:] not in "）)" or not closes_unopened(texts[k]):
+        return False
+    run, j = texts[k], k
+    while j > 0 and run.count("（") + run.count("(") < run.count("）") + run.count(")"):
+        j -= 1
+        run = texts[j] + run
+    return (m := TITLE_TAG.search(run)) is not None and m.start() > 0
+
+
 def _bracket_run(texts: list[str], k: int) -> str:
     """Line ``k`` and the lines after it while a bracket it opened stays open."""
     run = texts[k]
@@ -207,7 +220,7 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
     forced = {k for k in range(n - 1)
               if k not in dash and (KICKER_END.search(texts[k]) or SUBTITLE_END.search(texts[k])
                                     or SUBTITLE_START.match(texts[k + 1]) or _says_who_did(texts[k + 1]))
-              or (TITLE_TAG.search(texts[k]) and texts[k][0] not in "（(")}
+              or (TITLE_TAG.search(texts[k]) and texts[k][0] not in "（(") or _tag_closes(texts, k)}
     # A bracket or quote left open runs into the next line: same field; so does a
     # column tag set on a line of its own under the title ("让科研更有“生命力” / （记者手记）").
     # One ideograph alone on a line is a wrap's tail, never a field ("中国游客提供便 / 利"),
