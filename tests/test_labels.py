@@ -579,3 +579,17 @@ def test_a_title_naming_its_subject_before_a_colon(text, want):
     from banmian.stages.headlines import split_fields
     lines = layout.label_lines(normalize.measure_lines(pages_from_text(text)[0]))
     assert ["".join(x.info.text for x in f) for f in split_fields(lines)] == want
+
+
+@pytest.mark.parametrize("line, pieces", [
+    ("的立身之本 ——舞剧《醒·狮》的启示", ["的立身之本", "——舞剧《醒·狮》的启示"]),
+    # a title may hold a comma, no sentence's end
+    ("消费升级，以蓬勃内需推动长期增长（人民时评） ——中国经济的信心从何而来④",
+     ["消费升级，以蓬勃内需推动长期增长（人民时评）", "——中国经济的信心从何而来④"]),
+    # a sentence's dash runs on in its text
+    ("他说。 ——这是我们的责任", ["他说。——这是我们的责任"]),
+])
+def test_a_title_and_its_deck_on_one_baseline_are_cut_apart(line, pieces):
+    # PDFium joins a title's last line and the deck beside it on one baseline
+    page = pages_from_text(line + "\n")[0]
+    assert [x.text for x in normalize.measure_lines(page)] == pieces

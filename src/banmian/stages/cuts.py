@@ -41,8 +41,9 @@ _TAG_THEN_TEXT = re.compile(r"[（(][^（）()\s]{2,20}[）)](\s+)(?=[\u4e00-\u9
 _SENTENCE_PUNCT_IN = re.compile(r"[，。；！？]")
 # A title's last line and its deck beside it on one baseline, the deck opening with its
 # dash: "的立身之本 ——舞剧《醒·狮》的启示", "越开越大（人民时评） ——中国经济的信心从何而来⑤"
-# (pypdfium2 joins them).  Neither side holds a sentence's end.
-_TITLE_THEN_DECK = re.compile(r"^[^\s，。；：！？、]{2,40}(\s+)——[^\s。；！？]{2,}$")
+# (pypdfium2 joins them).  Neither side holds a sentence's end (a title may hold a comma:
+# "消费升级，以蓬勃内需推动长期增长（人民时评） ——中国经济的信心从何而来④").
+_TITLE_THEN_DECK = re.compile(r"^[^\s。；：！？]{2,40}(\s+)——[^\s。；！？]{2,}$")
 # (a figure may open the text after a column tag: "（评论员观察） 68岁的铁人三项爱好者")
 _GAP_IN_TEXT = re.compile(r"[\u4e00-\u9fff，。、；：？！“”（）)]\s+(?:[\u4e00-\u9fff，。、；：？！“”（）■□●◆《]|(?<=[）)]\s)[0-9])")
 
