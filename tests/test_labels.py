@@ -341,12 +341,14 @@ def test_two_fields_read_as_title_and_subtitle(title, subtitle):
      ["巴基斯坦总统阿尔维会见高云龙", "推动中阿关系深入发展（大使随笔）"]),
     # ... and a tag wrapped over lines ends its title: what follows is another field
     ("第一部现代汉语规\n范字典（新中国的\n“第一”·文化篇）\n绿色星星\n", ["第一部现代汉语规范字典（新中国的“第一”·文化篇）", "绿色星星"]),
+    # a bare figure is no field: a title's year set apart
+    ("2019\n\n天文美景陆续登场\n", ["2019天文美景陆续登场"]),
     # ... nor a deck's last words, wrapped at the full measure
     ("——产生的银离子含量远低于世卫组织标准和我国生活饮用水卫生\n标准增雪只能对当地的云产生作用，不会对下游地区云层降雪量产\n生影响\n江山如画（逐\n梦70年）\n",
      ["——产生的银离子含量远低于世卫组织标准和我国生活饮用水卫生标准增雪只能对当地的云产生作用，不会对下游地区云层降雪量产生影响",
       "江山如画（逐梦70年）"]),
 ])
-def test_a_short_phrase_over_a_tagged_one(text, want):
+def test_headline_lines_grouped_into_fields(text, want):
     # In the dev corpus 135 titles are two such phrases parted by a space, 5 kicker + title pairs.
     from banmian.stages.headlines import split_fields
     lines = layout.label_lines(normalize.measure_lines(pages_from_text(text)[0]))

@@ -93,6 +93,7 @@ _DASH_ONLY = re.compile(r"[—－-]{1,4}")
 _NO_FIELD_START = frozenset("的们")
 # ("张家口：天蓝…"; "地点：…", "时间：…" label a piece of a compilation, over its title)
 _NAMED_SUBJECT = re.compile(r"(?!地点|时间)[^：:，。（(]{1,6}[：:](?=[^：:]*[\u4e00-\u9fff]$)")
+_BARE_FIGURE = re.compile(r"[0-9０-９]+")
 STANDING_TITLES = frozenset(("图片报道", "图片新闻"))  # titles that head an article alone
 
 
@@ -227,7 +228,9 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
     # whatever parted it from the line above (a column break's blank line).
     glued = dash | {k for k in range(n - 1) if _opens(texts[k]) or _tag_line(texts, k + 1)
                     or texts[k + 1][:1] in _NO_FIELD_START
-                    or (len(texts[k + 1]) == 1 and IDEOGRAPHS.fullmatch(texts[k + 1]) and IDEOGRAPHS.match(texts[k][-1]))}
+                    or (len(texts[k + 1]) == 1 and IDEOGRAPHS.fullmatch(texts[k + 1]) and IDEOGRAPHS.match(texts[k][-1]))
+                    # (a bare figure is no field: "2019" / "天文美景陆续登场", the year set apart)
+                    or _BARE_FIGURE.fullmatch(texts[k]) is not None}
     # A blank line parts fields, but not a couplet's halves: a title of two short phrases
     # as long as each other, set one over the other ("十指春风 / 一绣千年", "弘扬爱国精神 /
     # 汇聚奋进力量（逐梦70年）"), which the extractor may read as two blocks.  In the dev
