@@ -159,3 +159,19 @@ def test_a_jumped_texts_label_over_its_phrase_is_one_more_sub_heading(continued,
     run = evidence.Run("head", tuple(x._replace(label="head") for r in _runs("长久\n多方来建设\n精细化管理\n")
                                      for x in r.lines))
     assert bool(evidence.title_evidence(run, prev, nxt, continued=continued)) is title
+
+
+def test_a_documents_closing_lines_end_the_article_before_a_cut():
+    """The date a statement was signed and its dateline note share no words with the
+    statement, so a cut by cohesion may fall before them: they end the article before it."""
+    texts = ["十二、访问期间，两国元首见证签署了合作文件。", "2019年10月25日于北京", "（新华社北京10月25日电）", "初秋一个午夜，我再次住进张掖。"]
+    assert evidence.past_closing_lines(texts, 1) == 3
+    assert evidence.past_closing_lines(texts, 3) == 3 and evidence.past_closing_lines(texts, 0) == 0
+
+
+def test_a_signed_date_ends_its_paragraph():
+    from banmian.readers import pages_from_text
+    from banmian.stages import normalize
+    page = pages_from_text("两国元首见证签署了合作文件。\n2019年10月25日于北京\n（新华社北京10月25日电）\n")[0]
+    infos = normalize.measure_lines(page)
+    assert infos[1].text == "2019年10月25日于北京" and infos[1].terminal

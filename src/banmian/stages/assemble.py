@@ -20,8 +20,8 @@ from itertools import accumulate
 from .attach import LEAD_CHARS, attach_headlines, bigrams, overlap_text, share_in
 from .draft import Draft
 from .evidence import (COHESION_LINES, COHESION_SHARE, Order, RegionOf, Run, cohesion, label_over_phrase,
-                       line_bigrams, low_cohesion, note_ends_at, opens_article_at, quoted, run_width, same_label,
-                       same_opening, same_shape, title_evidence)
+                       line_bigrams, low_cohesion, note_ends_at, opens_article_at, past_closing_lines, quoted, run_width,
+                       same_label, same_opening, same_shape, title_evidence)
 from .headlines import KICKER_END, TITLE_TAG, is_subtitle, split_fields
 from .layout import OPEN_SENTENCE, Label, Labelled
 from .row import cut_under_row, headline_row, lead_text_at
@@ -309,12 +309,10 @@ def _closing_end(texts: list[str], j: int, low: set[int]) -> int:
     where two stories meet, so the least cohesive point (or the first point the
     headlines tell apart) may fall before it.  The next such point within CLOSING_LINES
     ends the article instead, where the lines between echo the text before more than
-    the text after.  ``low``: the points that qualify."""
-    later = [k for k in low if j < k <= j + CLOSING_LINES]
-    if not later:
-        return j
-    k = min(later)
-    return k if _echo_before(texts, j, k) else j
+    the text after; a document's closing lines end it too.  ``low``: the points that qualify."""
+    j = past_closing_lines(texts, j)
+    k = min((k for k in low if j < k <= j + CLOSING_LINES), default=j)
+    return k if k > j and _echo_before(texts, j, k) else j
 
 
 def _echo_before(texts: list[str], a: int, b: int) -> bool:
@@ -334,9 +332,9 @@ def _scene_start(body: list[Labelled], texts: list[str], j: int, low: set[int] |
     after: "1989年11月12日，茅以升在北京病逝，终年94岁。").  ``low``: the points already
     known to change the subject."""
     while True:
-        earlier = [k for k in range(max(CUT_MIN_LINES, j - SCENE_LINES), j)
-                   if (k in low if low is not None else
-                       body[k - 1].info.strong_end and low_cohesion(texts[:k], texts[k:]) is not None)]
+        earlier = [k for k in range(max(CUT_MIN_LINES, j - SCENE_LINES), j) if past_closing_lines(texts, k) == k
+                   and (k in low if low is not None else
+                        body[k - 1].info.strong_end and low_cohesion(texts[:k], texts[k:]) is not None)]
         if not earlier:
             return j
         k = min(earlier)

@@ -19,8 +19,8 @@ from .attach import bigrams, overlap_text, share_in
 from .headlines import TITLE_TAG, split_fields
 from .layout import COLUMN_TAG, RUNNING_BRACKET, Labelled
 from .normalize import SOURCE_NOTE
-from .reflow_cues import (ARTICLE_LABELS, DATELINE_NOTE, EDITOR_SIGNATURE, IDEOGRAPHS, INLINE_BYLINE_START, NOTE_LINES, ends_article,
-                          opens_article, reporter_lead)
+from .reflow_cues import (ARTICLE_LABELS, DATELINE_NOTE, EDITOR_SIGNATURE, IDEOGRAPHS, INLINE_BYLINE_START, NOTE_LINES,
+                          SIGNED_DATE, ends_article, opens_article, reporter_lead)
 from .shapes import PUNCT_ANY, wrapped_tag
 
 Order = Literal["before", "after"]
@@ -444,6 +444,15 @@ def change_of_subject(prev: Run, nxt: Run, min_lines: int = COHESION_MIN_LINES,
     coh = low_cohesion([x.info.text for x in prev.lines[-COHESION_LINES:]], after, share)
     return coh is not None and (len(nxt.lines) >= min_lines or coh < (
         BEYOND_SHARE if 2 * len(nxt.lines) >= min_lines else BEYOND_SHORT_SHARE))
+
+
+def past_closing_lines(texts: Sequence[str], j: int) -> int:
+    """Line ``j``, or past it the first line that is no document's closing line: the date
+    it was signed ("2019年10月25日于北京") and its dateline note ("（新华社北京10月25日电）")
+    end the article before a cut there, however little they share with its words."""
+    while j < len(texts) - 1 and (SIGNED_DATE.fullmatch(texts[j]) or DATELINE_NOTE.fullmatch(texts[j])):
+        j += 1
+    return j
 
 
 def opens_article_at(lines: Sequence[Labelled], i: int) -> bool:

@@ -17,7 +17,7 @@ from ..pagenum import page_number
 from .bylines import AUTHOR_LINE, MARKS, ROLE_RE, STANDALONE_BYLINE_RE, byline_names, byline_only
 from .cuts import cut_points, split_spans
 from .furniture import EDGE_LINES, furniture_clusters, furniture_kind, loose_folios, may_be_furniture, may_be_furniture_at
-from .reflow_cues import BODY_LABELS, EDITOR_SIGNATURE, NOTE_OPENERS, TERMINAL
+from .reflow_cues import BODY_LABELS, EDITOR_SIGNATURE, NOTE_OPENERS, SIGNED_DATE, TERMINAL
 
 CJK = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
        "\ufe30-\ufe4f\uff00-\uffef\u2010-\u2027\u00b7\u25a0-\u25ff\u2600-\u26ff")
@@ -370,6 +370,9 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
             terminal = strong_end = True
         if text[0] == "图" and SOURCE_NOTE.fullmatch(text):
             terminal = strong_end = credit = True  # (a paragraph of its own: see numbered below)
+        if text[-1] not in _CLOSERS and text[:2] in ("19", "20") and SIGNED_DATE.fullmatch(text):
+            # the date a statement or a letter was signed, its last line ("2019年10月25日于北京")
+            terminal = strong_end = True
         furniture = None if (jump or names) else kinds[k]
         append(new_info(LineInfo, (line, text, spans, width, width - 0.5 * punct, float(size), cjk == size,
                                    indented, blank_before, terminal, strong_end, jump, numbered or credit, names,
