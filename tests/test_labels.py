@@ -321,6 +321,8 @@ def test_an_open_deck_between_a_title_and_a_news_byline_is_the_subtitle():
     ("少数民族文学创作欣欣向荣硕果累累", "每个民族均有代表性作家，形成一支多民族多语种多门类队伍"),
     # a statement over the figures of a period (9 of 9 such pairs)
     ("互联网业务收入规模不断扩大", "1—8月收入增20.9%"),
+    # a second field opening on the day it tells of (3 of 3)
+    ("香港特区政府订立《禁止蒙面规例》", "5日起开始生效"),
 ])
 def test_two_fields_read_as_title_and_subtitle(title, subtitle):
     assert _roles(f"{title}\n{subtitle}\n") == {"title": title, "subtitle": subtitle}
