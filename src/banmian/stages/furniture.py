@@ -220,17 +220,16 @@ def furniture_clusters(texts: list[str], kinds: list[str | None],
     # A date and its weekday on lines of their own, one after the other ("2019年2月12日" /
     # "星期二"), are the running head's date broken apart, wherever the extractor set it (a
     # letter's closing date has no weekday under it).
-    for k in range(n - 1):
-        if ((out[k] is None or out[k + 1] is None) and _BARE_DATE.fullmatch(texts[k])
-                and _WEEKDAY.fullmatch(texts[k + 1])):
-            out[k] = out[k + 1] = "date"
+    for k in [k for k, t in enumerate(texts) if k and len(t) <= 3 and t[:1] in "星周"]:
+        if _WEEKDAY.fullmatch(texts[k]) and _BARE_DATE.fullmatch(texts[k - 1]) and (out[k - 1] is None or out[k] is None):
+            out[k - 1] = out[k] = "date"
     # A section's name alone between blank lines, on a page whose running head was found,
     # wherever the extractor set it ("经济" between two articles): a title is never just a
     # section's name (in the dev corpus none is, bar "广告" over advertisements).
-    if blank and any(kind in ("page_label", "date") for kind in out):
-        for k in range(n):
-            if (out[k] is None and texts[k] in SECTION_NAMES and blank[k]
-                    and (k + 1 == n or blank[k + 1])):
+    named = [k for k, t in enumerate(texts) if t in SECTION_NAMES]
+    if named and blank and ("page_label" in out or "date" in out):
+        for k in named:
+            if out[k] is None and blank[k] and (k + 1 == n or blank[k + 1]):
                 out[k] = "page_label"
     # A section's name of two characters beside a bare page label, wherever the extractor
     # set the running head ("第十六版" / "国际" mid-page): no title is that short.

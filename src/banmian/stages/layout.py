@@ -235,7 +235,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             # a title that asks or exclaims, wrapped: "南方为何出现 / 连阴雨？" (a sentence's
             # last line holds more, or marks of its own)
             labels.append("head"), why.append("the end of a headline line above that asks")
-        elif (i > 0 and labels[i - 1] == "head" and text.endswith("——") and len(text) <= DASHED_TAIL
+        elif (text[-1] == "—" and text.endswith("——") and len(text) <= DASHED_TAIL and i > 0 and labels[i - 1] == "head"
               and not infos[i - 1].terminal and not PUNCT_ANY.search(text, 0, len(text) - 2)):
             # a kicker that leads into its title, wrapped: "…四川省丹" / "棱县——" (a sentence's
             # dash runs on into more of it on the line)

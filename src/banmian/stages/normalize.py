@@ -370,7 +370,7 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
             terminal = strong_end = True
         if text[0] == "图" and SOURCE_NOTE.fullmatch(text):
             terminal = strong_end = credit = True  # (a paragraph of its own: see numbered below)
-        if text[-1] not in _CLOSERS and text[:2] in ("19", "20") and SIGNED_DATE.fullmatch(text):
+        if text[0] in "12" and text[-1] not in _CLOSERS and SIGNED_DATE.fullmatch(text):
             # the date a statement or a letter was signed, its last line ("2019年10月25日于北京")
             terminal = strong_end = True
         furniture = None if (jump or names) else kinds[k]
