@@ -597,3 +597,19 @@ def test_a_title_and_its_deck_on_one_baseline_are_cut_apart(line, pieces):
     # PDFium joins a title's last line and the deck beside it on one baseline
     page = pages_from_text(line + "\n")[0]
     assert [x.text for x in normalize.measure_lines(page)] == pieces
+
+
+@pytest.mark.parametrize("before, heading, body", [
+    # ending as full as its column, over a run-in paragraph's first line (an indent short)
+    (["分1万余人，移送司法机关", "1899人。"],
+     ["（八）加强纪检监察机", "关党的政治建设，以过硬作", "风和本领扎实推动各项工作"],
+     ["加强思想政治建设。旗", "帜鲜明讲政治，带头维护以", "党中央权威。"]),
+    # broken after a comma, its second line short
+    (["数据管理平台，推进巡视巡察信息化", "建设。"],
+     ["（四）巩固拓展作风建设成果，", "坚定不移纠“四风”、树新风"],
+     ["持之以恒落实中央八项规定精神。", "按照中央八项规定实施细则要求，把", "日常检查和集中督查结合起来。"]),
+])
+def test_a_numbered_heading_wrapped_over_lines(before, heading, body):
+    labels = _labels("\n".join(before + heading + body) + "\n")
+    assert [labels[h][0] for h in heading] == ["heading"] * len(heading)
+    assert labels[body[0]][0] == "body"

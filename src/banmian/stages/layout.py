@@ -94,7 +94,8 @@ def _short_open_pairs(infos: list[LineInfo], widths: list[float], labels: list[L
         if (labels[i] == "body" and labels[i + 1] == "body" and not x.terminal and not y.terminal
                 and x.max_width < widths[i] - 1.0 and y.max_width < widths[i + 1] - 1.0
                 and not starts_article(x.text) and (i == 0 or labels[i - 1] != "byline")
-                and not spaced(y)):
+                and not spaced(y) and not (x.numbered and x.text[-1] in "，、；")):
+            # (a numbered heading broken after a comma runs on: :func:`_wrapped_numbered`)
             # (under a stand-alone byline the body starts: "■ 本报记者 刘峰 / 宁夏灵武…")
             labels[i] = "head"
             why[i] = "short open line above another paragraph's first line"
@@ -102,7 +103,7 @@ def _short_open_pairs(infos: list[LineInfo], widths: list[float], labels: list[L
 
 BYLINE_TITLE_LINES = 6  # lines of a title above a news byline, at most
 WRAPPED_HEADING_LINES = 4  # a numbered heading longer than this is a paragraph's text
-WRAPPED_HEADING = "a numbered heading wrapped over full lines, ending short without punctuation"
+WRAPPED_HEADING = "a numbered heading wrapped over full lines, ending without punctuation"
 
 
 def _wrapped_numbered(infos: list[LineInfo], widths: list[float], labels: list[Label],
@@ -131,6 +132,20 @@ def _wrapped_numbered(infos: list[LineInfo], widths: list[float], labels: list[L
                     for k in range(i, j + 1):
                         labels[k] = "heading"
                         why[k] = WRAPPED_HEADING
+                break
+            # (a heading may end as full as its column: the line after it, a line of ideographs
+            # exactly an indent short, opens the paragraph that follows — "…以过硬作 / 风和本领扎实
+            # 推动各项工作" over "加强思想政治建设。旗")
+            # (that line is text, a mark inside it, and runs on: a line without one is the
+            # heading's own short tail, "…和日益 / 广泛的共同利益促使两国携手合作", and one that ends
+            # with a mark may end an item's wrap, "…大使职务；")
+            if (j > i and j + 1 < n and labels[j + 1] == "body" and (z := infos[j + 1]).pure and not z.indented
+                    and abs(z.width - (widths[j + 1] - indent)) <= 0.25 and y.min_width >= widths[j] - 0.5
+                    and not z.terminal and PUNCT_ANY.search(z.text, 0, len(z.text) - 1)
+                    and not PUNCT_ANY.search(z.text, len(z.text) - 1)):
+                for k in range(i, j + 1):
+                    labels[k] = "heading"
+                    why[k] = WRAPPED_HEADING
                 break
             if j - i >= WRAPPED_HEADING_LINES - 1 or j + 1 >= n:
                 break
