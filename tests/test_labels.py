@@ -613,3 +613,12 @@ def test_a_numbered_heading_wrapped_over_lines(before, heading, body):
     labels = _labels("\n".join(before + heading + body) + "\n")
     assert [labels[h][0] for h in heading] == ["heading"] * len(heading)
     assert labels[body[0]][0] == "body"
+
+
+def test_an_in_body_heading_wraps_at_the_full_measure():
+    # a headline balances its two lines; an in-body heading does not: it wraps at the
+    # column's measure and leaves what remains ("…服务千万" / "旅客")
+    from banmian.stages.headlines import split_fields
+    lines = layout.label_lines(normalize.measure_lines(pages_from_text("零事故、零差错，服务千万\n旅客\n")[0]))
+    lines = [x._replace(column_width=14.0) for x in lines]
+    assert ["".join(x.info.text for x in f) for f in split_fields(lines, heading=True)] == ["零事故、零差错，服务千万旅客"]

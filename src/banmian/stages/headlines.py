@@ -177,16 +177,18 @@ def _says_who_did(line: str) -> bool:
     return m is not None and m.start() >= 2
 
 
-def _field_cost(widths: list[float], printed: list[float], i: int, j: int, solid: list[bool]) -> int:
+def _field_cost(widths: list[float], printed: list[float], i: int, j: int, solid: list[bool],
+                balanced: bool = True) -> int:
     """Lines i..j as one field: all but the last should share the first line's
-    measure, the last cannot be longer, and a two-line field is balanced
-    (``printed``: widths with the column tag, which balancing counts).  Two full
+    measure, the last cannot be longer, and a two-line field is ``balanced``
+    (``printed``: widths with the column tag, which balancing counts) — a headline's,
+    not an in-body heading's, which wraps at the column's full measure.  Two full
     lines of ideographs alone (``solid``) in one field hold the same number: set in
     one size at one measure they leave under an em over, nothing squeezes them."""
     cap = widths[i]
     off = sum(1 for k in range(i, j)
               if abs(widths[k] - cap) > (SOLID_TOLERANCE if solid[i] and solid[k] else WIDTH_TOLERANCE))
-    unbalanced = len(printed) == 2 and j == i + 1 and printed[j] < printed[i] - BALANCE_EMS
+    unbalanced = balanced and len(printed) == 2 and j == i + 1 and printed[j] < printed[i] - BALANCE_EMS
     return off + (1 if widths[j] > cap + WIDTH_TOLERANCE or unbalanced else 0)
 
 
@@ -312,7 +314,7 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
             if i > 0 and i - 1 in glued:
                 continue
             cost, starts = best[i]
-            options.append((cost + FIELD_COST + _field_cost(widths, printed, i, j - 1, solid), starts + (i,)))
+            options.append((cost + FIELD_COST + _field_cost(widths, printed, i, j - 1, solid, not heading), starts + (i,)))
         best.append(min(options))
     cuts = list(best[n][1]) + [n]
     return [list(lines[a:b]) for a, b in zip(cuts, cuts[1:])]
