@@ -604,6 +604,10 @@ def test_a_title_and_its_deck_on_one_baseline_are_cut_apart(line, pieces):
     (["分1万余人，移送司法机关", "1899人。"],
      ["（八）加强纪检监察机", "关党的政治建设，以过硬作", "风和本领扎实推动各项工作"],
      ["加强思想政治建设。旗", "帜鲜明讲政治，带头维护以", "党中央权威。"]),
+    # ... its last line as wide as a paragraph's first, the next paragraph's start under it
+    (["作的吸引力、感染力、说服力。"],
+     ["（二）深化纪检监察体制改", "革，推动构建党统一指挥、全面", "覆盖、权威高效的监督体系"],
+     ["建立国家监察体系总体框架。", "一体推进党的纪律检查体制改革、", "国家监察体制改革和纪检监察机"]),
     # broken after a comma, its second line short
     (["数据管理平台，推进巡视巡察信息化", "建设。"],
      ["（四）巩固拓展作风建设成果，", "坚定不移纠“四风”、树新风"],
