@@ -626,3 +626,12 @@ def test_an_in_body_heading_wraps_at_the_full_measure():
     lines = layout.label_lines(normalize.measure_lines(pages_from_text("零事故、零差错，服务千万\n旅客\n")[0]))
     lines = [x._replace(column_width=14.0) for x in lines]
     assert ["".join(x.info.text for x in f) for f in split_fields(lines, heading=True)] == ["零事故、零差错，服务千万旅客"]
+
+
+def test_a_short_line_over_a_figure_it_had_room_for_ends_there():
+    # "2017" would have fitted after "国情教育的思政课": the line ends short of its own
+    # accord, a sub-heading; after a clause's comma a figure's move says nothing
+    body = "高、市场潜力大、社会效益\n好的高质量项目，展现了当\n代大学生奋发有为、昂扬向\n上的精神风貌。\n"
+    after = "2017年8月，参加第三\n届“互联网+”大学生创新创\n业大赛“青年红色筑梦之旅”\n的大学生们收到了习近平总\n"
+    assert _labels(body + "国情教育的思政课\n" + after)["国情教育的思政课"][0] == "head"
+    assert _labels(body + "鼓励的措施很实在，\n" + after)["鼓励的措施很实在，"][0] == "body"

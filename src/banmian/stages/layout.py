@@ -126,7 +126,7 @@ def _wrapped_numbered(infos: list[LineInfo], widths: list[float], labels: list[L
                           or SENTENCE_STOP.search(y.text)):
                 break
             # (the first line may have dropped its indent)
-            if y.max_width < widths[j] - 1.25 - carried(infos, j) - (indent if j == i else 0.0):
+            if y.max_width < widths[j] - 1.25 - carried(infos, j, widths[j]) - (indent if j == i else 0.0):
                 # the short line ends the heading: text must follow it
                 if j > i and j + 1 < n and labels[j + 1] == "body":
                     for k in range(i, j + 1):
@@ -354,7 +354,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("head"), why.append("a line without marks set apart by blank lines")
         # (what carried leaves is never negative: the cheap comparison first)
         elif (not terminal and x.max_width < cw - indent - 1.25
-              and x.max_width < cw - indent - 1.25 - carried(infos, i)
+              and x.max_width < cw - indent - 1.25 - carried(infos, i, cw)
               and not note_wraps(text, following[i]) and not (paragraphs and x.width >= PARAGRAPH_CHARS)
               and not spread(x)):
             labels.append("head"), why.append("short without closing punctuation" + (

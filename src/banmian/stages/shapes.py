@@ -54,14 +54,26 @@ def two_phrases(x: LineInfo) -> bool:
 _LEADING_RUN = re.compile(r"[0-9A-Za-z.%,+\-]+")
 
 
-def carried(infos: list[LineInfo], i: int) -> float:
+def carried(infos: list[LineInfo], i: int, measure: float = 0.0) -> float:
     """Room a line leaves because the next line opens with a number or Latin
     word: "2019" cannot be split, so it went whole to the next line and the
-    line ends short though its paragraph runs on."""
+    line ends short though its paragraph runs on.  Given the column's ``measure``,
+    none where the word would have fitted on the line: a line that short ends
+    there ("国情教育的思政课" over "2017年8月，参加第三") — unless justification spaces
+    stretched it to the measure ("汪金桦 的发 家得益于" over "2016 年底…")."""
     if i + 1 >= len(infos):
         return 0.0
     m = _LEADING_RUN.match(infos[i + 1].text)
-    return 0.5 * len(m.group(0)) if m else 0.0
+    room = 0.5 * len(m.group(0)) if m else 0.0
+    x = infos[i]
+    # (a line of words alone: one with a mark in it is text, and a number set after a
+    # clause's comma may be kept from it; the run is set off by a quarter em either side)
+    fits = measure and len(x.spans) == 1 and x.max_width + room + LATIN_GAPS <= measure - FITS_SLACK
+    return 0.0 if fits and not PUNCT_ANY.search(x.text) else room
+
+
+FITS_SLACK = 0.5  # ems a run must leave free of the measure to have fitted on the line
+LATIN_GAPS = 0.5  # ems of the gaps that set a figure or Latin word off from ideographs
 
 
 def bracket_under_head(text: str, nxt: str) -> bool:
