@@ -323,6 +323,8 @@ def test_an_open_deck_between_a_title_and_a_news_byline_is_the_subtitle():
     ("互联网业务收入规模不断扩大", "1—8月收入增20.9%"),
     # a second field opening on the day it tells of (3 of 3)
     ("香港特区政府订立《禁止蒙面规例》", "5日起开始生效"),
+    # ... or on the total it comes to
+    ("北京再取消21项创业办事证明", "累计精简比例达81%"),
 ])
 def test_two_fields_read_as_title_and_subtitle(title, subtitle):
     assert _roles(f"{title}\n{subtitle}\n") == {"title": title, "subtitle": subtitle}

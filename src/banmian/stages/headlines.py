@@ -85,6 +85,9 @@ DATED_TITLE_CHARS = 8  # a first field this long, over the figures of a period, 
 # A second field opening on the day it tells of ("5日起开始生效", "11月1日揭幕 预计总场次将达500场")
 # says when the news of the first happens: all 3 such fields of the corpus are subtitles.
 _DAY_LEAD = re.compile(r"(?:\d{1,2}月)?\d{1,2}日(?:起|[\u4e00-\u9fff]{2})")
+# ... and one opening on a total, the amount of the news ("总投资86.5亿元", "累计精简比例达81%"):
+# the corpus's one such field is a subtitle, no kicker or title opens so.
+_AMOUNT_LEAD = re.compile(r"(?:总投资|投资总额|总额|总计|共计|合计|累计|总规模|涉及金额)[^，。]{0,6}\d")
 CLAUSED_TITLE_CHARS = 10  # a first field this long is a title of its own ...
 CLAUSED_MORE_CHARS = 3  # ... over a second of clauses running this much longer, its subtitle
 _BRACKET_END = re.compile(r"[（(][^（）()]*[）)]$")  # a column tag, however long, is no summary
@@ -487,7 +490,9 @@ def assign_roles(lines: list[Labelled], column_width: float = 0.0,
                 and len(text_a) >= DATED_TITLE_CHARS and all(len(x.info.spans) == 1 for x in a)) or (
                 # (two clauses ending alike, "习近平同…互致贺电 / 李克强同…互致贺电": the second
                 # says who else did the same, a subtitle; 6 of 6 such pairs in the corpus)
-                _ends_alike(text_a, text_b)) or (_DAY_LEAD.match(text_b) is not None and len(text_a) >= DATED_TITLE_CHARS):
+                _ends_alike(text_a, text_b)) or (
+                (_DAY_LEAD.match(text_b) is not None or _AMOUNT_LEAD.match(text_b) is not None)
+                and len(text_a) >= DATED_TITLE_CHARS):
             roles["title"], roles["subtitle"] = a, b
         else:
             roles["kicker"], roles["title"] = a, b
