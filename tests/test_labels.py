@@ -637,3 +637,11 @@ def test_a_short_line_over_a_figure_it_had_room_for_ends_there():
     after = "2017年8月，参加第三\n届“互联网+”大学生创新创\n业大赛“青年红色筑梦之旅”\n的大学生们收到了习近平总\n"
     assert _labels(body + "国情教育的思政课\n" + after)["国情教育的思政课"][0] == "head"
     assert _labels(body + "鼓励的措施很实在，\n" + after)["鼓励的措施很实在，"][0] == "body"
+
+
+def test_a_paragraphs_last_line_of_figures_ends_short():
+    # figures print about half an em: "82.49%、47.86%。" ends its paragraph short of the
+    # column, so the open line of no paragraph's shape under it is a sub-heading
+    text = ("公路里程1.31万公里，新增34\n个乡镇及533个建制村通畅，\n乡镇、建制村通畅率分别达\n82.49%、47.86%。\n"
+            "兴边富民，携手奋进奔小康\n西藏是国家重要的安全屏\n障，5年多来，西藏自然资源\n禀赋较好的边陲，被党的治边\n")
+    assert _labels(text)["兴边富民，携手奋进奔小康"][0] == "head"

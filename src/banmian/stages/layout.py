@@ -436,7 +436,9 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
         else:
             opens_here = i == 0 or labels[q] == "head" or (
                 labels[q] == "body" and p.terminal
-                and p.max_width + (indent if p.indented else 0.0) < widths[i] - 1.25
+                # (figures print about half an em: counted full, "82.49%、47.86%。" would fill a
+                # column it ends short of; an em is allowed for their gaps)
+                and (p.max_width if p.pure else p.width + 1.0) + (indent if p.indented else 0.0) < widths[i] - 1.25
                 # (a paragraph's first line, its indent dropped, full to the end with a
                 # sentence's end there — "父亲紧锁眉头舒展开了。" — does not end the paragraph
                 # where the line after it is full: measured exactly, without figures)
