@@ -275,9 +275,9 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
     # 破解农村牧区养老问题 / 共建幸福院 / 舒心享晚年（…）") and over a subtitle.
     # (the tagged phrase read on while its bracket stays open: "挺有前景（经 / 济新方位·六稳 /
     # 怎么干①）")
-    broken = {k for k in range(n - 1) if (m := TITLE_TAG.search(_bracket_run(texts, k + 1))) and m.start()
-              and len(texts[k]) <= TAGGED_HEAD_CHARS and m.start() <= len(texts[k]) + TAGGED_MORE_CHARS
-              and IDEOGRAPHS.fullmatch(texts[k]) and k not in forced
+    broken = {k for k in range(n - 1) if len(texts[k]) <= TAGGED_HEAD_CHARS and IDEOGRAPHS.fullmatch(texts[k])
+              and (m := TITLE_TAG.search(_bracket_run(texts, k + 1))) and m.start()
+              and m.start() <= len(texts[k]) + TAGGED_MORE_CHARS and k not in forced
               # (not what a wrap may leave of the lines above it: a title wrapped in balance,
               # "巴基斯坦总统阿尔 / 维会见高云龙", or a deck wrapped at the full measure over
               # lines of its own, "——产生的…云层降雪量产 / 生影响", over the next tagged title;
