@@ -645,3 +645,18 @@ def test_a_paragraphs_last_line_of_figures_ends_short():
     text = ("公路里程1.31万公里，新增34\n个乡镇及533个建制村通畅，\n乡镇、建制村通畅率分别达\n82.49%、47.86%。\n"
             "兴边富民，携手奋进奔小康\n西藏是国家重要的安全屏\n障，5年多来，西藏自然资源\n禀赋较好的边陲，被党的治边\n")
     assert _labels(text)["兴边富民，携手奋进奔小康"][0] == "head"
+
+
+def test_figures_print_wider_than_half_an_em():
+    """How much wider figures print is read off the full lines inside a paragraph that hold
+    some; a line opening on a year after a sentence's end at a full line is then no
+    paragraph's first line, however short its half-em measure makes it look."""
+    from banmian.stages.reflow import body_width, figure_extra, reflow_paragraphs
+    body = ["守边的精神一代代传了下来，牧民", "们在2018年共巡逻了1200次，边", "境线上的每一块界碑都有人照看，全乡",
+            "在2019年又添了15户新居民，他", "们在新房里挂起国旗，还在村口立起了", "一块新的木牌，2016年全乡修通了",
+            "公路，2015年通上了电，牧民们的日", "子越过越好，大家都感谢党的好政策。", "2017年10月，习主席在百忙之中",
+            "给卓嘎、央宗姐妹回信，勉励她们继续", "守护好祖国的神圣国土。"]
+    lines = layout.label_lines(normalize.measure_lines(pages_from_text("\n".join(body) + "\n")[0]))
+    assert figure_extra(lines, body_width(lines)) > 0.0
+    texts = ["".join(x.info.text for x in p.lines) for p in reflow_paragraphs(lines)]
+    assert texts == ["".join(body)], texts

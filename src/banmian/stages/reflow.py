@@ -43,12 +43,31 @@ def body_width(lines: list[Labelled]) -> float:
     return w or max((x.info.width for x in lines), default=0.0)
 
 
-def _looks_first(x: Labelled, after: Labelled | None, width: float, indent: float) -> bool:
-    """Shape of a paragraph's first line: about ``indent`` shorter than the column."""
-    if x.info.max_width < width - indent - 1.25 or x.info.width > width - 1.0:
+def _looks_first(x: Labelled, after: Labelled | None, width: float, indent: float, extra: float = 0.0) -> bool:
+    """Shape of a paragraph's first line: about ``indent`` shorter than the column.
+    ``extra``: ems each figure or Latin letter prints past the half em it is measured at
+    (:func:`figure_extra`), so a full line opening on a year ("2017年10月，习主席在百")
+    is no first line."""
+    info = x.info
+    if info.max_width < width - indent - 1.25 or info.width + extra * 2 * (info.max_width - info.width) > width - 1.0:
         return False
     # A short line that closes a sentence may just as well be a last line.
     return not x.info.terminal or after is None
+
+
+def figure_extra(lines: list[Labelled], width: float) -> float:
+    """How much wider than half an em a figure or Latin letter prints in this body, gaps
+    beside it included: read off the lines inside a paragraph that hold some, which fill
+    the column (the median of their shortfall per half-width character; 0 below
+    FIGURE_SAMPLES of them, where the measure says nothing)."""
+    per = sorted((width - y.info.width) / half
+                 for x, y in zip(lines, lines[1:-1]) if x.label == y.label == "body" and not y.info.pure
+                 and not x.info.terminal and not y.info.terminal and (half := 2 * (y.info.max_width - y.info.width)))
+    return min(max(per[len(per) // 2], 0.0), FIGURE_EXTRA_MAX) if len(per) >= FIGURE_SAMPLES else 0.0
+
+
+FIGURE_SAMPLES = 3  # lines a body's figure width is read from, at least
+FIGURE_EXTRA_MAX = 0.5  # ems past half an em a figure prints, at most (a full em)
 
 
 def _short_end(x: LineInfo, cap: float) -> str:
@@ -104,6 +123,7 @@ def reflow_paragraphs(lines: list[Labelled], indent: float = 2.0,
     indents = sum([x.info.indented for x in lines])
     one_per_line = bool(lines) and lines[0].column_width >= PARAGRAPH_MEASURE
     use_indent = one_per_line or (indents >= 2 and indents * 4 >= sum(1 for x in lines if x.info.terminal))
+    extra = 0.0 if use_indent else figure_extra(lines, width)
     out: list[RawParagraph] = []
     cur: list[Labelled] = []
     reason = "start"
@@ -152,14 +172,14 @@ def reflow_paragraphs(lines: list[Labelled], indent: float = 2.0,
             # printed without a full stop: "…令人充满自豪，对未来充满希望") where the next
             # line has a first line's shape.
             if (x.why == OPEN_SENTENCE and xi.max_width < width - indent - 1.25
-                    and _looks_first(nxt, lines[i + 2] if i + 2 < n else None, width, indent)):
+                    and _looks_first(nxt, lines[i + 2] if i + 2 < n else None, width, indent, extra)):
                 brk = "a short line without an end before a first line (a deck's end)"
         elif brk := _short_end(xi, width - indent if len(cur) == 1 else width):
             pass
         elif xi.strong_end and ni.numbered:
             brk = "sentence ends and a numbered run-in heading opens the next line"
         elif ((xi.strong_end or xi.text.endswith(("：", ":")))
-              and _looks_first(nxt, lines[i + 2] if i + 2 < n else None, width, indent)):
+              and _looks_first(nxt, lines[i + 2] if i + 2 < n else None, width, indent, extra)):
             brk = "sentence ends and next line is indented"
         elif xi.strong_end and ni.blank_before and ni.min_width <= width - 1.0:
             brk = "sentence ends before a blank line and a short line"
