@@ -101,6 +101,11 @@ def cut_points(page: Page, line: Line, text: str, spans: tuple[Span, ...]) -> li
     return sorted(cuts)
 
 
+def bracket_depth(text: str, start: int = 0) -> int:
+    """Brackets ``text`` opens from ``start`` on, less those it closes."""
+    return (text.count("（", start) + text.count("(", start)) - (text.count("）", start) + text.count(")", start))
+
+
 def closes_unopened(text: str) -> bool:
     """Does ``text`` close a bracket it did not open (one opened on an earlier line)?"""
     close = min((i for i in (text.find("）"), text.find(")")) if i >= 0), default=-1)

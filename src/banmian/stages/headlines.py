@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from .captions import CAPTION_START
-from .cuts import closes_unopened
+from .cuts import bracket_depth, closes_unopened
 from .layout import PARAGRAPH_MEASURE, PARALLEL_END, Labelled
 from .reflow_cues import IDEOGRAPHS
 from .normalize import squeezed_width
@@ -132,7 +132,7 @@ def _tag_closes(texts: list[str], k: int) -> bool:
     if texts[k][-1:] not in "）)" or not closes_unopened(texts[k]):
         return False
     run, j = texts[k], k
-    while j > 0 and run.count("（") + run.count("(") < run.count("）") + run.count(")"):
+    while j > 0 and bracket_depth(run) < 0:
         j -= 1
         run = texts[j] + run
     return (m := TITLE_TAG.search(run)) is not None and m.start() > 0
@@ -141,15 +141,14 @@ def _tag_closes(texts: list[str], k: int) -> bool:
 def _bracket_run(texts: list[str], k: int) -> str:
     """Line ``k`` and the lines after it while a bracket it opened stays open."""
     run = texts[k]
-    while k + 1 < len(texts) and run.count("（") + run.count("(") > run.count("）") + run.count(")"):
+    while k + 1 < len(texts) and bracket_depth(run) > 0:
         k += 1
         run += texts[k]
     return run
 
 
 def _opens(text: str) -> bool:
-    return (text.count("（") + text.count("(") > text.count("）") + text.count(")")
-            or text.count("“") > text.count("”") or text.count("《") > text.count("》"))
+    return bracket_depth(text) > 0 or text.count("“") > text.count("”") or text.count("《") > text.count("》")
 
 
 FIELD_COST = 0.6  # price of one more field, against one line off its field's measure

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from ..model import Line, Page, Span, make_spans
 from ..pagenum import page_number
 from .bylines import AUTHOR_LINE, MARKS, ROLE_RE, STANDALONE_BYLINE_RE, byline_names, byline_only
-from .cuts import cut_points, split_spans
+from .cuts import bracket_depth, cut_points, split_spans
 from .furniture import EDGE_LINES, furniture_clusters, furniture_kind, loose_folios, may_be_furniture, may_be_furniture_at
 from .reflow_cues import BODY_LABELS, EDITOR_SIGNATURE, NOTE_OPENERS, SIGNED_DATE, TERMINAL
 
@@ -152,11 +152,6 @@ _WS_RUN = re.compile(r"\s+")
 # An attribution or source note that wraps: "（记者 张三、" … "李四）", "（稿件来源：人民日报中" … "央厨房）".
 _ATTRIBUTION_OPEN = re.compile(r"[（(](?:[^）)]*(?:记者|通讯员|实习生|新华社|本报|电讯|编译)|" + NOTE_OPENERS
                                + r"|(?:稿件|资料|数据)?来源[：:])[^）)]*$")
-
-
-def _bracket_depth(text: str, start: int) -> int:
-    """Brackets ``text`` opens from ``start`` on, less those it closes."""
-    return (text.count("（", start) + text.count("(", start)) - (text.count("）", start) + text.count(")", start))
 
 
 def _closes_attribution(text: str, open_attribution: bool) -> bool:
@@ -337,9 +332,9 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
                 # (brackets are counted: a note may hold one of its own, "（作者为中共中央党校（国家
                 # 行政学" / "院）…副主任、教" / "授）")
                 if (am := _ATTRIBUTION_OPEN.search(text)) is not None:
-                    attribution_depth = _bracket_depth(text, am.start())
+                    attribution_depth = bracket_depth(text, am.start())
                 elif attribution_depth:
-                    attribution_depth = max(0, attribution_depth + _bracket_depth(text, 0))
+                    attribution_depth = max(0, attribution_depth + bracket_depth(text, 0))
                 open_attribution = attribution_depth > 0
             credit = short and (last in _CREDIT_LAST or text[0] in _CREDIT_FIRST) and bool(PHOTO_CREDIT.search(text))
             if (short and not terminal and not credit and ("记者" in text or "员" in text or "实习生" in text)

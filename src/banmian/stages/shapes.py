@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .bylines import ROLE
-from .cuts import closes_unopened
+from .cuts import bracket_depth, closes_unopened
 from .normalize import LineInfo
 
 PUNCT_ANY = re.compile(r"[，。、；：？！“”（）《》—…·]")
@@ -89,13 +89,13 @@ def bracket_under_head(text: str, nxt: str) -> bool:
 def note_wraps(text: str, following: str) -> bool:
     """Does ``text`` open a bracket the next line closes, as a closing note wraps
     ("（徐辉、刘慎、雷辙、" / "张东丹参与采写）")?"""
-    return text[:1] in "（(" and text.count("（") + text.count("(") > text.count("）") + text.count(")") \
+    return text[:1] in "（(" and bracket_depth(text) > 0 \
         and following[-1:] in "）)" and closes_unopened(following)
 
 
 def left_open(text: str) -> bool:
     """Does ``text`` leave a bracket open (one more （ than ）)?"""
-    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+    return bracket_depth(text) > 0
 
 
 def title_open(text: str) -> bool:
