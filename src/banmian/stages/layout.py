@@ -133,19 +133,17 @@ def _wrapped_numbered(infos: list[LineInfo], widths: list[float], labels: list[L
                         labels[k] = "heading"
                         why[k] = WRAPPED_HEADING
                 break
-            # (a heading may end as full as its column: the line after it, a line of ideographs
-            # exactly an indent short, opens the paragraph that follows — "…以过硬作 / 风和本领扎实
-            # 推动各项工作" over "加强思想政治建设。旗")
-            # (that line is text, a mark inside it, and runs on: a line without one is the
-            # heading's own short tail, "…和日益 / 广泛的共同利益促使两国携手合作", and one that ends
-            # with a mark may end an item's wrap, "…大使职务；")
+            # A heading may also end as full as its column, where the line after it opens the
+            # paragraph that follows ("…以过硬作 / 风和本领扎实推动各项工作" over "加强思想政治
+            # 建设。旗"): ideographs exactly an indent short, a mark inside them, none at their
+            # end, and a full line running on under them.  (Without a mark it is the heading's
+            # own tail, "…和日益 / 广泛的共同利益促使两国携手合作"; ending on one, an item's wrap,
+            # "…大使职务；"; over a sentence's end, the tail too: "…、全面 / 覆盖、权威高效的监督
+            # 体系" over "建立国家监察体系总体框架。")
             if (j > i and j + 1 < n and labels[j + 1] == "body" and (z := infos[j + 1]).pure and not z.indented
                     and abs(z.width - (widths[j + 1] - indent)) <= 0.25 and y.max_width >= widths[j] - 1.25
                     and not z.terminal and PUNCT_ANY.search(z.text, 0, len(z.text) - 1)
                     and not PUNCT_ANY.search(z.text, len(z.text) - 1)
-                    # (and a full line runs on after it, as a paragraph's second line does; a
-                    # heading's tail is followed by the next paragraph's start: "…、全面 / 覆盖、
-                    # 权威高效的监督体系" over "建立国家监察体系总体框架。")
                     and j + 2 < n and infos[j + 2].max_width >= widths[j + 2] - 1.25 and not infos[j + 2].terminal):
                 for k in range(i, j + 1):
                     labels[k] = "heading"

@@ -17,7 +17,7 @@ from ..pagenum import page_number
 from .bylines import AUTHOR_LINE, MARKS, ROLE_RE, STANDALONE_BYLINE_RE, byline_names, byline_only
 from .cuts import bracket_depth, cut_points, split_spans
 from .furniture import EDGE_LINES, furniture_clusters, furniture_kind, loose_folios, may_be_furniture, may_be_furniture_at
-from .reflow_cues import BODY_LABELS, EDITOR_SIGNATURE, NOTE_OPENERS, SIGNED_DATE, TERMINAL
+from .reflow_cues import BODY_LABEL_FIRST, BODY_LABELS, EDITOR_SIGNATURE, NOTE_OPENERS, SIGNED_DATE, TERMINAL
 
 CJK = ("\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
        "\ufe30-\ufe4f\uff00-\uffef\u2010-\u2027\u00b7\u25a0-\u25ff\u2600-\u26ff")
@@ -171,7 +171,7 @@ def _indent_of(src: str, line: Line) -> bool:
 # markers 转接续承, brackets, credits (摄/图/绘, 制图/供图), roles (记者/…员/实習生).
 _CUE_CHAR = re.compile(r"[转接续承（）()摄图绘制供者员生]")
 _CLOSERS = frozenset("。！？!?…；;：:”’」』）)》〉】]—")
-_OPENERS = frozenset("一二三四五六七八九十（(0123456789０１２３４５６７８９第①②③④⑤⑥⑦⑧⑨⑩■●◆▲□◇◎核编开内延短相链背记专小新数点人名图文亲见参知历")
+_OPENERS = frozenset("一二三四五六七八九十（(0123456789０１２３４５６７８９第①②③④⑤⑥⑦⑧⑨⑩■●◆▲□◇◎图文") | BODY_LABEL_FIRST
 # Lines are mostly CJK: counting the few other characters is several times
 # cheaper than collecting every CJK one.
 _NON_CJK = re.compile(f"[^{CJK}]")

@@ -6,7 +6,8 @@ bodies under them one after another, with only a blank line between one body's
 end and the next body's start.  The headline groups of the row are dealt out to
 the bodies after them (:func:`headline_row`); where the bodies ran on as one,
 that body is first cut where an unplaced group's article begins
-(:func:`cut_under_row`).
+(:func:`cut_under_row`).  A subtitle set lower than its title's row heads its body
+alone; the title is found in the row (:func:`_orphan_subtitles`).
 """
 from __future__ import annotations
 
