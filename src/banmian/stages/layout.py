@@ -23,8 +23,8 @@ from .decks import find_decks
 from .measure import column_widths
 from .normalize import LineInfo, labelled_tag
 from .reflow_cues import ARTICLE_LABELS, BODY_LABELS, EDITOR_SIGNATURE, IDEOGRAPHS, may_open, opens_article, reporter_lead, starts_article
-from .shapes import (BRACKETED_BYLINE, HAN, PUNCT_ANY, SENTENCE_PUNCT, SENTENCE_STOP, bracket_under_head, carried,
-                     left_open, note_wraps, spaced, spread, title_open, two_phrases, wrapped_tag)
+from .shapes import (BRACKETED_BYLINE, HAN, PUNCT_ANY, SENTENCE_PUNCT, SENTENCE_STOP, bracket_under_head, built_alike,
+                     carried, left_open, note_wraps, spaced, spread, title_open, two_phrases, wrapped_tag)
 
 Label = Literal["body", "heading", "head", "byline", "jump", "furniture"]
 # A title's rubric: "（人民时评）", "（逐梦70年）"; short, at the end of a short line.
@@ -63,18 +63,6 @@ _ROLE_ONLY = re.compile(r"[" + MARKS + r"]?\s*" + ROLE + r"[：:]?")
 
 # (names may end in a credit, "汪志球 文 /", or wrap after a 、: "万秀斌、黄娴、" / "程焕")
 _NAMES_ONLY = re.compile(r"[\u4e00-\u9fff·]{2,4}(?:[\s、]+[\u4e00-\u9fff·]{2,4}){0,2}(?:、|\s*文\s*[/／](?:\s*图)?)?")
-
-
-_MARK_PLACES = re.compile(r"[^\u4e00-\u9fff]")
-
-
-def _parallel(a: str, b: str) -> bool:
-    """Are ``a`` and ``b`` as long as each other, with the same marks (quotes, a middle dot)
-    at the same places, one at least: two halves of a couplet built alike?"""
-    if len(a) != len(b) or len(a) < 6:
-        return False
-    marks = [(m.start(), m.group()) for m in _MARK_PLACES.finditer(a)]
-    return bool(marks) and marks == [(m.start(), m.group()) for m in _MARK_PLACES.finditer(b)]
 
 
 def _short_open_pairs(infos: list[LineInfo], widths: list[float], labels: list[Label], why: list[str],
@@ -516,7 +504,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels[i] = "head"
             why[i] = "a subtitle under a headline line"
         elif (labels[i] == "body" and labels[i - 1] == "head" and not x.terminal and why[i] != _OPENS
-              and _parallel(infos[i - 1].text, x.text) and x.max_width < widths[i] - 1.0):
+              and built_alike(infos[i - 1].text, x.text) and x.max_width < widths[i] - 1.0):
             # A couplet title's second half set under the first, built alike ("“科幻之旅”青岛开启 /
             # “电影之都”看见未来"): the marks at the same places in lines of one length.
             labels[i] = "head"

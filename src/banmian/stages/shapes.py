@@ -134,3 +134,15 @@ def wrapped_tag(x: LineInfo, y: LineInfo, column: float) -> bool:
     return (0 <= cut and 0 < len(head) <= TAG_HEAD_CHARS and 2 <= len(head) + len(tag) <= TAG_CHARS
             and not PUNCT_ANY.search(head.replace("·", "")) and not SENTENCE_PUNCT.search(tag) and "（" not in tag
             and "(" not in tag and not SENTENCE_STOP.search(x.text, 0, cut) and "记者" not in y.text)
+
+
+_MARK_PLACES = re.compile(r"[^\u4e00-\u9fff]")
+
+
+def built_alike(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` as long as each other, with the same marks (quotes, a middle dot)
+    at the same places, one at least: two halves of a couplet built alike?"""
+    if len(a) != len(b) or len(a) < 6:
+        return False
+    marks = [(m.start(), m.group()) for m in _MARK_PLACES.finditer(a)]
+    return bool(marks) and marks == [(m.start(), m.group()) for m in _MARK_PLACES.finditer(b)]
