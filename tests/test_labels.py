@@ -345,6 +345,8 @@ def test_two_fields_read_as_title_and_subtitle(title, subtitle):
      ["巴基斯坦总统阿尔维会见高云龙", "推动中阿关系深入发展（大使随笔）"]),
     # ... and a tag wrapped over lines ends its title: what follows is another field
     ("第一部现代汉语规\n范字典（新中国的\n“第一”·文化篇）\n绿色星星\n", ["第一部现代汉语规范字典（新中国的“第一”·文化篇）", "绿色星星"]),
+    # an event that took place over who came to it: title and subtitle, not one title wrapped
+    ("第十届茅盾文学奖颁奖典礼举行\n黄坤明出席并会见获奖作家\n", ["第十届茅盾文学奖颁奖典礼举行", "黄坤明出席并会见获奖作家"]),
     # a bare figure is no field: a title's year set apart
     ("2019\n\n天文美景陆续登场\n", ["2019天文美景陆续登场"]),
     # ... nor a deck's last words, wrapped at the full measure

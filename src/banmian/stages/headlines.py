@@ -69,6 +69,7 @@ TITLE_TAG = re.compile(rf"[（(](?![^（）()]*(?:{_DATE}))(?:[^（）()]|[（(]
 # at the end ("栗战书主持召开第二十四次委员长会议") heads a title + subtitle in all 15 such pairs.
 EVENT_END = re.compile(r"(?:举行|开幕|召开|闭幕|举办|就绪|会议)$")
 PREVIEW = re.compile(rf"将|{_DATE}")
+_WHO_CAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?:出席|主持|会见|宣读|致辞|讲话|参加)")  # a name, then what they did
 # A series tag on the first of two fields ("舌尖上的博物馆（非遗年集·美食）") over a short
 # second field ("成都川菜博物馆") is a series kicker over the piece's own title: in the dev
 # corpus the second field is 7-8 characters in all 11 such kicker + title pairs, and 14 or
@@ -248,6 +249,9 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
     # article's headline.
     standing = [k for k, t in enumerate(texts) if t in STANDING_TITLES]
     forced |= {k for k in standing if k < n - 1} | {k - 1 for k in standing if k}
+    # An event that took place over who came to it ("第十届茅盾文学奖颁奖典礼举行" / "黄坤明
+    # 出席并会见获奖作家") is a title over its subtitle, never one title wrapped.
+    forced |= {k for k in range(n - 1) if EVENT_END.search(texts[k]) and _WHO_CAME.match(texts[k + 1])}
     # A field that asks or exclaims ends on its mark ("一旁围观的群众都笑了 / 起来！" over
     # "胡同电暖 / 安享生活"): what follows is another field.
     forced |= {k for k in range(n - 1) if texts[k][-1] in "？！?!"}
