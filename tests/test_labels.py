@@ -662,3 +662,9 @@ def test_figures_print_wider_than_half_an_em():
     assert figure_extra(lines, body_width(lines)) > 0.0
     texts = ["".join(x.info.text for x in p.lines) for p in reflow_paragraphs(lines)]
     assert texts == ["".join(body)], texts
+
+
+def test_a_bylines_last_name_wrapped_with_its_credit():
+    # "■ 融媒体记者 贺广华 薛 原 李龙" / "伊 文 / 图": the last name's tail and the credit
+    labels = _labels("■ 融媒体记者 贺广华 薛 原 李龙\n伊 文 / 图\n\n  创军人荣耀，筑世界和平。第七届世\n界军人运动会18日晚在湖北省武汉市隆\n重开幕。\n")
+    assert labels["伊文/图"][0] == "byline"

@@ -165,7 +165,7 @@ QUOTED_TITLE_CHARS = 24  # characters of a quoted title set over its column tag,
 _MARKED_NAME = re.compile("[" + MARKS + "][" + "".join(sorted(SURNAMES)) + r"][\u4e00-\u9fff]{1,2}")
 _CREDIT_TAIL = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|文并摄|摄影?|文|图|[/／]\s*[图文]")  # ("…梅世雄 文" / "/图", "文 /" / "图")
 # (names and credit, the spaces between them gone from the text: the line must have had one)
-_NAMES_CREDIT = re.compile(r"[\u4e00-\u9fff·、]{2,12}(?:文[/／]图|图[/／]文|文并摄)")
+_NAMES_CREDIT = re.compile(r"[\u4e00-\u9fff·、]{1,12}(?:文[/／]图|图[/／]文|文并摄)")
 DECK_LINES = 5  # lines a deck between a title and a news byline runs to, at most
 WRAPPED_TAG = "a block's full first line, its column tag wrapped onto the next line"
 # Text that was reflowed before it reached us (copied from a web page, or from a tool
