@@ -668,3 +668,12 @@ def test_a_bylines_last_name_wrapped_with_its_credit():
     # "■ 融媒体记者 贺广华 薛 原 李龙" / "伊 文 / 图": the last name's tail and the credit
     labels = _labels("■ 融媒体记者 贺广华 薛 原 李龙\n伊 文 / 图\n\n  创军人荣耀，筑世界和平。第七届世\n界军人运动会18日晚在湖北省武汉市隆\n重开幕。\n")
     assert labels["伊文/图"][0] == "byline"
+
+
+@pytest.mark.parametrize("label, headline", [("短评", True), ("核心阅读", False)])
+def test_a_label_after_a_jump_marker(label, headline):
+    # after "（下转第六版）" a column's name heads the next article; a label that opens an
+    # article's text ("核心阅读") is that text's first paragraph
+    text = ("当时的场景，李翠枝记忆犹新，“总书\n记离开会场时，还关切地询问国产奶粉\n\n（下转第六版）\n" + label + "\n"
+            "委员有所呼，政协有所应。经层层\n遴选，以《关于弘扬劳模精神和工匠精\n神，大力推行现代学徒制》为题。\n")
+    assert (_labels(text)[label][0] == "head") is headline

@@ -307,9 +307,10 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             # "日电 国家主席习近平12")
             labels.append("head"), why.append("two phrases set apart by a space (a display-type title)")
         elif (x.numbered and i > 0 and labels[i - 1] == "jump" and infos[i - 1].jump[0] == "to"  # type: ignore[index]
-              and BODY_LABELS.match(text)):
-            # "（下转第二版）" ends the article: a label after it ("短评", "编者按") names what
-            # the next one is, a column's name over its headline, not a sub-heading
+              and BODY_LABELS.match(text) and not ARTICLE_LABELS.match(text)):
+            # "（下转第二版）" ends the article: a label after it ("短评", "相关链接") names what
+            # the next one is, a column's name over its headline, not a sub-heading (one that
+            # opens an article's text, "核心阅读", is that text's first paragraph)
             labels.append("head"), why.append("a column's name after a jump to another page")
         elif x.numbered and not terminal and x.max_width < cw - indent - 1.25:
             labels.append("heading"), why.append("numbered heading")
