@@ -347,6 +347,9 @@ def test_two_fields_read_as_title_and_subtitle(title, subtitle):
     ("第一部现代汉语规\n范字典（新中国的\n“第一”·文化篇）\n绿色星星\n", ["第一部现代汉语规范字典（新中国的“第一”·文化篇）", "绿色星星"]),
     # an event that took place over who came to it: title and subtitle, not one title wrapped
     ("第十届茅盾文学奖颁奖典礼举行\n黄坤明出席并会见获奖作家\n", ["第十届茅盾文学奖颁奖典礼举行", "黄坤明出席并会见获奖作家"]),
+    # a title's line may end on the verb whose object the next line gives
+    ("韩正会见沙特王储穆罕默德并共同主持\n中沙高级别联合委员会第三次会议\n",
+     ["韩正会见沙特王储穆罕默德并共同主持中沙高级别联合委员会第三次会议"]),
     # a bare figure is no field: a title's year set apart
     ("2019\n\n天文美景陆续登场\n", ["2019天文美景陆续登场"]),
     # ... nor a deck's last words, wrapped at the full measure

@@ -180,6 +180,21 @@ def _says_who_did(line: str) -> bool:
     return m is not None and m.start() >= 2
 
 
+def _who_did(line: str) -> bool:
+    """Is ``line`` a whole who-did-what field ending as a subtitle does, a name or two before
+    the verb ("栗战书主持", "陈光浩主持陈扬杰出席")?  A title's line may end on the verb its
+    next line gives the object of ("韩正会见沙特王储穆罕默德并共同主持" / "中沙高级别联合
+    委员会第三次会议")."""
+    if SUBTITLE_END.search(line) is None:
+        return False
+    # (each verb after a name: the text before the first verb and between two verbs is short)
+    ends = [0] + [m.end() for m in ACTION.finditer(line)]
+    return all(m.start() - end <= WHO_CHARS for m, end in zip(ACTION.finditer(line), ends))
+
+
+WHO_CHARS = 4  # characters of a name before the verb of a who-did-what field, at most
+
+
 def _field_cost(widths: list[float], printed: list[float], i: int, j: int, solid: list[bool],
                 balanced: bool = True) -> int:
     """Lines i..j as one field: all but the last should share the first line's
@@ -227,7 +242,7 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
     dash = {k for k in range(n - 1) if _DASH_ONLY.fullmatch(texts[k + 1])}
     # A title ends with its column tag ("…（凭栏处）"): what follows is another field.
     forced = {k for k in range(n - 1)
-              if k not in dash and (KICKER_END.search(texts[k]) or SUBTITLE_END.search(texts[k])
+              if k not in dash and (KICKER_END.search(texts[k]) or _who_did(texts[k])
                                     or SUBTITLE_START.match(texts[k + 1]) or _says_who_did(texts[k + 1]))
               or (TITLE_TAG.search(texts[k]) and texts[k][0] not in "（(") or _tag_closes(texts, k)}
     # A bracket or quote left open runs into the next line: same field; so does a
