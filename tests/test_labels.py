@@ -680,3 +680,11 @@ def test_a_label_after_a_jump_marker(label, headline):
     text = ("当时的场景，李翠枝记忆犹新，“总书\n记离开会场时，还关切地询问国产奶粉\n\n（下转第六版）\n" + label + "\n"
             "委员有所呼，政协有所应。经层层\n遴选，以《关于弘扬劳模精神和工匠精\n神，大力推行现代学徒制》为题。\n")
     assert (_labels(text)[label][0] == "head") is headline
+
+
+def test_an_email_address_is_never_a_headline_line():
+    # a column's address to write to, under its notice, over the next article's title
+    text = ("（作者为本报记者）\n栏 目 投 稿 邮 箱 ：\nyxxz8494@163.com\n钥匙对孔锁才开\n（一线行走）\n"
+            "本报讯（记者韩晓明）近日，记者来到\n某县城乡结合部的社区，看到干部正在\n走访群众，了解大家的急难愁盼。\n")
+    labels = _labels(text)
+    assert labels["yxxz8494@163.com"][0] == "body" and labels["钥匙对孔锁才开"][0] == "head"
