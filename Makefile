@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SYSTEM_STAMP := $(VENV)/.system
 
-.PHONY: example test setup system bench clean
+.PHONY: example test setup system bench bench-browser clean
 
 example: $(STAMP)  ## parse the bundled example page
 	$(BIN)/banmian parse examples/leshan-daily-p1.txt
@@ -15,6 +15,9 @@ test: $(STAMP) $(SYSTEM_STAMP)  ## run the whole test suite
 
 bench: $(STAMP) $(SYSTEM_STAMP)  ## accuracy and speed benchmarks (needs ../shared)
 	$(BIN)/python -m benchmarks.bench_text
+
+bench-browser: $(STAMP) $(SYSTEM_STAMP)  ## pages another hand laid out: Chromium's (needs ../shared)
+	$(BIN)/python -m benchmarks.bench_browser
 
 setup: $(STAMP) $(SYSTEM_STAMP)
 

@@ -27,6 +27,7 @@ from .layout import PARAGRAPH_MEASURE, PARALLEL_END, Labelled
 from .reflow_cues import IDEOGRAPHS
 from .normalize import squeezed_width
 from .shapes import spaced_halves
+from .words import breaks_word
 
 # A kicker leads into the title: a verb of speech, a dash or a colon, or the person the
 # story is about named by craft or post ("北京绢花传承人金铁铃", "…红旗坪村第一书记肖曙光":
@@ -253,7 +254,9 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
                     or texts[k + 1][:1] in _NO_FIELD_START
                     or (len(texts[k + 1]) == 1 and IDEOGRAPHS.fullmatch(texts[k + 1]) and IDEOGRAPHS.match(texts[k][-1]))
                     # (a bare figure is no field: "2019" / "天文美景陆续登场", the year set apart)
-                    or _BARE_FIGURE.fullmatch(texts[k]) is not None}
+                    or _BARE_FIGURE.fullmatch(texts[k]) is not None
+                    # (a break inside a word is a wrap's: "2019年全国两会新闻中" / "心正式启用")
+                    or breaks_word(texts[k], texts[k + 1])}
     # A blank line parts fields, but not a couplet's halves: a title of two short phrases
     # as long as each other, set one over the other ("十指春风 / 一绣千年", "弘扬爱国精神 /
     # 汇聚奋进力量（逐梦70年）"), which the extractor may read as two blocks.  In the dev

@@ -1,0 +1,77 @@
+"""Does a line break fall inside a word?
+
+A field of a headline wraps where its measure ends, and a measure ends wherever it
+ends: inside a word as often as not ("2019年全国两会新闻中" / "心正式启用").  Two fields
+part between phrases.  So a break that cuts a word joins two lines into one field.
+
+A break cuts a word when the two sides read together are much likelier than each read
+alone: log-probabilities of jieba's most likely segmentation (its dictionary and word
+frequencies, no guessing of unknown words).  Measured on the People's Daily dev corpus,
+a gain over :data:`GAIN` holds for 1 of 1,036 kicker + title pairs ("…签署通令" / "嘉奖…")
+and none of 546 title + subtitle pairs, and for 38% of the places a title could be cut.
+(A token of the segmentation running across the break, without the gain, holds for 4
+kicker + title pairs, "保洁员王继保" / "有事…" reading 保有; the word list alone, for 43.)
+
+jieba's word list is loaded once, on the first question (~0.15 s); without jieba
+installed no break is taken for one inside a word.
+"""
+from __future__ import annotations
+
+import importlib.util
+import math
+from functools import lru_cache
+from pathlib import Path
+
+WINDOW = 6  # characters read on each side of the break
+GAIN = 3.0  # log-probability the joined reading must gain
+
+
+def _ideograph(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> tuple[dict[str, int], float, int] | None:
+    """jieba's word list: each word's count, the log of their total, the longest word.
+    Only the list is read (~0.15 s): jieba's own start-up builds a prefix table three
+    times as slow, for segmenting whole texts."""
+    spec = importlib.util.find_spec("jieba")
+    path = Path(spec.origin).with_name("dict.txt") if spec is not None and spec.origin else None
+    if path is None or not path.exists():  # (a dependency; absent only in a broken install)
+        return None
+    parts = path.read_text(encoding="utf-8").split()  # word, count, part of speech: a line each
+    counts = dict(zip(parts[0::3], map(int, parts[1::3])))
+    return counts, math.log(sum(counts.values())), max(map(len, counts))
+
+
+def load() -> bool:
+    """Load the word list now (a server or a benchmark, before the first page); whether it
+    is there."""
+    return _dictionary() is not None
+
+
+def _best(text: str, counts: dict[str, int], log_total: float, longest: int) -> float:
+    """Log-probability of the most likely segmentation of ``text``: jieba's route without
+    its guessing of unknown words (``jieba.cut(text, HMM=False)``)."""
+    n = len(text)
+    route = [0.0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        ends = [j for j in range(i + 1, min(n, i + longest) + 1) if counts.get(text[i:j])] or [i + 1]
+        route[i] = max(math.log(counts.get(text[i:j]) or 1) - log_total + route[j] for j in ends)
+    return route[0]
+
+
+@lru_cache(maxsize=4096)
+def breaks_word(before: str, after: str) -> bool:
+    """Does the break between a line ending ``before`` and one opening ``after`` cut a word?
+
+    >>> breaks_word("2019年全国两会新闻中", "心正式启用"), breaks_word("浙江淳安与贵州剑河协作扶贫", "订单式培训拓宽就业路")
+    (True, False)
+    """
+    if not (before and after and _ideograph(before[-1]) and _ideograph(after[0])):
+        return False
+    found = _dictionary()
+    if found is None:
+        return False
+    a, b = before[-WINDOW:], after[:WINDOW]
+    return _best(a + b, *found) - _best(a, *found) - _best(b, *found) > GAIN
