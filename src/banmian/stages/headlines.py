@@ -256,7 +256,8 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
                     # (a bare figure is no field: "2019" / "天文美景陆续登场", the year set apart)
                     or _BARE_FIGURE.fullmatch(texts[k]) is not None
                     # (a break inside a word is a wrap's: "2019年全国两会新闻中" / "心正式启用")
-                    or breaks_word(texts[k], texts[k + 1])}
+                    or breaks_word(texts[k], texts[k + 1])
+                    or (k + 2 == n and not heading and _wrap_tail(texts[k], texts[k + 1]))}
     # A blank line parts fields, but not a couplet's halves: a title of two short phrases
     # as long as each other, set one over the other ("十指春风 / 一绣千年", "弘扬爱国精神 /
     # 汇聚奋进力量（逐梦70年）"), which the extractor may read as two blocks.  In the dev
@@ -344,6 +345,24 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
     return [list(lines[a:b]) for a, b in zip(cuts, cuts[1:])]
 
 
+TAIL_CHARS = 4  # words this short under a line twice as long are what its wrap left over
+
+
+def _wrap_tail(above: str, text: str) -> bool:
+    """Is ``text`` (its column tag aside), the last headline line, a few words a wrap left
+    under the line ``above`` ("许其亮会见巴基斯坦陆军" / "参谋长", "…合作解决" / "经贸问题（钟声）")?
+    No title of the dev corpus under a kicker or over a subtitle is shorter than five
+    characters; a field leading into the next ends on a mark ("——", "："), not an
+    ideograph.  (Lines go on under it: it is the first half of a couplet title, "安塞剪纸
+    传承人王西安" / "蕴乡土" / "重形意（非遗年集·剪纸）".)"""
+    core = text[:m.start()] if (m := TITLE_TAG.search(text)) and m.start() else text
+    return (len(core) <= TAIL_CHARS and len(above) >= 2 * len(core) + 2 and IDEOGRAPHS.fullmatch(core) is not None
+            and _IDEOGRAPH_END.search(above) is not None
+            # (who came is a subtitle however short: "韩正出席")
+            and SUBTITLE_END.search(core) is None)
+
+
+_IDEOGRAPH_END = re.compile(r"[\u4e00-\u9fff]$")
 HALF_MAX = 8  # characters in one half of a couplet title, at most
 COUPLET_HALF_MIN = 3  # ... and at least, where a word space parts them on one line
 
