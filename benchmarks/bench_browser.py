@@ -1,13 +1,14 @@
-"""Pages typeset by a browser engine, not by the page generator: accuracy per route, and speed.
+"""Pages another hand laid out: accuracy per route, and speed.
 
     python -m benchmarks.bench_browser [--n 60] [--seed 1] [--regenerate]
 
 1. lays out ``--n`` pages with headless Chromium (``benchmarks/browserpages.py``; cached
    under benchmarks/out/browser-sSEED-nN), each extracted by pdftotext -raw, plain
-   pdftotext and pypdfium2, and kept as the PDF;
+   pdftotext and pypdfium2, and kept as the PDF; and ``--n`` pages of a paragraph to a
+   line, as a web page or a document gives a page's text (``benchmarks/linepages.py``);
 2. parses every text and every PDF with banmian and scores them by route with
    ../shared/tools/score_pages.py;
-3. reports pages/s for the text routes and the PDF route.
+3. reports pages/s for each route.
 
 Nothing here was tuned on: it tells how the rules carry to pages another hand laid out
 (its own line breaking, headline sizes and wraps, justification and drawing order).
@@ -27,7 +28,8 @@ from .browserpages import CHROMIUM
 from .common import CORPUS, ROOT, SCORER, load_scorer
 
 ROUTES = (("raw", "pdftotext -raw + text route"), ("pdfium", "pypdfium2 text + text route"),
-          ("plain", "plain pdftotext + text route"), ("pdf", "PDF (banmian, PDFium)"))
+          ("plain", "plain pdftotext + text route"), ("pdf", "PDF (banmian, PDFium)"),
+          ("lines", "a paragraph to a line"))
 
 
 def _f(v: float | None) -> str:
@@ -72,18 +74,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.regenerate or not any(gold_dir.glob("*.gold.json")):
         subprocess.run([sys.executable, "-m", "benchmarks.browserpages", "--n", str(args.n), "--seed", str(args.seed),
                         "--out", str(gold_dir), "--corpus", str(CORPUS)], check=True, cwd=ROOT)
+    lines_dir = out / f"lines-s{args.seed}-n{args.n}"
+    if args.regenerate or not any(lines_dir.glob("*.gold.json")):
+        subprocess.run([sys.executable, "-m", "benchmarks.linepages", "--n", str(args.n), "--seed", str(args.seed),
+                        "--out", str(lines_dir), "--corpus", str(CORPUS)], check=True, cwd=ROOT)
     pred_dir = out / f"pred-browser-s{args.seed}-n{args.n}"
     shutil.rmtree(pred_dir, ignore_errors=True)
-    spent = parse_all(gold_dir, pred_dir)
+    spent = parse_all(gold_dir, pred_dir) | parse_all(lines_dir, pred_dir)
     scorer = load_scorer()
     by_route: dict[str, list[dict]] = {}
-    for gold_path in sorted(gold_dir.glob("*.gold.json")):
+    for gold_path in sorted([*gold_dir.glob("*.gold.json"), *lines_dir.glob("*.gold.json")]):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         pred = scorer.load_pred(str(pred_dir / gold_path.name.replace(".gold.json", ".json")))
         row = scorer.score_one(gold, pred)
         row["kind"] = gold.get("kind", "page")
         by_route.setdefault(gold["route"], []).append(row)
-    print(f"\n== accuracy on pages typeset by Chromium ({gold_dir.name}) — {SCORER.name}")
+    print(f"\n== accuracy on pages another hand laid out ({gold_dir.name}, {lines_dir.name}) — {SCORER.name}")
     print(f"| {'route':<30} | pages | seg F1 | exact | para F1 | title |  hset | byline | sp/10k |")
     print(f"|{'-' * 32}|------:|-------:|------:|--------:|------:|------:|-------:|-------:|")
     for route, label in ROUTES:

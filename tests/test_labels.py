@@ -688,3 +688,16 @@ def test_an_email_address_is_never_a_headline_line():
             "本报讯（记者韩晓明）近日，记者来到\n某县城乡结合部的社区，看到干部正在\n走访群众，了解大家的急难愁盼。\n")
     labels = _labels(text)
     assert labels["yxxz8494@163.com"][0] == "body" and labels["钥匙对孔锁才开"][0] == "head"
+
+
+def test_a_few_short_articles_one_paragraph_long_are_a_paragraph_to_a_line():
+    """One paragraph twice as long as a column page's longest line (a kicker across the
+    page, 43 characters on the example page) is enough: such a page is read a paragraph to
+    a line, however few of its lines are long."""
+    small = ("乡村书屋开进新社区\n　　引子\n　　" + "书屋开放以来，" * 14 + "居民们都说好。\n"
+             "夜市开张\n　　入夜的老街灯火通明。\n")
+    infos = normalize.measure_lines(pages_from_text(small)[0])
+    assert layout.one_line_paragraphs(infos)
+    kicker = "马波在全市巩固拓展脱贫攻坚成果同乡村振兴有效衔接考核评估问题整改暨工作推进会议上强调"
+    columns = kicker + "\n较真碰硬抓好问题整改\n" + "本报讯（记者 张清）近日，全市\n" + "召开会议，部署下一阶段工作，要\n" * 6
+    assert not layout.one_line_paragraphs(normalize.measure_lines(pages_from_text(columns)[0]))

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from .attach import bigrams, overlap_text, share_in
 from .headlines import TITLE_TAG, split_fields
-from .layout import COLUMN_TAG, RUNNING_BRACKET, Labelled
+from .layout import COLUMN_TAG, PARAGRAPH_MEASURE, RUNNING_BRACKET, Labelled
 from .normalize import SOURCE_NOTE
 from .reflow_cues import (ARTICLE_LABELS, DATELINE_NOTE, EDITOR_SIGNATURE, IDEOGRAPHS, INLINE_BYLINE_START, NOTE_LINES,
                           SIGNED_DATE, ends_article, opens_article, reporter_lead)
@@ -436,6 +436,8 @@ def change_of_subject(prev: Run, nxt: Run, min_lines: int = COHESION_MIN_LINES,
     sub-heading) is read on into the body text after it (``beyond``, headline-like
     runs left out): whether the run is a title or a sub-heading, that text is about
     what the section is about, the one article's or the next's."""
+    if prev.lines[-1].column_width >= PARAGRAPH_MEASURE:
+        return _change_by_chars(prev, nxt, min_lines, beyond, share)
     after = [x.info.text for x in nxt.lines[:COHESION_LINES]]
     if len(after) < min_lines:
         after += [x.info.text for x in beyond[:COHESION_LINES - len(after)]]
@@ -444,6 +446,33 @@ def change_of_subject(prev: Run, nxt: Run, min_lines: int = COHESION_MIN_LINES,
     coh = low_cohesion([x.info.text for x in prev.lines[-COHESION_LINES:]], after, share)
     return coh is not None and (len(nxt.lines) >= min_lines or coh < (
         BEYOND_SHARE if 2 * len(nxt.lines) >= min_lines else BEYOND_SHORT_SHARE))
+
+
+COLUMN_LINE_CHARS = 15  # a column line's characters, for windows of a paragraph-to-a-line page
+
+
+def _change_by_chars(prev: Run, nxt: Run, min_lines: int, beyond: Sequence[Labelled], share: float) -> bool:
+    """:func:`change_of_subject` on a page of a paragraph to a line: its windows hold as
+    many characters as the column lines would (a paragraph holds several of them; forty
+    paragraphs are more than most articles have)."""
+    def window(texts: Sequence[str], limit: int) -> list[str]:
+        out: list[str] = []
+        size = 0
+        for t in texts:
+            if size >= limit:
+                break
+            out.append(t)
+            size += len(t)
+        return out
+
+    limit, least = COHESION_LINES * COLUMN_LINE_CHARS, min_lines * COLUMN_LINE_CHARS
+    before = window([x.info.text for x in reversed(prev.lines)], limit)[::-1]
+    after = window([x.info.text for x in (*nxt.lines, *beyond)], limit)
+    own = sum(len(x.info.text) for x in nxt.lines)
+    if sum(map(len, before)) < least or sum(map(len, after)) < least:
+        return False
+    coh = low_cohesion(before, after, share)
+    return coh is not None and (own >= least or coh < (BEYOND_SHARE if 2 * own >= least else BEYOND_SHORT_SHARE))
 
 
 def past_closing_lines(texts: Sequence[str], j: int) -> int:

@@ -181,12 +181,13 @@ PARAGRAPH_MEASURE = 1e4  # the measure such a page is read against
 
 
 def one_line_paragraphs(infos: Sequence[LineInfo]) -> bool:
-    """Does this page hold a paragraph to a line (see PARAGRAPH_CHARS)?  A dump that
-    keeps the page's layout runs columns side by side on a line too, but with wide
-    gaps between them: those lines are not counted."""
+    """Does this page hold a paragraph to a line (see PARAGRAPH_CHARS)?  (A dump keeping
+    the page's layout runs columns side by side on a line, parted by gaps: not counted.)"""
     text = [x for x in infos if not (x.furniture or x.jump)]
     long = sum(1 for x in text if x.width >= PARAGRAPH_CHARS and len(x.spans) <= 2)
-    return long >= 3 and long >= PARAGRAPH_SHARE * len(text)
+    # (a few short articles may hold one long paragraph: no other line runs twice as long)
+    return (long >= 3 and long >= PARAGRAPH_SHARE * len(text)) or any(
+        x.width >= 2 * PARAGRAPH_CHARS and len(x.spans) <= 2 for x in text)
 
 
 def label_lines(infos: list[LineInfo], indent: float = 2.0,
