@@ -23,7 +23,7 @@ from .evidence import (COHESION_LINES, COHESION_SHARE, Order, RegionOf, Run, coh
                        line_bigrams, low_cohesion, note_ends_at, opens_article_at, past_closing_lines, quoted, run_width,
                        same_label, same_opening, same_shape, title_evidence)
 from .headlines import KICKER_END, TITLE_TAG, is_subtitle, split_fields
-from .layout import OPEN_SENTENCE, Label, Labelled
+from .layout import OPEN_SENTENCE, PARAGRAPH_MEASURE, Label, Labelled
 from .row import cut_under_row, headline_row, lead_text_at
 
 def _region(run: Run | None, region_of: RegionOf) -> int | None:
@@ -105,7 +105,8 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before",
             if why:
                 notes.append(f"lines {first}-{last}: headline ({why})")
             else:
-                mid_sentence = not prev.lines[-1].info.terminal
+                # (a page of a paragraph to a line runs no sentence on to the next line)
+                mid_sentence = not prev.lines[-1].info.terminal and prev.lines[-1].column_width < PARAGRAPH_MEASURE
                 label, what = ("body", OPEN_SENTENCE) if mid_sentence else \
                     ("heading", "sub-heading inside an article")
                 lines = tuple(x._replace(label=label, why=what) for x in run.lines)

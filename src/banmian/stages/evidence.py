@@ -233,7 +233,7 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     if any(x.why == "set larger than the body type" for x in run.lines):
         return "set in larger type"
     if prev.lines[-1].column_width >= PARAGRAPH_MEASURE and run.lines[0].info.blank_before \
-            and prev.lines[-1].info.strong_end and _blank_lines_part_articles(prev, nxt):
+            and _blank_lines_part_articles(prev, nxt):
         return "set apart by a blank line, as this page parts its articles and not its paragraphs"
     width = max(width_of(prev), width_of(nxt))  # (measured only where the cues above said nothing)
     if any(x.info.min_width > width + 0.5 for x in run.lines):

@@ -23,8 +23,9 @@ from .decks import find_decks
 from .measure import column_widths
 from .normalize import LineInfo, labelled_tag
 from .reflow_cues import ARTICLE_LABELS, BODY_LABELS, EDITOR_SIGNATURE, IDEOGRAPHS, may_open, opens_article, reporter_lead, starts_article
-from .shapes import (BRACKETED_BYLINE, HAN, PUNCT_ANY, SENTENCE_PUNCT, SENTENCE_STOP, bracket_under_head, built_alike,
-                     carried, left_open, note_wraps, spaced, spread, title_open, two_phrases, wrapped_tag)
+from .shapes import (BRACKETED_BYLINE, HAN, PARAGRAPH_CHARS, PARAGRAPH_MEASURE, PUNCT_ANY, SENTENCE_PUNCT, SENTENCE_STOP,
+                     bracket_under_head, built_alike, carried, left_open, note_wraps, one_line_paragraphs,
+                     paragraph_sentences, spaced, spread, title_open, two_phrases, wrapped_tag)
 
 Label = Literal["body", "heading", "head", "byline", "jump", "furniture"]
 # A title's rubric: "（人民时评）", "（逐梦70年）"; short, at the end of a short line.
@@ -82,7 +83,7 @@ def _short_open_pairs(infos: list[LineInfo], widths: list[float], labels: list[L
         if (labels[i] == "body" and labels[i + 1] == "body" and not x.terminal and not y.terminal
                 and x.max_width < widths[i] - 1.0 and y.max_width < widths[i + 1] - 1.0
                 and not starts_article(x.text) and (i == 0 or labels[i - 1] != "byline")
-                and not spaced(y) and not (x.numbered and x.text[-1] in "，、；")):
+                and not spaced(y) and not (x.numbered and x.text[-1] in "，、；") and not paragraph_sentences(x, widths[i])):
             # (a numbered heading broken after a comma runs on: :func:`_wrapped_numbered`)
             # (under a stand-alone byline the body starts: "■ 本报记者 刘峰 / 宁夏灵武…")
             labels[i] = "head"
@@ -175,21 +176,6 @@ WRAPPED_TAG = "a block's full first line, its column tag wrapped onto the next l
 # read widths against.  Such a page is read with an unbounded measure: a line that
 # does not end a sentence and is short is a headline line, every other line a
 # paragraph (:func:`.reflow.reflow_paragraphs` ends one at each line).
-PARAGRAPH_CHARS = 40.0  # ems: a column line is never this long, a paragraph seldom shorter
-PARAGRAPH_SHARE = 0.3  # of a page's text lines, this many that long make it such a page
-PARAGRAPH_MEASURE = 1e4  # the measure such a page is read against
-
-
-def one_line_paragraphs(infos: Sequence[LineInfo]) -> bool:
-    """Does this page hold a paragraph to a line (see PARAGRAPH_CHARS)?  (A dump keeping
-    the page's layout runs columns side by side on a line, parted by gaps: not counted.)"""
-    text = [x for x in infos if not (x.furniture or x.jump)]
-    long = sum(1 for x in text if x.width >= PARAGRAPH_CHARS and len(x.spans) <= 2)
-    # (a few short articles may hold one long paragraph: no other line runs twice as long)
-    return (long >= 3 and long >= PARAGRAPH_SHARE * len(text)) or any(
-        x.width >= 2 * PARAGRAPH_CHARS and len(x.spans) <= 2 for x in text)
-
-
 def label_lines(infos: list[LineInfo], indent: float = 2.0,
                 hints: Sequence[str | None] | None = None) -> list[Labelled]:
     """Label every measured line; see the module docstring for the reasoning.
@@ -574,7 +560,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
         opens = not infos[i].terminal or infos[i].text.endswith(("：", ":", "——"))
         after = labels[i + 1] if i + 1 < len(labels) else None
         if (labels[i] == "body" and opens and not mid_paragraph
-                and (after in ("head", "byline") or i == last)):
+                and (after in ("head", "byline") or i == last) and not paragraph_sentences(infos[i], widths[i])):
             labels[i] = "head"
             why[i] = "runs into a headline line without closing punctuation"
         elif labels[i] == "body" and opens and mid_paragraph and after in ("head", "byline"):

@@ -1,5 +1,6 @@
 """What one line's text and spacing say, read alone: phrases set apart by a space,
-letter-spaced lines, brackets left open or closed, a column tag the line break cut.
+letter-spaced lines, brackets left open or closed, a column tag the line break cut; and
+whether a page sets a paragraph to a line, as a web page or a document gives its text.
 
 Predicates the labelling (:mod:`.layout`) asks of a line and its neighbours; none
 reads the page's measure beyond the width it is given.
@@ -7,6 +8,7 @@ reads the page's measure beyond the width it is given.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .bylines import ROLE
 from .cuts import bracket_depth, closes_unopened
@@ -146,3 +148,26 @@ def built_alike(a: str, b: str) -> bool:
         return False
     marks = [(m.start(), m.group()) for m in _MARK_PLACES.finditer(a)]
     return bool(marks) and marks == [(m.start(), m.group()) for m in _MARK_PLACES.finditer(b)]
+
+
+PARAGRAPH_CHARS = 40.0  # ems: a column line is never this long, a paragraph seldom shorter
+PARAGRAPH_SHARE = 0.3  # of a page's text lines, this many that long make it such a page
+PARAGRAPH_MEASURE = 1e4  # the measure such a page is read against
+
+
+def one_line_paragraphs(infos: Sequence[LineInfo]) -> bool:
+    """Does this page hold a paragraph to a line (see PARAGRAPH_CHARS)?  (A dump keeping
+    the page's layout runs columns side by side on a line, parted by gaps: not counted.)"""
+    text = [x for x in infos if not (x.furniture or x.jump)]
+    long = sum(1 for x in text if x.width >= PARAGRAPH_CHARS and len(x.spans) <= 2)
+    # (a few short articles may hold one long paragraph: no other line runs twice as long)
+    return (long >= 3 and long >= PARAGRAPH_SHARE * len(text)) or any(
+        x.width >= 2 * PARAGRAPH_CHARS and len(x.spans) <= 2 for x in text)
+
+
+def paragraph_sentences(x: LineInfo, measure: float) -> bool:
+    """On a page of a paragraph to a line, is ``x`` a paragraph's text for all it lacks an
+    end (a quotation's, a list item's): paragraph-long, its clauses parted by commas, not
+    leading into a title?"""
+    return (measure >= PARAGRAPH_MEASURE and x.width >= PARAGRAPH_CHARS and "，" in x.text
+            and not x.text.endswith(("——", "：", ":")))
