@@ -232,9 +232,8 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
         return "a subtitle under it (a sub-heading has none)"
     if any(x.why == "set larger than the body type" for x in run.lines):
         return "set in larger type"
-    if prev.lines[-1].column_width >= PARAGRAPH_MEASURE and run.lines[0].info.blank_before \
-            and _blank_lines_part_articles(prev, nxt):
-        return "set apart by a blank line, as this page parts its articles and not its paragraphs"
+    if prev.lines[-1].column_width >= PARAGRAPH_MEASURE and _blank_lines_part_articles(prev, run, nxt):
+        return "set apart by blank lines, as this page parts its articles and not its paragraphs"
     width = max(width_of(prev), width_of(nxt))  # (measured only where the cues above said nothing)
     if any(x.info.min_width > width + 0.5 for x in run.lines):
         return "wider than the column"
@@ -451,15 +450,20 @@ def change_of_subject(prev: Run, nxt: Run, min_lines: int = COHESION_MIN_LINES,
         BEYOND_SHARE if 2 * len(nxt.lines) >= min_lines else BEYOND_SHORT_SHARE))
 
 
-BLANK_SHARE = 0.2  # of a text's paragraphs, at most this many after a blank line: blank lines part articles
+BLANK_SHARE = 0.2  # of a text's paragraphs, at most this many set as far apart: blank lines part articles
 
 
-def _blank_lines_part_articles(prev: Run, nxt: Run) -> bool:
-    """On a page of a paragraph to a line, are blank lines rare between the paragraphs on
-    either side of a run (so that one before it parts two articles)?  A page that sets a
-    blank line between all its paragraphs says nothing by one."""
-    inner = [*prev.lines[1:], *nxt.lines[1:]]
-    return bool(inner) and sum(x.info.blank_before for x in inner) <= BLANK_SHARE * len(inner)
+def _blank_lines_part_articles(prev: Run, run: Run, nxt: Run) -> bool:
+    """On a page of a paragraph to a line, do more blank lines stand before ``run`` than
+    between all but a few of the paragraphs on either side (none between them and one
+    before it, or one between them and two before it)?  A page that parts all its
+    paragraphs alike says nothing by them."""
+    def gaps(lines: Sequence[Labelled]) -> list[int]:
+        return [b.info.line.number - a.info.line.number for a, b in zip(lines, lines[1:])]
+
+    before = run.lines[0].info.line.number - prev.lines[-1].info.line.number
+    inner = gaps(prev.lines) + gaps(nxt.lines)
+    return before > 1 and bool(inner) and sum(g >= before for g in inner) <= BLANK_SHARE * len(inner)
 
 
 COLUMN_LINE_CHARS = 15  # a column line's characters, for windows of a paragraph-to-a-line page
