@@ -4,8 +4,8 @@
 
 No columns and no wrapping: a running head, then each article's headline fields a line
 each, a stand-alone byline where the article has one, and its paragraphs a line each
-(indented with two ideographic spaces, two ASCII spaces or nothing), articles parted by
-a blank line.  Each page's gold sits beside it.  The articles are cut after two to eight
+(indented with two ideographic spaces, two ASCII spaces or nothing), with no blank line
+or one after each paragraph and one more, or as many, after each article.  Each page's gold sits beside it.  The articles are cut after two to eight
 paragraphs, so a page holds short pieces as well as long ones.
 
 The corpus is © its publisher: it is read from ../shared, never copied.
@@ -32,6 +32,10 @@ def make_page(index: int, seed: int, stories: list[Story], out: Path) -> str:
     furniture = ["人民日报", date_line(story.date), f"第{number}版"]
     lines = [*furniture, ""]
     indent = rng.choice(["　　", "  ", ""])
+    # blank lines after each paragraph, and after each article: one more, or (a page that
+    # parts everything alike) as many
+    para_gap = rng.choice([0, 0, 1])
+    article_gap = para_gap + (0 if rng.random() < 0.25 else 1)
     articles = []
     for n in range(rng.randint(2, 5)):
         story = rng.choice(stories)
@@ -40,7 +44,8 @@ def make_page(index: int, seed: int, stories: list[Story], out: Path) -> str:
         kicker = story.kicker if rng.random() < 0.7 else None
         subtitle = story.subtitle if rng.random() < 0.7 else None
         lines += [f for f in (kicker, story.title, subtitle, dressed.standalone_line) if f]
-        lines += [indent + p for p in paras] + [""]
+        for k, p in enumerate(paras):
+            lines += [indent + p] + [""] * (para_gap if k + 1 < len(paras) else max(article_gap, 1))
         articles.append({"id": f"a{n + 1}", "kicker": kicker, "title": story.title, "subtitle": subtitle,
                          "byline": dressed.byline, "dateline": dressed.dateline, "paragraphs": paras,
                          "continued_to": None, "continued_from": None})
