@@ -89,3 +89,26 @@ def test_readers_warn_about_a_layout_dump_with_columns_side_by_side():
     assert any("pdftotext -layout" in w and "pdftotext -raw" in w for w in page.warnings)
     raw = "".join(f"{a}\n" for a in left + right).encode()
     assert read_bytes(raw, "p1.txt")[0].warnings == ()
+
+
+def test_columns_joined_on_one_line_are_warned_of():
+    """pdfplumber's ``extract_text`` (and plain pdftotext with columns set close) joins the
+    lines of side-by-side columns on one baseline, parted by single spaces: the parse says
+    so, naming the file and what to use instead; column dumps and pages of a paragraph to a
+    line, whose spaces part a byline or a Latin name, are not warned of."""
+    from banmian import parse_text
+
+    left = ["本报讯（记者 张清）近日，记者从", "市商务局了解到，今年以来全市", "网络零售额实现较快增长，电商",
+            "企业数量达到3200家。其中，农", "村电商发展迅速，带动就业。", "下一步将继续加大扶持力度。"]
+    right = ["国务院总理李克强10月15日", "在人民大会堂会见美国前财政", "部长保尔森。李克强表示，中",
+             "美经贸合作是两国关系的压舱", "石和推进器。保尔森表示，愿", "继续为两国合作发挥作用。"]
+    joined = "".join(f"{a} {b}\n" for a, b in zip(left, right))
+    issue = parse_text(joined, source="p1.txt")
+    assert any(w.startswith("p1.txt: page 1: ") and "joined on one line" in w and "pdftotext -raw" in w
+               for w in issue.warnings)
+    assert parse_text("".join(f"{a}\n" for a in left + right), source="p1.txt").warnings == ()
+    paragraphs = ("全市新建高标准农田三万亩\n"
+                  "　　新华社北京1月31日电  今年全市新建高标准农田三万亩，主要分布在沐川、犍为和井研三县，项目总投资一点二亿元。\n"
+                  "　　新建的高标准农田将统一配套灌溉渠系、田间道路和排水沟渠，土地平整后机械化作业水平明显提高。\n"
+                  "　　市农业农村局有关负责人表示，下一步将加强工程质量监管，确保农田建得好、用得好、管得好。\n")
+    assert parse_text(paragraphs, source="p1.txt").warnings == ()

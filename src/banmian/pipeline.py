@@ -26,6 +26,7 @@ from .stages.geometry import body_size, size_hints
 from .stages.headlines import series_names
 from .stages.interleave import restore_order
 from .stages.layout import Labelled, label_lines
+from .stages.measure import joined_columns
 from .stages.normalize import LineInfo, measure_lines
 from .stages.reflow import RawParagraph, body_width, reflow_paragraphs
 from .stages.regions import find_regions
@@ -80,7 +81,17 @@ def measure(state: PageState) -> PageState:
     ev = lambda: [_event(state, "measure", (x.line.number,), f"width {x.width:g}"
                  + (f", furniture:{x.furniture}" if x.furniture else "")
                  + (f", jump {x.jump[0]} {x.jump[1]}" if x.jump else "")) for x in infos]
-    return _evolve(state, infos=infos, body_size=body_size(state.page), trace=_traced(state, ev))
+    page = state.page
+    # (a dump the reader already found to be `pdftotext -layout`'s has its warning)
+    joined = joined_columns(list(infos), page.text) if page.char_boxes is None and not any(
+        "-layout" in w for w in page.warnings) else 0
+    if joined:
+        # (the reader's own warnings ride on the page to the issue: so does this one)
+        page = replace(page, warnings=page.warnings + (
+            f"{page.source}: page {page.index + 1}: {joined} lines hold side-by-side columns joined on one line, "
+            "as pdfplumber, `pdftotext -layout` and plain pdftotext with columns set close write them: "
+            "their articles cannot be told apart reliably; parse the PDF itself, or extract with `pdftotext -raw`",))
+    return _evolve(state, page=page, infos=infos, body_size=body_size(state.page), trace=_traced(state, ev))
 
 
 def reorder(state: PageState) -> PageState:
@@ -310,6 +321,6 @@ def _link_pages(pages: list[Page], states: list[PageState], paper: str | None, d
     trace = tuple(ev for st in states for ev in st.trace)
     trace += tuple(TraceEvent("link_continuations", -1, (), d) for d in decisions)
     furniture = tuple(f for st in states for f in st.furniture) + tuple(heads)
-    warnings = tuple(dict.fromkeys(w for p in pages for w in p.warnings))
+    warnings = tuple(dict.fromkeys(w for st in states for w in st.page.warnings))
     return Issue(pages=tuple(fixed_pages), articles=tuple(articles), furniture=furniture,
                  paper=paper, date=date, trace=trace, warnings=warnings)

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from itertools import accumulate, compress
 
 from .normalize import LineInfo
+from .shapes import one_line_paragraphs
 
 WINDOW = 12  # lines each side used to estimate the local column width
 MODE_STEP = 6
@@ -129,3 +130,31 @@ def _hist_mode_support(hist: Mapping[float, int]) -> tuple[float, float]:
         if n >= best_n:
             best, best_n = v, n
     return best, best_n
+
+
+JOINED_PIECE = 10  # characters a column line's piece holds at least
+JOINED_WIDTH = 1.6  # measures a line of joined column lines runs to at least
+JOINED_LINES = 3  # such lines on a page, at least ...
+JOINED_SHARE = 0.05  # ... and this share of its text lines
+
+
+def joined_columns(infos: list[LineInfo], text: str) -> int:
+    """How many lines hold the lines of side-by-side columns joined, where the page has
+    enough of them to say so (0 otherwise).
+
+    Extractors that read a page by baselines (pdfplumber's ``extract_text``, ``pdftotext
+    -layout``, plain ``pdftotext`` where columns stand about an em apart) put every
+    column's line of one baseline on one line, parted by spaces: pieces as long as
+    column lines, on a line well over the column's measure.  (A justified line's spaces
+    part single characters, a title's two phrases short ones; measured on the dev sets,
+    no page of the other extractors holds three such lines.)  Which piece continues
+    which cannot be read off the text reliably: the caller says so."""
+    # (the measure of the pieces between spaces: where nearly every line is joined, the
+    # lines' own measure is the joined one)
+    measure = mode_width([float(s.end - s.start) for x in infos if not x.furniture for s in x.spans
+                          if s.end - s.start >= JOINED_PIECE])
+    if not measure or one_line_paragraphs(infos):  # (a paragraph's spaces part its own words)
+        return 0
+    n = sum(1 for x in infos if len(x.spans) >= 2 and x.width >= JOINED_WIDTH * measure
+            and sum(1 for s in x.spans if s.end - s.start >= JOINED_PIECE and not text[s.start:s.end].isascii()) >= 2)
+    return n if n >= JOINED_LINES and n >= JOINED_SHARE * len(infos) else 0
