@@ -89,10 +89,10 @@ def _article(rng: random.Random, story: Story, span: int, budget: int, n: int, c
     return Block(gold, block, sum(map(len, kept)))
 
 
-def _page_html(blocks: list[list[Block]], head: list[str], foot: list[str],
-               width_mm: float, body_pt: float, line: float, masthead: str | None, gap_mm: float) -> str:
+def _page_html(blocks: list[list[Block]], head: list[str], foot: list[str], width_mm: float, body_pt: float,
+               line: float, masthead: str | None, gap_mm: float, height_mm: float = 2000.0) -> str:
     css = f"""
-@page {{ size: {width_mm + 24:.1f}mm 2000mm; margin: 12mm; }}
+@page {{ size: {width_mm + 24:.1f}mm {height_mm:.1f}mm; margin: 12mm; }}
 body {{ font-family: {FONTS}; font-size: {body_pt}pt; line-height: {line}; margin: 0; }}
 .runhead {{ display: flex; justify-content: space-between; border-bottom: 1pt solid #000;
             font-size: {body_pt + 1}pt; margin-bottom: 3mm; }}
@@ -113,6 +113,21 @@ h1 {{ font-weight: bold; margin: 1mm 0; line-height: 1.25; }}
     parts += ['<div class="row">' + "".join(b.html for b in row) + "</div>" for row in blocks]
     parts.append('<div class="foot">' + "　".join(_esc(f) for f in foot) + "</div>")
     return f'<!doctype html><html><head><meta charset="utf-8"><style>{css}</style></head><body>{"".join(parts)}</body></html>'
+
+
+def _content_mm(pdf: Path) -> float:
+    """How far down the first page its text runs, in mm from the top edge."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        page = doc[0]
+        height = page.get_height()
+        textpage = page.get_textpage()
+        lowest = min((textpage.get_charbox(i)[1] for i in range(textpage.count_chars())), default=height)
+        return (height - lowest) * 25.4 / 72
+    finally:
+        doc.close()
 
 
 def _render(page_html: str, pdf: Path) -> int:
@@ -165,8 +180,12 @@ def make_page(index: int, seed: int, stories: list[Story], out: Path) -> list[st
     articles = [b.gold for row in rows for b in row]
     name = f"b{index:04d}"
     pdf = out / f"{name}.pdf"
-    pages = _render(_page_html(rows, head, foot, width_mm, body_pt, rng.choice([1.45, 1.55, 1.7]), masthead, gap_mm),
-                    pdf)
+    leading = rng.choice([1.45, 1.55, 1.7])
+    pages = _render(_page_html(rows, head, foot, width_mm, body_pt, leading, masthead, gap_mm), pdf)
+    if pages == 1:
+        # printed again on a page as tall as its text, as a newspaper page is filled
+        height = _content_mm(pdf) + 16.0
+        pages = _render(_page_html(rows, head, foot, width_mm, body_pt, leading, masthead, gap_mm, height), pdf)
     if pages != 1:
         pdf.unlink()
         return [f"{name}: skipped, printed on {pages} pages"]
