@@ -157,7 +157,8 @@ def make_page(index: int, seed: int, stories: list[Story], out: Path) -> list[st
     body_pt = rng.choice([9.0, 9.5, 10.0, 10.5])
     # a column holds 12 to 20 characters, as a newspaper's do (a hair over, so that
     # rounding never pushes the last one to the next line)
-    column_mm = rng.randint(12, 20) * body_pt * 25.4 / 72 + 0.3
+    chars = rng.randint(12, 20)
+    column_mm = chars * body_pt * 25.4 / 72 + 0.3
     gap_mm = rng.choice([3.0, 4.0, 5.0])
     width_mm = n_cols * column_mm + (n_cols - 1) * gap_mm
     rows: list[list[Block]] = []
@@ -168,7 +169,8 @@ def make_page(index: int, seed: int, stories: list[Story], out: Path) -> list[st
         for span in spans:
             n += 1
             story = rng.choice(stories)
-            row.append(_article(rng, story, span, span * rng.randint(180, 420), n, column_mm, gap_mm))
+            # (columns 15 to 60 lines deep, as a newspaper's are, where the story is long enough)
+            row.append(_article(rng, story, span, span * chars * rng.randint(15, 60), n, column_mm, gap_mm))
         rows.append(row)
     section = rng.choice(SECTIONS)
     head = rng.choice([[f"{section}", f"第{number}版", date_line(date)],

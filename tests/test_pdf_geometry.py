@@ -223,3 +223,34 @@ def test_pdf_geometry_vertical_title_takes_no_title_drawn_apart_as_its_kicker():
     assert all(a.headline.kicker is None for a in issue.articles)
     assert _body(by_title["老街焕新颜"]) == "".join(C_PARAS)
     assert _body(by_title["金秋稻谷飘香丰收正忙"]) == "".join(B_PARAS)
+
+
+def byline_over_first_column_page() -> bytes:
+    """Two articles side by side in one row, a column gutter apart: article B's headline
+    and a stand-alone byline over its first column only; article C's headline right
+    beside, its own byline over its first column too."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(W, H), invariant=1)
+    xs = [40 + k * (COL_W + GAP) for k in range(5)]
+    draw_head(c, "稻谷飘香", 24, xs[0], 80)
+    draw_head(c, "本报记者 李明", BODY, xs[0], 100)  # body size: a column line to the reader
+    draw_column_text(c, column_lines(B_PARAS), xs[0:3], 110, 4)
+    draw_head(c, "老街焕新颜", 28, xs[3], 84)  # (a larger title: its text starts a little lower)
+    draw_head(c, "■ 记者 王芳", BODY, xs[3], 106)
+    draw_column_text(c, column_lines(C_PARAS), xs[3:5], 117, 10)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_pdf_geometry_a_byline_under_a_headline_leaves_its_columns_to_it():
+    """A byline between a headline and its first column is the article's, not text that
+    parts the column from the headline: the article keeps its columns (each of which sits
+    a gutter from the next article's) and its byline."""
+    issue = banmian.parse_page(byline_over_first_column_page())
+    by_title = {a.headline.title.value: a for a in issue.articles if a.headline.title}
+    assert set(by_title) == {"稻谷飘香", "老街焕新颜"}
+    assert _body(by_title["稻谷飘香"]) == "".join(B_PARAS)
+    assert _body(by_title["老街焕新颜"]) == "".join(C_PARAS)
+    assert by_title["稻谷飘香"].byline is not None and by_title["稻谷飘香"].byline.reporters == ("李明",)
+    assert by_title["老街焕新颜"].byline is not None and by_title["老街焕新颜"].byline.reporters == ("王芳",)

@@ -307,12 +307,15 @@ def find_regions(page: Page, infos: Sequence[LineInfo], body: float | None) -> R
     cbox = [_box_of(c, boxes) for c in cols]
     notes: list[str] = []
 
+    # (a stand-alone byline set between a headline and its first column is the article's)
+    byline_only = [all(infos[i].byline_names for i in c) for c in cols]
+
     def between(k: int, top: float) -> bool:
         """Other text or a rule between height ``top`` and column ``k``'s top, across it."""
         c = cbox[k]
         if _rule_between(rules, c, top, c[1]):
             return True
-        return any(j != k and _xover(cbox[j], c) > 0.3 * min(_w(c), _w(cbox[j]))
+        return any(j != k and not byline_only[j] and _xover(cbox[j], c) > 0.3 * min(_w(c), _w(cbox[j]))
                    and cbox[j][1] >= top - 0.5 * em and cbox[j][3] <= c[1] + 0.5 * em for j in range(len(cols)))
 
     owner: list[int | None] = [None] * len(cols)
