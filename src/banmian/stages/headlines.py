@@ -356,13 +356,18 @@ def _wrap_tail(above: str, text: str) -> bool:
     ideograph.  (Lines go on under it: it is the first half of a couplet title, "安塞剪纸
     传承人王西安" / "蕴乡土" / "重形意（非遗年集·剪纸）".)"""
     core = text[:m.start()] if (m := TITLE_TAG.search(text)) and m.start() else text
-    return (len(core) <= TAIL_CHARS and len(above) >= 2 * len(core) + 2 and IDEOGRAPHS.fullmatch(core) is not None
+    return (len(core) <= TAIL_CHARS and len(above) >= len(core) + TAIL_SHORTER and _TAIL_WORDS.fullmatch(core) is not None
             and _IDEOGRAPH_END.search(above) is not None
             # (who came is a subtitle however short: "韩正出席")
             and SUBTITLE_END.search(core) is None)
 
 
 _IDEOGRAPH_END = re.compile(r"[\u4e00-\u9fff]$")
+# words, a figure among them ("70周年", "55亿元规模"), under a line this much longer: a title
+# of two short halves ("十指春风 / 一绣千年") or a short title under its kicker ("新春走基层 /
+# 赶年集") is no wrap's tail
+_TAIL_WORDS = re.compile(r"[0-9０-９.]*[\u4e00-\u9fff]+[0-9０-９.]*[\u4e00-\u9fff]*")
+TAIL_SHORTER = 4
 HALF_MAX = 8  # characters in one half of a couplet title, at most
 COUPLET_HALF_MIN = 3  # ... and at least, where a word space parts them on one line
 
