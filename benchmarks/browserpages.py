@@ -38,6 +38,7 @@ from .pagegen.gold import check_chars
 
 CHROMIUM = "/usr/bin/chromium"
 FONTS = '"WenQuanYi Zen Hei", "AR PL UMing TW", "Noto Sans CJK SC", sans-serif'
+HEAD_AFTER = 0.3  # share of articles whose headline is written after their body
 SECTIONS = ("要闻", "经济", "社会", "国际", "文化", "评论", "地方", "理论", "视点", "生态")
 
 
@@ -55,7 +56,7 @@ def _esc(text: str) -> str:
 
 
 def _article(rng: random.Random, story: Story, span: int, budget: int, n: int, column_mm: float,
-             gap_mm: float) -> Block:
+             gap_mm: float, head_after: bool = False) -> Block:
     """An article block ``span`` page columns of ``column_mm`` wide, its body cut after whole paragraphs at
     about ``budget`` characters (a page holds what fits; the rest is not printed)."""
     dressed = dress(story.paragraphs[0], story.inline, story.standalone, rng)
@@ -82,8 +83,17 @@ def _article(rng: random.Random, story: Story, span: int, budget: int, n: int, c
         body.append(f"<p{cls}>{_esc(p)}</p>")
     rule = "column-rule:0.4pt solid #888;" if rng.random() < 0.3 else ""
     width = span * column_mm + (span - 1) * gap_mm
-    block = (f'<div class="article" style="width:{width:.2f}mm">{"".join(head)}'
-             f'<div class="body" style="column-count:{span};column-gap:{gap_mm}mm;{rule}">{"".join(body)}</div></div>')
+    body_div = f'<div class="body" style="column-count:{span};column-gap:{gap_mm}mm;{rule}">{"".join(body)}</div>'
+    if head_after:
+        # the headline shown above its body but drawn after it, as some e-paper producers
+        # do (extractors that follow the drawing order print it last): a hidden copy keeps
+        # its room, and the one drawn is positioned there, which paints it after the flow
+        heads = "".join(head)
+        block = (f'<div class="article" style="width:{width:.2f}mm;position:relative;z-index:0">'
+                 f'<div style="visibility:hidden">{heads}</div>{body_div}'
+                 f'<div style="position:absolute;top:0;left:0;right:0">{heads}</div></div>')
+    else:
+        block = f'<div class="article" style="width:{width:.2f}mm">{"".join(head)}{body_div}</div>'
     gold = {"id": f"a{n}", "kicker": kicker, "title": story.title, "subtitle": subtitle, "byline": byline,
             "dateline": dressed.dateline, "paragraphs": kept, "continued_to": None, "continued_from": None}
     return Block(gold, block, sum(map(len, kept)))
@@ -161,6 +171,7 @@ def make_page(index: int, seed: int, stories: list[Story], out: Path) -> list[st
     column_mm = chars * body_pt * 25.4 / 72 + 0.3
     gap_mm = rng.choice([3.0, 4.0, 5.0])
     width_mm = n_cols * column_mm + (n_cols - 1) * gap_mm
+    order_rng = random.Random(f"{seed}:{index}:order")  # (apart: the other draws stay as they were)
     rows: list[list[Block]] = []
     n = 0
     for _ in range(rng.randint(1, 3)):
@@ -170,7 +181,8 @@ def make_page(index: int, seed: int, stories: list[Story], out: Path) -> list[st
             n += 1
             story = rng.choice(stories)
             # (columns 15 to 60 lines deep, as a newspaper's are, where the story is long enough)
-            row.append(_article(rng, story, span, span * chars * rng.randint(15, 60), n, column_mm, gap_mm))
+            row.append(_article(rng, story, span, span * chars * rng.randint(15, 60), n, column_mm, gap_mm,
+                                order_rng.random() < HEAD_AFTER))
         rows.append(row)
     section = rng.choice(SECTIONS)
     head = rng.choice([[f"{section}", f"第{number}版", date_line(date)],

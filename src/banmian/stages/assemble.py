@@ -24,7 +24,7 @@ from .evidence import (COHESION_LINES, COHESION_SHARE, Order, RegionOf, Run, coh
                        same_label, same_opening, same_shape, title_evidence)
 from .headlines import KICKER_END, TITLE_TAG, is_subtitle, split_fields
 from .layout import OPEN_SENTENCE, PARAGRAPH_MEASURE, Label, Labelled
-from .row import cut_under_row, headline_row, lead_text_at
+from .row import bylines_under_headlines_after, cut_under_row, headline_row, lead_text_at
 
 def _region(run: Run | None, region_of: RegionOf) -> int | None:
     return None if run is None else region_of.get(run.lines[0].info.line.number)
@@ -591,6 +591,7 @@ def assemble_page(runs: list[Run], order: Order,
                               1 if order == "after" else -1)
     for d, (before, after) in zip(drafts, placed):
         d.head = before + after
+    bylines_under_headlines_after(drafts, placed, leads)
     cut = cut_under_row(drafts, [bool(before) and not after for before, after in placed])
     if len(cut) > len(drafts):
         drafts, leads = cut, [lead_text_at(d.body, 0) for d in cut]

@@ -7,12 +7,15 @@ end and the next body's start.  The headline groups of the row are dealt out to
 the bodies after them (:func:`headline_row`); where the bodies ran on as one,
 that body is first cut where an unplaced group's article begins
 (:func:`cut_under_row`).  A subtitle set lower than its title's row heads its body
-alone; the title is found in the row (:func:`_orphan_subtitles`).
+alone; the title is found in the row (:func:`_orphan_subtitles`).  Where a headline went
+to the body before it, the stand-alone byline under it goes too
+(:func:`bylines_under_headlines_after`).
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .bylines import parse_inline
 from .attach import FULL_BIGRAMS, LEAD_CHARS, bigrams, overlap_text, share_in
 from .draft import Draft
 from .evidence import cohesion
@@ -194,3 +197,19 @@ def _orphan_subtitles(drafts: list[Draft], leads: list[str]) -> None:
         if len(mine) == 1 and mine[0] is not groups[-1]:
             drafts[k].head = mine[0] + head
             drafts[k - 1].head = [x for g in groups if g is not mine[0] for x in g]
+
+
+def bylines_under_headlines_after(drafts: list[Draft], placed: list[tuple[list, list]], leads: list[str]) -> None:
+    """A stand-alone byline under a headline that went to the body before it (printed
+    after its body) signs that article, where the body after it signs itself ("…表扬。" /
+    "湖北完善考评办法…" / "■ 记者 范昊天" / "本报北京1月31日电 （记者王迪）…"): an article
+    has one byline, and a byline stands under its own headline."""
+    for k, (a, b) in enumerate(zip(drafts, drafts[1:])):
+        if (b.byline and not a.byline and placed[k][1] and not placed[k + 1][0]
+                and _signed(leads[k + 1]) and not _signed(leads[k])):
+            a.byline, b.byline = b.byline, []
+
+
+def _signed(text: str) -> bool:
+    found = parse_inline(text)
+    return found is not None and bool(found.reporters)
