@@ -591,7 +591,10 @@ def assemble_page(runs: list[Run], order: Order,
                               1 if order == "after" else -1)
     for d, (before, after) in zip(drafts, placed):
         d.head = before + after
-    bylines_under_headlines_after(drafts, placed, leads)
+    emptied = set(bylines_under_headlines_after(drafts, placed, leads))
+    if emptied:
+        keep = [k for k in range(len(drafts)) if k not in emptied]
+        drafts, placed, leads = [drafts[k] for k in keep], [placed[k] for k in keep], [leads[k] for k in keep]
     cut = cut_under_row(drafts, [bool(before) and not after for before, after in placed])
     if len(cut) > len(drafts):
         drafts, leads = cut, [lead_text_at(d.body, 0) for d in cut]

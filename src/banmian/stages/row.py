@@ -199,15 +199,21 @@ def _orphan_subtitles(drafts: list[Draft], leads: list[str]) -> None:
             drafts[k - 1].head = [x for g in groups if g is not mine[0] for x in g]
 
 
-def bylines_under_headlines_after(drafts: list[Draft], placed: list[tuple[list, list]], leads: list[str]) -> None:
+def bylines_under_headlines_after(drafts: list[Draft], placed: list[tuple[list, list]],
+                                  leads: list[str]) -> list[int]:
     """A stand-alone byline under a headline that went to the body before it (printed
     after its body) signs that article, where the body after it signs itself ("…表扬。" /
-    "湖北完善考评办法…" / "■ 记者 范昊天" / "本报北京1月31日电 （记者王迪）…"): an article
-    has one byline, and a byline stands under its own headline."""
+    "湖北完善考评办法…" / "■ 记者 范昊天" / "本报北京1月31日电 （记者王迪）…") or there is no
+    body after it (the page's last lines): an article has one byline, and a byline stands
+    under its own headline.  Returns the drafts left empty (a byline alone), to drop."""
+    emptied = []
     for k, (a, b) in enumerate(zip(drafts, drafts[1:])):
-        if (b.byline and not a.byline and placed[k][1] and not placed[k + 1][0]
-                and _signed(leads[k + 1]) and not _signed(leads[k])):
+        if (b.byline and not a.byline and placed[k][1] and not placed[k + 1][0] and not _signed(leads[k])
+                and (_signed(leads[k + 1]) or not (b.body or placed[k + 1][1]))):
             a.byline, b.byline = b.byline, []
+            if not (b.body or b.head or b.continued_to or b.continued_from):
+                emptied.append(k + 1)
+    return emptied
 
 
 def _signed(text: str) -> bool:
