@@ -203,13 +203,20 @@ def bylines_under_headlines_after(drafts: list[Draft], placed: list[tuple[list, 
                                   leads: list[str]) -> list[int]:
     """A stand-alone byline under a headline that went to the body before it (printed
     after its body) signs that article, where the body after it signs itself ("…表扬。" /
-    "湖北完善考评办法…" / "■ 记者 范昊天" / "本报北京1月31日电 （记者王迪）…") or there is no
-    body after it (the page's last lines): an article has one byline, and a byline stands
-    under its own headline.  Returns the drafts left empty (a byline alone), to drop."""
+    "湖北完善考评办法…" / "■ 记者 范昊天" / "本报北京1月31日电 （记者王迪）…"), has its own
+    headline and byline after it too, or there is no body after it (the page's last lines):
+    an article has one byline, and a byline stands under its own headline.  Returns the
+    drafts left empty (a byline alone), to drop."""
     emptied = []
+
+    def signed_after(j: int) -> bool:
+        """Is draft ``j``'s headline printed after it, a byline alone after that?"""
+        nxt = drafts[j + 1] if j + 1 < len(drafts) else None
+        return bool(placed[j][1]) and nxt is not None and bool(nxt.byline) and not nxt.body and not placed[j + 1][0]
+
     for k, (a, b) in enumerate(zip(drafts, drafts[1:])):
         if (b.byline and not a.byline and placed[k][1] and not placed[k + 1][0] and not _signed(leads[k])
-                and (_signed(leads[k + 1]) or not (b.body or placed[k + 1][1]))):
+                and (_signed(leads[k + 1]) or not (b.body or placed[k + 1][1]) or signed_after(k + 1))):
             a.byline, b.byline = b.byline, []
             if not (b.body or b.head or b.continued_to or b.continued_from):
                 emptied.append(k + 1)
