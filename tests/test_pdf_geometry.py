@@ -254,3 +254,30 @@ def test_pdf_geometry_a_byline_under_a_headline_leaves_its_columns_to_it():
     assert _body(by_title["老街焕新颜"]) == "".join(C_PARAS)
     assert by_title["稻谷飘香"].byline is not None and by_title["稻谷飘香"].byline.reporters == ("李明",)
     assert by_title["老街焕新颜"].byline is not None and by_title["老街焕新颜"].byline.reporters == ("王芳",)
+
+
+
+def byline_beside_a_centred_title_page() -> bytes:
+    """Article B over three columns, its title centred over the last two and its byline
+    (a padded name, in body type) over the first; article A's column a gutter to the left,
+    set higher."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(W, H), invariant=1)
+    xs = [40 + k * (COL_W + GAP) for k in range(5)]
+    draw_head(c, "网络零售", 22, xs[0], 60)
+    draw_column_text(c, column_lines(A_PARAS), xs[0:1], 70, 20)
+    draw_head(c, "稻谷飘香", 26, xs[3], 80)
+    draw_head(c, "记者 乔 栋", BODY, xs[1], 100)
+    draw_column_text(c, column_lines(B_PARAS), xs[1:4], 112, 4)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_pdf_geometry_a_byline_over_a_column_signs_the_article_of_that_column():
+    """A byline alone over the first column of an article whose title is centred over
+    its other columns signs that article, not the one a gutter to its left."""
+    issue = banmian.parse_page(byline_beside_a_centred_title_page())
+    by_title = {a.headline.title.value: a for a in issue.articles if a.headline.title}
+    assert _body(by_title["稻谷飘香"]) == "".join(B_PARAS)
+    assert by_title["稻谷飘香"].byline is not None and by_title["稻谷飘香"].byline.reporters == ("乔栋",)

@@ -44,6 +44,7 @@ SPLIT_GAP_EMS = 0.4  # a gap this much wider than the usual line gap splits a co
 HEAD_GAP_EMS = 1.0  # headline lines further apart than this (ems of the smaller line) are two blocks
 SAME_TOP_EMS = 1.5  # columns whose tops differ by less start at one height (one article's block)
 GUTTER_EMS = 3.0  # columns closer than this side by side are neighbours
+BYLINE_GAP_EMS = 2.5  # a byline this close over a column signs it
 BELOW_GAP_EMS = 2.0  # a column this close under another, with no rule between, continues it
 SIDE_HEAD_EMS = 3.0  # a headline this close above a column it does not cover may still head it
 CAPTION_NEAR_EMS = 2.5  # a caption's top is this close under (or its bottom above) its image
@@ -404,6 +405,14 @@ def find_regions(page: Page, infos: Sequence[LineInfo], body: float | None) -> R
                 changed = True
                 notes.append(f"line {infos[min(cols[k])].line.number}…: a column beside the headline "
                              f"above it (lines {infos[min(heads[sh])].line.number}…)")
+    # A byline alone over a column ("记者 乔 栋" at the left of an article's block, its title
+    # centred over the middle columns) signs the column under it, whatever stands beside it.
+    for k in range(len(cols)):
+        if byline_only[k]:
+            under = [j for j in range(len(cols)) if not byline_only[j] and owner[j] is not None
+                     and _xover(cbox[j], cbox[k]) > 0 and 0 <= cbox[j][1] - cbox[k][3] <= BYLINE_GAP_EMS * em]
+            if under:
+                owner[k] = owner[min(under, key=lambda j: cbox[j][1])]
     # Columns no headline reaches: one headless region per row of neighbours.
     region_of_col: list[int] = [-1] * len(cols)
     for k in range(len(cols)):
