@@ -439,7 +439,7 @@ def change_of_subject(prev: Run, nxt: Run, min_lines: int = COHESION_MIN_LINES,
     runs left out): whether the run is a title or a sub-heading, that text is about
     what the section is about, the one article's or the next's."""
     if prev.lines[-1].column_width >= PARAGRAPH_MEASURE:
-        return _change_by_chars(prev, nxt, min_lines, beyond, share)
+        return _change_by_chars(prev, nxt, beyond, share)
     after = [x.info.text for x in nxt.lines[:COHESION_LINES]]
     if len(after) < min_lines:
         after += [x.info.text for x in beyond[:COHESION_LINES - len(after)]]
@@ -473,10 +473,10 @@ COLUMN_LINE_CHARS = 15  # a column line's characters, for windows of a paragraph
 PARAGRAPH_PAGE_LEAST = 120
 
 
-def _change_by_chars(prev: Run, nxt: Run, min_lines: int, beyond: Sequence[Labelled], share: float) -> bool:
+def _change_by_chars(prev: Run, nxt: Run, beyond: Sequence[Labelled], share: float) -> bool:
     """:func:`change_of_subject` on a page of a paragraph to a line: its windows hold as
     many characters as the column lines would (a paragraph holds several of them; forty
-    paragraphs are more than most articles have)."""
+    paragraphs are more than most articles have), and PARAGRAPH_PAGE_LEAST a side will do."""
     def window(texts: Sequence[str], limit: int) -> list[str]:
         out: list[str] = []
         size = 0
@@ -487,7 +487,7 @@ def _change_by_chars(prev: Run, nxt: Run, min_lines: int, beyond: Sequence[Label
             size += len(t)
         return out
 
-    limit, least = COHESION_LINES * COLUMN_LINE_CHARS, min(min_lines * COLUMN_LINE_CHARS, PARAGRAPH_PAGE_LEAST)
+    limit, least = COHESION_LINES * COLUMN_LINE_CHARS, PARAGRAPH_PAGE_LEAST
     before = window([x.info.text for x in reversed(prev.lines)], limit)[::-1]
     after = window([x.info.text for x in (*nxt.lines, *beyond)], limit)
     own = sum(len(x.info.text) for x in nxt.lines)

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .bylines import parse_inline
 from .attach import FULL_BIGRAMS, LEAD_CHARS, bigrams, overlap_text, share_in
+from .bylines import parse_inline
 from .draft import Draft
 from .evidence import cohesion
 from .headlines import SUBTITLE_START
