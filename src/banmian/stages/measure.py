@@ -149,12 +149,17 @@ def joined_columns(infos: list[LineInfo], text: str) -> int:
     part single characters, a title's two phrases short ones; measured on the dev sets,
     no page of the other extractors holds three such lines.)  Which piece continues
     which cannot be read off the text reliably: the caller says so."""
+    # (two pieces of a column line's length at least: most pages have no such line, and
+    # are answered before their measure is read)
+    wide = [x for x in infos if len(x.spans) >= 2 and x.width >= 2 * JOINED_PIECE]
+    if len(wide) < JOINED_LINES:
+        return 0
     # (the measure of the pieces between spaces: where nearly every line is joined, the
     # lines' own measure is the joined one)
     measure = mode_width([float(s.end - s.start) for x in infos if not x.furniture for s in x.spans
                           if s.end - s.start >= JOINED_PIECE])
     if not measure or one_line_paragraphs(infos):  # (a paragraph's spaces part its own words)
         return 0
-    n = sum(1 for x in infos if len(x.spans) >= 2 and x.width >= JOINED_WIDTH * measure
+    n = sum(1 for x in wide if x.width >= JOINED_WIDTH * measure
             and sum(1 for s in x.spans if s.end - s.start >= JOINED_PIECE and not text[s.start:s.end].isascii()) >= 2)
     return n if n >= JOINED_LINES and n >= JOINED_SHARE * len(infos) else 0
