@@ -244,6 +244,7 @@ CUT_MIN_LINES = 10  # lines each part of a body cut by subject keeps at least
 SCENE_LINES = 3  # a scene-setting opening paragraph this short may stand before the least cohesive point
 CLOSING_LINES = 5  # ... and a closing one this short after it
 CUT_ECHO = 0.2  # how much better the headline after echoes the part after the cut
+APART_SHARE = 0.005  # ... unless the sides share under this share of their words
 CLEAN_AFTER = 0.6  # ... and by this much, with the headline before echoing the part before
 CLEAN_BEFORE = 0.3  # ... by this much more than the part after, the cut needs no change of subject
 NEXT_ECHO = 0.5  # a headline echoing the next body's opening this well is not a merged article's
@@ -286,7 +287,11 @@ def _subject_cut(body: list[Labelled], before: list[Labelled], after: list[Label
             continue
         # the headlines' tests first: they are cheap and rule out nearly every paragraph
         a_first, a_second = head_after(starts[j])
-        if a_second - a_first <= CUT_ECHO:
+        # (sides sharing no words are two articles however little the headline after echoes
+        # the second: a portrait's title, "人生之桥 名为奋斗", over a text on a river's bridges)
+        if a_second - a_first <= CUT_ECHO and not (
+                a_second > a_first and (coh0 := low_cohesion(texts[:j], texts[j:], APART_SHARE)) is not None
+                and coh0 < APART_SHARE):
             continue
         b_first, b_second = head_before(starts[j])
         if b_first >= b_second and (coh := low_cohesion(texts[:j], texts[j:])) is not None:
@@ -591,10 +596,7 @@ def assemble_page(runs: list[Run], order: Order,
                               1 if order == "after" else -1)
     for d, (before, after) in zip(drafts, placed):
         d.head = before + after
-    emptied = set(bylines_under_headlines_after(drafts, placed, leads))
-    if emptied:
-        keep = [k for k in range(len(drafts)) if k not in emptied]
-        drafts, placed, leads = [drafts[k] for k in keep], [placed[k] for k in keep], [leads[k] for k in keep]
+    drafts, placed, leads = bylines_under_headlines_after(drafts, placed, leads)
     cut = cut_under_row(drafts, [bool(before) and not after for before, after in placed])
     if len(cut) > len(drafts):
         drafts, leads = cut, [lead_text_at(d.body, 0) for d in cut]

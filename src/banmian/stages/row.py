@@ -199,14 +199,17 @@ def _orphan_subtitles(drafts: list[Draft], leads: list[str]) -> None:
             drafts[k - 1].head = [x for g in groups if g is not mine[0] for x in g]
 
 
-def bylines_under_headlines_after(drafts: list[Draft], placed: list[tuple[list, list]],
-                                  leads: list[str]) -> list[int]:
+Placed = list[tuple[list[Labelled], list[Labelled]]]
+
+
+def bylines_under_headlines_after(drafts: list[Draft], placed: Placed,
+                                  leads: list[str]) -> tuple[list[Draft], Placed, list[str]]:
     """A stand-alone byline under a headline that went to the body before it (printed
     after its body) signs that article, where the body after it signs itself ("…表扬。" /
     "湖北完善考评办法…" / "■ 记者 范昊天" / "本报北京1月31日电 （记者王迪）…"), has its own
     headline and byline after it too, or there is no body after it (the page's last lines):
-    an article has one byline, and a byline stands under its own headline.  Returns the
-    drafts left empty (a byline alone), to drop."""
+    an article has one byline, and a byline stands under its own headline.  Drafts left
+    empty (a byline alone) are dropped, with their entries of ``placed`` and ``leads``."""
     emptied = []
 
     def signed_after(j: int) -> bool:
@@ -220,7 +223,8 @@ def bylines_under_headlines_after(drafts: list[Draft], placed: list[tuple[list, 
             a.byline, b.byline = b.byline, []
             if not (b.body or b.head or b.continued_to or b.continued_from):
                 emptied.append(k + 1)
-    return emptied
+    keep = [k for k in range(len(drafts)) if k not in emptied]
+    return [drafts[k] for k in keep], [placed[k] for k in keep], [leads[k] for k in keep]
 
 
 def _signed(text: str) -> bool:
