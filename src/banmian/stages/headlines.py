@@ -345,7 +345,8 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
     return [list(lines[a:b]) for a, b in zip(cuts, cuts[1:])]
 
 
-TAIL_CHARS = 4  # words this short under a line twice as long are what its wrap left over
+TAIL_CHARS = 4  # words this short, the block's last line, are what a wrap left over ...
+TAIL_SHORTER = 4  # ... under a line at least this much longer
 
 
 def _wrap_tail(above: str, text: str) -> bool:
@@ -363,11 +364,10 @@ def _wrap_tail(above: str, text: str) -> bool:
 
 
 _IDEOGRAPH_END = re.compile(r"[\u4e00-\u9fff]$")
-# words, a figure among them ("70周年", "55亿元规模"), under a line this much longer: a title
-# of two short halves ("十指春风 / 一绣千年") or a short title under its kicker ("新春走基层 /
-# 赶年集") is no wrap's tail
+# words, a figure among them ("70周年", "55亿元规模"); (the line above TAIL_SHORTER longer: a
+# title of two short halves, "十指春风 / 一绣千年", or a short title under its kicker, "新春走
+# 基层 / 赶年集", is no wrap's tail)
 _TAIL_WORDS = re.compile(r"[0-9０-９.]*[\u4e00-\u9fff]+[0-9０-９.]*[\u4e00-\u9fff]*")
-TAIL_SHORTER = 4
 HALF_MAX = 8  # characters in one half of a couplet title, at most
 COUPLET_HALF_MIN = 3  # ... and at least, where a word space parts them on one line
 
