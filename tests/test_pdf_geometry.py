@@ -229,18 +229,14 @@ def byline_over_first_column_page() -> bytes:
     """Two articles side by side in one row, a column gutter apart: article B's headline
     and a stand-alone byline over its first column only; article C's headline right
     beside, its own byline over its first column too."""
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=(W, H), invariant=1)
-    xs = [40 + k * (COL_W + GAP) for k in range(5)]
-    draw_head(c, "稻谷飘香", 24, xs[0], 80)
-    draw_head(c, "本报记者 李明", BODY, xs[0], 100)  # body size: a column line to the reader
-    draw_column_text(c, column_lines(B_PARAS), xs[0:3], 110, 4)
-    draw_head(c, "老街焕新颜", 28, xs[3], 84)  # (a larger title: its text starts a little lower)
-    draw_head(c, "■ 记者 王芳", BODY, xs[3], 106)
-    draw_column_text(c, column_lines(C_PARAS), xs[3:5], 117, 10)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    def draw(c: canvas.Canvas, xs: list[float]) -> None:
+        draw_head(c, "稻谷飘香", 24, xs[0], 80)
+        draw_head(c, "本报记者 李明", BODY, xs[0], 100)  # body size: a column line to the reader
+        draw_column_text(c, column_lines(B_PARAS), xs[0:3], 110, 4)
+        draw_head(c, "老街焕新颜", 28, xs[3], 84)  # (a larger title: its text starts a little lower)
+        draw_head(c, "■ 记者 王芳", BODY, xs[3], 106)
+        draw_column_text(c, column_lines(C_PARAS), xs[3:5], 117, 10)
+    return five_column_page(draw)
 
 
 def test_pdf_geometry_a_byline_under_a_headline_leaves_its_columns_to_it():
@@ -256,22 +252,17 @@ def test_pdf_geometry_a_byline_under_a_headline_leaves_its_columns_to_it():
     assert by_title["老街焕新颜"].byline is not None and by_title["老街焕新颜"].byline.reporters == ("王芳",)
 
 
-
 def byline_beside_a_centred_title_page() -> bytes:
     """Article B over three columns, its title centred over the last two and its byline
     (a padded name, in body type) over the first; article A's column a gutter to the left,
     set higher."""
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=(W, H), invariant=1)
-    xs = [40 + k * (COL_W + GAP) for k in range(5)]
-    draw_head(c, "网络零售", 22, xs[0], 60)
-    draw_column_text(c, column_lines(A_PARAS), xs[0:1], 70, 20)
-    draw_head(c, "稻谷飘香", 26, xs[3], 80)
-    draw_head(c, "记者 乔 栋", BODY, xs[1], 100)
-    draw_column_text(c, column_lines(B_PARAS), xs[1:4], 112, 4)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    def draw(c: canvas.Canvas, xs: list[float]) -> None:
+        draw_head(c, "网络零售", 22, xs[0], 60)
+        draw_column_text(c, column_lines(A_PARAS), xs[0:1], 70, 20)
+        draw_head(c, "稻谷飘香", 26, xs[3], 80)
+        draw_head(c, "记者 乔 栋", BODY, xs[1], 100)
+        draw_column_text(c, column_lines(B_PARAS), xs[1:4], 112, 4)
+    return five_column_page(draw)
 
 
 def test_pdf_geometry_a_byline_over_a_column_signs_the_article_of_that_column():
