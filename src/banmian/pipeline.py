@@ -16,6 +16,7 @@ from . import collector
 from .errors import LayoutError
 from .model import Article, Furniture, Issue, Page, TraceEvent
 from .pagenum import page_number
+from .readers.txt import LAYOUT_DUMP
 from .settings import DEFAULT, Settings
 from .stages.assemble import Draft, assemble_page, demote_inbody_headings, detect_order
 from .stages.evidence import Order, Run, to_runs
@@ -84,7 +85,7 @@ def measure(state: PageState) -> PageState:
     page = state.page
     # (a dump the reader already found to be `pdftotext -layout`'s has its warning)
     joined = joined_columns(list(infos), page.text) if page.char_boxes is None and not any(
-        "-layout" in w for w in page.warnings) else 0
+        LAYOUT_DUMP in w for w in page.warnings) else 0
     if joined:
         # (the reader's own warnings ride on the page to the issue: so does this one)
         page = replace(page, warnings=page.warnings + (

@@ -18,6 +18,10 @@ from ..errors import LimitError, ReadError
 from ..model import Line, Page, make_lines
 from ..settings import DEFAULT, Settings
 
+# What the warning about a `pdftotext -layout` dump says (the pipeline reads it, so as not
+# to warn of the same page twice)
+LAYOUT_DUMP = "looks like `pdftotext -layout` output"
+
 _LINE_BREAKS = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
 # Control characters that never occur in a text dump; \t \n \f \v and the
 # information separators (whitespace to Python) are allowed.
@@ -195,7 +199,7 @@ def pages_from_text(text: str, source: str = "<text>", *, encoding: str = "utf-8
                              path=source, fix="pass the extracted text of a page, one printed line per line")
         warnings: tuple[str, ...] = (f"{source}: decoded as {encoding}",) if "U+FFFD" in encoding else ()
         if looks_side_by_side(chunk):
-            warnings += (f"{source}: page {len(pages) + 1} looks like `pdftotext -layout` output (columns side "
+            warnings += (f"{source}: page {len(pages) + 1} {LAYOUT_DUMP} (columns side "
                          "by side on one line), whose articles cannot be told apart; extract the text with "
                          "`pdftotext -raw`, or pass the PDF itself",)
         pages.append(Page(text=chunk, lines=lines, source=source, index=index, encoding=encoding,
