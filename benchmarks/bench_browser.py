@@ -25,15 +25,11 @@ import time
 from pathlib import Path
 
 from .browserpages import CHROMIUM
-from .common import CORPUS, ROOT, SCORER, load_scorer
+from .common import CORPUS, ROOT, SCORER, load_scorer, metric
 
 ROUTES = (("raw", "pdftotext -raw + text route"), ("pdfium", "pypdfium2 text + text route"),
           ("plain", "plain pdftotext + text route"), ("pdf", "PDF (banmian, PDFium)"),
           ("lines", "a paragraph to a line"))
-
-
-def _f(v: float | None) -> str:
-    return "      –" if v is None else f"{v:7.3f}"
 
 
 def parse_all(gold_dir: Path, pred_dir: Path) -> dict[str, tuple[int, float]]:
@@ -96,8 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         if route not in by_route:
             continue
         s = scorer.aggregate(by_route[route])
-        print(f"| {label:<30} | {len(by_route[route]):>5} |{_f(s['seg_F1'])} |{_f(s['exact'])[1:]} |"
-              f"{_f(s['para_F1'])}  |{_f(s['title'])[1:]} |{_f(s['hset'])[1:]} |{_f(s['byline'])} |"
+        print(f"| {label:<30} | {len(by_route[route]):>5} |{metric(s['seg_F1'])} |{metric(s['exact'])[1:]} |"
+              f"{metric(s['para_F1'])}  |{metric(s['title'])[1:]} |{metric(s['hset'])[1:]} |{metric(s['byline'])} |"
               f"{s['spaces_per_10k']:7.1f} |")
     print("\n== speed (one core)")
     for route, label in ROUTES:

@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 
 from benchmarks.bench_pdf import score_dir
-from benchmarks.common import CORPUS, ROOT, SCORER, load_scorer
+from benchmarks.common import CORPUS, ROOT, SCORER, load_scorer, metric
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -112,10 +112,6 @@ def parse_files(files: list[Path], pred_dir: Path) -> list[float]:
     return spent
 
 
-def _f(v: float | None) -> str:
-    return "      –" if v is None else f"{v:7.3f}"
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=20, help="pages to generate and scan (default 20)")
@@ -154,8 +150,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{'sp/10k':>7}{'s/page':>8}")
     for route, label in (("ocr", "scan (OCR)"), ("pdf", "PDF text layer")):
         s, cer, spent = rows[route]
-        print(f"{label:<24}{cer:7.4f}{_f(s['seg_F1'])}{_f(s['exact'])}{_f(s['para_F1'])} {_f(s['title'])}"
-              f"{_f(s['byline'])}{s['spaces_per_10k']:7.1f}{sum(spent) / len(spent):8.2f}")
+        print(f"{label:<24}{cer:7.4f}{metric(s['seg_F1'])}{metric(s['exact'])}{metric(s['para_F1'])} {metric(s['title'])}"
+              f"{metric(s['byline'])}{s['spaces_per_10k']:7.1f}{sum(spent) / len(spent):8.2f}")
     spent = sorted(rows["ocr"][2])
     print(f"OCR seconds per page: median {spent[len(spent) // 2]:.1f}, min {spent[0]:.1f}, max {spent[-1]:.1f}")
     print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")

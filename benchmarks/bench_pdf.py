@@ -36,7 +36,7 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.common import CORPUS, ROOT, SCORER, load_scorer, memory_child
+from benchmarks.common import CORPUS, ROOT, SCORER, load_scorer, memory_child, metric
 
 
 def pdf_of(part: str) -> str:
@@ -291,10 +291,6 @@ def peak_rss(gold_dir: Path, repeat: int) -> dict:
     return memory_child("benchmarks.bench_pdf", gold_dir, repeat)
 
 
-def _f(v: float | None) -> str:
-    return "      –" if v is None else f"{v:7.3f}"
-
-
 ROUTES = (("pdf", "PDF (banmian, PDFium)"), ("txt", "pdftotext -raw + text route"),
           ("pymupdf4llm", "pymupdf4llm (headings)"))
 _HEADER = (f"{'':<30}{'golds':>6}{'seg F1':>7}{'exact':>7}{'para F1':>8}{'title':>7}{'hset':>7}"
@@ -302,8 +298,8 @@ _HEADER = (f"{'':<30}{'golds':>6}{'seg F1':>7}{'exact':>7}{'para F1':>8}{'title'
 
 
 def _row(label: str, s: dict) -> str:
-    return (f"{label:<30}{s['pages'] + s['issues']:>6}{_f(s['seg_F1'])}{_f(s['exact'])}{_f(s['para_F1'])} "
-            f"{_f(s['title'])}{_f(s['hset'])}{_f(s['byline'])}{_f(s['cont'])}{s['spaces_per_10k']:7.1f}")
+    return (f"{label:<30}{s['pages'] + s['issues']:>6}{metric(s['seg_F1'])}{metric(s['exact'])}{metric(s['para_F1'])} "
+            f"{metric(s['title'])}{metric(s['hset'])}{metric(s['byline'])}{metric(s['cont'])}{s['spaces_per_10k']:7.1f}")
 
 
 def font_of(pdf: Path) -> str:

@@ -17,6 +17,11 @@ SCORER = SHARED / "tools" / "score_pages.py"
 CORPUS = Path(os.environ.get("BANMIAN_CORPUS", SHARED / "corpora" / "rmrb-2019-dev.jsonl.gz"))
 
 
+def metric(v: float | None) -> str:
+    """A scorer's metric in a seven-wide table cell ("–" where it does not apply)."""
+    return "      –" if v is None else f"{v:7.3f}"
+
+
 def load_scorer() -> ModuleType:
     """``../shared/tools/score_pages.py`` as a module."""
     spec = importlib.util.spec_from_file_location("score_pages", SCORER)
