@@ -60,11 +60,11 @@ NOTE_LINES = 5  # a closing note wraps over this many lines at most (in the corp
 # of 49 stand inside their article, a paragraph of its own before the text or its pieces.
 EDITOR_SIGNATURE = re.compile(r"——\s*编\s*者")
 
+# The date that closes a document, where it was signed ("2019年10月25日于北京").
+SIGNED_DATE = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日(?:于[\u4e00-\u9fff]{2,8})?")
 # The dateline set after an article's text instead of before it, as a paragraph of its
 # own ("（本报巴黎电）", "（新华社北京2月27日电）"): in the People's Daily dev corpus 199
 # articles end so, and only one of them also opens with a news byline.
-# The date that closes a document, where it was signed ("2019年10月25日于北京").
-SIGNED_DATE = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日(?:于[\u4e00-\u9fff]{2,8})?")
 DATELINE_NOTE = re.compile(r"[（(]据?(?:本报|新华社|中新社|人民网|新华网|央视新闻)[\u4e00-\u9fff]{0,12}?"
                            r"(?:\d{1,2}月\d{1,2}日)?电[）)]")
 
