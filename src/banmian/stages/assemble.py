@@ -248,6 +248,7 @@ APART_SHARE = 0.005  # ... unless the sides share under this share of their word
 CLEAN_AFTER = 0.6  # ... and by this much, with the headline before echoing the part before
 CLEAN_BEFORE = 0.3  # ... by this much more than the part after, the cut needs no change of subject
 NEXT_ECHO = 0.5  # a headline echoing the next body's opening this well is not a merged article's
+ORPHAN_LINES = 3  # a body this long is an article's, not a headline line read as text ("南方为何出现连阴雨？")
 NEAR_ECHO = 0.5  # openings echoing a headline at least this share as well as the best are candidates
 
 
@@ -367,7 +368,16 @@ def _split_merged_bodies(drafts: list[Draft], blocks: list[list[Labelled]]
         # A continuation ("上接…") has no headline of its own: the body drawn after
         # it, with its headline after that, is another article.
         owned = before or d.continued_from is not None
-        if owned and after and len(d.body) >= 8:
+        # A one-line headline that is the only one the next body can have (none is printed
+        # after that body: the page ends under it) is that body's: taken for a second article
+        # here it would leave that body headless.  (A body a stand-alone byline opens may be
+        # signed under a headline printed after the body before it; a block of two lines may
+        # hold two headlines, "疾风劲草…" over "绿色星星（遇见）", this body's second
+        # article's and the next body's.)
+        nxt = drafts[i + 1] if i + 1 < len(drafts) else None
+        orphans = (len(after) == 1 and nxt is not None and not blocks[i + 2] and nxt.continued_from is None
+                   and len(nxt.body) >= ORPHAN_LINES and not nxt.byline)
+        if owned and after and len(d.body) >= 8 and not orphans:
             if len(before) > 1:
                 before = _own_part(before, lead_text_at(d.body, 0))
             nxt_lead = lead_text_at(drafts[i + 1].body, 0) if i + 1 < len(drafts) else ""

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .headlines import KICKER_END, SUBTITLE_END, SUBTITLE_START
+from .headlines import KICKER_END, SUBTITLE_END, SUBTITLE_START, kicker_couplet
 from .layout import Labelled
 from .shapes import left_open
 
@@ -195,11 +195,12 @@ def _cuts(fields: Sequence[Sequence[Labelled]]) -> list[tuple[int, float]]:
 
 
 def _can_cut(fields: Sequence[Sequence[Labelled]], k: int) -> bool:
-    """A kicker ("…强调", "…——") stays with the field after it; a subtitle
+    """A kicker ("…强调", "…——", a couplet over a phrase) stays with the field after it; a subtitle
     ("——…", "…主持 …出席") with the field before it."""
     if not 0 < k < len(fields):
         return True
-    if KICKER_END.search(fields[k - 1][-1].info.text):
+    if KICKER_END.search(fields[k - 1][-1].info.text) or (
+            len(fields[k - 1]) == 1 and kicker_couplet(fields[k - 1][0], fields[k][0])):
         return False
     after = "".join(x.info.text for x in fields[k])
     return not (SUBTITLE_START.match(after) or SUBTITLE_END.search(after))

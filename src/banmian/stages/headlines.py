@@ -278,6 +278,10 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
     # without word spaces, is another.  (Under a line with spaces of its own it may be
     # the middle of a title of several phrases: "树牢底线思维 弘扬 / 斗争精神 全力维护 / …")
     forced |= {k for k in range(n - 1) if len(lines[k].info.spans) == 1 and _couplet_line(lines[k + 1])}
+    # ... and so does one under a couplet set whole (:func:`kicker_couplet`), itself under no
+    # line with spaces.
+    forced |= {k for k in range(n - 1) if (k == 0 or len(lines[k - 1].info.spans) == 1)
+               and kicker_couplet(lines[k], lines[k + 1])}
     # Two lines ending alike ("…六国元首互致贺电" / "李克强同六国总理互致贺电") are two
     # parallel clauses, a title and the subtitle that says who else did the same: a wrap
     # does not end two lines in a row on the same words.
@@ -383,6 +387,8 @@ def _halves(a: str, b: str) -> bool:
 
 
 _QUOTES = re.compile("[“”‘’「」『』《》]")
+COUPLET_MORE = 2  # characters a phrase under a couplet line runs past one half, at least, to be another field
+_OPEN_BRACKET = re.compile("[（(]")  # (a column tag, perhaps wrapped onto the next line, is not the phrase)
 
 
 def _couplet_line(line: Labelled) -> bool:
@@ -395,6 +401,17 @@ def _couplet_line(line: Labelled) -> bool:
     a, b = (_QUOTES.sub("", h) for h in spaced_halves(line.info))
     return (COUPLET_HALF_MIN <= len(a) == len(b) <= HALF_MAX
             and IDEOGRAPHS.fullmatch(a) is not None and IDEOGRAPHS.fullmatch(b) is not None)
+
+
+def kicker_couplet(line: Labelled, below: Labelled) -> bool:
+    """Is ``line`` a couplet set whole (:func:`_couplet_line`) over ``below``, one phrase
+    longer than either half: a kicker over its title ("博物馆里过大年 大庙会上品年味" /
+    "83.25万人次流连武侯祠")?  A wrap does not end a line on a couplet's last word and go
+    on with a phrase of another build.  (A third phrase as short as the halves ends a
+    title of three, "中国特色 世界眼光 / 人类情怀（钟声）", "产业兴 乡村美 / 农民富"; so does
+    a column tag, "…真抓实干促振兴 / （在习近平新时代…".)"""
+    return (len(below.info.spans) == 1 and _couplet_line(line)
+            and len(_OPEN_BRACKET.split(below.info.text, 1)[0]) >= len(spaced_halves(line.info)[0]) + COUPLET_MORE)
 
 
 def _series_kicker(a: Field, b: Field) -> bool:
