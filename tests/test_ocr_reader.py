@@ -197,6 +197,35 @@ def test_ocr_gutters_are_blank_down_the_page_not_strips_that_line_up():
     assert [(x0, x1) for x0, _, x1, _ in parts] == [(0, 440), (477, 881)]
 
 
+def test_ocr_gutters_of_columns_a_few_lines_deep_under_a_headline():
+    """Two columns four lines deep (a short article across a wide row; the gutter 458-489)
+    under a headline that spans them: the detector found the first row's lines each on
+    its own, joined the second and third rows across the gutter, and the fourth is a
+    paragraph's last line, in the left column only.  Each joined row has too few rows
+    blank at the gap on either side alone (the headline above has ink there), but the
+    rows next to it on both sides are blank there together: a gutter."""
+    from banmian.readers.ocr_boxes import gutters as _gutters
+    left = [(20 * k, 20 * k + 17) for k in range(23)]
+    right = [(490 + 20 * k, 490 + 20 * k + 17) for k in range(23)]
+    boxes = [(0, 0, 950, 50), (0, 90, 460, 115), (488, 90, 950, 115), (0, 120, 950, 145), (0, 150, 950, 175),
+             (0, 180, 200, 205)]
+    inked = [_row_ink([(0, 949)]), _row_ink(left), _row_ink([(x - 488, y - 488) for x, y in right]),
+             _row_ink(left + right), _row_ink(left + right), _row_ink(left[:10])]
+    assert (458, 489) in _gutters(boxes, inked, 20.0)
+    # (where the line under them runs on across the strip, it is a gap inside a column's
+    # lines that happens to line up, not a gutter)
+    inked[5] = _row_ink([(0, 949)])
+    boxes[5] = (0, 180, 950, 205)
+    assert (458, 489) not in _gutters(boxes, inked, 20.0)
+    # (nor is a strip under an em wide, as a list's marks with their justification space
+    # leave over a few rows, "形状、结构、颜色、")
+    narrow = [(474 + 20 * k, 474 + 20 * k + 17) for k in range(23)]
+    inked = [inked[0], inked[1], _row_ink([(x - 472, y - 472) for x, y in narrow]), _row_ink(left + narrow),
+             _row_ink(left + narrow), _row_ink(left[:10])]
+    boxes[2], boxes[5] = (472, 90, 950, 115), (0, 180, 200, 205)
+    assert not any(lo == 458 for lo, _ in _gutters(boxes, inked, 20.0))
+
+
 @pytest.mark.parametrize(("read", "tidied"), [
     ("钢铁丶水泥丶化工", "钢铁、水泥、化工"),  # the radical 丶 is the recogniser's 、
     ("他说:(记者)好!", "他说：（记者）好！"),  # ASCII marks beside Chinese are full width

@@ -32,6 +32,8 @@ GAP_INK = 0.6  # ... and a narrower one down to this is, when it lines up with o
 GUTTER_ROWS = 3  # how many other rows make a strip a gutter
 GUTTER_WINDOW = 8.0  # rows this close (x the body ink height) above and below a strip tell if it is a gutter
 GUTTER_SHARE = 0.15  # ... and it is when at most this share of them has ink in it
+NEXT_ROWS_EMS = 3.5  # rows whose middles are this close (x the body ink height) are the next one or two ...
+NEXT_GUTTER = 1.2  # ... which tell a strip this wide (x the body ink height, ~an em) is a gutter
 GUTTER_CLEAR = 0.5  # ... all along a run this wide (x the body's ink height)
 LEADING_BOX = 0.12  # a blank band this high (x box height) between ink rows separates two lines
 LEADING_EM = 0.1  # ... and once the body's ink height is known, one this high (x that height)
@@ -111,7 +113,8 @@ def gutters(boxes: list[tuple[int, int, int, int]], inked: list[np.ndarray], em:
     as wide as a narrow gutter (0.8 against 1 em), but the rows around it have ink there.
     A strip is a gutter when a run of at least :data:`GUTTER_CLEAR` x ``em`` inside it is
     blank in all but :data:`GUTTER_SHARE` of the :data:`GUTTER_ROWS` or more rows near it
-    above, or of those below:
+    above, or of those below, or of the rows next to it on both sides together (columns of
+    a few lines, under a headline that spans them):
     the gutter's edges move with the glyphs that end and start each row (a colon or a
     comma ends short of a full character), its middle does not.  Strips that merely line
     up (glyphs in a justified column sit on a grid, so commas with their justification
@@ -126,18 +129,28 @@ def gutters(boxes: list[tuple[int, int, int, int]], inked: list[np.ndarray], em:
     for i, (box, cols) in enumerate(zip(boxes, inked)):
         for lo, hi in _gaps_in(box, cols, em):
             # rows above and rows below, each on its own: a gutter starts under a headline
-            # and ends over the next article's
-            hits = np.zeros((2, hi - lo + 1), dtype=int)
-            near = [0, 0]
+            # and ends over the next article's; and the rows next to it, on both sides
+            hits = np.zeros((3, hi - lo + 1), dtype=int)
+            near = [0, 0, 0]
+            sides_next = set()
             for j in np.flatnonzero(np.abs(mids - mids[i]) <= GUTTER_WINDOW * em):
                 if j == i or spans[j][1] < lo - 2 * em or spans[j][0] > hi + 2 * em:
                     continue
+                c = inked[j] + boxes[j][0]
+                inside = c[np.searchsorted(c, lo):np.searchsorted(c, hi, side="right")] - lo
                 side = int(mids[j] > mids[i])
                 near[side] += 1
-                c = inked[j] + boxes[j][0]
-                hits[side, c[np.searchsorted(c, lo):np.searchsorted(c, hi, side="right")] - lo] += 1
+                hits[side, inside] += 1
+                if abs(mids[j] - mids[i]) <= NEXT_ROWS_EMS * em:
+                    near[2] += 1
+                    hits[2, inside] += 1
+                    sides_next.add(side)
+            # (the next rows count only with one on each side, a gutter starting under a
+            # headline, and for a strip as wide as a gutter: a list's marks with their
+            # justification space, "形状、结构、颜色、", may line up over a few rows)
+            both = len(sides_next) == 2 and hi - lo + 1 >= NEXT_GUTTER * em
             if any(n >= GUTTER_ROWS and _longest_run(row <= GUTTER_SHARE * n) >= GUTTER_CLEAR * em
-                   for n, row in zip(near, hits)):
+                   for n, row in list(zip(near, hits))[:3 if both else 2]):
                 out.append((lo, hi))
     return out
 
