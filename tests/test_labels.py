@@ -626,6 +626,19 @@ def test_a_numbered_heading_wrapped_over_lines(before, heading, body):
     assert labels[body[0]][0] == "body"
 
 
+@pytest.mark.parametrize("text, numbered", [
+    ("第一部分：总体要求", True),  # a document's part
+    ("第三章 法律责任", True),
+    ("第二，坚持问题导向。", True),
+    # an ordinal before its noun is no numbering: "the first dictionary", a series' title
+    # ("第一部现代汉语规范字典（新中国的“第一”·文化篇）")
+    ("第一部现代汉语规范字典（新中", False),
+    ("第一部宪法诞生记", False),
+])
+def test_numbered_opening(text, numbered):
+    assert bool(normalize.NUMBERED_RE.match(text)) is numbered
+
+
 def test_an_in_body_heading_wraps_at_the_full_measure():
     # a headline balances its two lines; an in-body heading does not: it wraps at the
     # column's measure and leaves what remains ("…服务千万" / "旅客")
