@@ -639,6 +639,12 @@ def test_numbered_opening(text, numbered):
     assert bool(normalize.NUMBERED_RE.match(text)) is numbered
 
 
+def test_a_wrapped_tags_last_number_is_no_numbered_heading():
+    # "（12））" ends a column tag wrapped over lines, "（感言·岁末年初看经济（12））"
+    infos = normalize.measure_lines(pages_from_text("（12））\n（12）坚持稳中求进\n")[0])
+    assert [x.numbered for x in infos] == [False, True]
+
+
 def test_an_in_body_heading_wraps_at_the_full_measure():
     # a headline balances its two lines; an in-body heading does not: it wraps at the
     # column's measure and leaves what remains ("…服务千万" / "旅客")

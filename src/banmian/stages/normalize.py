@@ -346,8 +346,11 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
                 am = AUTHOR_LINE.match(src[spans[0].start:spans[-1].end])
                 if am:
                     names = byline_names(am.group("names")) or None
+            # (a number with nothing but closing marks after it is the end of a wrapped tag,
+            # "了（感言·岁末年初看经济" / "（12））")
             numbered = text[0] in _OPENERS and bool(
-                NUMBERED_RE.match(text) or (size <= 7 and BODY_LABELS.match(text)))
+                ((m := NUMBERED_RE.match(text)) and text[m.end():].strip("）)】」") != "")
+                or (size <= 7 and BODY_LABELS.match(text)))
         cjk = size - len(_NON_CJK.findall(text))
         width = cjk + 0.5 * (size - cjk)
         punct = len(_PUNCT.findall(text)) if cjk else 0
