@@ -13,6 +13,7 @@ to the body before it, the stand-alone byline under it goes too
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .attach import FULL_BIGRAMS, LEAD_CHARS, bigrams, overlap_text, share_in
@@ -206,7 +207,8 @@ def bylines_under_headlines_after(drafts: list[Draft], placed: Placed,
                                   leads: list[str]) -> tuple[list[Draft], Placed, list[str]]:
     """A stand-alone byline under a headline that went to the body before it (printed
     after its body) signs that article, where the body after it signs itself ("…表扬。" /
-    "湖北完善考评办法…" / "■ 记者 范昊天" / "本报北京1月31日电 （记者王迪）…"), has its own
+    "湖北完善考评办法…" / "■ 记者 范昊天" / "本报北京1月31日电 （记者王迪）…", or its
+    writer's name closing it, "…惠及22万建档立卡贫困人口。（齐志明）"), has its own
     headline and byline after it too, or there is no body after it (the page's last lines):
     an article has one byline, and a byline stands under its own headline.  Drafts left
     empty (a byline alone) are dropped, with their entries of ``placed`` and ``leads``."""
@@ -219,7 +221,8 @@ def bylines_under_headlines_after(drafts: list[Draft], placed: Placed,
 
     for k, (a, b) in enumerate(zip(drafts, drafts[1:])):
         if (b.byline and not a.byline and placed[k][1] and not placed[k + 1][0] and not _signed(leads[k])
-                and (_signed(leads[k + 1]) or not (b.body or placed[k + 1][1]) or signed_after(k + 1))):
+                and (_signed(leads[k + 1]) or _signed_at_end(b.body) or not (b.body or placed[k + 1][1])
+                     or signed_after(k + 1))):
             a.byline, b.byline = b.byline, []
             if not (b.body or b.head or b.continued_to or b.continued_from):
                 emptied.append(k + 1)
@@ -230,3 +233,12 @@ def bylines_under_headlines_after(drafts: list[Draft], placed: Placed,
 def _signed(text: str) -> bool:
     found = parse_inline(text)
     return found is not None and bool(found.reporters)
+
+
+# A writer's name closing an article's text, in brackets on a line of its own ("（齐志明）",
+# "（本报记者 张清）"): the article is signed at its end.
+_CLOSING_NAMES = re.compile(r"[（(](?:本报)?(?:记者)?\s*[\u4e00-\u9fff·]{2,4}(?:[、\s]+[\u4e00-\u9fff·]{2,4}){0,3}[）)]")
+
+
+def _signed_at_end(body: Sequence[Labelled]) -> bool:
+    return bool(body) and body[-1].info.text[:1] in "（(" and _CLOSING_NAMES.fullmatch(body[-1].info.text) is not None
