@@ -384,6 +384,9 @@ def test_a_couplet_line_opens_its_field():
     assert ["".join(x.info.text for x in f) for f in split_fields(lines)] == ["内蒙古阿尔山推进棚改发展旅游业", "改造“小棚户”创造“大幸福”"]
     lines = layout.label_lines(normalize.measure_lines(pages_from_text("树牢底线思维 弘扬\n斗争精神 全力维护\n国家政治安全\n")[0]))
     assert len(split_fields(lines)) == 1
+    # ... a couplet with its column tag after it, the tag wrapped onto the next line
+    lines = layout.label_lines(normalize.measure_lines(pages_from_text("第一条跨海隧道\n海底蛟龙 横亘碧波（新中国的“第一”·交通\n篇）\n")[0]))
+    assert ["".join(x.info.text for x in f) for f in split_fields(lines)] == ["第一条跨海隧道", "海底蛟龙横亘碧波（新中国的“第一”·交通篇）"]
 
 
 @pytest.mark.parametrize("text, want", [
@@ -643,6 +646,12 @@ def test_a_wrapped_tags_last_number_is_no_numbered_heading():
     # "（12））" ends a column tag wrapped over lines, "（感言·岁末年初看经济（12））"
     infos = normalize.measure_lines(pages_from_text("（12））\n（12）坚持稳中求进\n")[0])
     assert [x.numbered for x in infos] == [False, True]
+
+
+def test_a_laws_article_number_is_set_apart_from_its_text():
+    # run on, "第一条" is an ordinal before its noun: a series' kicker, "the first tunnel"
+    infos = normalize.measure_lines(pages_from_text("第一条 为了规范网络交易活动\n第一条跨海隧道\n")[0])
+    assert [x.numbered for x in infos] == [True, False]
 
 
 def test_an_in_body_heading_wraps_at_the_full_measure():

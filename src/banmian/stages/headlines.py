@@ -398,7 +398,10 @@ def _couplet_line(line: Labelled) -> bool:
     such a line opens a field of its own."""
     if len(line.info.spans) != 2:
         return False
+    # (the title's column tag after it, perhaps wrapped onto the next line, is not a half's:
+    # "海底蛟龙 横亘碧波（新中国的“第一”·交通" / "篇）")
     a, b = (_QUOTES.sub("", h) for h in spaced_halves(line.info))
+    b = _OPEN_BRACKET.split(b, 1)[0]
     return (COUPLET_HALF_MIN <= len(a) == len(b) <= HALF_MAX
             and IDEOGRAPHS.fullmatch(a) is not None and IDEOGRAPHS.fullmatch(b) is not None)
 
