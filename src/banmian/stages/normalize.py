@@ -347,9 +347,8 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
                 if am:
                     names = byline_names(am.group("names")) or None
             # (a number with nothing but closing marks after it is the end of a wrapped tag,
-            # "了（感言·岁末年初看经济" / "（12））")
-            # (a law's "第一条" / "第一章" is set apart from its text by a space: run on, it is
-            # an ordinal before its noun, "第一条跨海隧道")
+            # "了（感言·岁末年初看经济" / "（12））"; a law's "第一条" / "第一章" is set apart
+            # from its text by a space: run on, it is an ordinal before its noun, "第一条跨海隧道")
             numbered = text[0] in _OPENERS and bool(
                 ((m := NUMBERED_RE.match(text)) and text[m.end():].strip("）)】」") != ""
                  and (m.group(0)[-1] not in "条章" or m.end() in accumulate(sp.end - sp.start for sp in spans)))

@@ -235,10 +235,10 @@ def _signed(text: str) -> bool:
     return found is not None and bool(found.reporters)
 
 
-# A writer's name closing an article's text, in brackets on a line of its own ("（齐志明）",
-# "（本报记者 张清）"): the article is signed at its end.
 _CLOSING_NAMES = re.compile(r"[（(](?:本报)?(?:记者)?\s*[\u4e00-\u9fff·]{2,4}(?:[、\s]+[\u4e00-\u9fff·]{2,4}){0,3}[）)]")
 
 
 def _signed_at_end(body: Sequence[Labelled]) -> bool:
+    """Is the body signed at its end: its writer's name in brackets on a line of its own
+    ("（齐志明）", "（本报记者 张清）")?"""
     return bool(body) and body[-1].info.text[:1] in "（(" and _CLOSING_NAMES.fullmatch(body[-1].info.text) is not None
