@@ -167,6 +167,14 @@ def test_a_documents_closing_lines_end_the_article_before_a_cut():
     texts = ["十二、访问期间，两国元首见证签署了合作文件。", "2019年10月25日于北京", "（新华社北京10月25日电）", "初秋一个午夜，我再次住进张掖。"]
     assert evidence.past_closing_lines(texts, 1) == 3
     assert evidence.past_closing_lines(texts, 3) == 3 and evidence.past_closing_lines(texts, 0) == 0
+    # ... and so do a closing note, wrapped over two column lines, and the writer's name
+    texts = ["作的必需。", "（作者为本报天津分社记", "者）", "“做好乡村振兴这篇大"]
+    assert evidence.past_closing_lines(texts, 1) == 3
+    texts = ["惠及22万建档立卡贫困人口。", "（齐志明）", "随着商事制度改革不断推进"]
+    assert evidence.past_closing_lines(texts, 1) == 2
+    # (an interview set down by a reporter closes one piece of a compilation, not the article)
+    texts = ["他说。", "（本报记者任姗姗采访整理）", "下一位受访者说"]
+    assert evidence.past_closing_lines(texts, 1) == 1
 
 
 def test_a_signed_date_ends_its_paragraph():

@@ -586,7 +586,11 @@ def assemble_page(runs: list[Run], order: Order,
             cur.body.extend(run.lines)
         else:
             for k, part in enumerate(_split_body_at_starts(run.lines)):
-                if k > 0 or (cur.body and opens_article_at(part, 0) and cur.body[-1].info.terminal):
+                # (a run the page's furniture parted from the one before starts an article as
+                # a part of one run would: a byline opens it, or a closing note ended that one)
+                if k > 0 or (cur.body and cur.body[-1].info.terminal and (
+                        opens_article_at(part, 0) or (part[0].label == "body" and cur.body[-1].info.text[-1:] in "）)"
+                                                      and note_ends_at(cur.body, len(cur.body) - 1)))):
                     close()
                 cur.body.extend(part)
     close()

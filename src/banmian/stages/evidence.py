@@ -20,7 +20,7 @@ from .headlines import TITLE_TAG, split_fields
 from .layout import COLUMN_TAG, PARAGRAPH_MEASURE, RUNNING_BRACKET, Labelled
 from .normalize import SOURCE_NOTE
 from .reflow_cues import (ARTICLE_LABELS, DATELINE_NOTE, EDITOR_SIGNATURE, IDEOGRAPHS, INLINE_BYLINE_START, NOTE_LINES,
-                          SIGNED_DATE, ends_article, opens_article, reporter_lead)
+                          SIGNED_DATE, SIGNED_NAMES, ends_article, opens_article, reporter_lead)
 from .shapes import PUNCT_ANY, wrapped_tag
 
 Order = Literal["before", "after"]
@@ -499,10 +499,20 @@ def _change_by_chars(prev: Run, nxt: Run, beyond: Sequence[Labelled], share: flo
 
 def past_closing_lines(texts: Sequence[str], j: int) -> int:
     """Line ``j``, or past it the first line that is no document's closing line: the date
-    it was signed ("2019年10月25日于北京") and its dateline note ("（新华社北京10月25日电）")
-    end the article before a cut there, however little they share with its words."""
-    while j < len(texts) - 1 and (SIGNED_DATE.fullmatch(texts[j]) or DATELINE_NOTE.fullmatch(texts[j])):
-        j += 1
+    it was signed ("2019年10月25日于北京"), its dateline note ("（新华社北京10月25日电）"), its
+    writer's name ("（齐志明）") and a closing note, wrapped or not ("（作者为本报天津分社记" /
+    "者）"), end the article before a cut there, however little they share with its words."""
+    while j < len(texts) - 1:
+        if SIGNED_DATE.fullmatch(texts[j]) or DATELINE_NOTE.fullmatch(texts[j]) or SIGNED_NAMES.fullmatch(texts[j]):
+            j += 1
+            continue
+        if texts[j][:1] in "（(":
+            end = next((k for k in range(j, min(j + NOTE_LINES, len(texts) - 1))
+                        if ends_article(list(texts[j:k + 1]))), None)
+            if end is not None:
+                j = end + 1
+                continue
+        break
     return j
 
 

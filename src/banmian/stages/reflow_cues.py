@@ -60,6 +60,9 @@ NOTE_LINES = 5  # a closing note wraps over this many lines at most (in the corp
 # of 49 stand inside their article, a paragraph of its own before the text or its pieces.
 EDITOR_SIGNATURE = re.compile(r"——\s*编\s*者")
 
+# A writer's name closing an article's text, in brackets on a line of its own ("（齐志明）",
+# "（本报记者 张清）").
+SIGNED_NAMES = re.compile(r"[（(](?:本报)?(?:记者)?\s*[\u4e00-\u9fff·]{2,4}(?:[、\s]+[\u4e00-\u9fff·]{2,4}){0,3}[）)]")
 # The date that closes a document, where it was signed ("2019年10月25日于北京").
 SIGNED_DATE = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日(?:于[\u4e00-\u9fff]{2,8})?")
 # The dateline set after an article's text instead of before it, as a paragraph of its

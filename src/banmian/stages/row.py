@@ -13,7 +13,6 @@ to the body before it, the stand-alone byline under it goes too
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from .attach import FULL_BIGRAMS, LEAD_CHARS, bigrams, overlap_text, share_in
@@ -22,6 +21,7 @@ from .draft import Draft
 from .evidence import cohesion
 from .headlines import SUBTITLE_START
 from .layout import Labelled
+from .reflow_cues import SIGNED_NAMES
 
 # A group of the row opens the text after a paragraph end when it echoes that
 # text's lead at least this much (a title sums up its lead: its own article's
@@ -235,10 +235,7 @@ def _signed(text: str) -> bool:
     return found is not None and bool(found.reporters)
 
 
-_CLOSING_NAMES = re.compile(r"[（(](?:本报)?(?:记者)?\s*[\u4e00-\u9fff·]{2,4}(?:[、\s]+[\u4e00-\u9fff·]{2,4}){0,3}[）)]")
-
-
 def _signed_at_end(body: Sequence[Labelled]) -> bool:
     """Is the body signed at its end: its writer's name in brackets on a line of its own
     ("（齐志明）", "（本报记者 张清）")?"""
-    return bool(body) and body[-1].info.text[:1] in "（(" and _CLOSING_NAMES.fullmatch(body[-1].info.text) is not None
+    return bool(body) and body[-1].info.text[:1] in "（(" and SIGNED_NAMES.fullmatch(body[-1].info.text) is not None
