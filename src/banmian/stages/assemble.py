@@ -23,7 +23,7 @@ from .evidence import (COHESION_LINES, COHESION_SHARE, Order, RegionOf, Run, coh
                        line_bigrams, low_cohesion, note_ends_at, opens_article_at, past_closing_lines, quoted, run_width,
                        same_label, same_opening, same_shape, title_evidence)
 from .headlines import KICKER_END, TITLE_TAG, is_subtitle, split_fields
-from .layout import OPEN_SENTENCE, PARAGRAPH_MEASURE, Label, Labelled
+from .layout import ADDRESS_WHY, OPEN_SENTENCE, PARAGRAPH_MEASURE, Label, Labelled
 from .row import bylines_under_headlines_after, cut_under_row, headline_row, lead_text_at
 
 def _region(run: Run | None, region_of: RegionOf) -> int | None:
@@ -587,9 +587,11 @@ def assemble_page(runs: list[Run], order: Order,
         else:
             for k, part in enumerate(_split_body_at_starts(run.lines)):
                 # (a run the page's furniture parted from the one before starts an article as
-                # a part of one run would: a byline opens it, or a closing note ended that one)
+                # a part of one run would: a byline opens it, or a closing note ended that one,
+                # unless it is the column's address to write to, "栏目投稿邮箱：" / "…@163.com")
                 if k > 0 or (cur.body and cur.body[-1].info.terminal and (
-                        opens_article_at(part, 0) or (part[0].label == "body" and cur.body[-1].info.text[-1:] in "）)"
+                        opens_article_at(part, 0) or (part[0].label == "body" and part[0].why != ADDRESS_WHY
+                                                      and cur.body[-1].info.text[-1:] in "）)"
                                                       and note_ends_at(cur.body, len(cur.body) - 1)))):
                     close()
                 cur.body.extend(part)

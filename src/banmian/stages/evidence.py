@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from .attach import bigrams, overlap_text, share_in
 from .headlines import TITLE_TAG, split_fields
-from .layout import COLUMN_TAG, PARAGRAPH_MEASURE, RUNNING_BRACKET, Labelled
+from .layout import ADDRESS, COLUMN_TAG, PARAGRAPH_MEASURE, RUNNING_BRACKET, Labelled
 from .normalize import SOURCE_NOTE
 from .reflow_cues import (ARTICLE_LABELS, DATELINE_NOTE, EDITOR_SIGNATURE, IDEOGRAPHS, INLINE_BYLINE_START, NOTE_LINES,
                           SIGNED_DATE, SIGNED_NAMES, ends_article, opens_article, reporter_lead)
@@ -500,10 +500,12 @@ def _change_by_chars(prev: Run, nxt: Run, beyond: Sequence[Labelled], share: flo
 def past_closing_lines(texts: Sequence[str], j: int) -> int:
     """Line ``j``, or past it the first line that is no document's closing line: the date
     it was signed ("2019年10月25日于北京"), its dateline note ("（新华社北京10月25日电）"), its
-    writer's name ("（齐志明）") and a closing note, wrapped or not ("（作者为本报天津分社记" /
-    "者）"), end the article before a cut there, however little they share with its words."""
+    writer's name ("（齐志明）"), a closing note, wrapped or not ("（作者为本报天津分社记" /
+    "者）"), and the column's address to write to ("yxxz8494@163.com") end the article
+    before a cut there, however little they share with its words."""
     while j < len(texts) - 1:
-        if SIGNED_DATE.fullmatch(texts[j]) or DATELINE_NOTE.fullmatch(texts[j]) or SIGNED_NAMES.fullmatch(texts[j]):
+        if (SIGNED_DATE.fullmatch(texts[j]) or DATELINE_NOTE.fullmatch(texts[j]) or SIGNED_NAMES.fullmatch(texts[j])
+                or ADDRESS.fullmatch(texts[j])):
             j += 1
             continue
         if texts[j][:1] in "（(":

@@ -157,8 +157,8 @@ _CLOCK = re.compile(r"\d[：:]\d\d")  # a time of day ("—17：00（节假日�
 _EDITOR = "the signature of an editor's note"
 _COMMENTARY_COLUMN = re.compile(r"(?:本报)?评论员(?:观察|文章)")
 PARALLEL_END = 3  # characters two lines end alike on to be parallel clauses
-_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+[。.]?", re.ASCII)
-_ADDRESS_WHY = "an address to write to"
+ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+[。.]?", re.ASCII)
+ADDRESS_WHY = "an address to write to"
 _EXCLAIMED = re.compile(r"[！？!?][”’」』]?$")
 
 
@@ -283,10 +283,10 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("head"), why.append("a subtitle under a headline line")
         elif len(text) <= 9 and text[0] in _DIGITS and FIGURE.fullmatch(text):
             labels.append("body"), why.append(FIGURE_WHY)
-        elif "@" in text and _ADDRESS.fullmatch(text):
+        elif "@" in text and ADDRESS.fullmatch(text):
             # an e-mail address alone on its line ("栏目投稿邮箱：" / "yxxz8494@163.com"): text
             # to write to, never a headline line
-            labels.append("body"), why.append(_ADDRESS_WHY)
+            labels.append("body"), why.append(ADDRESS_WHY)
         elif maybe_opens[i] and opens_article(text, following[i]) and not x.numbered:
             labels.append("body"), why.append(_OPENS)
         elif x.min_width > cw + 1.5 and not _wider_column_starts(infos, i, why) and (
@@ -524,7 +524,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             j = i
             # (an address to write to ends the text above: "栏目投稿邮箱：" / "yxxz8494@163.com")
             while (j >= 0 and i - j < BYLINE_TITLE_LINES and labels[j] in ("body", "head")
-                   and not infos[j].terminal and not SENTENCE_STOP.search(infos[j].text) and why[j] != _ADDRESS_WHY):
+                   and not infos[j].terminal and not SENTENCE_STOP.search(infos[j].text) and why[j] != ADDRESS_WHY):
                 j -= 1
             if j < 0 or labels[j] != "body" or infos[j].terminal:
                 for k in range(j + 1, i + 1):
@@ -553,7 +553,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels[i] = "head"
             why[i] = "a line without an end between a headline line and a continuation marker"
             continue
-        if why[i] in (_OPENS, _EDITOR, _ADDRESS_WHY) or (i + 1 == n or labels[i + 1] not in ("head", "byline")) and i != last:
+        if why[i] in (_OPENS, _EDITOR, ADDRESS_WHY) or (i + 1 == n or labels[i + 1] not in ("head", "byline")) and i != last:
             continue
         mid_paragraph = i > 0 and labels[i - 1] == "body" and not infos[i - 1].terminal and i != last
         # "香港法律界：" and "…主题教育——" lead into a title
