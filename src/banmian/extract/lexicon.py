@@ -14,10 +14,10 @@ True
 """
 from __future__ import annotations
 
-import importlib.util
 import re
 from functools import lru_cache
-from pathlib import Path
+
+from ..wordlist import jieba_word_list
 
 # --- titles --------------------------------------------------------------------
 # Base titles; "副"/"常务副"/"代" forms are generated below.  Longest match wins,
@@ -189,12 +189,8 @@ def dictionary_words() -> frozenset[str]:
     >>> "干部" in dictionary_words(), "李克强" in dictionary_words()
     (True, False)
     """
-    # Only jieba's word list is read; importing jieba itself would pull in pkg_resources.
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or spec.origin is None:  # optional: the hand-made list above still applies
-        return frozenset()
-    path = Path(spec.origin).with_name("dict.txt")
-    if not path.exists():
+    path = jieba_word_list()
+    if path is None:  # optional: the hand-made list above still applies
         return frozenset()
     out = set()
     with open(path, encoding="utf-8") as fh:

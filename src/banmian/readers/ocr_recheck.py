@@ -28,13 +28,13 @@ runner-up.  Every reading keeps a record of what was changed, for the reader's p
 """
 from __future__ import annotations
 
-import importlib.util
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from ..wordlist import jieba_word_list
 
 if TYPE_CHECKING:
     import numpy as np
@@ -303,9 +303,8 @@ def _quotes(marks: list[tuple[int, str]], probs: np.ndarray, best: np.ndarray, c
 def dictionary() -> frozenset[str]:
     """Words of two to four characters of jieba's dictionary (its word list only, read
     once, ~0.4 s; empty where jieba is not installed)."""
-    spec = importlib.util.find_spec("jieba")
-    path = Path(spec.origin).with_name("dict.txt") if spec is not None and spec.origin else None
-    if path is None or not path.exists():
+    path = jieba_word_list()
+    if path is None:
         return frozenset()
     with open(path, encoding="utf-8") as fh:
         return frozenset(w for w in (line.split(" ", 1)[0] for line in fh) if 2 <= len(w) <= 4)

@@ -12,15 +12,15 @@ and none of 546 title + subtitle pairs, and for 38% of the places a title could 
 (A token of the segmentation running across the break, without the gain, holds for 4
 kicker + title pairs, "保洁员王继保" / "有事…" reading 保有; the word list alone, for 43.)
 
-jieba's word list is loaded once, on the first question (~0.2 s); without jieba
+jieba's word list is loaded once, on the first question (~0.1 s); without jieba
 installed no break is taken for one inside a word.
 """
 from __future__ import annotations
 
-import importlib.util
 import math
 from functools import lru_cache
-from pathlib import Path
+
+from ..wordlist import jieba_word_list
 
 WINDOW = 6  # characters read on each side of the break
 GAIN = 3.0  # log-probability the joined reading must gain
@@ -37,15 +37,14 @@ MIN_COUNT = 5  # rarer words are left out of the list kept (see _dictionary)
 def _dictionary() -> tuple[dict[str, int], float, int] | None:
     """jieba's word list: each word's count, the log of their total, the longest word.
 
-    Only the list is read, a line at a time (~0.2 s): jieba's own start-up builds a prefix
+    Only the list is read, a line at a time (~0.1 s): jieba's own start-up builds a prefix
     table of every word, slower and several times the memory, for segmenting whole texts.
     Words counted under :data:`MIN_COUNT` (213,000 of 349,000, most counted 3) are not
     kept: the 136,000 left take a third of the memory, and the breaks of the dev corpus's
     titles read the same at 98.7% of the places a title could be cut (no kicker + title
     pair then reads as one word across its break)."""
-    spec = importlib.util.find_spec("jieba")
-    path = Path(spec.origin).with_name("dict.txt") if spec is not None and spec.origin else None
-    if path is None or not path.exists():  # (a dependency; absent only in a broken install)
+    path = jieba_word_list()
+    if path is None:  # (a dependency; absent only in a broken install)
         return None
     counts: dict[str, int] = {}
     total = 0
