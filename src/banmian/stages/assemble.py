@@ -218,7 +218,7 @@ def _split_body_at_starts(lines: tuple[Labelled, ...]) -> list[list[Labelled]]:
         prev = lines[i - 1].info
         if parts[-1] and prev.terminal and (
                 opens_article_at(lines, i)
-                or (x.label == "body" and prev.text[-1:] in "）)" and note_ends_at(lines, i - 1))):
+                or (x.label == "body" and note_ends_at(lines, i - 1))):
             parts.append([])
         parts[-1].append(x)
     return parts
@@ -591,7 +591,6 @@ def assemble_page(runs: list[Run], order: Order,
                 # unless it is the column's address to write to, "栏目投稿邮箱：" / "…@163.com")
                 if k > 0 or (cur.body and cur.body[-1].info.terminal and (
                         opens_article_at(part, 0) or (part[0].label == "body" and part[0].why != ADDRESS_WHY
-                                                      and cur.body[-1].info.text[-1:] in "）)"
                                                       and note_ends_at(cur.body, len(cur.body) - 1)))):
                     close()
                 cur.body.extend(part)

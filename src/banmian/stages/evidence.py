@@ -221,7 +221,7 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
         # does (16 open so under a name, a compilation's piece signed over its text).
         return "the next body opens with its lead's bullet points"
     last = prev.lines[-1].info.text
-    if (last[-1:] in "）)" and note_ends_at(prev.lines, len(prev.lines) - 1)) or SOURCE_NOTE.fullmatch(last) \
+    if note_ends_at(prev.lines, len(prev.lines) - 1) or SOURCE_NOTE.fullmatch(last) \
             or DATELINE_NOTE.fullmatch(last):
         return "the body before it ends with its closing note"
     if DATELINE_NOTE.fullmatch(nxt.lines[-1].info.text) and INLINE_BYLINE_START.match(prev.lines[0].info.text):
@@ -527,6 +527,8 @@ def opens_article_at(lines: Sequence[Labelled], i: int) -> bool:
 def note_ends_at(lines: Sequence[Labelled], i: int) -> bool:
     """Does line ``i`` end a closing note set as a paragraph of its own, one that ends
     its article?"""
+    if lines[i].info.text[-1:] not in "）)":  # (the cheap test first: a note ends on its bracket)
+        return False
     for k in range(i, max(i - NOTE_LINES, 0), -1):
         if lines[k].info.text[:1] in "（(":
             return lines[k - 1].info.strong_end and ends_article([x.info.text for x in lines[k:i + 1]])
