@@ -711,8 +711,10 @@ def test_a_label_after_a_jump_marker(label, headline):
 
 
 def test_an_email_address_is_never_a_headline_line():
-    # a column's address to write to, under its notice, over the next article's title
-    text = ("（作者为本报记者）\n栏 目 投 稿 邮 箱 ：\nyxxz8494@163.com\n钥匙对孔锁才开\n（一线行走）\n"
+    # a column's address to write to, under its call for pieces, over the next article's title
+    # (a page holds text enough to read the column's measure off)
+    text = ("基层干部要把群众的事当成自己的事，\n多到田间地头走一走，多听听老百姓\n的心里话，把工作做到群众心坎上。\n"
+            "（作者为本报记者）\n栏 目 投 稿 邮 箱 ：\nyxxz8494@163.com\n钥匙对孔锁才开\n（一线行走）\n"
             "本报讯（记者韩晓明）近日，记者来到\n某县城乡结合部的社区，看到干部正在\n走访群众，了解大家的急难愁盼。\n")
     labels = _labels(text)
     assert labels["yxxz8494@163.com"][0] == "body" and labels["钥匙对孔锁才开"][0] == "head"

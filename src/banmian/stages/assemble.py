@@ -14,12 +14,12 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import accumulate
 
 from .attach import LEAD_CHARS, attach_headlines, bigrams, overlap_text, share_in
 from .draft import Draft
-from .evidence import (COHESION_LINES, COHESION_SHARE, Order, RegionOf, Run, cohesion, label_over_phrase,
+from .evidence import (COHESION_LINES, COHESION_SHARE, Order, RegionOf, Run, address_lead, cohesion, label_over_phrase,
                        line_bigrams, low_cohesion, note_ends_at, opens_article_at, past_closing_lines, quoted, run_width,
                        same_label, same_opening, same_shape, title_evidence)
 from .headlines import KICKER_END, TITLE_TAG, is_subtitle, split_fields
@@ -205,6 +205,14 @@ def detect_order(runs: list[Run]) -> tuple[Order, str]:
     return order, f"headlines {order} bodies (votes after={after}, before={before})"
 
 
+def _address_at(lines: Sequence[Labelled], i: int) -> bool:
+    """Is line ``i`` the column's address to write to, which follows an article's closing
+    note as its last words: the address alone ("yxxz8494@163.com") or the line that leads
+    into it ("栏目投稿邮箱：" / "yxxz8494@163.com")?"""
+    return lines[i].why == ADDRESS_WHY or (i + 1 < len(lines) and lines[i + 1].why == ADDRESS_WHY
+                                           and address_lead(lines[i].info.text, lines[i + 1].info.text))
+
+
 def _split_body_at_starts(lines: tuple[Labelled, ...]) -> list[list[Labelled]]:
     """A paragraph opening with a news-agency byline inside a body run starts a new
     article, and so does text right after a closing note ("（作者为…）"): the article
@@ -218,7 +226,7 @@ def _split_body_at_starts(lines: tuple[Labelled, ...]) -> list[list[Labelled]]:
         prev = lines[i - 1].info
         if parts[-1] and prev.terminal and (
                 opens_article_at(lines, i)
-                or (x.label == "body" and note_ends_at(lines, i - 1))):
+                or (x.label == "body" and not _address_at(lines, i) and note_ends_at(lines, i - 1))):
             parts.append([])
         parts[-1].append(x)
     return parts
@@ -590,7 +598,7 @@ def assemble_page(runs: list[Run], order: Order,
                 # a part of one run would: a byline opens it, or a closing note ended that one,
                 # unless it is the column's address to write to, "栏目投稿邮箱：" / "…@163.com")
                 if k > 0 or (cur.body and cur.body[-1].info.terminal and (
-                        opens_article_at(part, 0) or (part[0].label == "body" and part[0].why != ADDRESS_WHY
+                        opens_article_at(part, 0) or (part[0].label == "body" and not _address_at(part, 0)
                                                       and note_ends_at(cur.body, len(cur.body) - 1)))):
                     close()
                 cur.body.extend(part)

@@ -21,7 +21,7 @@ from .layout import ADDRESS, COLUMN_TAG, PARAGRAPH_MEASURE, RUNNING_BRACKET, Lab
 from .normalize import SOURCE_NOTE
 from .reflow_cues import (ARTICLE_LABELS, DATELINE_NOTE, EDITOR_SIGNATURE, IDEOGRAPHS, INLINE_BYLINE_START, NOTE_LINES,
                           SIGNED_DATE, SIGNED_NAMES, ends_article, opens_article, reporter_lead)
-from .shapes import PUNCT_ANY, wrapped_tag
+from .shapes import PUNCT_ANY, SENTENCE_PUNCT, wrapped_tag
 
 Order = Literal["before", "after"]
 
@@ -114,6 +114,7 @@ def _no_column(text: str) -> bool:
 # or a lead line wrapped in display type.
 TAG_RUNS_ON = 1.0  # a next line within this of the column width runs on full
 COLUMN_LINE_SLACK = 2.5  # a line within this of the column width is set in the column
+TAGGED_CORE_CHARS = 4  # a title's words before its column tag, at least
 
 
 def quoted(run: Run) -> bool:
@@ -270,7 +271,9 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     like_a_heading = _like_a_heading_before(run, prev)
     if len(run.lines) > 1 and not column_wrapped and (not series or _one_phrase_wrapped(run)) and not like_a_heading:
         return "wraps short of the column (display type)"
-    if headless and len(run.lines) > 1 and _two_sides(run, prev, nxt):
+    # (not one of a series of sub-headings, which echo the text around them as they open
+    # alike: "提高运用制度和法律促进 / 社会公平正义的能力" after "…全面 / 深化改革的能力")
+    if headless and len(run.lines) > 1 and not series and _two_sides(run, prev, nxt):
         return "holds a headline line echoing the headless body before and one echoing the body after"
     if order == "after" and len(prev.lines) >= 8 and not (series and (label_over_phrase(run) or quoted(run))) \
             and not like_a_heading:
@@ -409,12 +412,18 @@ def _column_tag(run: Run, width: float) -> bool:
     # short of the column (text wrapped in the column fills its lines), or the column's
     # measure with nothing of a sentence about the break (:func:`.shapes.wrapped_tag`: "梦想在琴键
     # 上飞扬（我与新中国·庆 / 祝中华人民共和国成立 70 周年）").
+    # Wrapped at the column's measure over three lines or more, the title's words are a
+    # phrase without a sentence's marks, tag and all ("把忠诚执着朴实写入心田（人" / "民论坛·
+    # 70华诞·倾听历史的回" / "声）"): text in the column holds them.
     last = lines[-1].info.text
     if len(lines) >= 2 and last[-1:] in "）)" and "（" not in last and "(" not in last:
         joined = "".join([x.info.text for x in lines])
-        return (TITLE_TAG.search(joined) is not None and not _no_column(joined)
+        tag = TITLE_TAG.search(joined)
+        return (tag is not None and not _no_column(joined)
                 and (all(x.info.max_width < width - COLUMN_LINE_SLACK for x in lines[:-1])
-                     or wrapped_tag(lines[-2].info, lines[-1].info, width)))
+                     or wrapped_tag(lines[-2].info, lines[-1].info, width)
+                     or (len(lines) >= 3 and tag.start() >= TAGGED_CORE_CHARS
+                         and not SENTENCE_PUNCT.search(joined.replace("·", "")))))
     return False
 
 
@@ -497,15 +506,23 @@ def _change_by_chars(prev: Run, nxt: Run, beyond: Sequence[Labelled], share: flo
     return coh is not None and (own >= least or coh < (BEYOND_SHARE if 2 * own >= least else BEYOND_SHORT_SHARE))
 
 
+ADDRESS_LEAD_CHARS = 12  # characters of the line that leads into an address ("栏目投稿邮箱："), at most
+
+
+def address_lead(text: str, nxt: str) -> bool:
+    """Does ``text`` lead into the address on the next line ("栏目投稿邮箱：" / "yxxz8494@163.com")?"""
+    return len(text) <= ADDRESS_LEAD_CHARS and text[-1:] in "：:" and ADDRESS.fullmatch(nxt) is not None
+
+
 def past_closing_lines(texts: Sequence[str], j: int) -> int:
     """Line ``j``, or past it the first line that is no document's closing line: the date
     it was signed ("2019年10月25日于北京"), its dateline note ("（新华社北京10月25日电）"), its
     writer's name ("（齐志明）"), a closing note, wrapped or not ("（作者为本报天津分社记" /
-    "者）"), and the column's address to write to ("yxxz8494@163.com") end the article
+    "者）"), and the column's address to write to ("栏目投稿邮箱：" / "yxxz8494@163.com") end the article
     before a cut there, however little they share with its words."""
     while j < len(texts) - 1:
         if (SIGNED_DATE.fullmatch(texts[j]) or DATELINE_NOTE.fullmatch(texts[j]) or SIGNED_NAMES.fullmatch(texts[j])
-                or ADDRESS.fullmatch(texts[j])):
+                or ADDRESS.fullmatch(texts[j]) or address_lead(texts[j], texts[j + 1])):
             j += 1
             continue
         if texts[j][:1] in "（(":

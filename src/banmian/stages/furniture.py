@@ -49,8 +49,10 @@ FURNITURE_RES: tuple[tuple[str, re.Pattern[str], bool], ...] = (
                             r"第\s*\d+\s*期)"), False),
     ("page_number", re.compile(r"^[0-9０-９]{1,3}$|^[A-Z]\s*[0-9]{1,2}$|^[-—–]\s*\d{1,3}\s*[-—–]$"), False),
     # The paper's own notices: its hotlines, address, price ("新闻热线：0833-2123456"), and
-    # the weather box of its front page ("今日天气：多云 22℃～31℃")
-    ("notice", re.compile(r"(?:新闻|广告|订阅|订报|发行|服务|投诉|读者|报料|值班)热线\s*[：:]|投稿邮箱\s*[：:]|"
+    # the weather box of its front page ("今日天气：多云 22℃～31℃"); a column's own call for
+    # pieces ("栏目投稿邮箱：…", under the last paragraph of each of its articles) is that
+    # article's text
+    ("notice", re.compile(r"(?:新闻|广告|订阅|订报|发行|服务|投诉|读者|报料|值班)热线\s*[：:]|(?<!栏目)投稿邮箱\s*[：:]|"
                           r"^(?:社址|报社地址|邮政编码|零售价|定价)\s*[：:]|^(?:今日|明日|今天|明天)?天气\s*[：:]"), True),
     # A front page's guide to the issue: its label and the items pointing to other pages
     # ("▶ 暑期旅游市场升温 详见A3版"); in a text a page reference is bracketed or ends a sentence

@@ -162,6 +162,8 @@ ADDRESS_WHY = "an address to write to"
 _EXCLAIMED = re.compile(r"[！？!?][”’」』]?$")
 
 
+SECTION_NUMERALS = frozenset("一二三四五六七八九十")
+SECTION_NUMBER = "a section's number alone on its line, as the next one is"
 ASKED_TAIL = 8  # characters of a wrapped title's asking or exclaiming last line, at most
 DASHED_TAIL = 8  # characters of a wrapped kicker's last line ending on its dash, at most
 QUOTED_TITLE_CHARS = 24  # characters of a quoted title set over its column tag, at most
@@ -171,6 +173,26 @@ _CREDIT_TAIL = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|文并摄|摄�
 _NAMES_CREDIT = re.compile(r"[\u4e00-\u9fff·、]{1,12}(?:文[/／]图|图[/／]文|文并摄)")
 DECK_LINES = 5  # lines a deck between a title and a news byline runs to, at most
 WRAPPED_TAG = "a block's full first line, its column tag wrapped onto the next line"
+def _tagged_run(infos: list[LineInfo], j: int, k: int) -> bool:
+    """Do lines ``j``..``k`` read as one title ending on its column tag, without a
+    sentence's marks before the tag?"""
+    run = "".join(infos[m].text for m in range(j, k + 1))
+    tag = COLUMN_TAG.search(run)
+    return (tag is not None and tag.start() >= 2 and not SENTENCE_PUNCT.search(run, 0, tag.start())
+            and not RUNNING_BRACKET.search(run))
+
+
+def _numbered_parts(infos: list[LineInfo]) -> frozenset[str]:
+    """The numerals ("一", "二", …) alone on a line of the page where the next numeral
+    stands alone on a later line, or the one before on an earlier one."""
+    seen = [x.text for x in infos if len(x.text) == 1 and x.text in SECTION_NUMERALS]
+    if len(seen) < 2:
+        return frozenset()
+    order = "一二三四五六七八九十"
+    pairs = {(a, b) for k, a in enumerate(seen) for b in seen[k + 1:] if order.find(b) == order.find(a) + 1}
+    return frozenset(n for pair in pairs for n in pair)
+
+
 # Text that was reflowed before it reached us (copied from a web page, or from a tool
 # that joins a paragraph's lines) has a paragraph to a line: no column measure to
 # read widths against.  Such a page is read with an unbounded measure: a line that
@@ -191,6 +213,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
     short_open: list[int] = []  # body lines that end short and open
     following = [x.text for x in infos[1:]] + [""]  # each line's next line's text ("" after the last)
     maybe_opens = may_open([x.text for x in infos])
+    numerals = _numbered_parts(infos)
     for i, (x, cw) in enumerate(zip(infos, widths)):
         text, terminal = x.text, x.terminal  # read by most of the tests below
         if x.furniture:
@@ -307,6 +330,11 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("head"), why.append("a column's name after a jump to another page")
         elif x.numbered and not terminal and x.max_width < cw - indent - 1.25:
             labels.append("heading"), why.append("numbered heading")
+        elif len(text) == 1 and text in numerals:
+            # "一" alone over its section's text, "二" alone over the next ("贺州四章" / "一" /
+            # "望贺州，是从…"): the numbers of an essay's parts, never a title's last character
+            # ("…和平统 / 一" wraps one title, and no "二" stands alone on its page)
+            labels.append("heading"), why.append(SECTION_NUMBER)
         # (a title ending in "（记者手记）" reads as closed by a source note: it is one on a page
         # of a paragraph to a line, with no measure to tell it from text, set apart by blank
         # lines, and over a news byline; in columns a reporter's notes inside an article run
@@ -555,7 +583,9 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             continue
         if why[i] in (_OPENS, _EDITOR, ADDRESS_WHY) or (i + 1 == n or labels[i + 1] not in ("head", "byline")) and i != last:
             continue
-        mid_paragraph = i > 0 and labels[i - 1] == "body" and not infos[i - 1].terminal and i != last
+        # (an address to write to ends the text above it, as in the walk above)
+        mid_paragraph = (i > 0 and labels[i - 1] == "body" and not infos[i - 1].terminal and i != last
+                         and why[i - 1] != ADDRESS_WHY)
         # "香港法律界：" and "…主题教育——" lead into a title
         opens = not infos[i].terminal or infos[i].text.endswith(("：", ":", "——"))
         after = labels[i + 1] if i + 1 < len(labels) else None
@@ -575,8 +605,12 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             # 平的高低", a commentary's lead set without its full stop)
             shaped = (abs(infos[j].max_width - (widths[j] - indent)) <= 0.5
                       and all(abs(infos[k].max_width - widths[k]) <= 0.5 for k in range(j + 1, i + 1)))
-            if ((j == 0 or labels[j - 1] != "body" or infos[j - 1].terminal) and i - j < 3 and not shaped
-                    and not any(SENTENCE_PUNCT.search(infos[k].text) for k in range(j, i + 1))):
+            # (a title wrapped at the column's measure ends on its column tag, which no lead's
+            # text does: "把忠诚执着朴实写入心田（人" / "民论坛·70华诞·倾听历史的回" / "声）";
+            # the tag may hold marks of its own)
+            if (j == 0 or labels[j - 1] != "body" or infos[j - 1].terminal) and i - j < 3 and (
+                    (after == "head" and _tagged_run(infos, j, i + 1))
+                    or (not shaped and not any(SENTENCE_PUNCT.search(infos[k].text) for k in range(j, i + 1)))):
                 for k in range(j, i + 1):
                     labels[k] = "head"
                     why[k] = "a short block without a sentence's punctuation above a headline line"

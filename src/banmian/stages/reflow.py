@@ -188,6 +188,11 @@ def reflow_paragraphs(lines: list[Labelled], indent: float = 2.0,
         elif xi.strong_end and ni.text[:1] in "（(" and any(
                 is_closing_note([y.info.text for y in lines[i + 1:i + 1 + k]]) for k in range(1, NOTE_LINES + 1)):
             brk = "a closing note follows"
+        elif xi.terminal and xi.text[-1:] in "）)" and len(cur) <= NOTE_LINES and cur[0].info.text[:1] in "（(" \
+                and is_closing_note([y.info.text for y in cur]):
+            # a closing note set as its own paragraph ends there: what follows it is the
+            # column's address to write to ("（作者为西藏分社记者）" / "栏目投稿邮箱：")
+            brk = "a closing note ends"
         if brk:
             out.append(RawParagraph(tuple(cur), "body", reason))
             cur = []
