@@ -153,6 +153,20 @@ def _opens(text: str) -> bool:
     return bracket_depth(text) > 0 or text.count("“") > text.count("”") or text.count("《") > text.count("》")
 
 
+def _open_after(texts: list[str]) -> list[bool]:
+    """For each line, is a bracket or quote still open after it, counting from the line
+    that opened it: a tag broken over three lines stays open on its middle one, which
+    the extractor may have cut at a space ("…（守初心 担使命 找" / "差距" / "抓落实·…" /
+    "主题教育）")."""
+    out, run = [], ""
+    for t in texts:
+        run += t
+        out.append(_opens(run))
+        if not out[-1]:
+            run = ""
+    return out
+
+
 FIELD_COST = 0.6  # price of one more field, against one line off its field's measure
 WIDTH_TOLERANCE = 1.5  # ems a line may differ from its field's measure (squeezing, spaces)
 SOLID_TOLERANCE = 0.25  # the same, between two lines of ideographs alone
@@ -250,7 +264,8 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
     # column tag set on a line of its own under the title ("让科研更有“生命力” / （记者手记）").
     # One ideograph alone on a line is a wrap's tail, never a field ("中国游客提供便 / 利"),
     # whatever parted it from the line above (a column break's blank line).
-    glued = dash | {k for k in range(n - 1) if _opens(texts[k]) or _tag_line(texts, k + 1)
+    open_after = _open_after(texts)
+    glued = dash | {k for k in range(n - 1) if open_after[k] or _tag_line(texts, k + 1)
                     or texts[k + 1][:1] in _NO_FIELD_START
                     or (len(texts[k + 1]) == 1 and IDEOGRAPHS.fullmatch(texts[k + 1]) and IDEOGRAPHS.match(texts[k][-1]))
                     # (a bare figure is no field: "2019" / "天文美景陆续登场", the year set apart)

@@ -60,6 +60,7 @@ OPEN_SENTENCE = "text inside an open sentence"
 # runs on into a reporter lead below it.
 _BEFORE_REPORTER = frozenset("报社台网据前日电讯")
 _OPENS = "opens with a news-agency byline"
+_STANDALONE = "stand-alone byline"
 _ROLE_ONLY = re.compile(r"[" + MARKS + r"]?\s*" + ROLE + r"[：:]?")
 
 # (names may end in a credit, "汪志球 文 /", or wrap after a 、: "万秀斌、黄娴、" / "程焕")
@@ -164,6 +165,10 @@ _EXCLAIMED = re.compile(r"[！？!?][”’」』]?$")
 
 SECTION_NUMERALS = frozenset("一二三四五六七八九十")
 SECTION_NUMBER = "a section's number alone on its line, as the next one is"
+EXCLAIMED_TITLE_CHARS = 16  # characters of a title that exclaims over its column tag, at most
+# What a bracket ending a text holds that no column's name does: a dateline's "电", a writer's
+# post ("作者为…"), a date ("10月27日")
+_NOTED = re.compile(r"电[）)]$|作者|\d|[年月日][）)]$")
 ASKED_TAIL = 8  # characters of a wrapped title's asking or exclaiming last line, at most
 DASHED_TAIL = 8  # characters of a wrapped kicker's last line ending on its dash, at most
 QUOTED_TITLE_CHARS = 24  # characters of a quoted title set over its column tag, at most
@@ -228,7 +233,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             # "——编者" signs the editor's note that opens an article: its text, not a deck
             labels.append("body"), why.append(_EDITOR)
         elif x.byline_names:
-            labels.append("byline"), why.append("stand-alone byline")
+            labels.append("byline"), why.append(_STANDALONE)
         elif text[0] in _MARKS and i > 0 and labels[i - 1] == "head" and len(x.spans) == 2 and _MARKED_NAME.fullmatch(text):
             # "□ 王秀兰" under an essay's or a poem's title: its writer, set off by a mark
             # (a sub-heading so marked, "■ 找准路子", is a phrase of four or more)
@@ -284,6 +289,14 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             # subtitle opening with a dash ("——国庆70周年阅兵纪实"); without a blank line
             # (pdftotext -raw), a whole quotation after a paragraph's end
             labels.append("head"), why.append("an exclaiming line over a subtitle")
+        elif (terminal and text[-1] in "！？!?" and len(text) <= EXCLAIMED_TITLE_CHARS and following[i][:1] in "（("
+              and i + 1 < len(infos) and COLUMN_TAG.fullmatch(following[i]) and not _NOTED.search(following[i])
+              and bracket_under_head(following[i], following[i + 1] if i + 2 < len(infos) else "")
+              and (i == 0 or x.blank_before or infos[i - 1].terminal or labels[i - 1] in ("furniture", "jump", "head"))):
+            # a title that exclaims or asks over its column tag on a line of its own ("违规登珠峰，
+            # 停！" / "（美丽中国）"): a sentence's end has no column's name under it (a closing
+            # note reads as one, "（记者 张三）")
+            labels.append("head"), why.append("an exclaiming line over its column tag")
         elif (text[0] == "“" and text[-1] == "”" and len(text) <= QUOTED_TITLE_CHARS and text.count("“") == 1
               and i + 1 < len(infos) and following[i][0] in "（(" and not (infos[i + 1].jump or infos[i + 1].furniture)
               and bracket_under_head(following[i], following[i + 1] if i + 2 < len(infos) else "")
@@ -542,13 +555,15 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
     for i in range(n - 1, -1, -1):
         # only body lines change here, and only before a headline or byline line
         # (or the last) or a news byline's line: tested first, as they rule out most lines
-        if i + 1 < n and labels[i] in ("body", "head") and (why[i + 1] == _OPENS or (
+        if i + 1 < n and labels[i] in ("body", "head") and (why[i + 1] in (_OPENS, _STANDALONE) or (
                 labels[i + 1] == "heading" and ARTICLE_LABELS.match(infos[i + 1].text))):
             # Lines without a sentence's punctuation cannot run on into a news byline
             # ("…首发式在法兰克福举行" / "本报法兰克福10月15日电"): from the last
             # paragraph's end, they are a title above it, also one wrapped in a narrow
             # block ("联合国教科文 / 组织女童和妇 / … / 行"); nor into a label that only
-            # opens an article ("…协同推进大治理 / 大河上下绿可期（大江大河·黄河③） / 核心阅读").
+            # opens an article ("…协同推进大治理 / 大河上下绿可期（大江大河·黄河③） / 核心阅读"),
+            # nor into a byline on its own line ("1月外贸进出口同比增 / 8.7%实际使用外资同 / 比增
+            # 4.8%" / "■ 融媒体记者 杜海涛 王珂").
             j = i
             # (an address to write to ends the text above: "栏目投稿邮箱：" / "yxxz8494@163.com")
             while (j >= 0 and i - j < BYLINE_TITLE_LINES and labels[j] in ("body", "head")
@@ -559,8 +574,8 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
                     if labels[k] == "body":
                         labels[k] = "head"
                         why[k] = ("a line without a sentence's punctuation above a news byline"
-                                  if why[i + 1] == _OPENS else "a line without a sentence's punctuation above "
-                                  "an article's label")
+                                  if why[i + 1] in (_OPENS, _STANDALONE) else "a line without a sentence's "
+                                  "punctuation above an article's label")
             continue
         if labels[i] != "body":
             continue

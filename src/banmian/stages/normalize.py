@@ -149,8 +149,9 @@ def kept_spans(page: Page, line: Line) -> tuple[Span, ...]:
 _WS_RUN = re.compile(r"\s+")
 
 
-# An attribution or source note that wraps: "（记者 张三、" … "李四）", "（稿件来源：人民日报中" … "央厨房）".
-_ATTRIBUTION_OPEN = re.compile(r"[（(](?:[^）)]*(?:记者|通讯员|实习生|新华社|本报|电讯|编译)|" + NOTE_OPENERS
+# An attribution or source note that wraps: "（记者 张三、" … "李四）", "（稿件来源：人民日报中" … "央厨房）",
+# and a pointer to the pages of the story's other reports ("（相关报道见第十三至第" / "十六版）").
+_ATTRIBUTION_OPEN = re.compile(r"[（(](?:[^）)]*(?:记者|通讯员|实习生|新华社|本报|电讯|编译|见第)|" + NOTE_OPENERS
                                + r"|(?:稿件|资料|数据)?来源[：:])[^）)]*$")
 
 
