@@ -29,6 +29,12 @@ def test_two_texts_sharing_only_common_words_have_no_cohesion():
     assert evidence.cohesion(shared, ["法国控烟力度加大", "吸烟人口下降"]) > 0.3
 
 
+def test_figures_are_no_subjects_words():
+    # two articles full of statistics share their figures by chance, not their subject
+    assert evidence.line_bigrams("2018年接待游客99万人次") == frozenset({"年接", "接待", "待游", "游客", "万人", "人次"})
+    assert evidence.cohesion(["2018年增长7.9%，达99万"], ["2018年下降7.9%，为99元"]) == 0.0
+
+
 @pytest.mark.parametrize("text, item", [("镜头四", True), ("看点二", True), ("记忆之三", True),
                                         ("镜头一", False), ("第二", True), ("法国控烟措施初见成效", False),
                                         ("四个引领", False)])

@@ -338,8 +338,8 @@ def _low_cohesion_plain(before: list[str], after: list[str]) -> float | None:
     before, after = before[-evidence.COHESION_LINES:], after[:evidence.COHESION_LINES]
     size_b, size_a = sum(map(len, before)), sum(map(len, after))
     for k in (evidence.COHESION_LINES // 4, evidence.COHESION_LINES // 2):
-        b = frozenset().union(*map(attach.bigrams, before[-k:])) - evidence.COMMON_BIGRAMS
-        a = frozenset().union(*map(attach.bigrams, after[:k])) - evidence.COMMON_BIGRAMS
+        b = frozenset().union(*map(evidence.line_bigrams, before[-k:]))
+        a = frozenset().union(*map(evidence.line_bigrams, after[:k]))
         part_b, part_a = sum(map(len, before[-k:])) or 1, sum(map(len, after[:k])) or 1
         if len(b & a) >= evidence.COHESION_SHARE * min(len(b) * size_b / part_b, len(a) * size_a / part_a):
             return None

@@ -475,9 +475,10 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
                     why[k] = "full-width line where a paragraph would start indented"
                 i = j
                 continue
-        if (opens_here and infos[i].pure and infos[i + 1].pure and labels[i + 1] == "body"
+        # (figures in the first line measure to an em: "10月13日是中国少年")
+        if (opens_here and infos[i].pure and labels[i + 1] == "body"
                 and infos[i].max_width >= widths[i] - 1.0 and full_open(i, 2.0) and first_shaped(i + 1)
-                and abs(infos[i + 1].max_width - (widths[i + 1] - indent)) <= 0.5):
+                and abs(infos[i + 1].max_width - (widths[i + 1] - indent)) <= (0.5 if infos[i + 1].pure else 1.0)):
             # An open line an em short of the column over a paragraph's first line (both
             # measured exactly, without figures): a paragraph's line is full, its first line
             # an indent shorter, its last one closed; this one is none of them, but a
