@@ -231,6 +231,13 @@ def test_a_percentage_over_a_line_opening_with_a_figure_ends_a_headline():
     assert _labels(callout)["53%"] == ("body", layout.FIGURE_WHY)
 
 
+@pytest.mark.parametrize("callout", ["826门", "24个", "3.5万名", "12条"])
+def test_a_figure_with_its_measure_word_is_a_data_callout(callout):
+    # a callout counts courses, items, people… in whatever measure word fits: never a title
+    page = (callout + "\n2018年全军启动826门军事职业\n教育重点课程建设任务，覆盖全部\n专业领域。\n")
+    assert _labels(page)[callout] == ("body", layout.FIGURE_WHY)
+
+
 def test_one_ideograph_alone_on_a_line_is_no_headline_field():
     # A column break's blank line parted a title's last character from it ("中国游客提供便 /
     # (blank) / 利"), and blank lines part fields on the page: the character is still the

@@ -51,7 +51,8 @@ _ROLE_LINE = "a byline's role (its names, if any, on the next line)"
 # A figure set large on a line of its own, a data callout above its caption ("53%" /
 # "2018年重庆市化解信访积案1125件，…"): a paragraph of the body, never a headline
 # field.  A bare number is a page's folio instead, so a unit is required.
-FIGURE = re.compile(r"[0-9０-９][0-9０-９.．]*(?:[%％‰]|[万亿]?(?:[人个家件次项户座倍亩吨元头辆套台所]|公里|千米|平方米)|[万亿])")
+FIGURE = re.compile(r"[0-9０-９][0-9０-９.．]*(?:[%％‰]|[万亿]?(?:[人个家件次项户座倍亩吨元头辆套台所门条种名位篇部场批本架艘株棵只处栋间份枚]"
+                    r"|公里|千米|平方米)|[万亿])")
 FIGURE_WHY = "a figure set apart (a data callout)"
 # Why assembly gives a headline-like run it finds inside a body's open sentence.
 OPEN_SENTENCE = "text inside an open sentence"
