@@ -242,6 +242,27 @@ def test_a_route_or_span_in_brackets_is_no_column_tag(bracket, tag):
     assert (_labels(page)["中欧班列" + bracket][0] == "head") is tag
 
 
+def test_a_writers_name_over_the_closing_note_is_the_letters_text():
+    # a letter signed with the writer's name alone, then the note saying who they are, then
+    # the next article's title: the name and the note are the letter's, neither a headline
+    text = ("孩子们，你们要好好学习，作为父亲，我为\n你们点赞；作为孩子，你们也会为我们骄\n傲。\n"
+            "爸爸在这边一切安好，勿念。\n冯学伟\n（作者为中国驻法国大使馆一秘）\n守正创新 弦歌不辍（办好思政课）\n"
+            "复旦大学新闻学院把课程思政融入教学\n全过程，让学生在专业学习中坚定理想\n信念，成效明显。\n")
+    _assert_labels(text, {"冯学伟": "body", "（作者为中国驻法国大使馆一秘）": "body", "守正创新弦歌不辍（办好思政课）": "head"})
+
+
+def test_a_documents_signing_date_near_the_page_foot_is_its_text():
+    # "特此公告。" / issuer / date: the date the notice was signed, not the running head's,
+    # however near the page's foot it stands
+    text = ("全国人民代表大会常务委员会公告\n第十三届全国人民代表大会常务委员会\n第九次会议决定，免去某某的职务。\n"
+            "特此公告。\n全国人民代表大会常务委员会\n2019年2月27日\n")
+    page = pages_from_text(text)[0]
+    infos = normalize.measure_lines(page)
+    assert [x.furniture for x in infos if x.text == "2019年2月27日"] == [None]
+    running = "2019年2月27日\n星期三\n本报讯 近日，全市开展安全检查。\n"
+    assert normalize.measure_lines(pages_from_text(running)[0])[0].furniture == "page_label"
+
+
 @pytest.mark.parametrize("callout", ["826门", "24个", "3.5万名", "12条"])
 def test_a_figure_with_its_measure_word_is_a_data_callout(callout):
     # a callout counts courses, items, people… in whatever measure word fits: never a title

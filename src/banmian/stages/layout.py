@@ -23,7 +23,7 @@ from .decks import find_decks
 from .measure import column_widths
 from .normalize import LineInfo, labelled_tag
 from .reflow_cues import ARTICLE_LABELS, BODY_LABELS, EDITOR_SIGNATURE, IDEOGRAPHS, may_open, opens_article, reporter_lead, starts_article
-from .shapes import (BRACKETED_BYLINE, HAN, PARAGRAPH_CHARS, PARAGRAPH_MEASURE, PUNCT_ANY, SENTENCE_PUNCT, SENTENCE_STOP,
+from .shapes import (BRACKETED_BYLINE, HAN, NOTE_LINE, PARAGRAPH_CHARS, PARAGRAPH_MEASURE, PUNCT_ANY, SENTENCE_PUNCT, SENTENCE_STOP,
                      bracket_under_head, built_alike, carried, left_open, note_wraps, one_line_paragraphs,
                      paragraph_sentences, spaced, spread, title_open, two_phrases, wrapped_tag)
 
@@ -166,6 +166,8 @@ ADDRESS_WHY = "an address to write to"
 _EXCLAIMED = re.compile(r"[！？!?][”’」』]?$")
 
 
+SIGNATURE_CHARS = 8  # characters of a writer's name signed alone on its line, at most
+_SIGNATURE = re.compile(r"[\u4e00-\u9fff·]{2,8}")
 SECTION_NUMERALS = frozenset("一二三四五六七八九十")
 SECTION_NUMBER = "a section's number alone on its line, as the next one is"
 EXCLAIMED_TITLE_CHARS = 16  # characters of a title that exclaims over its column tag, at most
@@ -320,6 +322,11 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             labels.append("head"), why.append("a title with its deck beside it")
         elif i > 0 and labels[i - 1] == "head" and text.startswith(("——", "—")) and not x.strong_end:
             labels.append("head"), why.append("a subtitle under a headline line")
+        elif (len(text) <= SIGNATURE_CHARS and following[i][:1] in "（(" and NOTE_LINE.match(following[i])
+              and (i == 0 or infos[i - 1].terminal) and _SIGNATURE.fullmatch(text)):
+            # the writer's name alone over the closing note that says who they are ("冯学伟" /
+            # "（作者为中国驻法国大使馆一秘）"): a letter's or a column's signature, its text
+            labels.append("body"), why.append("a writer's name over the closing note")
         elif len(text) <= 9 and text[0] in _DIGITS and FIGURE.fullmatch(text):
             labels.append("body"), why.append(FIGURE_WHY)
         elif "@" in text and ADDRESS.fullmatch(text):

@@ -147,6 +147,7 @@ def kept_spans(page: Page, line: Line) -> tuple[Span, ...]:
 
 
 _WS_RUN = re.compile(r"\s+")
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff（）]+")  # an issuer's name: "中共中央办公厅", "国务院（扶贫办）"
 
 
 # An attribution or source note that wraps: "（记者 张三、" … "李四）", "（稿件来源：人民日报中" … "央厨房）",
@@ -282,6 +283,14 @@ def labelled_tag(text: str) -> bool:
     return cut >= 0 and (cut == 0 or text[cut - 1] not in "。！？") and BODY_LABELS.match(text[cut + 1:-1]) is not None
 
 
+ISSUER_CHARS = 20  # characters of the issuer's name a document is signed with, at most
+
+
+def _signed_under(before: str, issuer: str) -> bool:
+    """Are ``before`` and ``issuer`` a document's last sentence and who issued it?"""
+    return before[-1:] in "。！" and len(issuer) <= ISSUER_CHARS and _HAN_ONLY.fullmatch(issuer) is not None
+
+
 def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
     """Measure every non-blank line of ``page`` (blank lines become ``blank_before``).
 
@@ -298,6 +307,12 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
         t, p = texts[k], pieces[k]
         if not EDGE_LINES <= k < n - EDGE_LINES or may_be_furniture(t):
             kinds[k] = furniture_kind(t, k, n, paper, [src[s.start:s.end] for s in p[1]] if len(p[1]) > 1 else ())
+    for k in range(2, n):
+        if kinds[k] == "page_label" and SIGNED_DATE.fullmatch(texts[k]) and _signed_under(texts[k - 2], texts[k - 1]):
+            # the date a document was signed, under who issued it after its last sentence
+            # ("特此公告。" / "全国人民代表大会常务委员会" / "2019年2月27日"), however near
+            # the page's foot: its text, not the running head's date
+            kinds[k] = None
     loose_folios(texts, [p[2] for p in pieces], kinds)
     kinds = furniture_clusters(texts, kinds, lambda k: src[pieces[k][1][0].start:pieces[k][1][-1].end],
                                 [p[2] for p in pieces])

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from .bylines import ROLE
 from .cuts import bracket_depth, closes_unopened
 from .normalize import LineInfo
+from .reflow_cues import NOTE_OPENERS
 
 PUNCT_ANY = re.compile(r"[，。、；：？！“”（）《》—…·]")
 SENTENCE_PUNCT = re.compile(r"[，。；：？！、,.;:?!]")
@@ -21,6 +22,7 @@ HAN = re.compile(r"[\u3400-\u9fff]")
 
 BRACKETED_BYLINE = re.compile(r"[（(]\s*" + ROLE + r"\s*[\u4e00-\u9fff·]{2,4}(?:[\s、]+(?:" + ROLE
                                + r")?\s*[\u4e00-\u9fff·]{2,4}){0,5}\s*(?:文\s*[/／]\s*图)?\s*[）)]")
+NOTE_LINE = re.compile(r"[（(](?:" + NOTE_OPENERS + r")")  # a closing note's opening ("（作者为…")
 _BRACKET_LINE = re.compile(r"[（(][^（）()，。；]{2,24}[）)]")
 
 
@@ -83,7 +85,8 @@ def bracket_under_head(text: str, nxt: str) -> bool:
     of its own — a column tag or a date, on one line or wrapped onto a short next line —
     rather than a byline or text?"""
     if _BRACKET_LINE.fullmatch(text):
-        return not BRACKETED_BYLINE.fullmatch(text)
+        # (nor a closing note under a writer's name, "冯学伟" / "（作者为中国驻法国大使馆一秘）")
+        return not BRACKETED_BYLINE.fullmatch(text) and not NOTE_LINE.match(text)
     return ("）" not in text and ")" not in text and len(text) <= 16 and len(nxt) <= 4
             and nxt[-1:] in "）)" and closes_unopened(nxt))
 
