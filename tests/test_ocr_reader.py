@@ -448,6 +448,34 @@ def test_ocr_order_cuts_above_a_title_set_across_the_columns_of_the_article_abov
     assert lines[10:] == [f"下栏{c}行{r}" for c in range(1, 4) for r in range(1, 4)]
 
 
+def test_ocr_order_cuts_above_a_narrow_title_a_little_below_the_article_above():
+    """Two articles stacked over the same three columns; the lower one's title, narrower
+    than the columns, stands under the upper article's last row by 0.7 of a line's height
+    (a rule was drawn there and erased): less than a band between stacked articles, more
+    than twice the leading.  The upper article's columns are read before the lower title,
+    not column by column through both articles."""
+    from banmian.readers.ocr_layout import Piece, join_pieces, order_lines
+
+    def columns(tag: str, y0: int) -> list[Piece]:
+        return [Piece(f"{tag}{c + 1}行{r + 1}", (x, y0 + r * 35, x + 320, y0 + r * 35 + 28))
+                for c, x in enumerate((0, 340, 680)) for r in range(3)]
+    pieces = columns("上栏", 0) + [Piece("施奇：坚贞不屈", (0, 118, 300, 174))] + columns("下栏", 190)
+    lines = [join_pieces(line) for line in order_lines(pieces)]
+    assert lines[:9] == [f"上栏{c}行{r}" for c in range(1, 4) for r in range(1, 4)]
+    assert lines[9] == "施奇：坚贞不屈"
+    assert lines[10:] == [f"下栏{c}行{r}" for c in range(1, 4) for r in range(1, 4)]
+
+
+def test_ocr_page_reads_a_range_broken_after_its_first_figure_as_a_dash():
+    # "于2月13" / "一16日访巴": 一 between two figures is the range's dash across the break too;
+    # a line opening with 一 after words is the numeral ("一行" of "高云龙 / 一行应邀…")
+    from banmian.readers.ocr import build_page
+    from banmian.readers.ocr_layout import Piece
+    page = build_page([Piece("高云龙一行应邀，于2月13", (0, 0, 600, 40)), Piece("一16日访巴，其间会见了", (0, 44, 600, 84)),
+                       Piece("参议院主席高云龙", (0, 88, 600, 128)), Piece("一行三人出席", (0, 132, 600, 172))], 0.36)
+    assert page.text.split("\n")[:4] == ["高云龙一行应邀，于2月13", "—16日访巴，其间会见了", "参议院主席高云龙", "一行三人出席"]
+
+
 def test_ocr_order_drops_a_fragment_read_again_inside_a_title():
     from banmian.readers.ocr_layout import Piece, join_pieces, order_lines
     pieces = [Piece("监管告别碎片化", (0, 0, 420, 80)), Piece("监T", (6, 30, 90, 70)),

@@ -31,6 +31,7 @@ import importlib.util
 import io
 import statistics
 import warnings
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -59,6 +60,9 @@ MAX_PIXELS = 150_000_000  # an A1 sheet at 400 dpi; bigger is a mistake or a dec
 # generated pages against the sizes in their PDF text layer
 BOX_EMS = 1.33
 HEAD_JITTER = 0.08  # successive headline lines this close in height are one size (measured: up to 5% apart)
+BODY_CLUSTER = 1.25  # a height this near the commonest, shared by many lines, is body type too
+BODY_SHARE = 0.15  # ... many: this share of the page's lines
+BODY_MANY = 5  # ... and at least this many
 BODY_JITTER = 0.15  # line heights this close to the commonest one are the body size (measured: up to 12% off)
 _DASH_READINGS = "一-－—"  # what the recogniser makes of the two-em dash, one mark for it
 DASH_ROW_SHARE = 0.8  # a row inked over this share of a long stroke's length is the stroke's own
@@ -333,6 +337,9 @@ def _rotate(pixels: np.ndarray, degrees: float) -> tuple[np.ndarray, np.ndarray]
     return cv2.warpAffine(pixels, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255), matrix
 
 
+_RANGE_ENDS = frozenset("0123456789%％")  # what a range's first figure ends on
+
+
 def build_page(pieces: list[Piece], pt_per_px: float, source: str = "<image>", index: int = 0,
                settings: Settings = DEFAULT) -> Page:
     """A :class:`Page` from recognised pieces (boxes in pixels) in the PDF reader's shape.
@@ -351,6 +358,10 @@ def build_page(pieces: list[Piece], pt_per_px: float, source: str = "<image>", i
     quote_open = False
     for line in order_lines(pieces):
         text, quote_open = tidy_text(join_pieces(line), quote_open)
+        if text[:1] == "一" and text[1:2].isdigit() and rows and rows[-1][0][-1:] in _RANGE_ENDS:
+            # a range broken after its first figure ("于2月13" / "一16日"): the dash, as
+            # tidy_text reads it inside a line
+            text = "—" + text[1:]
         if text:
             box = (round(min(p.box[0] for p in line) * pt_per_px, 2), round(min(p.box[1] for p in line) * pt_per_px, 2),
                    round(max(p.box[2] for p in line) * pt_per_px, 2), round(max(p.box[3] for p in line) * pt_per_px, 2))
@@ -379,6 +390,20 @@ def build_page(pieces: list[Piece], pt_per_px: float, source: str = "<image>", i
                 encoding="ocr (PP-OCRv4)", reader="ocr", char_boxes=tuple(char_boxes))
 
 
+def _body_range(rounded: list[float], common: float) -> tuple[float, float]:
+    """The heights of body lines: those near the commonest one, and any height many lines
+    share up to BODY_CLUSTER of it.  The detector's boxes for one type size may fall into
+    two groups a sixth apart (column by column on one scan: 25 and 29 px, each a third of
+    the lines), while a headline line's height is shared by a few lines at most."""
+    lo, hi = common * (1 - BODY_JITTER), common * (1 + BODY_JITTER)
+    counts = Counter(rounded)
+    many = max(BODY_MANY, BODY_SHARE * len(rounded))
+    for h, c in counts.items():
+        if c >= many and common / BODY_CLUSTER <= h <= common * BODY_CLUSTER:
+            lo, hi = min(lo, h * (1 - BODY_JITTER)), max(hi, h * (1 + BODY_JITTER))
+    return lo, hi
+
+
 def _sizes(heights: list[float]) -> list[float]:
     """Font sizes (pt) from line box heights.  Box heights jitter by a pixel or two from line to
     line, so heights near the commonest one all get the body size exactly: the geometry stage
@@ -387,14 +412,17 @@ def _sizes(heights: list[float]) -> list[float]:
 
     >>> _sizes([20, 21, 20, 60, 63, 20, 30, 60, 20])  # body; a title's two lines; kicker, title
     [15.0, 15.0, 15.0, 46.2, 46.2, 15.0, 22.6, 45.1, 15.0]
+    >>> _sizes([25, 29, 25, 29, 25, 29, 25, 29, 25, 29, 60])  # body boxes in two groups, column by column
+    [20.3, 20.3, 20.3, 20.3, 20.3, 20.3, 20.3, 20.3, 20.3, 20.3, 45.1]
     """
     if not heights:
         return []
     rounded = [round(h * 2) / 2 for h in heights]
     common = statistics.mode(rounded)
-    body = [h for h in heights if abs(h - common) <= BODY_JITTER * common]
+    lo, hi = _body_range(rounded, common)
+    body = [h for h in heights if lo <= h <= hi]
     body_h = statistics.median(body)
-    out = [body_h if abs(h - common) <= BODY_JITTER * common else h for h in heights]
+    out = [body_h if lo <= h <= hi else h for h in heights]
     # the lines of one headline follow each other in reading order; their boxes' heights
     # differ with the glyphs they hold (王启荣 over 三十八载守护英魂: 5%), while a kicker
     # or subtitle is a size apart from its title (a quarter or more)
