@@ -265,7 +265,9 @@ def split_fields(lines: list[Labelled], breaks: frozenset[int] = frozenset(), he
     # One ideograph alone on a line is a wrap's tail, never a field ("中国游客提供便 / 利"),
     # whatever parted it from the line above (a column break's blank line).
     open_after = _open_after(texts)
-    glued = dash | {k for k in range(n - 1) if open_after[k] or _tag_line(texts, k + 1)
+    # (nor does a field end on a comma: "中企深耕非洲市场27年，占据当地市场份额1/5，" / "物流服务
+    # 辐射整个非洲地区" is one kicker, whatever the next line's width)
+    glued = dash | {k for k in range(n - 1) if open_after[k] or texts[k][-1] in "，、；,;" or _tag_line(texts, k + 1)
                     or texts[k + 1][:1] in _NO_FIELD_START
                     or (len(texts[k + 1]) == 1 and IDEOGRAPHS.fullmatch(texts[k + 1]) and IDEOGRAPHS.match(texts[k][-1]))
                     # (a bare figure is no field: "2019" / "天文美景陆续登场", the year set apart)
