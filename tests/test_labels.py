@@ -235,7 +235,7 @@ def test_a_percentage_over_a_line_opening_with_a_figure_ends_a_headline():
 def test_a_route_or_span_in_brackets_is_no_column_tag(bracket, tag):
     # a bracket parting two names or years by one dash is the text's own; a series tag
     # parts its names by a middle dot or two dashes
-    from banmian.stages.layout import COLUMN_TAG, RUNNING_BRACKET
+    from banmian.stages.shapes import COLUMN_TAG, RUNNING_BRACKET
     assert (COLUMN_TAG.search(bracket) is not None and RUNNING_BRACKET.search(bracket) is None) is tag
     page = ("中欧班列，为跨境电商插上翅膀\n中欧班列" + bracket + "\n“世界电子贸易平台”菜鸟号\n"
             "首趟列车日前抵达目的地比利\n时。这是首个贯通中欧的跨境\n电商专列，运行时间大大缩短\n。\n")

@@ -17,11 +17,11 @@ from typing import Any, Literal
 
 from .attach import bigrams, overlap_text, share_in
 from .headlines import TITLE_TAG, split_fields
-from .layout import ADDRESS, COLUMN_TAG, PARAGRAPH_MEASURE, RUNNING_BRACKET, Labelled
+from .layout import ADDRESS, PARAGRAPH_MEASURE, Labelled
 from .normalize import SOURCE_NOTE
 from .reflow_cues import (ARTICLE_LABELS, DATELINE_NOTE, EDITOR_SIGNATURE, IDEOGRAPHS, INLINE_BYLINE_START, NOTE_LINES,
                           SIGNED_DATE, SIGNED_NAMES, ends_article, opens_article, reporter_lead)
-from .shapes import PUNCT_ANY, SENTENCE_PUNCT, wrapped_tag
+from .shapes import COLUMN_TAG, PUNCT_ANY, RUNNING_BRACKET, SENTENCE_PUNCT, wrapped_tag
 
 Order = Literal["before", "after"]
 

@@ -33,10 +33,10 @@ from typing import NamedTuple
 
 from .attach import bigrams
 from .evidence import COMMON_BIGRAMS
-from .layout import COLUMN_TAG
 from .measure import mode_width
 from .normalize import LineInfo
 from .reflow_cues import opens_article, reporter_lead
+from .shapes import COLUMN_TAG
 
 MIN_PIECE = 3  # lines; shorter pieces are headlines, bylines, furniture
 WIDTH_SLACK = 0.5  # ems two pieces of one column may differ by

@@ -23,21 +23,12 @@ from .decks import find_decks
 from .measure import column_widths
 from .normalize import LineInfo, labelled_tag
 from .reflow_cues import ARTICLE_LABELS, BODY_LABELS, EDITOR_SIGNATURE, IDEOGRAPHS, may_open, opens_article, reporter_lead, starts_article
-from .shapes import (BRACKETED_BYLINE, HAN, NOTE_LINE, PARAGRAPH_CHARS, PARAGRAPH_MEASURE, PUNCT_ANY, SENTENCE_PUNCT, SENTENCE_STOP,
+from .shapes import (BRACKETED_BYLINE, COLUMN_TAG, FIGURE, HAN, NOTE_LINE, PARAGRAPH_CHARS, RUNNING_BRACKET, PARAGRAPH_MEASURE, PUNCT_ANY, SENTENCE_PUNCT, SENTENCE_STOP,
                      bracket_under_head, built_alike, carried, left_open, note_wraps, one_line_paragraphs,
-                     paragraph_sentences, spaced, spread, title_open, two_phrases, wrapped_tag)
+                     numbered_parts, paragraph_sentences, spaced, spread, tagged_run, title_open, two_phrases,
+                     wrapped_tag)
 
 Label = Literal["body", "heading", "head", "byline", "jump", "furniture"]
-# A title's rubric: "（人民时评）", "（逐梦70年）"; short, at the end of a short line.
-COLUMN_TAG = re.compile(r"[（(][^（）()]{2,20}[）)]$")
-# Brackets of running text that no column tag is: one pointing at the photo of the person
-# named before it ("索南达杰（见图，新华社发）是…", 35 paragraphs of the dev corpus), and an
-# organisation's other name ("中央党校（国家行政学院）教授…", "各级党委（党组）"; no column
-# tag of the corpus ends on such a word), and a span or a route parted by one dash
-# ("（2018—2022年）", "中欧班列（义乌—列日）": 80 brackets of the corpus's text, no
-# headline's tag; a series tag parts its names by two, "（总书记的深情牵挂——…）").
-RUNNING_BRACKET = re.compile(r"[（(](?:见图[^（）()]*|[^（）()]{0,16}(?:学院|大学|党组|党委|集团|公司|委员会|研究院|"
-                             r"医院|中心|政府|街道)|[^（）()—]+(?:—[^（）()—]+)+)[）)]$")
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
@@ -50,11 +41,6 @@ class Labelled(NamedTuple):
 
 _MARKS = frozenset(MARKS)
 _ROLE_LINE = "a byline's role (its names, if any, on the next line)"
-# A figure set large on a line of its own, a data callout above its caption ("53%" /
-# "2018年重庆市化解信访积案1125件，…"): a paragraph of the body, never a headline
-# field.  A bare number is a page's folio instead, so a unit is required.
-FIGURE = re.compile(r"[0-9０-９][0-9０-９.．]*(?:[%％‰]|[万亿]?(?:[人个家件次项户座倍亩吨元头辆套台所门条种名位篇部场批本架艘株棵只处栋间份枚]"
-                    r"|公里|千米|平方米)|[万亿])")
 FIGURE_WHY = "a figure set apart (a data callout)"
 # Why assembly gives a headline-like run it finds inside a body's open sentence.
 OPEN_SENTENCE = "text inside an open sentence"
@@ -168,7 +154,6 @@ _EXCLAIMED = re.compile(r"[！？!?][”’」』]?$")
 
 SIGNATURE_CHARS = 8  # characters of a writer's name signed alone on its line, at most
 _SIGNATURE = re.compile(r"[\u4e00-\u9fff·]{2,8}")
-SECTION_NUMERALS = frozenset("一二三四五六七八九十")
 SECTION_NUMBER = "a section's number alone on its line, as the next one is"
 EXCLAIMED_TITLE_CHARS = 16  # characters of a title that exclaims over its column tag, at most
 # What a bracket ending a text holds that no column's name does: a dateline's "电", a writer's
@@ -183,24 +168,6 @@ _CREDIT_TAIL = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|文并摄|摄�
 _NAMES_CREDIT = re.compile(r"[\u4e00-\u9fff·、]{1,12}(?:文[/／]图|图[/／]文|文并摄)")
 DECK_LINES = 5  # lines a deck between a title and a news byline runs to, at most
 WRAPPED_TAG = "a block's full first line, its column tag wrapped onto the next line"
-def _tagged_run(infos: list[LineInfo], j: int, k: int) -> bool:
-    """Do lines ``j``..``k`` read as one title ending on its column tag, without a
-    sentence's marks before the tag?"""
-    run = "".join(infos[m].text for m in range(j, k + 1))
-    tag = COLUMN_TAG.search(run)
-    return (tag is not None and tag.start() >= 2 and not SENTENCE_PUNCT.search(run, 0, tag.start())
-            and not RUNNING_BRACKET.search(run))
-
-
-def _numbered_parts(infos: list[LineInfo]) -> frozenset[str]:
-    """The numerals ("一", "二", …) alone on a line of the page where the next numeral
-    stands alone on a later line, or the one before on an earlier one."""
-    seen = [x.text for x in infos if len(x.text) == 1 and x.text in SECTION_NUMERALS]
-    if len(seen) < 2:
-        return frozenset()
-    order = "一二三四五六七八九十"
-    pairs = {(a, b) for k, a in enumerate(seen) for b in seen[k + 1:] if order.find(b) == order.find(a) + 1}
-    return frozenset(n for pair in pairs for n in pair)
 
 
 # Text that was reflowed before it reached us (copied from a web page, or from a tool
@@ -223,7 +190,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
     short_open: list[int] = []  # body lines that end short and open
     following = [x.text for x in infos[1:]] + [""]  # each line's next line's text ("" after the last)
     maybe_opens = may_open([x.text for x in infos])
-    numerals = _numbered_parts(infos)
+    numerals = numbered_parts([x.text for x in infos])
     for i, (x, cw) in enumerate(zip(infos, widths)):
         text, terminal = x.text, x.terminal  # read by most of the tests below
         if x.furniture:
@@ -635,7 +602,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             # text does: "把忠诚执着朴实写入心田（人" / "民论坛·70华诞·倾听历史的回" / "声）";
             # the tag may hold marks of its own)
             if (j == 0 or labels[j - 1] != "body" or infos[j - 1].terminal) and i - j < 3 and (
-                    (after == "head" and _tagged_run(infos, j, i + 1))
+                    (after == "head" and tagged_run("".join(infos[m].text for m in range(j, i + 2))))
                     or (not shaped and not any(SENTENCE_PUNCT.search(infos[k].text) for k in range(j, i + 1)))):
                 for k in range(j, i + 1):
                     labels[k] = "head"

@@ -24,6 +24,22 @@ BRACKETED_BYLINE = re.compile(r"[（(]\s*" + ROLE + r"\s*[\u4e00-\u9fff·]{2,4}(
                                + r")?\s*[\u4e00-\u9fff·]{2,4}){0,5}\s*(?:文\s*[/／]\s*图)?\s*[）)]")
 NOTE_LINE = re.compile(r"[（(](?:" + NOTE_OPENERS + r")")  # a closing note's opening ("（作者为…")
 _BRACKET_LINE = re.compile(r"[（(][^（）()，。；]{2,24}[）)]")
+# A title's rubric: "（人民时评）", "（逐梦70年）"; short, at the end of a short line.
+COLUMN_TAG = re.compile(r"[（(][^（）()]{2,20}[）)]$")
+# Brackets of running text that no column tag is: one pointing at the photo of the person
+# named before it ("索南达杰（见图，新华社发）是…", 35 paragraphs of the dev corpus), and an
+# organisation's other name ("中央党校（国家行政学院）教授…", "各级党委（党组）"; no column
+# tag of the corpus ends on such a word), and a span or a route parted by one dash
+# ("（2018—2022年）", "中欧班列（义乌—列日）": 80 brackets of the corpus's text, no
+# headline's tag; a series tag parts its names by two, "（总书记的深情牵挂——…）").
+RUNNING_BRACKET = re.compile(r"[（(](?:见图[^（）()]*|[^（）()]{0,16}(?:学院|大学|党组|党委|集团|公司|委员会|研究院|"
+                             r"医院|中心|政府|街道)|[^（）()—]+(?:—[^（）()—]+)+)[）)]$")
+# A figure set large on a line of its own, a data callout above its caption ("53%" /
+# "2018年重庆市化解信访积案1125件，…"): a paragraph of the body, never a headline
+# field.  A bare number is a page's folio instead, so a unit is required.
+FIGURE = re.compile(r"[0-9０-９][0-9０-９.．]*(?:[%％‰]|[万亿]?(?:[人个家件次项户座倍亩吨元头辆套台所门条种名位篇部场批本架艘株棵只处栋间份枚]"
+                    r"|公里|千米|平方米)|[万亿])")
+SECTION_NUMERALS = frozenset("一二三四五六七八九十")  # an essay's part numbers, alone on their lines
 
 
 def spaced_halves(x: LineInfo) -> tuple[str, str]:
@@ -174,3 +190,28 @@ def paragraph_sentences(x: LineInfo, measure: float) -> bool:
     leading into a title?"""
     return (measure >= PARAGRAPH_MEASURE and x.width >= PARAGRAPH_CHARS and "，" in x.text
             and not x.text.endswith(("——", "：", ":")))
+
+
+def tagged_run(run: str) -> bool:
+    """Does ``run`` (lines joined) read as one title ending on its column tag, without a
+    sentence's marks before the tag?"""
+    tag = COLUMN_TAG.search(run)
+    return (tag is not None and tag.start() >= 2 and not SENTENCE_PUNCT.search(run, 0, tag.start())
+            and not RUNNING_BRACKET.search(run))
+
+
+def numbered_parts(texts: list[str]) -> frozenset[str]:
+    """The numerals ("一", "二", …) alone on a line of the page where the next numeral
+    stands alone on a later line, or the one before on an earlier one.
+
+    >>> sorted(numbered_parts(["江城四记", "一", "望江城", "二", "江边的老街"]))
+    ['一', '二']
+    >>> numbered_parts(["推进祖国和平统", "一"])  # a title's last character, alone
+    frozenset()
+    """
+    seen = [t for t in texts if len(t) == 1 and t in SECTION_NUMERALS]
+    if len(seen) < 2:
+        return frozenset()
+    order = "一二三四五六七八九十"
+    pairs = {(a, b) for k, a in enumerate(seen) for b in seen[k + 1:] if order.find(b) == order.find(a) + 1}
+    return frozenset(n for pair in pairs for n in pair)
