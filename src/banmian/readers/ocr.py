@@ -41,7 +41,7 @@ from ..model import Box, Line, Page
 from ..settings import DEFAULT, Settings
 from .ocr_boxes import (INK_LEVEL, INK_PAD, drop_rules, erase_rules, gutters, ink_band, missed_lines,
                         own_rows, reach_marks, split_at_gutters)
-from .ocr_layout import Piece, join_pieces, order_lines, ranges_across_lines, tidy_text
+from .ocr_layout import RANGE_ENDS, Piece, join_pieces, order_lines, ranges_across_lines, tidy_text
 from .ocr_recheck import read_lines
 
 if TYPE_CHECKING:
@@ -337,9 +337,6 @@ def _rotate(pixels: np.ndarray, degrees: float) -> tuple[np.ndarray, np.ndarray]
     return cv2.warpAffine(pixels, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255), matrix
 
 
-_RANGE_ENDS = frozenset("0123456789%％")  # what a range's first figure ends on
-
-
 def build_page(pieces: list[Piece], pt_per_px: float, source: str = "<image>", index: int = 0,
                settings: Settings = DEFAULT) -> Page:
     """A :class:`Page` from recognised pieces (boxes in pixels) in the PDF reader's shape.
@@ -358,7 +355,7 @@ def build_page(pieces: list[Piece], pt_per_px: float, source: str = "<image>", i
     quote_open = False
     for line in order_lines(pieces):
         text, quote_open = tidy_text(join_pieces(line), quote_open)
-        if text[:1] == "一" and text[1:2].isdigit() and rows and rows[-1][0][-1:] in _RANGE_ENDS:
+        if text[:1] == "一" and text[1:2].isdigit() and rows and rows[-1][0][-1] in RANGE_ENDS:
             # a range broken after its first figure ("于2月13" / "一16日"): the dash, as
             # tidy_text reads it inside a line
             text = "—" + text[1:]

@@ -310,7 +310,8 @@ _STOP_AS_DEGREE = re.compile(f"(?<=[{_HAN}])°")
 # a range of figures (2014—2019年, 10%—15%) is set with the dash, which the recogniser
 # reads as 一 as often as not (and the dash's ink may part the line in two pieces); 一
 # never stands between two figures
-_RANGE_AS_YI = re.compile(r"(?<=[0-9%％])\s*一\s*(?=[0-9])")
+RANGE_ENDS = "0123456789%％"  # what a range's first figure ends on
+_RANGE_AS_YI = re.compile(rf"(?<=[{RANGE_ENDS}])\s*一\s*(?=[0-9])")
 # the character 一 at a line's start or between characters read as a hyphen (-方面):
 # Chinese text never sets an ASCII hyphen against a Chinese character
 _YI_AS_HYPHEN = re.compile(f"(?:^|(?<=[{_HAN}]))-(?=[{_HAN}])")

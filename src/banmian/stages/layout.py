@@ -23,7 +23,8 @@ from .decks import find_decks
 from .measure import column_widths
 from .normalize import LineInfo, labelled_tag
 from .reflow_cues import ARTICLE_LABELS, BODY_LABELS, EDITOR_SIGNATURE, IDEOGRAPHS, may_open, opens_article, reporter_lead, starts_article
-from .shapes import (BRACKETED_BYLINE, COLUMN_TAG, FIGURE, HAN, NOTE_LINE, PARAGRAPH_CHARS, RUNNING_BRACKET, PARAGRAPH_MEASURE, PUNCT_ANY, SENTENCE_PUNCT, SENTENCE_STOP,
+from .shapes import (BRACKETED_BYLINE, COLUMN_TAG, FIGURE, HAN, NOTE_LINE, PARAGRAPH_CHARS, PARAGRAPH_MEASURE, PUNCT_ANY,
+                     RUNNING_BRACKET, SENTENCE_PUNCT, SENTENCE_STOP,
                      bracket_under_head, built_alike, carried, left_open, note_wraps, one_line_paragraphs,
                      numbered_parts, paragraph_sentences, spaced, spread, tagged_run, title_open, two_phrases,
                      wrapped_tag)

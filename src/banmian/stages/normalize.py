@@ -307,12 +307,11 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
         t, p = texts[k], pieces[k]
         if not EDGE_LINES <= k < n - EDGE_LINES or may_be_furniture(t):
             kinds[k] = furniture_kind(t, k, n, paper, [src[s.start:s.end] for s in p[1]] if len(p[1]) > 1 else ())
-    for k in range(2, n):
-        if kinds[k] == "page_label" and SIGNED_DATE.fullmatch(texts[k]) and _signed_under(texts[k - 2], texts[k - 1]):
-            # the date a document was signed, under who issued it after its last sentence
-            # ("特此公告。" / "全国人民代表大会常务委员会" / "2019年2月27日"), however near
-            # the page's foot: its text, not the running head's date
-            kinds[k] = None
+            if kinds[k] == "page_label" and k >= 2 and SIGNED_DATE.fullmatch(t) and _signed_under(texts[k - 2], texts[k - 1]):
+                # the date a document was signed, under who issued it after its last sentence
+                # ("特此公告。" / "全国人民代表大会常务委员会" / "2019年2月27日"), however near
+                # the page's foot: its text, not the running head's date
+                kinds[k] = None
     loose_folios(texts, [p[2] for p in pieces], kinds)
     kinds = furniture_clusters(texts, kinds, lambda k: src[pieces[k][1][0].start:pieces[k][1][-1].end],
                                 [p[2] for p in pieces])

@@ -39,7 +39,8 @@ RUNNING_BRACKET = re.compile(r"[（(](?:见图[^（）()]*|[^（）()]{0,16}(?:�
 # field.  A bare number is a page's folio instead, so a unit is required.
 FIGURE = re.compile(r"[0-9０-９][0-9０-９.．]*(?:[%％‰]|[万亿]?(?:[人个家件次项户座倍亩吨元头辆套台所门条种名位篇部场批本架艘株棵只处栋间份枚]"
                     r"|公里|千米|平方米)|[万亿])")
-SECTION_NUMERALS = frozenset("一二三四五六七八九十")  # an essay's part numbers, alone on their lines
+_SECTION_ORDER = "一二三四五六七八九十"  # an essay's part numbers, alone on their lines, in order
+SECTION_NUMERALS = frozenset(_SECTION_ORDER)
 
 
 def spaced_halves(x: LineInfo) -> tuple[str, str]:
@@ -212,6 +213,6 @@ def numbered_parts(texts: list[str]) -> frozenset[str]:
     seen = [t for t in texts if len(t) == 1 and t in SECTION_NUMERALS]
     if len(seen) < 2:
         return frozenset()
-    order = "一二三四五六七八九十"
-    pairs = {(a, b) for k, a in enumerate(seen) for b in seen[k + 1:] if order.find(b) == order.find(a) + 1}
+    pairs = {(a, b) for k, a in enumerate(seen) for b in seen[k + 1:]
+             if _SECTION_ORDER.find(b) == _SECTION_ORDER.find(a) + 1}
     return frozenset(n for pair in pairs for n in pair)
