@@ -11,20 +11,24 @@ each set off by blank lines::
     元。”李熠说。                        <- article A, column 2, goes on
 
 A piece that ends inside a sentence must be followed by one that begins inside
-a sentence.  When the next piece instead opens a paragraph (its first line
-short by the indent) or is display type, and is not as deep as this piece (an
-article's columns are set to one depth, so the next column of the same article
-would be), the piece that continues it is further on: a later piece that starts
-mid-sentence, in the same column width and depth (or, after a full column piece,
-up to a few lines shallower: an article's last column runs short).  Of several,
-one of the same depth wins, then the one sharing most of its words, then the
-nearest; it is moved up.  A next piece that opens with a title and its column tag
-is another article's however deep it is, and a candidate sharing more words with
-the pieces it would jump over than with the text before the open end goes on with
-those instead.  A jump marker ("（下转第2版）") explains an open end
-and stops the search.  Lines only change places: nothing is added, dropped or
-rewritten, and dumps without blank lines (``-raw``, PDFium, PDFs) are left as
-they are.
+a sentence.  The piece that continues it is further on when the next piece
+opens a paragraph (its first line short by the indent) or is display type and
+is not as deep as this piece (an article's columns are set to one depth, so the
+next column of the same article would be); when it opens with a title and its
+column tag (another article's however deep it is); and when it is a line or two
+left open, a headline ("一封发自南苏丹（朱巴）中国维和步兵营的信——"), unless the
+piece after it goes on with the sentence (a column's middle set off by blank
+lines).  The follower is a later piece that starts mid-sentence, in the same
+column width and depth (or, after a full column piece, up to a few lines
+shallower: an article's last column runs short); it is moved up.  Of several,
+one of the same depth wins, then one the break cuts a word of ("农民集" / "体对
+承包地"), then the one sharing most of its words, and of those sharing about as
+many the nearest: an article's later columns share its words as much as its next
+one does.  A candidate sharing more words with the pieces it would jump over
+than with the text before the open end goes on with those instead.  A jump
+marker ("（下转第2版）") explains an open end and stops the search.  Lines only
+change places: nothing is added, dropped or rewritten, and dumps without blank
+lines (``-raw``, PDFium, PDFs) are left as they are.
 """
 from __future__ import annotations
 
@@ -37,10 +41,12 @@ from .measure import mode_width
 from .normalize import LineInfo
 from .reflow_cues import opens_article, reporter_lead
 from .shapes import COLUMN_TAG
+from .words import breaks_word
 
 MIN_PIECE = 3  # lines; shorter pieces are headlines, bylines, furniture
-WIDTH_SLACK = 0.5  # ems two pieces of one column may differ by
+WIDTH_SLACK = 1.0  # ems two pieces of one column may differ by (a few lines of figures move the mode)
 LAST_COLUMN_SHORT = 4  # lines an article's last column may fall short of its others
+NEAR_SHARE = 0.5  # a follower sharing this share of the best one's words is about as good
 FOLLOWER_LINES = 8  # a follower's opening lines, read for the words it shares
 
 
@@ -92,19 +98,37 @@ def _opens_with_tagged_title(p: Piece) -> bool:
     return not first.terminal and first.text[0] not in "（(" and COLUMN_TAG.search(first.text) is not None
 
 
-def _continues(p: Piece, width: float) -> bool:
+def _continues(p: Piece, width: float, loose: bool = False) -> bool:
     """Starts inside a sentence: a full first line, or a paragraph's short last line."""
     if not p.text or p.text[0].byline_names or p.text[0].numbered:
         return False
     first = p.text[0]
     if not first.terminal and len(p.text) > 1 and _opens(p.text[1].text, p.text[2].text if len(p.text) > 2 else ""):
         return False  # (an open line over a lead or a byline is a title: "全市居民人均可支配收入增长5.6%")
-    return not first.indented and (first.terminal or first.min_width >= width - 1.0)
+    # (``loose``: a full line may come short by the punctuation squeezed in it, "哥”。一个个…";
+    # asked of the piece right after an open end, not of pieces searched further on)
+    reach = first.max_width if loose else first.min_width
+    return not first.indented and (first.terminal or reach >= width - 1.0)
 
 
 def _opens(text: str, following: str) -> bool:
     """Does a paragraph open here: a news byline or a local news lead (记者从…获悉)?"""
     return opens_article(text, following) or reporter_lead(text, following)
+
+
+def _follows(pieces: list[Piece], k: int, cur: Piece) -> bool:
+    """Could piece ``k`` go on with the sentence piece ``cur`` leaves open: it starts
+    inside a sentence and is a column's worth of lines, or the sentence's last line or
+    two ("儿？”"), or a line or two of a column parted from the rest by blank lines."""
+    p = pieces[k]
+    if not _continues(p, cur.width, True):
+        return False
+    if len(p.text) >= MIN_PIECE or p.text[-1].strong_end:
+        return True
+    # a line or two left open: a column's middle set off by blank lines where the
+    # piece after it goes on with the sentence, else a headline
+    after = next((q for q in pieces[k + 1:] if q.text), None)
+    return after is not None and _continues(after, cur.width, True) and not _opens_with_tagged_title(after)
 
 
 def _depth(p: Piece) -> int:
@@ -143,8 +167,9 @@ def restore_order(infos: list[LineInfo], indent: float = 2.0) -> tuple[list[Line
             i += 1  # "（下转第2版）": the sentence goes on on another page
             continue
         same = _same_depth(pieces[nxt], cur)
-        if (_ends_open(cur) and _opens_paragraph(pieces[nxt], cur.width, indent)
-                and not _continues(pieces[nxt], cur.width) and (not same or _opens_with_tagged_title(pieces[nxt]))):
+        tagged = _opens_with_tagged_title(pieces[nxt])
+        opens = _opens_paragraph(pieces[nxt], cur.width, indent) and not _continues(pieces[nxt], cur.width)
+        if _ends_open(cur) and (tagged or (not same if opens else not _follows(pieces, nxt, cur))):
             # (after a full column piece the article's last, shorter column may
             # be the one; a sub-heading or headline piece can stand inside a
             # column, so there only a piece of the same depth is taken)
@@ -155,9 +180,10 @@ def restore_order(infos: list[LineInfo], indent: float = 2.0) -> tuple[list[Line
             if j is not None:
                 moved = pieces.pop(j)
                 pieces.insert(i + 1, moved)
+                why = "opens with a tagged title" if tagged else "opens a paragraph" if opens else "does not go on"
                 notes.append(f"lines {moved.lines[0].line.number}-{moved.lines[-1].line.number} "
                              f"continue line {cur.lines[-1].line.number} (moved up: the piece after "
-                             f"it opens a paragraph)")
+                             f"it {why})")
         i += 1
     if not notes:
         return infos, []
@@ -184,8 +210,8 @@ def _shared(p: Piece, q: Piece) -> int:
 
 def _best_follower(pieces: list[Piece], i: int, start: int, short: int, other: Piece | None = None) -> int | None:
     """A later piece that starts mid-sentence in the same column width and depth,
-    or up to ``short`` lines shallower (an article's last column); one of the same
-    depth wins, then the one sharing most words, then the nearest.  With ``other``,
+    or up to ``short`` lines shallower (an article's last column), ranked as the module
+    docstring says.  With ``other``,
     only a piece sharing more words with piece ``i`` than with ``other``; never one
     sharing more with the pieces it would jump over than with the text up to ``i``."""
     cur = pieces[i]
@@ -194,7 +220,7 @@ def _best_follower(pieces: list[Piece], i: int, start: int, short: int, other: P
     prior: frozenset[str] | None = None  # the text up to the open end, read once
     between: set[str] = set()  # the pieces from ``start - 1`` up to ``upto``
     upto = start - 1
-    best, best_key = None, None
+    found: list[tuple[bool, bool, int, int]] = []
     for j in range(start, len(pieces)):
         p = pieces[j]
         if len(p.text) < MIN_PIECE or abs(p.width - cur.width) > WIDTH_SLACK or not _continues(p, cur.width):
@@ -221,7 +247,13 @@ def _best_follower(pieces: list[Piece], i: int, start: int, short: int, other: P
             upto = j
             if len(opening & between) > len(opening & prior):
                 continue
-        key = (same, shared, -j)
-        if best_key is None or key > best_key:
-            best, best_key = j, key
-    return best
+        # (a break inside a word, "农民集" / "体对承包地", joins the two: other columns of
+        # the same article share its words as much)
+        found.append((same, breaks_word(cur.text[-1].text, p.text[0].text), shared, j))
+    if not found:
+        return None
+    # The best by depth, a word across the break and shared words; then of those about
+    # as good the nearest: an article's later columns share its words as much as the
+    # next one does, and are read after it.
+    top = max(found, key=lambda c: c[:3])
+    return min(c[3] for c in found if c[:2] == top[:2] and c[2] >= NEAR_SHARE * top[2])
