@@ -56,7 +56,7 @@ def test_a_body_owns_the_part_of_the_headline_block_that_echoes_it():
     # The block before a body may end the article before it (its title printed after its
     # body) and open this one: the part the body's opening echoes is its own, and a
     # kicker stays with the title after it.
-    from banmian.stages.assemble import _own_part
+    from banmian.stages.merged import _own_part
     page = pages_from_text("农村公路再提速\n浙江湖州市探索绿色制造——\n湖州：绿色成为企业发展的主色调\n")[0]
     block = layout.label_lines(normalize.measure_lines(page))
     lead = "近期，国家工信部公布了第三批绿色制造名单，浙江省湖州市在绿色园区、绿色供应链、绿色工厂等方面均实现突破。"

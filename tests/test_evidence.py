@@ -121,7 +121,7 @@ def test_a_closing_paragraph_stays_with_the_text_it_sums_up(closing, end):
     """Where two merged articles meet, the least cohesive point may fall before the first
     one's short closing paragraph: the next point within a few lines ends it instead, when
     the lines between echo the text before more than the text after."""
-    from banmian.stages.assemble import _closing_end
+    from banmian.stages.merged import _closing_end
     before = ["德国最后一座硬煤矿汉尼尔矿井关闭", "矿工兄弟文化承载着历史与信任"] * 10
     after = ["全军将士永远难忘的历史瞬间", "改革强军砥砺前行的庄严昭示"] * 10
     texts = before + [closing] * 4 + after

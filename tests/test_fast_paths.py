@@ -263,9 +263,9 @@ def test_collector_paused_only_while_pages_are_parsed():
 
 @given(st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=30), max_size=60), st.integers(0, 70))
 def test_assemble_lead_slices_match_joined_lines(texts, start):
-    from banmian.stages import assemble
+    from banmian.stages import merged
     lines = [SimpleNamespace(info=SimpleNamespace(text=t)) for t in texts]
-    assert assemble._leads(lines)(start) == assemble.lead_text_at(lines, start)
+    assert merged.leads_at(lines)(start) == merged.lead_text_at(lines, start)
 
 
 @given(st.lists(line_text, min_size=1, max_size=40), st.randoms(use_true_random=False))
