@@ -214,14 +214,14 @@ def _address_at(lines: Sequence[Labelled], i: int) -> bool:
 
 def _foot_between(runs: list[Run], n: int, body: list[Labelled]) -> bool:
     """Does furniture of the page's edge ("本版责编：…" at its foot, :data:`PAGE_EDGE`)
-    stand between a body that ended a sentence and body run ``n``, in a dump without
-    blank lines?  A dump that reads it between two texts went from one block of the
+    stand between body run ``n`` and a body before it (one that ended a sentence or a
+    closing note, "（本报记者…）", as the caller asks), in a dump without blank lines?  A dump that reads it between two texts went from one block of the
     page to another there, as a browser's PDF drawn in its document's order does: an
     article whose headline follows its body, after one drawn headline first.  (Plain
     ``pdftotext`` sets every block off by blank lines and reads a page's foot between
     columns of one article: there the furniture says nothing.)"""
     prev = runs[n - 1] if n else None
-    return (prev is not None and prev.kind == "furniture" and body[-1].info.strong_end
+    return (prev is not None and prev.kind == "furniture"
             and all(x.info.furniture in PAGE_EDGE for x in prev.lines)
             and not prev.lines[0].info.blank_before and not runs[n].lines[0].info.blank_before)
 
