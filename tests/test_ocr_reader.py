@@ -288,13 +288,32 @@ def test_ocr_box_takes_a_pale_mark_past_its_end_but_not_the_next_columns_glyph()
 
 
 @pytest.mark.parametrize(("read", "open_before", "tidied", "open_after"), [
-    ("坚持了。“唐康林说", True, "坚持了。”唐康林说", False),  # the quote opened on an earlier line closes
-    ("他指出：”要", False, "他指出：“要", True),  # after a colon a quote opens, however it was read
-    ("变‘产业’的逻辑", False, "变‘产业’的逻辑", False),
+    ("坚持了。“唐康林说", (True, False), "坚持了。”唐康林说", (False, False)),  # opened on an earlier line
+    ("他指出：”要", (False, False), "他指出：“要", (True, False)),  # after a colon a quote opens, however read
+    ("变‘产业’的逻辑", (False, False), "变‘产业’的逻辑", (False, False)),
+    # a quoted term broken over two lines: the single quote opened on the line before closes
+    ("养老‘模式，构建", (True, True), "养老’模式，构建", (True, False)),
+    ("开展‘十大", (True, False), "开展‘十大", (True, True)),
 ])
 def test_ocr_tidy_text_sets_quote_direction_from_context(read, open_before, tidied, open_after):
-    from banmian.readers.ocr_layout import tidy_text
-    assert tidy_text(read, open_before) == (tidied, open_after)
+    from banmian.readers.ocr_layout import Quotes, tidy_text
+    assert tidy_text(read, Quotes(*open_before)) == (tidied, Quotes(*open_after))
+
+
+@pytest.mark.parametrize(("lines", "read", "balanced"), [
+    # one closing quote lost after 好。: weighed over the page it costs once, not every quote after it
+    (["他说：“好。以”铁脚板“著称，", "由过去”小米加步枪“武装起来"], "““”“”",
+     ["他说：“好。以“铁脚板”著称，", "由过去“小米加步枪”武装起来"]),
+    # two quoted terms with a word between: read as they alternate, the word is not quoted
+    (["推进“证照分离”和“照后减证”改革"], "“”“”", ["推进“证照分离”和“照后减证”改革"]),
+    # a quote at a line's start opens, and one before punctuation closes, against a stray state
+    (["“盼望早日建成”（共建一带一路）"], "“”", ["“盼望早日建成”（共建一带一路）"]),
+    (["他表示，”将继续努力“。"], "””", ["他表示，“将继续努力”。"]),
+    ([], "", []),
+])
+def test_ocr_balance_quotes_turns_a_pages_double_quotes(lines, read, balanced):
+    from banmian.readers.ocr_layout import balance_quotes
+    assert balance_quotes(lines, read) == balanced
 
 
 

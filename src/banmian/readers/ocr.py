@@ -41,7 +41,8 @@ from ..model import Box, Line, Page
 from ..settings import DEFAULT, Settings
 from .ocr_boxes import (INK_LEVEL, INK_PAD, drop_rules, erase_rules, gutters, ink_band, missed_lines,
                         own_rows, reach_marks, split_at_gutters)
-from .ocr_layout import RANGE_ENDS, Piece, join_pieces, order_lines, ranges_across_lines, tidy_text
+from .ocr_layout import (RANGE_ENDS, Piece, Quotes, balance_quotes, join_pieces, order_lines, ranges_across_lines,
+                         tidy_text)
 from .ocr_recheck import read_lines
 
 if TYPE_CHECKING:
@@ -352,9 +353,13 @@ def build_page(pieces: list[Piece], pt_per_px: float, source: str = "<image>", i
     (((36.0, 14.4, 72.0, 43.2), (72.0, 14.4, 108.0, 43.2), None), 'ocr')
     """
     rows: list[tuple[str, Box]] = []
-    quote_open = False
+    quotes = Quotes()
+    read: list[str] = []  # the double quotes as the recogniser read them, kept lines only
     for line in order_lines(pieces):
-        text, quote_open = tidy_text(join_pieces(line), quote_open)
+        raw = join_pieces(line)
+        text, quotes = tidy_text(raw, quotes)
+        if text:
+            read.append("".join(ch for ch in raw if ch in '“”"'))
         if text[:1] == "一" and text[1:2].isdigit() and rows and rows[-1][0][-1] in RANGE_ENDS:
             # a range broken after its first figure ("于2月13" / "一16日"): the dash, as
             # tidy_text reads it inside a line
@@ -363,7 +368,9 @@ def build_page(pieces: list[Piece], pt_per_px: float, source: str = "<image>", i
             box = (round(min(p.box[0] for p in line) * pt_per_px, 2), round(min(p.box[1] for p in line) * pt_per_px, 2),
                    round(max(p.box[2] for p in line) * pt_per_px, 2), round(max(p.box[3] for p in line) * pt_per_px, 2))
             rows.append((text, box))
-    rows = list(zip(ranges_across_lines([t for t, _ in rows]), [b for _, b in rows]))
+    # (the double quotes turned over the whole page: one the recogniser lost turns no others)
+    texts = balance_quotes(ranges_across_lines([t for t, _ in rows]), "".join(read))
+    rows = list(zip(texts, [b for _, b in rows]))
     if len(rows) > settings.max_lines:
         raise LimitError(f"page {index + 1} has {len(rows):,} lines, over the limit of {settings.max_lines:,}",
                          path=source, fix="raise max_lines in banmian.toml")

@@ -31,10 +31,11 @@ import re
 import statistics
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import NamedTuple
 
 from ..model import Box
 
-__all__ = ["Piece", "order_lines", "ranges_across_lines", "tidy_text"]
+__all__ = ["Piece", "Quotes", "balance_quotes", "order_lines", "ranges_across_lines", "tidy_text"]
 
 # A clear vertical strip this wide (x the usual box height) across a region separates
 # columns.  The boxes are line boxes, so only a gutter leaves a strip clear of every line;
@@ -321,6 +322,75 @@ _OPENERS = "，：；、（《“‘—\u3000 "
 _RANGE_CUT = re.compile(r"(?<=[0-9%％])一$")
 
 
+# Costs for the directions of a page's double quotes (:func:`balance_quotes`); a
+# direction's cost is what it goes against.
+QUOTE_NESTED = 2.0  # a quote opened while one is open, or closed while none is: one was lost
+QUOTE_PLACE = 3.0  # a closing quote after an opening mark or at a line's start; an opening one before punctuation or at its end
+QUOTE_READ = 0.5  # the recogniser read the mark the other way (its readings are right more often than not)
+QUOTE_TERM = 1.0  # a short run with no punctuation between two quotes on one line read other than as a quoted term
+TERM_CHARS = 10  # ... this short
+_CLOSES_BEFORE = "，。：；！？、）”’"
+_TERM_BREAKS = frozenset("，。：；！？、…")
+
+
+def balance_quotes(lines: list[str], read: str) -> list[str]:
+    """The double quotes of a page's lines (in reading order) turned the way that goes
+    against the least: quotes alternate, open then close, and a mark the recogniser lost
+    (a closing quote set tight against the next character goes to the blank) leaves one
+    quote unpaired.  Read one line at a time with what is open carried over
+    (:func:`tidy_text`), one lost mark turns every quote after it the wrong way round
+    ("以”铁脚板“著称"); weighed over the page, the lost mark costs once, where it fits
+    best (:data:`QUOTE_NESTED`), against the marks' places (:data:`QUOTE_PLACE`), the
+    recogniser's own reading (``read``: each double quote's as read, “ ” or ", in order;
+    :data:`QUOTE_READ`) and quoted terms (:data:`QUOTE_TERM`).
+
+    >>> balance_quotes(["他说：“好。以”铁脚板“著称的步兵"], "““”")  # the ” after 好。 lost
+    ['他说：“好。以“铁脚板”著称的步兵']
+    """
+    marks = [(i, k) for i, text in enumerate(lines) for k, ch in enumerate(text) if ch in "“”"]
+    if not marks:
+        return lines
+    as_read = read if len(read) == len(marks) else ""
+    costs: list[tuple[float, float]] = []  # (as an opening quote, as a closing one)
+    for n, (i, k) in enumerate(marks):
+        text = lines[i]
+        before, after = text[k - 1:k], text[k + 1:k + 2]
+        opening = closing = 0.0
+        if not before or before in _OPENERS:
+            closing += QUOTE_PLACE
+        elif not after or after in _CLOSES_BEFORE:
+            opening += QUOTE_PLACE
+        if as_read[n:n + 1] == "“":
+            closing += QUOTE_READ
+        elif as_read[n:n + 1] == "”":
+            opening += QUOTE_READ
+        costs.append((opening, closing))
+    # best[s]: least cost so far ending with a quote open (s = 1) or not (s = 0), and its directions
+    best: list[tuple[float, list[bool]]] = [(0.0, []), (QUOTE_NESTED * 8, [])]
+    for n, (i, k) in enumerate(marks):
+        term = (n and marks[n - 1][0] == i and 0 < k - marks[n - 1][1] - 1 <= TERM_CHARS
+                and not _TERM_BREAKS.intersection(lines[i][marks[n - 1][1] + 1:k]))
+        nxt: list[tuple[float, list[bool]]] = []
+        for opens in (False, True):
+            options = []
+            for was_open in (0, 1):
+                cost, dirs = best[was_open]
+                c = cost + costs[n][0 if opens else 1]
+                c += QUOTE_NESTED if opens == bool(was_open) else 0.0
+                if term and not (dirs and dirs[-1] and not opens):
+                    c += QUOTE_TERM
+                options.append((c, dirs))
+            c, dirs = min(options, key=lambda o: o[0])
+            nxt.append((c, dirs + [opens]))
+        best = nxt
+    # (the page's last quote is closed: articles end on the page, their quotes with them)
+    dirs = min((best[0][0], best[0][1]), (best[1][0] + QUOTE_NESTED, best[1][1]), key=lambda b: b[0])[1]
+    out = [list(text) for text in lines]
+    for (i, k), opens in zip(marks, dirs):
+        out[i][k] = "“" if opens else "”"
+    return ["".join(chars) for chars in out]
+
+
 def ranges_across_lines(texts: list[str]) -> list[str]:
     """Lines with the dash of a range of figures that the line break cut ("…推出“2014一" /
     "2019年…") put back: :func:`tidy_text` reads one line at a time.
@@ -353,26 +423,40 @@ def _pair_brackets(text: str) -> str:
     return "".join(out)
 
 
-def tidy_text(text: str, quote_open: bool = False) -> tuple[str, bool]:
-    """A recognised line with Chinese punctuation restored; also whether a double quote
-    is still open at its end (quotes run across lines: pass it to the next line).
+class Quotes(NamedTuple):
+    """The quotation marks open at the end of a line: quotes run across lines (a
+    column's line breaks fall inside quoted phrases as anywhere), single ones inside
+    double ones."""
+
+    double: bool = False
+    single: bool = False
+
+
+NO_QUOTES = Quotes()
+
+
+def tidy_text(text: str, quotes: Quotes = NO_QUOTES) -> tuple[str, Quotes]:
+    """A recognised line with Chinese punctuation restored; also the quotation marks
+    still open at its end (pass them to the next line).
 
     >>> tidy_text('他说:"好 事 抢 着 做(记者)"……')
-    ('他说：“好事抢着做（记者）”……', False)
+    ('他说：“好事抢着做（记者）”……', Quotes(double=False, single=False))
     >>> tidy_text('会上指出，"要 ...·')
-    ('会上指出，“要…', True)
+    ('会上指出，“要…', Quotes(double=True, single=False))
+    >>> tidy_text("养老'模式", Quotes(double=True, single=True))  # a quoted term broken over two lines
+    ('养老’模式', Quotes(double=True, single=False))
     >>> tidy_text("从 1982 年至今, 2.5亿")
-    ('从 1982 年至今， 2.5亿', False)
+    ('从 1982 年至今， 2.5亿', Quotes(double=False, single=False))
     >>> tidy_text("今年是'基层减负年'，你们")
-    ('今年是‘基层减负年’，你们', False)
+    ('今年是‘基层减负年’，你们', Quotes(double=False, single=False))
     >>> tidy_text("钢铁丶水泥等行业°气温升至30°")
-    ('钢铁、水泥等行业。气温升至30°', False)
+    ('钢铁、水泥等行业。气温升至30°', Quotes(double=False, single=False))
     >>> tidy_text("-方面，2014一2019年下降10% 一15%，第一，COVID-19")
-    ('一方面，2014—2019年下降10%—15%，第一，COVID-19', False)
+    ('一方面，2014—2019年下降10%—15%，第一，COVID-19', Quotes(double=False, single=False))
     >>> tidy_text("温>良>恭，a>b，二○一九年，○型")
-    ('温、良、恭，a>b，二〇一九年，○型', False)
+    ('温、良、恭，a>b，二〇一九年，○型', Quotes(double=False, single=False))
     >>> tidy_text("有志气～有热情，3～5年，96微克／立方米")  # (the text's slash is half width: 163 to 0)
-    ('有志气、有热情，3～5年，96微克/立方米', False)
+    ('有志气、有热情，3～5年，96微克/立方米', Quotes(double=False, single=False))
     """
     text = _DOTS.sub(lambda m: "…" * max(1, round(len(m.group(0)) / 3)), text)
     text = _STOP_AS_DEGREE.sub("。", text.translate(_RADICAL_COMMA))
@@ -380,7 +464,7 @@ def tidy_text(text: str, quote_open: bool = False) -> tuple[str, bool]:
     text = _CIRCLE_ZERO.sub("〇", _ANGLE_COMMA.sub("、", _TILDE_COMMA.sub("、", text))).replace("／", "/")
     text = _pair_brackets(_HALF_BY_CJK.sub(lambda m: _FULL[m.group(1) or m.group(2)], text))
     out: list[str] = []
-    single_open = False  # single quotes nest inside double ones: rarely across lines
+    quote_open, single_open = quotes
     text = text.translate(_QUOTES_AS_READ)
     for i, ch in enumerate(text):
         if ch in "\"'":
@@ -399,7 +483,8 @@ def tidy_text(text: str, quote_open: bool = False) -> tuple[str, bool]:
             ch = ("“" if opening else "”") if ch == '"' else ("‘" if opening else "’")
         if ch in "“”":
             quote_open = ch == "“"
+            single_open = False  # (a double mark ends what a single one opened inside it)
         elif ch in "‘’":
             single_open = ch == "‘"
         out.append(ch)
-    return _CJK_SPACE.sub("", "".join(out)).strip(), quote_open
+    return _CJK_SPACE.sub("", "".join(out)).strip(), Quotes(quote_open, single_open)
