@@ -325,9 +325,13 @@ _RANGE_CUT = re.compile(r"(?<=[0-9%％])一$")
 # Costs for the directions of a page's double quotes (:func:`balance_quotes`); a
 # direction's cost is what it goes against.
 QUOTE_NESTED = 2.0  # a quote opened while one is open, or closed while none is: one was lost
-QUOTE_PLACE = 3.0  # a closing quote after an opening mark or at a line's start; an opening one before punctuation or at its end
+# a closing quote after an opening mark or at a line's start, an opening one before
+# punctuation or at a line's end (type keeps an opening quote off a line's end)
+QUOTE_PLACE = 3.0
 QUOTE_READ = 0.5  # the recogniser read the mark the other way (its readings are right more often than not)
-QUOTE_TERM = 1.0  # a short run with no punctuation between two quotes on one line read other than as a quoted term
+# two quotes on one line around a short run without punctuation read other than as a
+# quoted term ("推动知识产权“严保护”")
+QUOTE_TERM = 1.0
 TERM_CHARS = 10  # ... this short
 _CLOSES_BEFORE = "，。：；！？、）”’"
 _TERM_BREAKS = frozenset("，。：；！？、…")

@@ -17,9 +17,8 @@ from collections.abc import Sequence
 
 from .attach import attach_headlines, bigrams, share_in
 from .draft import Draft
-from .evidence import (COHESION_LINES, Order, RegionOf, Run, address_lead, label_over_phrase,
-                       note_ends_at, opens_article_at, quoted, run_width,
-                       same_label, same_opening, same_shape, title_evidence)
+from .evidence import (COHESION_LINES, Order, RegionOf, Run, address_lead, label_over_phrase, note_ends_at,
+                       opens_article_at, quoted, run_width, same_label, same_opening, same_shape, title_evidence)
 from .headlines import split_fields
 from .layout import ADDRESS_WHY, OPEN_SENTENCE, PARAGRAPH_MEASURE, Label, Labelled
 from .merged import leads_at, split_merged_bodies
@@ -212,22 +211,23 @@ def _address_at(lines: Sequence[Labelled], i: int) -> bool:
                                            and address_lead(lines[i].info.text, lines[i + 1].info.text))
 
 
-def _foot_between(runs: list[Run], n: int, body: list[Labelled]) -> bool:
+# furniture printed at the page's edges (a photo's caption or credit stands in the text)
+PAGE_EDGE = frozenset(("editor", "page_label", "date", "masthead", "page_number"))
+
+
+def _foot_between(runs: list[Run], n: int) -> bool:
     """Does furniture of the page's edge ("本版责编：…" at its foot, :data:`PAGE_EDGE`)
-    stand between body run ``n`` and a body before it (one that ended a sentence or a
-    closing note, "（本报记者…）", as the caller asks), in a dump without blank lines?  A dump that reads it between two texts went from one block of the
-    page to another there, as a browser's PDF drawn in its document's order does: an
-    article whose headline follows its body, after one drawn headline first.  (Plain
-    ``pdftotext`` sets every block off by blank lines and reads a page's foot between
-    columns of one article: there the furniture says nothing.)"""
+    stand between body run ``n`` and the body before it, in a dump without blank lines?
+    (The caller asks only where that body ended a sentence or a closing note,
+    "（本报记者…）".)  A dump that reads the page's edge between two texts went from
+    one block of the page to another there, as a browser's PDF drawn in its document's
+    order does: an article drawn headline first, then one whose headline follows its
+    body.  Plain ``pdftotext`` sets every block off by blank lines and reads a page's
+    foot between columns of one article: there the furniture says nothing."""
     prev = runs[n - 1] if n else None
     return (prev is not None and prev.kind == "furniture"
             and all(x.info.furniture in PAGE_EDGE for x in prev.lines)
             and not prev.lines[0].info.blank_before and not runs[n].lines[0].info.blank_before)
-
-
-# furniture printed at the page's edges (a photo's caption or credit stands in the text)
-PAGE_EDGE = frozenset(("editor", "page_label", "date", "masthead", "page_number"))
 
 
 def _split_body_at_starts(lines: tuple[Labelled, ...]) -> list[list[Labelled]]:
@@ -326,7 +326,7 @@ def assemble_page(runs: list[Run], order: Order,
                 if k > 0 or (cur.body and cur.body[-1].info.terminal and (
                         opens_article_at(part, 0) or (part[0].label == "body" and not _address_at(part, 0)
                                                       and (note_ends_at(cur.body, len(cur.body) - 1)
-                                                           or _foot_between(runs, n, cur.body))))):
+                                                           or _foot_between(runs, n))))):
                     close()
                 cur.body.extend(part)
     close()
