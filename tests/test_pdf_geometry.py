@@ -272,3 +272,31 @@ def test_pdf_geometry_a_byline_over_a_column_signs_the_article_of_that_column():
     by_title = {a.headline.title.value: a for a in issue.articles if a.headline.title}
     assert _body(by_title["稻谷飘香"]) == "".join(B_PARAS)
     assert by_title["稻谷飘香"].byline is not None and by_title["稻谷飘香"].byline.reporters == ("乔栋",)
+
+
+def centred_title_beside_another_page() -> bytes:
+    """Article C over four columns, its title over the first two only; article B in the
+    fifth column under its own title, its top level with C's last column.  C's third and
+    fourth columns lie under no headline: each goes with the column it continues."""
+    def draw(c: canvas.Canvas, xs: list[float]) -> None:
+        draw_head(c, "老街焕新颜留住烟火气", 24, xs[0], 80)
+        draw_column_text(c, column_lines(C_PARAS), xs[0:4], 95, 3)
+        draw_head(c, "稻谷飘香", 24, xs[4], 80)
+        draw_column_text(c, column_lines(B_PARAS[:2]), xs[4:5], 95, 12)
+    return five_column_page(draw)
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_pdf_geometry_a_column_under_no_headline_goes_with_the_column_it_continues(monkeypatch, reverse):
+    """A column no headline covers takes the region of the column drawn just before it in
+    the content stream (the one it continues), not of a neighbour drawn just after it (the
+    next article's first column, whose headline stands over it), whatever order the
+    columns were found in."""
+    from banmian.stages import regions
+    if reverse:  # (the order of the column blocks must not decide)
+        found = regions._column_blocks
+        monkeypatch.setattr(regions, "_column_blocks", lambda *a, **k: found(*a, **k)[::-1])
+    issue = banmian.parse_page(centred_title_beside_another_page())
+    by_title = {a.headline.title.value: a for a in issue.articles if a.headline.title}
+    assert _body(by_title["老街焕新颜留住烟火气"]) == "".join(C_PARAS)
+    assert _body(by_title["稻谷飘香"]) == "".join(B_PARAS[:2])

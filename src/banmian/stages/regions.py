@@ -13,8 +13,9 @@ they belong together, the newspaper way:
   headline block above it that it lies under, unless a rule or other text lies in
   between; a column block no headline covers (a centred title over the middle
   columns, a short title over the first) belongs with the column next to it that
-  starts at the same height, preferring the one drawn next to it in the content
-  stream, or else with the column it continues below a picture;
+  starts at the same height, the one drawn just before it in the content stream
+  first, else one drawn next to it, or else with the column it continues below a
+  picture;
 * short lines in a smaller type next to an image, or a photo credit there, are
   captions: page furniture, never body text.
 
@@ -363,6 +364,17 @@ def find_regions(page: Page, infos: Sequence[LineInfo], body: float | None) -> R
     changed = True
     while changed:
         changed = False
+        # A column drawn right after a neighbour's last line continues that column: its
+        # article's, decided first, whatever order the columns were found in (else a
+        # column whose only decided neighbour is the next article's first one went there).
+        for k in range(len(cols)):
+            if owner[k] is None:
+                before = [j for j in neighbours(k) if first_line[k] - last_line[j] == 1]
+                if before and owner[before[0]] is not None:
+                    owner[k] = owner[before[0]]
+                    changed = True
+        if changed:
+            continue
         for k in range(len(cols)):
             if owner[k] is not None:
                 continue
