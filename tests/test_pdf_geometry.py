@@ -300,3 +300,26 @@ def test_pdf_geometry_a_column_under_no_headline_goes_with_the_column_it_continu
     by_title = {a.headline.title.value: a for a in issue.articles if a.headline.title}
     assert _body(by_title["老街焕新颜留住烟火气"]) == "".join(C_PARAS)
     assert _body(by_title["稻谷飘香"]) == "".join(B_PARAS[:2])
+
+
+def signed_column_beside_another_page() -> bytes:
+    """Article A in the first two columns under its title; article B in the last three,
+    its title over the last one only and a byline alone over its first column, that
+    column's top level with A's columns (the byline stands above it, in A's title's band)."""
+    def draw(c: canvas.Canvas, xs: list[float]) -> None:
+        draw_head(c, "网络零售持续增长", 20, xs[0], 45)
+        draw_column_text(c, column_lines(A_PARAS), xs[0:2], 95, 5)
+        draw_head(c, "稻谷飘香", 26, xs[4], 45)
+        draw_head(c, "记者 辛 阳", BODY, xs[2], 82)
+        draw_column_text(c, column_lines(B_PARAS), xs[2:5], 95, 4)
+    return five_column_page(draw)
+
+
+def test_pdf_geometry_a_column_under_a_byline_opens_its_article():
+    """A column under a byline alone, beside another article's last column and drawn just
+    after it, opens its own article: it goes with the columns after it, under their title."""
+    issue = banmian.parse_page(signed_column_beside_another_page())
+    by_title = {a.headline.title.value: a for a in issue.articles if a.headline.title}
+    assert _body(by_title["网络零售持续增长"]) == "".join(A_PARAS)
+    assert _body(by_title["稻谷飘香"]) == "".join(B_PARAS)
+    assert by_title["稻谷飘香"].byline is not None and by_title["稻谷飘香"].byline.reporters == ("辛阳",)

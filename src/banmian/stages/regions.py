@@ -15,7 +15,8 @@ they belong together, the newspaper way:
   columns, a short title over the first) belongs with the column next to it that
   starts at the same height, the one drawn just before it in the content stream
   first, else one drawn next to it, or else with the column it continues below a
-  picture;
+  picture; a column under a byline alone opens its article and goes with the
+  columns after it;
 * short lines in a smaller type next to an image, or a photo credit there, are
   captions: page furniture, never body text.
 
@@ -338,11 +339,23 @@ def find_regions(page: Page, infos: Sequence[LineInfo], body: float | None) -> R
                 owner[k] = min(side)[1]
     first_line = [min(c) for c in cols]
     last_line = [max(c) for c in cols]
+    # A column under a byline alone ("记者 辛阳" over it) opens its article: it goes on into
+    # the columns after it, never back into the one before it (another article's, drawn
+    # just before it in the stream).
+    signed = [False] * len(cols)
+    for b in (b for b, alone in enumerate(byline_only) if alone):
+        for k, c in enumerate(cbox):
+            if not byline_only[k] and _xover(cbox[b], c) > 0 and 0 <= c[1] - cbox[b][3] <= BYLINE_GAP_EMS * em:
+                signed[k] = True
+
+    near_of: dict[int, list[int]] = {}  # (asked again on every pass over the columns: found once)
 
     def neighbours(k: int) -> list[int]:
-        c = cbox[k]
-        return [j for j in range(len(cols)) if j != k and abs(cbox[j][1] - c[1]) <= SAME_TOP_EMS * em
-                and (0 <= c[0] - cbox[j][2] <= GUTTER_EMS * em or 0 <= cbox[j][0] - c[2] <= GUTTER_EMS * em)]
+        if k not in near_of:
+            c = cbox[k]
+            near_of[k] = [j for j in range(len(cols)) if j != k and abs(cbox[j][1] - c[1]) <= SAME_TOP_EMS * em
+                          and (0 <= c[0] - cbox[j][2] <= GUTTER_EMS * em or 0 <= cbox[j][0] - c[2] <= GUTTER_EMS * em)]
+        return near_of[k]
 
     def side_head(k: int) -> int | None:
         """A headline just above column ``k``, off to its side (a centred title over the
@@ -368,7 +381,7 @@ def find_regions(page: Page, infos: Sequence[LineInfo], body: float | None) -> R
         # article's, decided first, whatever order the columns were found in (else a
         # column whose only decided neighbour is the next article's first one went there).
         for k in range(len(cols)):
-            if owner[k] is None:
+            if owner[k] is None and not signed[k]:
                 before = [j for j in neighbours(k) if first_line[k] - last_line[j] == 1]
                 if before and owner[before[0]] is not None:
                     owner[k] = owner[before[0]]
@@ -378,7 +391,8 @@ def find_regions(page: Page, infos: Sequence[LineInfo], body: float | None) -> R
         for k in range(len(cols)):
             if owner[k] is not None:
                 continue
-            near = [j for j in neighbours(k) if owner[j] is not None]
+            near = [j for j in neighbours(k) if owner[j] is not None  # (a signed column: none before it)
+                    and not (signed[k] and (cbox[j][2] <= cbox[k][0] or first_line[k] > last_line[j]))]
             if near:
                 # drawn next to it in the content stream, else the column on its left
                 streamed = [j for j in near if abs(first_line[k] - last_line[j]) == 1
