@@ -252,17 +252,31 @@ def test_pdf_geometry_a_byline_under_a_headline_leaves_its_columns_to_it():
     assert by_title["老街焕新颜"].byline is not None and by_title["老街焕新颜"].byline.reporters == ("王芳",)
 
 
+Head = tuple[str, float, int, float]  # text, size, column, baseline
+
+
+def signed_pair_page(a_head: Head, a_cols: slice, a_top: float, a_depth: int,
+                     b_head: Head, byline: tuple[int, float], b_cols: slice, b_top: float, b_depth: int) -> bytes:
+    """Article A (A_PARAS) in columns ``a_cols``, article B (B_PARAS) in ``b_cols`` with a
+    byline (记者, in body type) alone over the column ``byline`` names, at its height."""
+    def draw(c: canvas.Canvas, xs: list[float]) -> None:
+        for text, size, col, y in (a_head, b_head):
+            draw_head(c, text, size, xs[col], y)
+        draw_column_text(c, column_lines(A_PARAS), xs[a_cols], a_top, a_depth)
+        draw_head(c, BYLINE, BODY, xs[byline[0]], byline[1])
+        draw_column_text(c, column_lines(B_PARAS), xs[b_cols], b_top, b_depth)
+    return five_column_page(draw)
+
+
+BYLINE = "记者 乔 栋"
+
+
 def byline_beside_a_centred_title_page() -> bytes:
     """Article B over three columns, its title centred over the last two and its byline
     (a padded name, in body type) over the first; article A's column a gutter to the left,
     set higher."""
-    def draw(c: canvas.Canvas, xs: list[float]) -> None:
-        draw_head(c, "网络零售", 22, xs[0], 60)
-        draw_column_text(c, column_lines(A_PARAS), xs[0:1], 70, 20)
-        draw_head(c, "稻谷飘香", 26, xs[3], 80)
-        draw_head(c, "记者 乔 栋", BODY, xs[1], 100)
-        draw_column_text(c, column_lines(B_PARAS), xs[1:4], 112, 4)
-    return five_column_page(draw)
+    return signed_pair_page(("网络零售", 22, 0, 60), slice(0, 1), 70, 20,
+                            ("稻谷飘香", 26, 3, 80), (1, 100), slice(1, 4), 112, 4)
 
 
 def test_pdf_geometry_a_byline_over_a_column_signs_the_article_of_that_column():
@@ -306,13 +320,8 @@ def signed_column_beside_another_page() -> bytes:
     """Article A in the first two columns under its title; article B in the last three,
     its title over the last one only and a byline alone over its first column, that
     column's top level with A's columns (the byline stands above it, in A's title's band)."""
-    def draw(c: canvas.Canvas, xs: list[float]) -> None:
-        draw_head(c, "网络零售持续增长", 20, xs[0], 45)
-        draw_column_text(c, column_lines(A_PARAS), xs[0:2], 95, 5)
-        draw_head(c, "稻谷飘香", 26, xs[4], 45)
-        draw_head(c, "记者 辛 阳", BODY, xs[2], 82)
-        draw_column_text(c, column_lines(B_PARAS), xs[2:5], 95, 4)
-    return five_column_page(draw)
+    return signed_pair_page(("网络零售持续增长", 20, 0, 45), slice(0, 2), 95, 5,
+                            ("稻谷飘香", 26, 4, 45), (2, 82), slice(2, 5), 95, 4)
 
 
 def test_pdf_geometry_a_column_under_a_byline_opens_its_article():
@@ -322,4 +331,4 @@ def test_pdf_geometry_a_column_under_a_byline_opens_its_article():
     by_title = {a.headline.title.value: a for a in issue.articles if a.headline.title}
     assert _body(by_title["网络零售持续增长"]) == "".join(A_PARAS)
     assert _body(by_title["稻谷飘香"]) == "".join(B_PARAS)
-    assert by_title["稻谷飘香"].byline is not None and by_title["稻谷飘香"].byline.reporters == ("辛阳",)
+    assert by_title["稻谷飘香"].byline is not None and by_title["稻谷飘香"].byline.reporters == ("乔栋",)
