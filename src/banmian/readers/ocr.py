@@ -41,8 +41,7 @@ from ..model import Box, Line, Page
 from ..settings import DEFAULT, Settings
 from .ocr_boxes import (INK_LEVEL, INK_PAD, drop_rules, erase_rules, gutters, ink_band, missed_lines,
                         own_rows, reach_marks, split_at_gutters)
-from .ocr_layout import (RANGE_ENDS, Piece, Quotes, balance_quotes, join_pieces, order_lines, ranges_across_lines,
-                         tidy_text)
+from .ocr_layout import Piece, Quotes, balance_quotes, join_pieces, order_lines, ranges_across_lines, tidy_text
 from .ocr_recheck import read_lines
 
 if TYPE_CHECKING:
@@ -360,11 +359,6 @@ def build_page(pieces: list[Piece], pt_per_px: float, source: str = "<image>", i
         text, quotes = tidy_text(raw, quotes)
         if text:
             read.append("".join(ch for ch in raw if ch in '“”"'))
-        if text[:1] == "一" and text[1:2].isdigit() and rows and rows[-1][0][-1] in RANGE_ENDS:
-            # a range broken after its first figure ("于2月13" / "一16日"): the dash, as
-            # tidy_text reads it inside a line
-            text = "—" + text[1:]
-        if text:
             box = (round(min(p.box[0] for p in line) * pt_per_px, 2), round(min(p.box[1] for p in line) * pt_per_px, 2),
                    round(max(p.box[2] for p in line) * pt_per_px, 2), round(max(p.box[3] for p in line) * pt_per_px, 2))
             rows.append((text, box))

@@ -319,7 +319,7 @@ _YI_AS_HYPHEN = re.compile(f"(?:^|(?<=[{_HAN}]))-(?=[{_HAN}])")
 _OPENERS = "，：；、（《“‘—\u3000 "
 
 
-_RANGE_CUT = re.compile(r"(?<=[0-9%％])一$")
+_RANGE_CUT = re.compile(rf"(?<=[{RANGE_ENDS}])一$")
 
 
 # Costs for the directions of a page's double quotes (:func:`balance_quotes`); a
@@ -396,14 +396,23 @@ def balance_quotes(lines: list[str], read: str) -> list[str]:
 
 
 def ranges_across_lines(texts: list[str]) -> list[str]:
-    """Lines with the dash of a range of figures that the line break cut ("…推出“2014一" /
-    "2019年…") put back: :func:`tidy_text` reads one line at a time.
+    """Lines with the dash of a range of figures that the line break cut put back, at the
+    end of the line ("…推出“2014一" / "2019年…") or at the start of the next ("于2月13" /
+    "一16日"): :func:`tidy_text` reads one line at a time.
 
     >>> ranges_across_lines(["为此法国推出“2014一", "2019年国家减少", "统一", "2019年"])
     ['为此法国推出“2014—', '2019年国家减少', '统一', '2019年']
+    >>> ranges_across_lines(["于2月13", "一16日举行", "统一", "一16日"])
+    ['于2月13', '—16日举行', '统一', '一16日']
     """
-    return [t[:-1] + "—" if i + 1 < len(texts) and texts[i + 1][:1].isdigit() and _RANGE_CUT.search(t) else t
-            for i, t in enumerate(texts)]
+    out = []
+    for i, t in enumerate(texts):
+        if i + 1 < len(texts) and texts[i + 1][:1].isdigit() and _RANGE_CUT.search(t):
+            t = t[:-1] + "—"
+        elif i and t[:1] == "一" and t[1:2].isdigit() and texts[i - 1] and texts[i - 1][-1] in RANGE_ENDS:
+            t = "—" + t[1:]
+        out.append(t)
+    return out
 
 
 def _pair_brackets(text: str) -> str:

@@ -339,14 +339,15 @@ def find_regions(page: Page, infos: Sequence[LineInfo], body: float | None) -> R
                 owner[k] = min(side)[1]
     first_line = [min(c) for c in cols]
     last_line = [max(c) for c in cols]
-    # A column under a byline alone ("记者 辛阳" over it) opens its article: it goes on into
-    # the columns after it, never back into the one before it (another article's, drawn
-    # just before it in the stream).
+    # The columns each byline alone signs: under it, this close.  A column so signed opens
+    # its article ("记者 辛阳" over it): it goes on into the columns after it, never back
+    # into the one before it (another article's, drawn just before it in the stream).
+    signs = {b: [k for k, c in enumerate(cbox) if not byline_only[k] and _xover(c, cbox[b]) > 0
+                 and 0 <= c[1] - cbox[b][3] <= BYLINE_GAP_EMS * em]
+             for b, alone in enumerate(byline_only) if alone}
     signed = [False] * len(cols)
-    for b in (b for b, alone in enumerate(byline_only) if alone):
-        for k, c in enumerate(cbox):
-            if not byline_only[k] and _xover(cbox[b], c) > 0 and 0 <= c[1] - cbox[b][3] <= BYLINE_GAP_EMS * em:
-                signed[k] = True
+    for k in (k for under in signs.values() for k in under):
+        signed[k] = True
 
     near_of: dict[int, list[int]] = {}  # (asked again on every pass over the columns: found once)
 
@@ -433,12 +434,10 @@ def find_regions(page: Page, infos: Sequence[LineInfo], body: float | None) -> R
                              f"above it (lines {infos[min(heads[sh])].line.number}…)")
     # A byline alone over a column ("记者 乔 栋" at the left of an article's block, its title
     # centred over the middle columns) signs the column under it, whatever stands beside it.
-    for k in range(len(cols)):
-        if byline_only[k]:
-            under = [j for j in range(len(cols)) if not byline_only[j] and owner[j] is not None
-                     and _xover(cbox[j], cbox[k]) > 0 and 0 <= cbox[j][1] - cbox[k][3] <= BYLINE_GAP_EMS * em]
-            if under:
-                owner[k] = owner[min(under, key=lambda j: cbox[j][1])]
+    for k, columns in signs.items():
+        under = [j for j in columns if owner[j] is not None]
+        if under:
+            owner[k] = owner[min(under, key=lambda j: cbox[j][1])]
     # Columns no headline reaches: one headless region per row of neighbours.
     region_of_col: list[int] = [-1] * len(cols)
     for k in range(len(cols)):
