@@ -68,6 +68,8 @@ def _column_widths_sliding(infos) -> list[float]:
         return out
     widths = [infos[i].width for i in cand]
     pure = [infos[i].pure for i in cand]
+    # a middle line: it and the candidate line before it run on
+    middle = [k > 0 and not infos[cand[k]].terminal and not infos[cand[k - 1]].terminal for k in range(len(cand))]
     every: Counter[float] = Counter()
     exact: Counter[float] = Counter()
     n_exact = lo = hi = 0
@@ -90,9 +92,14 @@ def _column_widths_sliding(infos) -> list[float]:
             mode, support = measure._hist_mode_support(exact) if n_exact >= 5 else (0.0, 0.0)
             if mode < measure.MIN_COLUMN:  # only short exact lines: every line's width votes
                 mode = measure._hist_mode(every)
-            elif support < measure.SURE_SUPPORT and sum(
-                    c for w, c in every.items() if w >= mode + measure.OVER_MEASURE) >= measure.MIN_OVER:
-                mode = max(mode, measure._hist_mode(every))  # lines past the measure: all vote
+            elif sum(c for w, c in every.items() if w >= mode + measure.OVER_MEASURE) >= measure.MIN_OVER:
+                if support < measure.SURE_SUPPORT:
+                    mode = max(mode, measure._hist_mode(every))  # lines past the measure: all vote
+                else:  # first lines outnumbering full ones: the middle lines' measure, if an indent wider
+                    mids = Counter(widths[j] for j in range(lo, hi) if middle[j])
+                    mid, mid_support = measure._hist_mode_support(mids) if mids else (0.0, 0.0)
+                    if mid >= mode + measure.FIRST_INDENT and mid_support >= measure.MIDDLE_LINES:
+                        mode = mid
         per_cand.append(mode)
     pos = 0
     for i in range(len(infos)):
@@ -102,9 +109,9 @@ def _column_widths_sliding(infos) -> list[float]:
     return out
 
 
-fake_line = st.builds(lambda w, pure, skip: SimpleNamespace(width=w / 2, pure=pure, furniture="other" if skip else None,
-                                                             jump=None, byline_names=None),
-                      st.integers(8, 40), st.booleans(), st.integers(0, 5).map(lambda v: v == 0))
+fake_line = st.builds(lambda w, pure, skip, terminal: SimpleNamespace(
+    width=w / 2, pure=pure, furniture="other" if skip else None, jump=None, byline_names=None, terminal=terminal),
+    st.integers(8, 40), st.booleans(), st.integers(0, 5).map(lambda v: v == 0), st.booleans())
 
 
 @given(st.lists(fake_line, max_size=120))

@@ -18,7 +18,7 @@ from .model import Article, Furniture, Issue, Page, TraceEvent
 from .pagenum import page_number
 from .readers.txt import LAYOUT_DUMP
 from .settings import DEFAULT, Settings
-from .stages.assemble import Draft, assemble_page, demote_inbody_headings, detect_order
+from .stages.assemble import Draft, assemble_page, demote_inbody_headings, detect_order, order_votes
 from .stages.evidence import Order, Run, to_runs
 from .stages.build import blocks_part_fields, build_article, furniture_of, standalone_bylines
 from .stages.captions import caption_lines
@@ -189,8 +189,9 @@ def assemble(state: PageState) -> PageState:
     region_of = ({x.line.number: r for x, r in zip(state.infos, state.regions) if r is not None}
                  if state.regions else None)
     runs = to_runs(list(state.labelled), region_of)
-    first_order, _ = detect_order(runs)
-    runs, notes = demote_inbody_headings(runs, first_order, region_of)
+    after, before = order_votes(runs)
+    first_order: Order = "after" if after > before else "before"
+    runs, notes = demote_inbody_headings(runs, first_order, region_of, mixed=after == before > 0)
     order: Order
     order, why = ("before", "headlines before bodies (reading order from the page geometry)") \
         if region_of is not None else detect_order(runs)

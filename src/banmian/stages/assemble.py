@@ -29,7 +29,7 @@ def _region(run: Run | None, region_of: RegionOf) -> int | None:
 
 
 def demote_inbody_headings(runs: list[Run], order: Order = "before",
-                           region_of: RegionOf | None = None) -> tuple[list[Run], list[str]]:
+                           region_of: RegionOf | None = None, mixed: bool = False) -> tuple[list[Run], list[str]]:
     """Headline-like lines between two body runs with no sign of an article
     boundary (:func:`title_evidence`) are the body's own: sub-headings, or, where
     the body before them is mid-sentence, fragments of its text.  Returns the new
@@ -37,7 +37,8 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before",
 
     With regions from the page geometry, a region's headline comes first: any
     headline-like run after body text of its own region is the body's, whatever
-    follows it, and one in another region is a headline.
+    follows it, and one in another region is a headline.  ``mixed``: the page's edges
+    disagree on the order (:func:`order_votes`).
     """
     out: list[Run] = []
     notes: list[str] = []
@@ -90,7 +91,8 @@ def demote_inbody_headings(runs: list[Run], order: Order = "before",
             why = title_evidence(run, prev, nxt, order, series, width_of,
                                  runs[i + 2] if i + 2 < len(runs) else None, headless=above is None,
                                  continued=above is not None and above.kind == "jump" and _direction(above) == "from",
-                                 beyond=_body_beyond(runs, i + 2) if len(nxt.lines) < COHESION_LINES else ())
+                                 beyond=_body_beyond(runs, i + 2) if len(nxt.lines) < COHESION_LINES else (),
+                                 mixed=mixed)
             first, last = run.lines[0].info.line.number, run.lines[-1].info.line.number
             cut = _floating_cut(run, prev, nxt) if why and order == "before" else None
             if cut is not None:
@@ -183,9 +185,18 @@ def _direction(run: Run) -> str:
 
 def detect_order(runs: list[Run]) -> tuple[Order, str]:
     """Vote on whether this page's headlines follow or precede their bodies."""
-    content = [r for r in runs if r.kind != "furniture"]
-    if not content:
+    if not any(r.kind != "furniture" for r in runs):
         return "before", "no content"
+    after, before = order_votes(runs)
+    order: Order = "after" if after > before else "before"
+    return order, f"headlines {order} bodies (votes after={after}, before={before})"
+
+
+def order_votes(runs: list[Run]) -> tuple[int, int]:
+    """What the page's edges say of its order, as votes (after, before): text that opens
+    the page without a headline, and a headline that ends it, say headlines follow
+    their bodies; a headline first and a body last say they precede them."""
+    content = [r for r in runs if r.kind != "furniture"]
     after = before = 0
     first = next((i for i, r in enumerate(content) if r.kind != "jump"), None)
     if first is not None and not (first > 0 and _direction(content[first - 1]) == "from"):
@@ -199,8 +210,7 @@ def detect_order(runs: list[Run]) -> tuple[Order, str]:
             after += 1
         elif content[last].kind == "body":
             before += 1
-    order: Order = "after" if after > before else "before"
-    return order, f"headlines {order} bodies (votes after={after}, before={before})"
+    return after, before
 
 
 def _address_at(lines: Sequence[Labelled], i: int) -> bool:

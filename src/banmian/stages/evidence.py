@@ -188,7 +188,7 @@ def same_opening(run: Run, heads_of_size: Mapping[int, list[Run]]) -> bool:
 def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
                     series: bool = False, width_of: Callable[[Run], float] = run_width,
                     following: Run | None = None, headless: bool = False, continued: bool = False,
-                    beyond: Sequence[Labelled] = ()) -> str:
+                    beyond: Sequence[Labelled] = (), mixed: bool = False) -> str:
     """Why a headline-like run between two bodies is an article's headline, or "".
 
     Sub-headings (小标题) are set in the column: one line, or lines wrapped at the
@@ -200,7 +200,10 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     the run after ``nxt``: where headlines follow their bodies, it may be ``nxt``'s;
     ``headless``: ``prev`` opens the page's text, with no headline above it;
     ``continued``: ``prev`` goes on from another page ("（上接第1版）"); ``beyond``: body
-    lines of the runs after ``nxt``, read where ``nxt`` is too short to weigh cohesion.
+    lines of the runs after ``nxt``, read where ``nxt`` is too short to weigh cohesion;
+    ``mixed``: the page's edges disagree on where its headlines stand (its text opens
+    with a body and ends with one), as where some are printed after their bodies and
+    some before.
     """
     if opens_article_at(nxt.lines, 0):
         return "a byline opens the next body"
@@ -275,13 +278,14 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     # alike: "提高运用制度和法律促进 / 社会公平正义的能力" after "…全面 / 深化改革的能力")
     if headless and len(run.lines) > 1 and not series and _two_sides(run, prev, nxt):
         return "holds a headline line echoing the headless body before and one echoing the body after"
-    if order == "after" and len(prev.lines) >= 8 and not (series and (label_over_phrase(run) or quoted(run))) \
-            and not like_a_heading:
+    long_before = order == "after" and len(prev.lines) >= 8
+    if (long_before or ((order == "after" or mixed) and following is not None and following.kind == "head")) \
+            and not (series and (label_over_phrase(run) or quoted(run))) and not like_a_heading:
         lead = "".join([x.info.text for x in prev.lines[:ECHO_LINES]])
         grams = bigrams("".join([x.info.text for x in run.lines]))
         if share_in(grams, lead) >= 0.5:
             ahead = "".join([x.info.text for x in nxt.lines[:6]])
-            if share_in(grams, ahead) < ECHO_AHEAD_MAX:
+            if long_before and share_in(grams, ahead) < ECHO_AHEAD_MAX:
                 return "echoes the lead of the article before it (headlines follow bodies here)"
             # One word of it recurs in the next body's opening ("全市新改建农村公路860公里" /
             # "11月20日，全市冬季森林防火…"): by chance, or as a sub-heading's words recur in its
@@ -289,8 +293,12 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
             # article's title, which echoes the article's lead; a body followed by a headline
             # that echoes its own opening, and not that lead, is an article of its own.
             if following is not None and following.kind == "head" and sum(map(ahead.__contains__, grams)) <= 1:
-                own = overlap_text(following.lines, "".join([x.info.text for x in nxt.lines[:ECHO_LINES]]))
-                if own >= 0.5 and overlap_text(following.lines, lead) < ECHO_OTHER_MAX:
+                # (the run after the next body may hold the next article's headline too,
+                # printed before its own body: its first lines are read alone as well)
+                own_lead = "".join([x.info.text for x in nxt.lines[:ECHO_LINES]])
+                if any(overlap_text(following.lines[:k], own_lead) >= 0.5
+                       and overlap_text(following.lines[:k], lead) < ECHO_OTHER_MAX
+                       for k in range(len(following.lines), 0, -1)):
                     return "echoes the lead of the article before it, and the next body is echoed by its own headline"
     headed = any(x.label == "heading" for x in prev.lines)  # the body has sub-headings already
     # (a short label set like another headline-like run of the page, in a body with

@@ -15,21 +15,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import partial
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 from .bylines import MARKS, ROLE, SURNAMES
 from .cuts import closes_unopened
 from .decks import find_decks
 from .measure import column_widths
 from .normalize import LineInfo, labelled_tag
+from .numbered import Label, wrapped_numbered
 from .reflow_cues import ARTICLE_LABELS, BODY_LABELS, EDITOR_SIGNATURE, IDEOGRAPHS, may_open, opens_article, reporter_lead, starts_article
 from .shapes import (BRACKETED_BYLINE, COLUMN_TAG, FIGURE, HAN, NOTE_LINE, PARAGRAPH_CHARS, PARAGRAPH_MEASURE, PUNCT_ANY,
                      RUNNING_BRACKET, SENTENCE_PUNCT, SENTENCE_STOP,
                      bracket_under_head, built_alike, carried, left_open, note_wraps, one_line_paragraphs,
-                     numbered_parts, paragraph_sentences, spaced, spread, tagged_run, title_open, two_phrases,
+                     numbered_parts, over_dated_lead, paragraph_sentences, spaced, spread, tagged_run, title_open, two_phrases,
                      wrapped_tag)
 
-Label = Literal["body", "heading", "head", "byline", "jump", "furniture"]
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
@@ -75,65 +75,13 @@ def _short_open_pairs(infos: list[LineInfo], widths: list[float], labels: list[L
                 and x.max_width < widths[i] - 1.0 and y.max_width < widths[i + 1] - 1.0
                 and not starts_article(x.text) and (i == 0 or labels[i - 1] != "byline")
                 and not spaced(y) and not (x.numbered and x.text[-1] in "，、；") and not paragraph_sentences(x, widths[i])):
-            # (a numbered heading broken after a comma runs on: :func:`_wrapped_numbered`)
+            # (a numbered heading broken after a comma runs on: :func:`.numbered.wrapped_numbered`)
             # (under a stand-alone byline the body starts: "■ 本报记者 刘峰 / 宁夏灵武…")
             labels[i] = "head"
             why[i] = "short open line above another paragraph's first line"
 
 
 BYLINE_TITLE_LINES = 6  # lines of a title above a news byline, at most
-WRAPPED_HEADING_LINES = 4  # a numbered heading longer than this is a paragraph's text
-WRAPPED_HEADING = "a numbered heading wrapped over full lines, ending without punctuation"
-
-
-def _wrapped_numbered(infos: list[LineInfo], widths: list[float], labels: list[Label],
-                      why: list[str], indent: float) -> None:
-    """A numbered heading too long for one column line ("（一）以习近平…为指导，贯彻 /
-    落实…全面从严治党战略部署"): from a paragraph's start, full lines without a sentence's
-    end run into a short line without one.  Paragraphs end with punctuation, so such a
-    run is a stand-alone heading, though each line alone looked like text (a run-in
-    heading closes with 。 and runs on into its paragraph: not this)."""
-    n = len(infos)
-    for i, x in enumerate(infos):
-        if not x.numbered or labels[i] != "body" or x.terminal or SENTENCE_STOP.search(x.text):
-            continue
-        if i > 0 and labels[i - 1] == "body" and not infos[i - 1].terminal:
-            continue  # mid-paragraph: a line that happens to open with a figure
-        j = i
-        while True:
-            y = infos[j]
-            if j > i and (labels[j] not in ("body", "head") or y.terminal or y.numbered
-                          or SENTENCE_STOP.search(y.text)):
-                break
-            # (the first line may have dropped its indent)
-            if y.max_width < widths[j] - 1.25 - carried(infos, j, widths[j]) - (indent if j == i else 0.0):
-                # the short line ends the heading: text must follow it
-                if j > i and j + 1 < n and labels[j + 1] == "body":
-                    for k in range(i, j + 1):
-                        labels[k] = "heading"
-                        why[k] = WRAPPED_HEADING
-                break
-            # A heading may also end as full as its column, where the line after it opens the
-            # paragraph that follows ("…以过硬作 / 风和本领扎实推动各项工作" over "加强思想政治
-            # 建设。旗"): ideographs exactly an indent short, a mark inside them, none at their
-            # end, and a full line running on under them.  (Without a mark it is the heading's
-            # own tail, "…和日益 / 广泛的共同利益促使两国携手合作"; ending on one, an item's wrap,
-            # "…大使职务；"; over a sentence's end, the tail too: "…、全面 / 覆盖、权威高效的监督
-            # 体系" over "建立国家监察体系总体框架。")
-            if (j > i and j + 1 < n and labels[j + 1] == "body" and (z := infos[j + 1]).pure and not z.indented
-                    and abs(z.width - (widths[j + 1] - indent)) <= 0.25 and y.max_width >= widths[j] - 1.25
-                    and not z.terminal and PUNCT_ANY.search(z.text, 0, len(z.text) - 1)
-                    and not PUNCT_ANY.search(z.text, len(z.text) - 1)
-                    and j + 2 < n and infos[j + 2].max_width >= widths[j + 2] - 1.25 and not infos[j + 2].terminal):
-                for k in range(i, j + 1):
-                    labels[k] = "heading"
-                    why[k] = WRAPPED_HEADING
-                break
-            if j - i >= WRAPPED_HEADING_LINES - 1 or j + 1 >= n:
-                break
-            j += 1
-
-
 def _wider_column_starts(infos: list[LineInfo], i: int, why: list[str]) -> bool:
     """Is line ``i``, wider than the column the lines around it measure, the text of a
     wider column that starts here (a summary box's narrow lines above)?  It follows a
@@ -167,6 +115,7 @@ _MARKED_NAME = re.compile("[" + MARKS + "][" + "".join(sorted(SURNAMES)) + r"][\
 _CREDIT_TAIL = re.compile(r"文\s*[/／]\s*图|图\s*[/／]\s*文|文并摄|摄影?|文|图|[/／]\s*[图文]")  # ("…梅世雄 文" / "/图", "文 /" / "图")
 # (names and credit, the spaces between them gone from the text: the line must have had one)
 _NAMES_CREDIT = re.compile(r"[\u4e00-\u9fff·、]{1,12}(?:文[/／]图|图[/／]文|文并摄)")
+KEPT_INDENTS = 3  # indented lines that show a dump keeps paragraphs' indents
 DECK_LINES = 5  # lines a deck between a title and a news byline runs to, at most
 WRAPPED_TAG = "a block's full first line, its column tag wrapped onto the next line"
 
@@ -398,15 +347,19 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
         if j < i and j > 0 and labels[j - 1] == "head" and not infos[i - 1].terminal:
             for k in range(j, i):
                 labels[k], why[k] = "head", "an open deck between a headline line and a news byline"
-    for i in [k for k, x in enumerate(infos[:-1]) if x.text[-1] in "%％"]:
+    for i in [k for k, x in enumerate(infos[1:]) if x.text[0] in _DIGITS]:
         x = infos[i]
-        if (labels[i] == "body" and labels[i + 1] == "body" and not x.terminal
-                and infos[i + 1].text[0] in _DIGITS and why[i] != FIGURE_WHY):
+        if labels[i] != "body" or labels[i + 1] != "body" or x.terminal or why[i] == FIGURE_WHY:
+            continue
+        if x.text[-1] in "%％":
             # a percentage's end and a figure's start: no sentence runs on across the line
             # break without a mark between them ("…接待游客同比增长18%" / "7月1日，…"); the
             # open line is a headline's (a data callout, "53%", is a paragraph of its own)
             labels[i], why[i] = "head", "ends on a percentage over a line opening with a figure"
-    _wrapped_numbered(infos, widths, labels, why, indent)
+        elif (i == 0 or infos[i - 1].terminal) and over_dated_lead(x.text, infos[i + 1].text):
+            # (after a paragraph's end: the line would open a paragraph of its own)
+            labels[i], why[i] = "head", "words alone over a lead opening on its date"
+    wrapped_numbered(infos, widths, labels, why, indent)
     # A paragraph's first line is indented: full-width open lines right after a
     # paragraph's end (or a headline line), followed by a line that does start
     # indented, are headline lines.
@@ -420,6 +373,7 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
         x = infos[k]
         return not x.terminal and widths[k] - indent - 1.25 <= x.max_width and x.min_width <= widths[k] - 1.0
 
+    kept_indents = sum([x.indented for x in infos]) >= KEPT_INDENTS
     i = 0
     while i < len(infos) - 1:
         # Furniture between two lines (a page number's box the extractor put there)
@@ -467,7 +421,10 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
             continue
         # (not under a headline-like line that kept its indent: a paragraph's first line,
         # "　　“参与粤港澳大湾区建 / 设，我们责无旁贷”", whose next line runs on)
-        if opens_here and not (q >= 0 and labels[q] == "head" and p.indented) and full_open(i, indent + 1.25, widest=True):
+        # (where the dump keeps indents, a line that ends a sentence, however full, may end
+        # its paragraph: open lines between it and an indented line can be no paragraph's)
+        if (opens_here or (kept_indents and q >= 0 and labels[q] == "body" and p.terminal)) \
+                and not (q >= 0 and labels[q] == "head" and p.indented) and full_open(i, indent + 1.25, widest=True):
             # Lines nearly as wide as the column, without an end or an indent, right
             # before a line that does keep its indent: a headline in display type
             # set about the column's measure ("贯彻落实新理念新思想新战略 /

@@ -42,6 +42,9 @@ def column_widths(infos: list[LineInfo]) -> list[float]:
         return out
     widths = [infos[i].width for i in cand]
     pure = [infos[i].pure for i in cand]
+    # A paragraph's middle lines (after a line that runs on, running on themselves) are
+    # full: read where first lines outnumber them (:func:`_middle_measure`), seldom.
+    middle: list[float] = []
     # The exact widths of the window [lo, hi) are exact[pure_before[lo]:pure_before[hi]];
     # their histogram is carried from window to window (widths in, widths out).
     exact = list(compress(widths, pure))
@@ -69,11 +72,19 @@ def column_widths(infos: list[LineInfo]) -> list[float]:
             # (too few exact lines, or only short ones: a brief's last lines, a heading, a
             # closing note, with the full lines around them holding figures)
             mode = _hist_mode(_count(widths[lo:hi]))
-        elif support < SURE_SUPPORT and sum([w >= mode + OVER_MEASURE for w in widths[lo:hi]]) >= MIN_OVER:
+        elif (support < SURE_SUPPORT or max(widths[lo:hi]) >= mode + OVER_MEASURE) \
+                and sum([w >= mode + OVER_MEASURE for w in widths[lo:hi]]) >= MIN_OVER:
             # No line of text runs past its column's measure: where several do, the few
             # exact lines were first lines and short ones (short items dense with figures,
-            # whose full lines are not exact), and every line's width votes
-            mode = max(mode, _hist_mode(_count(widths[lo:hi])))
+            # whose full lines are not exact), and every line's width votes; with many
+            # exact lines, those were first lines, more than the full ones (paragraphs of
+            # two or three lines), and the middle lines tell the measure
+            if support < SURE_SUPPORT:
+                mode = max(mode, _hist_mode(_count(widths[lo:hi])))
+            else:
+                middle = middle or [0.0] + [w if not infos[i].terminal and not infos[h].terminal else 0.0
+                                            for h, i, w in zip(cand, cand[1:], widths[1:])]
+                mode = _middle_measure(mode, middle[lo:hi])
         per_cand.extend([mode] * min(MODE_STEP, len(cand) - k))
     if len(cand) == len(infos):
         return per_cand
@@ -87,6 +98,21 @@ def column_widths(infos: list[LineInfo]) -> list[float]:
         out[i] = per_cand[k]
     return out
 
+
+def _middle_measure(mode: float, middle: list[float]) -> float:
+    """The measure a window's middle lines (non-zero in ``middle``) reach, where at least
+    MIDDLE_LINES of them reach it and it is a first line's indent past ``mode``; else ``mode``.
+
+    >>> _middle_measure(12.0, [0.0, 15.0, 15.0, 0.0, 14.5, 16.0, 0.0])
+    15.0
+    """
+    hist = _count([w for w in middle if w])
+    mid, support = _hist_mode_support(hist) if hist else (0.0, 0.0)
+    return mid if mid >= mode + FIRST_INDENT and support >= MIDDLE_LINES else mode
+
+
+FIRST_INDENT = 2.0  # ems a first line is short of the measure, its indent dropped
+MIDDLE_LINES = 3  # middle lines that must reach a measure to override the mode
 
 MIN_COLUMN = 9.0  # ems; newspaper body columns are wider, display-type lines often not
 OVER_MEASURE = 2.0  # ems past the measure no body line reaches (one hanging mark at most)

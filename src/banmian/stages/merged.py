@@ -252,6 +252,25 @@ def _words(head: list[Labelled]) -> frozenset[str]:
     return bigrams(text[:m.start()] if m and m.start() else text)
 
 
+def _sentence_at(texts: list[str], j: int) -> str:
+    """The lines from ``j`` to the first that ends a sentence: an opening's first sentence."""
+    out = []
+    for t in texts[j:j + COHESION_LINES]:
+        out.append(t)
+        if t[-1:] in "。！？”":
+            break
+    return "".join(out)
+
+
+def _opening_echoes(body: list[Labelled], lead_at: Callable[[int], str], full: frozenset[str],
+                    words: frozenset[str]) -> dict[int, float]:
+    """How well each paragraph opening's lead (:func:`leads_at`) echoes a headline's
+    bigrams (``full``, and ``words``: without its column tag), by the opening's line."""
+    # (the bigrams are made once and looked up in each lead)
+    return {j: max(share_in(full, lead), share_in(words, lead))
+            for j in range(3, len(body) - 2) if body[j - 1].info.strong_end and (lead := lead_at(j))}
+
+
 def _merged_cut(d: Draft, before: list[Labelled], after: list[Labelled], nxt_lead: str = "") -> int | None:
     """Where body ``d`` holds two articles and ``after`` is the second one's headline
     (:func:`split_merged_bodies`), the line the second one starts at.  ``nxt_lead``:
@@ -259,9 +278,6 @@ def _merged_cut(d: Draft, before: list[Labelled], after: list[Labelled], nxt_lea
     # Every paragraph opening is tried: the headlines' bigrams are looked up
     # in each opening's text (overlap_text), no opening's bigrams are built.
     lead_at = leads_at(d.body)
-    start = lead_at(0)
-    base_b = overlap_text(after, start)
-    first_is_own = overlap_text(before, start) >= max(base_b, 0.2) if before else base_b < 0.3
     # The echo is read with the title's column tag and without it, the better of the two:
     # a tag may name the subject too ("第一条地铁 / …（新中国的“第一”·交通篇）").
     head = "".join([x.info.text for x in after])
@@ -271,21 +287,32 @@ def _merged_cut(d: Draft, before: list[Labelled], after: list[Labelled], nxt_lea
     # is, says nothing.
     core = head[:m.start()] if (m := TITLE_TAG.search(head)) and m.start() else head
     quoted = core[:1] == "“" and core[-1:] == "”" and core.count("“") == 1
-    echoed = first_is_own and not quoted
+    start = lead_at(0)
+    base_b = overlap_text(after, start)
+    echoed = not quoted and (overlap_text(before, start) >= max(base_b, 0.2) if before else base_b < 0.3)
+    scores: dict[int, float] = {}
+    if not quoted and not echoed and base_b >= 0.5:
+        # The body's opening lead runs LEAD_CHARS, into a second article when the first is
+        # short (three paragraphs of local news): whose the opening is, is read up to the
+        # opening that echoes the headline after best.
+        scores = _opening_echoes(d.body, lead_at, full, words)
+        if (best_j := max(scores, key=scores.__getitem__, default=0)) and scores[best_j] >= 0.5:
+            start = "".join([x.info.text for x in d.body[:best_j]])[:LEAD_CHARS]
+            base_b = overlap_text(after, start)
+            echoed = overlap_text(before, start) >= max(base_b, 0.2) if before else base_b < 0.3
     whole = "".join([x.info.text for x in d.body]) if echoed else ""
     if echoed and max(share_in(full, whole), share_in(words, whole)) >= 0.5:
-        scores = {j: max(share_in(full, lead), share_in(words, lead))  # bigrams made once, looked up in each lead
-                  for j in range(3, len(d.body) - 2) if d.body[j - 1].info.strong_end and (lead := lead_at(j))}
+        scores = scores or _opening_echoes(d.body, lead_at, full, words)
         top = max(scores.values(), default=0.0)
+        best_j = max(scores, key=scores.__getitem__, default=0)
+        # (the echo is weighed against the text before the best opening too: the opening
+        # lead may run into the second article)
+        before_b = share_in(full, "".join([x.info.text for x in d.body[:best_j]])[:LEAD_CHARS]) if best_j else base_b
         if nxt_lead and max(share_in(full, nxt_lead), share_in(words, nxt_lead)) >= NEXT_ECHO:
             # A headline echoes the body it is printed before as well: it is that body's
             # (a long article's late paragraph may name the next story's event, "…出席
             # 城际铁路正式开通仪式" over "城际铁路正式开通运营" / "本报讯（记者…）…").
             return None
-        # (the body's opening lead runs LEAD_CHARS, into a second article when the first is
-        # short: the echo is weighed against the text before the best opening instead)
-        best_j = max(scores, key=scores.__getitem__, default=0)
-        before_b = share_in(full, "".join([x.info.text for x in d.body[:best_j]])[:LEAD_CHARS]) if best_j else base_b
         if top >= 0.5 and top >= min(base_b, before_b) + 0.3:
             # A short headline is echoed as well by every opening whose lead reaches
             # into its article (a lead runs LEAD_CHARS, across paragraphs), and an
@@ -295,7 +322,12 @@ def _merged_cut(d: Draft, before: list[Labelled], after: list[Labelled], nxt_lea
             # changes.
             near = [j for j, v in scores.items() if v >= top * NEAR_ECHO]
             texts = [x.info.text for x in d.body]
-            cut = near[0] if len(near) == 1 else min(near, key=lambda j: cohesion(texts[:j], texts[j:]))
+            # (short texts, local news of three paragraphs, share next to no words even
+            # within one article: where two openings tie, the one whose own sentence
+            # echoes the headline more starts it, "10月14日，市长…主持召开市政府第四十
+            # 二次常务会议" under "市政府召开第四十二次常务会议")
+            cut = near[0] if len(near) == 1 else min(
+                near, key=lambda j: (cohesion(texts[:j], texts[j:]), -share_in(full, _sentence_at(texts, j))))
             # An article's own opening may not name its headline at all (a piece opening on a
             # film before its writer's own story): a paragraph before the echo where the
             # subject changes starts it, the part between holding to the part after

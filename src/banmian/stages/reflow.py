@@ -12,7 +12,8 @@ from typing import NamedTuple
 
 from ..model import ParagraphKind
 from .decks import DECK_END
-from .layout import FIGURE_WHY, OPEN_SENTENCE, PARAGRAPH_MEASURE, WRAPPED_HEADING, Labelled
+from .layout import FIGURE_WHY, OPEN_SENTENCE, PARAGRAPH_MEASURE, Labelled
+from .numbered import WRAPPED_HEADING
 from .measure import mode_width
 from .normalize import LineInfo
 from .reflow_cues import NOTE_LINES, is_closing_note, starts_article
