@@ -151,9 +151,12 @@ _HAN_ONLY = re.compile(r"[\u4e00-\u9fff（）]+")  # an issuer's name: "中共�
 
 
 # An attribution or source note that wraps: "（记者 张三、" … "李四）", "（稿件来源：人民日报中" … "央厨房）",
-# and a pointer to the pages of the story's other reports ("（相关报道见第十三至第" / "十六版）").
+# "（综合陆娅楠、宋豪新、常者飞报" … "道）" (all 21 brackets of the corpus opening on 综合 are such notes),
+# and a pointer to the pages of the story's other reports ("（相关报道见第十三至第" / "十六版）");
+# a bracket of its own may close inside it ("（作者为中央党校（国家行政学院）" / "科研部…副调研员）")
+# or stay open ("（作者为中共中央党校（国家行政学" / "院）…副主任、教" / "授）").
 _ATTRIBUTION_OPEN = re.compile(r"[（(](?:[^）)]*(?:记者|通讯员|实习生|新华社|本报|电讯|编译|见第)|" + NOTE_OPENERS
-                               + r"|(?:稿件|资料|数据)?来源[：:])[^）)]*$")
+                               + r"|综合|(?:稿件|资料|数据)?来源[：:])(?:[^（）()]|[（(][^（）()]*[）)])*(?:[（(][^（）()]*)?$")
 
 
 def _closes_attribution(text: str, open_attribution: bool) -> bool:

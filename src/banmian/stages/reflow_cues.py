@@ -54,7 +54,10 @@ NOTE_OPENERS = "作者|摘自|节选自|本文|原载|转载"
 CLOSING_NOTE = re.compile(r"[（(](?:" + NOTE_OPENERS + r")[^（）()]*"
                           r"(?:[（(][^（）()]*[）)][^（）()]*)*[）)]"
                           # the end of a piece or of a series: "（完）", "（本系列评论到此结束）"
-                          r"|[（(](?:全文)?完[）)]|[（(][^（）()]{0,16}结束[）)]")
+                          r"|[（(](?:全文)?完[）)]|[（(][^（）()]{0,16}结束[）)]"
+                          # who the report was compiled from: "（综合陆娅楠、宋豪新、常者飞报道）" (all
+                          # 20 such notes of the dev corpus end their article, but for page credits)
+                          r"|[（(]综合[^（）()]*[）)]")
 NOTE_LINES = 5  # a closing note wraps over this many lines at most (in the corpus 90% run to 40 characters, the longest 64)
 # The signature of the editor's note that opens an article ("——编者"): in the dev corpus 44
 # of 49 stand inside their article, a paragraph of its own before the text or its pieces.
