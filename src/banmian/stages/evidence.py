@@ -279,7 +279,11 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
     if headless and len(run.lines) > 1 and not series and _two_sides(run, prev, nxt):
         return "holds a headline line echoing the headless body before and one echoing the body after"
     long_before = order == "after" and len(prev.lines) >= 8
-    if (long_before or ((order == "after" or mixed) and following is not None and following.kind == "head")) \
+    # (on a page of mixed order, not where the texts on either side are long enough to weigh
+    # their words and share them: a long article's sections echo its lead and each its own
+    # sub-heading, "春节档票房冠军的“青岛拍摄故事”" / … / "灵山湾影视产业园：…")
+    if (long_before or ((order == "after" or (mixed and not _one_subject(prev, nxt)))
+                        and following is not None and following.kind == "head")) \
             and not (series and (label_over_phrase(run) or quoted(run))) and not like_a_heading:
         lead = "".join([x.info.text for x in prev.lines[:ECHO_LINES]])
         grams = bigrams("".join([x.info.text for x in run.lines]))
@@ -319,6 +323,13 @@ def title_evidence(run: Run, prev: Run, nxt: Run, order: Order = "before",
                               beyond, share):
         return "the text after it shares almost no words with the text before it"
     return ""
+
+
+def _one_subject(prev: Run, nxt: Run) -> bool:
+    """Are the texts on either side long enough to weigh their words (LONE_MIN_LINES each),
+    and do they share them as one article's sections do?"""
+    return (min(len(prev.lines), len(nxt.lines)) >= LONE_MIN_LINES
+            and low_cohesion([x.info.text for x in prev.lines], [x.info.text for x in nxt.lines], LONE_SHARE) is None)
 
 
 def _two_sides(run: Run, prev: Run, nxt: Run) -> bool:
