@@ -5,7 +5,7 @@ the most articles of the People's Daily dev corpus, which lexical cohesion leave
 
 Two articles share bigrams such as 发展, 中国, 工作, 的一 whatever they are about, and
 so do two sections of one article: they blur the one difference cohesion is read for
-(:func:`banmian.stages.evidence.cohesion`).  Measured on the corpus (stop list made on
+(:func:`banmian.stages.cohesion.cohesion`).  Measured on the corpus (stop list made on
 one half, cuts taken on the other; each side 40 column lines of 16 characters): at a
 sub-heading inside an article against the seam between two articles,
 

@@ -8,31 +8,31 @@ from pathlib import Path
 
 import pytest
 
-from banmian.stages import evidence
+from banmian.stages import cohesion, evidence
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpora" / "rmrb-2019-dev.jsonl.gz"
 
 
 def test_common_bigrams_ship_with_the_package():
-    assert len(evidence.COMMON_BIGRAMS) == 400
-    assert {"中国", "发展", "工作", "记者"} <= evidence.COMMON_BIGRAMS
-    assert "控烟" not in evidence.COMMON_BIGRAMS and "吸烟" not in evidence.COMMON_BIGRAMS
+    assert len(cohesion.COMMON_BIGRAMS) == 400
+    assert {"中国", "发展", "工作", "记者"} <= cohesion.COMMON_BIGRAMS
+    assert "控烟" not in cohesion.COMMON_BIGRAMS and "吸烟" not in cohesion.COMMON_BIGRAMS
 
 
 def test_two_texts_sharing_only_common_words_have_no_cohesion():
     # about two different things, in the words every article uses
     before = ["中国经济发展的重要工作", "我们要推动社会建设"]
     after = ["法国控烟措施取得成效", "中国发展的重要工作"]
-    assert evidence.cohesion(before, after) < 0.2
+    assert cohesion.cohesion(before, after) < 0.2
     shared = ["法国控烟措施取得成效", "吸烟人口明显下降"]
-    assert evidence.cohesion(shared, ["法国控烟力度加大", "吸烟人口下降"]) > 0.3
+    assert cohesion.cohesion(shared, ["法国控烟力度加大", "吸烟人口下降"]) > 0.3
 
 
 def test_figures_are_no_subjects_words():
     # two articles full of statistics share their figures by chance, not their subject
-    assert evidence.line_bigrams("2018年接待游客99万人次") == frozenset({"年接", "接待", "待游", "游客", "万人", "人次"})
-    assert evidence.cohesion(["2018年增长7.9%，达99万"], ["2018年下降7.9%，为99元"]) == 0.0
+    assert cohesion.line_bigrams("2018年接待游客99万人次") == frozenset({"年接", "接待", "待游", "游客", "万人", "人次"})
+    assert cohesion.cohesion(["2018年增长7.9%，达99万"], ["2018年下降7.9%，为99元"]) == 0.0
 
 
 @pytest.mark.parametrize("text, item", [("镜头四", True), ("看点二", True), ("记忆之三", True),
@@ -106,10 +106,10 @@ def test_a_short_section_is_read_on_past_the_next_run(own_lines, title):
     a third of the window or more may part at a share of 1.5%, a line or two only at 1%."""
     before = _vocab_lines(0x5000, 40)
     own, beyond = _vocab_lines(0x6000, own_lines), _vocab_lines(0x7000, 40)
-    a = frozenset().union(*map(evidence.line_bigrams, (own + beyond)[:evidence.COHESION_LINES]))
+    a = frozenset().union(*map(cohesion.line_bigrams, (own + beyond)[:cohesion.COHESION_LINES]))
     shared = sorted(a)[:int(0.012 * len(a)) + 1]  # about 1.2% of the window's bigrams
     before[0] = "".join(shared)
-    share = evidence.cohesion(before, (own + beyond)[:evidence.COHESION_LINES])
+    share = cohesion.cohesion(before, (own + beyond)[:cohesion.COHESION_LINES])
     assert evidence.BEYOND_SHORT_SHARE < share < evidence.BEYOND_SHARE
     runs = [_runs("\n".join(t) + "\n")[0] for t in (before, own, beyond)]
     prev, nxt, more = (evidence.Run("body", r.lines) for r in runs)
@@ -134,9 +134,9 @@ def test_a_lone_run_with_a_sibling_next_is_no_lone_one(sibling, title):
     bigram share (two articles on one subject share 2-3%), unless the run after the next
     body is a one-line sibling of its width: then it is one of a series, weighed at 2%."""
     before, after = _vocab_lines(0x5000, 40), _vocab_lines(0x6000, 40)
-    a = frozenset().union(*map(evidence.line_bigrams, after))
+    a = frozenset().union(*map(cohesion.line_bigrams, after))
     before[0] = "".join(sorted(a)[:int(0.025 * len(a)) + 1])  # about 2.5% of the bigrams after
-    assert evidence.COHESION_SHARE < evidence.cohesion(before, after) < evidence.LONE_SHARE
+    assert cohesion.COHESION_SHARE < cohesion.cohesion(before, after) < evidence.LONE_SHARE
     prev, nxt = (evidence.Run("body", tuple(x for r in _runs("\n".join(t) + "\n") for x in r.lines))
                  for t in (before, after))
     run = evidence.Run("head", _runs("严格制度擦亮生态底色\n")[0].lines)

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from banmian.model import Line
 from banmian.readers import pages_from_text
 from banmian.readers.txt import split_lines
-from banmian.stages import attach, furniture, layout, measure, normalize, reflow, reflow_cues
+from banmian.stages import attach, cohesion, furniture, layout, measure, normalize, reflow, reflow_cues
 
 ALPHABET = ("新华社北京电本报讯记者张清通讯员实习生摄图绘制供，。、；：？！“”（）()《》　 \t\xa0"
             "0123456789核心阅读编者按开内容提要转接续承第版下上乐山日报abcAB—…■")
@@ -340,18 +340,17 @@ def test_reflow_cues_may_open_never_rules_out_an_opening(text, following, prefix
 
 
 def _low_cohesion_plain(before: list[str], after: list[str]) -> float | None:
-    """evidence.low_cohesion as first written: each window's bigrams read afresh."""
-    from banmian.stages import evidence
-    before, after = before[-evidence.COHESION_LINES:], after[:evidence.COHESION_LINES]
+    """cohesion.low_cohesion as first written: each window's bigrams read afresh."""
+    before, after = before[-cohesion.COHESION_LINES:], after[:cohesion.COHESION_LINES]
     size_b, size_a = sum(map(len, before)), sum(map(len, after))
-    for k in (evidence.COHESION_LINES // 4, evidence.COHESION_LINES // 2):
-        b = frozenset().union(*map(evidence.line_bigrams, before[-k:]))
-        a = frozenset().union(*map(evidence.line_bigrams, after[:k]))
+    for k in (cohesion.COHESION_LINES // 4, cohesion.COHESION_LINES // 2):
+        b = frozenset().union(*map(cohesion.line_bigrams, before[-k:]))
+        a = frozenset().union(*map(cohesion.line_bigrams, after[:k]))
         part_b, part_a = sum(map(len, before[-k:])) or 1, sum(map(len, after[:k])) or 1
-        if len(b & a) >= evidence.COHESION_SHARE * min(len(b) * size_b / part_b, len(a) * size_a / part_a):
+        if len(b & a) >= cohesion.COHESION_SHARE * min(len(b) * size_b / part_b, len(a) * size_a / part_a):
             return None
-    coh = evidence.cohesion(before, after)
-    return coh if coh < evidence.COHESION_SHARE else None
+    coh = cohesion.cohesion(before, after)
+    return coh if coh < cohesion.COHESION_SHARE else None
 
 
 # (few characters, many lines: windows that share some bigrams, or none, or all)
@@ -360,11 +359,10 @@ _cohesion_lines = st.lists(st.text(alphabet="新华社北京电记者张清乐�
 
 
 @given(_cohesion_lines, _cohesion_lines, st.booleans())
-def test_evidence_low_cohesion_widens_windows_as_read_afresh(before, after, apart):
-    from banmian.stages import evidence
+def test_cohesion_low_cohesion_widens_windows_as_read_afresh(before, after, apart):
     if apart:  # two subjects: no character in common
         after = [t.translate(str.maketrans("新华社北京电记者", "甲乙丙丁戊己庚辛")) for t in after]
-    assert evidence.low_cohesion(before, after) == _low_cohesion_plain(before, after)
+    assert cohesion.low_cohesion(before, after) == _low_cohesion_plain(before, after)
 
 
 @given(st.text(alphabet=ALPHABET + "甲乙", max_size=40))

@@ -17,8 +17,9 @@ from collections.abc import Sequence
 
 from .attach import attach_headlines, bigrams, share_in
 from .draft import Draft
-from .evidence import (COHESION_LINES, Order, RegionOf, Run, address_lead, label_over_phrase, note_ends_at,
-                       opens_article_at, quoted, run_width, same_label, same_opening, same_shape, title_evidence)
+from .cohesion import COHESION_LINES
+from .evidence import (Order, RegionOf, Run, address_lead, label_over_phrase, note_ends_at, opens_article_at, quoted,
+                       run_width, same_label, same_opening, same_shape, title_evidence)
 from .headlines import split_fields
 from .layout import ADDRESS_WHY, OPEN_SENTENCE, PARAGRAPH_MEASURE, Label, Labelled
 from .merged import leads_at, split_merged_bodies

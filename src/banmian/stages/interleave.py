@@ -36,7 +36,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from .attach import bigrams
-from .evidence import COMMON_BIGRAMS
+from .cohesion import COMMON_BIGRAMS
 from .measure import mode_width
 from .normalize import LineInfo
 from .reflow_cues import opens_article, reporter_lead

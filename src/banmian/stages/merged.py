@@ -12,7 +12,8 @@ from itertools import accumulate
 
 from .attach import LEAD_CHARS, bigrams, overlap_text, share_in
 from .draft import Draft
-from .evidence import COHESION_LINES, COHESION_SHARE, cohesion, line_bigrams, low_cohesion, past_closing_lines
+from .cohesion import COHESION_LINES, COHESION_SHARE, cohesion, line_bigrams, low_cohesion
+from .evidence import past_closing_lines
 from .headlines import KICKER_END, TITLE_TAG, is_subtitle, split_fields
 from .layout import Labelled
 from .row import lead_text_at

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from .attach import FULL_BIGRAMS, LEAD_CHARS, bigrams, overlap_text, share_in
 from .bylines import parse_inline
 from .draft import Draft
-from .evidence import cohesion
+from .cohesion import cohesion
 from .headlines import SUBTITLE_START
 from .layout import Labelled
 from .reflow_cues import SIGNED_NAMES
@@ -37,7 +37,7 @@ ROW_BEFORE_ECHO = 0.2
 # nothing by it.
 BLANK_PARAGRAPHS = 0.25
 # Two articles' texts share few bigrams (generated pages: at most 0.048 of 149 pairs
-# of neighbours, evidence.cohesion), one article's two sides of a paragraph break
+# of neighbours, cohesion.cohesion), one article's two sides of a paragraph break
 # more (median 0.10): a point where they share this much is no body's end, however
 # well a group echoes the lead there (a title's words quoted in its own article's
 # later paragraph: "人进沙退筑起绿色屏障" / "“不是人进沙退，就是沙进人退…").
