@@ -294,8 +294,8 @@ def _merged_cut(d: Draft, before: list[Labelled], after: list[Labelled], nxt_lea
     scores: dict[int, float] = {}
     if not quoted and not echoed and base_b >= 0.5:
         # The body's opening lead runs LEAD_CHARS, into a second article when the first is
-        # short (three paragraphs of local news): whose the opening is, is read up to the
-        # opening that echoes the headline after best.
+        # short (three paragraphs of local news), so the headline after seems to echo it:
+        # the opening is weighed again on its text up to the opening that echoes best.
         scores = _opening_echoes(d.body, lead_at, full, words)
         if (best_j := max(scores, key=scores.__getitem__, default=0)) and scores[best_j] >= 0.5:
             start = "".join([x.info.text for x in d.body[:best_j]])[:LEAD_CHARS]
