@@ -31,6 +31,7 @@ from .shapes import (BRACKETED_BYLINE, COLUMN_TAG, FIGURE, HAN, NOTE_LINE, PARAG
                      wrapped_tag)
 
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
+_LEAD_FIRST = _DIGITS | frozenset("近日连今")  # a figure's first character, or a timed lead's (shapes.TIMED_LEAD)
 
 
 class Labelled(NamedTuple):
@@ -347,17 +348,19 @@ def label_lines(infos: list[LineInfo], indent: float = 2.0,
         if j < i and j > 0 and labels[j - 1] == "head" and not infos[i - 1].terminal:
             for k in range(j, i):
                 labels[k], why[k] = "head", "an open deck between a headline line and a news byline"
-    for i in [k for k, x in enumerate(infos[1:]) if x.text[0] in _DIGITS]:
+    for i in [k for k, x in enumerate(infos[1:]) if x.text[0] in _LEAD_FIRST]:
         x = infos[i]
         if labels[i] != "body" or labels[i + 1] != "body" or x.terminal or why[i] == FIGURE_WHY:
             continue
-        if x.text[-1] in "%％":
+        if x.text[-1] in "%％" and infos[i + 1].text[0] in _DIGITS:
             # a percentage's end and a figure's start: no sentence runs on across the line
             # break without a mark between them ("…接待游客同比增长18%" / "7月1日，…"); the
             # open line is a headline's (a data callout, "53%", is a paragraph of its own)
             labels[i], why[i] = "head", "ends on a percentage over a line opening with a figure"
-        elif (i == 0 or infos[i - 1].terminal) and over_dated_lead(x.text, infos[i + 1].text):
-            # (after a paragraph's end: the line would open a paragraph of its own)
+        elif (i == 0 or infos[i - 1].terminal or labels[i - 1] in ("furniture", "head", "jump")) \
+                and over_dated_lead(x.text, infos[i + 1].text) and not starts_article(x.text):
+            # (after a paragraph's end or the page's head: the line would open a paragraph; a
+            # news dateline over its text, "新华社北京9月30日电" / "9月30日，…", is the text's)
             labels[i], why[i] = "head", "words alone over a lead opening on its date"
     wrapped_numbered(infos, widths, labels, why, indent)
     # A paragraph's first line is indented: full-width open lines right after a
