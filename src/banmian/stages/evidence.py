@@ -20,8 +20,7 @@ from .layout import ADDRESS, PARAGRAPH_MEASURE, Labelled
 from .normalize import SOURCE_NOTE
 from .reflow_cues import (ARTICLE_LABELS, DATELINE_NOTE, EDITOR_SIGNATURE, IDEOGRAPHS, INLINE_BYLINE_START, NOTE_LINES,
                           SIGNED_DATE, SIGNED_NAMES, ends_article, opens_article, reporter_lead)
-from .shapes import (COLUMN_TAG, DATED_LEAD, PUNCT_ANY, RUNNING_BRACKET, SENTENCE_PUNCT, SENTENCE_STOP, TIMED_LEAD,
-                     wrapped_tag)
+from .shapes import COLUMN_TAG, PUNCT_ANY, RUNNING_BRACKET, SENTENCE_PUNCT, SENTENCE_STOP, opens_on_when, wrapped_tag
 
 Order = Literal["before", "after"]
 
@@ -326,8 +325,7 @@ def _names_dated_lead(run: Run, prev: Run, nxt: Run) -> bool:
     the text before it not?  In the dev corpus 17 of 149 titles over a dated lead echo its
     first sentence so, 2 of 35 sub-headings over a dated section do; over "近日，" and the
     like, 10 of 61 titles and 1 of 20 sub-headings."""
-    first = nxt.lines[0].info.text
-    if DATED_LEAD.match(first) is None and TIMED_LEAD.match(first) is None:
+    if not opens_on_when(nxt.lines[0].info.text):
         return False
     text = "".join([x.info.text for x in nxt.lines[:SENTENCE_LINES]])
     sentence = text[:m.start()] if (m := SENTENCE_STOP.search(text)) else text

@@ -25,13 +25,13 @@ from .normalize import LineInfo, labelled_tag
 from .numbered import Label, wrapped_numbered
 from .reflow_cues import ARTICLE_LABELS, BODY_LABELS, EDITOR_SIGNATURE, IDEOGRAPHS, may_open, opens_article, reporter_lead, starts_article
 from .shapes import (BRACKETED_BYLINE, COLUMN_TAG, FIGURE, HAN, NOTE_LINE, PARAGRAPH_CHARS, PARAGRAPH_MEASURE, PUNCT_ANY,
-                     RUNNING_BRACKET, SENTENCE_PUNCT, SENTENCE_STOP,
+                     RUNNING_BRACKET, SENTENCE_PUNCT, SENTENCE_STOP, TIMED_FIRST,
                      bracket_under_head, built_alike, carried, left_open, note_wraps, one_line_paragraphs,
                      numbered_parts, over_dated_lead, paragraph_sentences, spaced, spread, tagged_run, title_open, two_phrases,
                      wrapped_tag)
 
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
-_LEAD_FIRST = _DIGITS | frozenset("近日连今")  # a figure's first character, or a timed lead's (shapes.TIMED_LEAD)
+_LEAD_FIRST = _DIGITS | TIMED_FIRST  # a figure's first character, or a timed lead's
 
 
 class Labelled(NamedTuple):

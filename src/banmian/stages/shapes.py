@@ -116,9 +116,16 @@ DATED_LEAD = re.compile(r"[0-9０-９]{1,2}月[0-9０-９]{1,2}日[，,]")
 # ... and so does one opening on when, in words ("近日，联合国…"): 179 paragraphs of the corpus
 # open on these, and inside one they follow an ideograph 4 times, a number's ("数日前，") or
 # a caption's ("图为近日，")
-TIMED_LEAD = re.compile(r"(?:近日|日前|近期|连日来|今年以来)[，,]")
+TIMED_WORDS = ("近日", "日前", "近期", "连日来", "今年以来")
+TIMED_LEAD = re.compile("(?:" + "|".join(TIMED_WORDS) + ")[，,]")
+TIMED_FIRST = frozenset(w[0] for w in TIMED_WORDS)  # the characters a timed lead opens on
 DATE_LEADERS = frozenset("至到间为的是和与及发于在从自截数十")
 _SENTENCE_MARK = re.compile(r"[，。；：？！、,;:?!]")  # (a decimal point is a figure's: "2.3万人")
+
+
+def opens_on_when(text: str) -> bool:
+    """Does ``text`` open on its date or on when it was, in words ("7月3日，", "近日，")?"""
+    return DATED_LEAD.match(text) is not None or TIMED_LEAD.match(text) is not None
 
 
 def over_dated_lead(text: str, following: str) -> bool:
@@ -134,8 +141,7 @@ def over_dated_lead(text: str, following: str) -> bool:
     >>> over_dated_lead("刚果（金）埃博拉疫情防治取得进展", "近日，联合国埃博拉疫情")
     True
     """
-    return ((DATED_LEAD.match(following) is not None or TIMED_LEAD.match(following) is not None)
-            and HAN.match(text[-1]) is not None and text[-1] not in DATE_LEADERS and _SENTENCE_MARK.search(text) is None)
+    return (opens_on_when(following) and HAN.match(text[-1]) is not None and text[-1] not in DATE_LEADERS and _SENTENCE_MARK.search(text) is None)
 
 
 def note_wraps(text: str, following: str) -> bool:
