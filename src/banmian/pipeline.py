@@ -25,6 +25,7 @@ from .stages.captions import caption_lines
 from .stages.continuations import link_continuations
 from .stages.geometry import body_size, size_hints
 from .stages.headlines import series_names
+from .stages.dealt import undeal
 from .stages.interleave import restore_order
 from .stages.layout import Labelled, label_lines
 from .stages.measure import joined_columns
@@ -96,7 +97,9 @@ def measure(state: PageState) -> PageState:
 
 
 def reorder(state: PageState) -> PageState:
-    infos, notes = restore_order(list(state.infos), state.settings.indent_chars)
+    infos, dealt = undeal(list(state.infos))
+    infos, notes = restore_order(infos, state.settings.indent_chars)
+    notes = dealt + notes
     if not notes:
         return state
     ev = lambda: [_event(state, "reorder", (), n) for n in notes]

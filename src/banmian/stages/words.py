@@ -75,17 +75,31 @@ def _best(text: str, counts: dict[str, int], log_total: float, longest: int) -> 
     return route[0]
 
 
-@lru_cache(maxsize=4096)
 def breaks_word(before: str, after: str) -> bool:
     """Does the break between a line ending ``before`` and one opening ``after`` cut a word?
 
     >>> breaks_word("2019年全国两会新闻中", "心正式启用"), breaks_word("浙江淳安与贵州剑河协作扶贫", "订单式培训拓宽就业路")
     (True, False)
     """
+    return junction_gain(before, after) > GAIN
+
+
+def junction_gain(before: str, after: str) -> float:
+    """How much likelier a line ending ``before`` and one opening ``after`` read as one text
+    than apart: the log-probability gained by joining :data:`WINDOW` characters of each side
+    (0.0 where either side does not meet at an ideograph, or without jieba's word list).
+
+    >>> junction_gain("2019年全国两会新闻中", "心正式启用") > GAIN > junction_gain("新闻中心", "正式启用")
+    True
+    """
     if not (before and after and _ideograph(before[-1]) and _ideograph(after[0])):
-        return False
+        return 0.0
+    return _gain(before[-WINDOW:], after[:WINDOW])
+
+
+@lru_cache(maxsize=8192)
+def _gain(a: str, b: str) -> float:
     found = _dictionary()
     if found is None:
-        return False
-    a, b = before[-WINDOW:], after[:WINDOW]
-    return _best(a + b, *found) - _best(a, *found) - _best(b, *found) > GAIN
+        return 0.0
+    return _best(a + b, *found) - _best(a, *found) - _best(b, *found)
