@@ -68,7 +68,10 @@ def test_three_columns_dealt_out_read_as_one_article():
     ordered, notes = undeal(_infos(text))
     assert notes and "3 columns" in notes[0]
     assert [x.text for x in ordered] == ["全市冬季供暖工作全面启动"] + [s.replace(" ", "") for s in lines]
-    art, = issue_to_dict(parse_text(text))["articles"]
+    issue = parse_text(text)
+    # (the order is read back from the words: the user is told to give the PDF)
+    assert any("dealt out a row at a time" in w and "parse the PDF" in w for w in issue.warnings)
+    art, = issue_to_dict(issue)["articles"]
     assert art["headline"]["title"] == "全市冬季供暖工作全面启动"
     assert [p["text"].replace(" ", "").replace("　", "") for p in art["paragraphs"]] == \
         [p.replace("　", "") for p in PARAGRAPHS]

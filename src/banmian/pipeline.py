@@ -102,8 +102,15 @@ def reorder(state: PageState) -> PageState:
     notes = dealt + notes
     if not notes:
         return state
+    page = state.page
+    if dealt:
+        # (the order is read back from the words: a user should know to give the PDF)
+        page = replace(page, warnings=page.warnings + (
+            f"{page.source}: page {page.index + 1}: its columns were dealt out a row at a time, a line or two "
+            "each, as plain pdftotext writes columns set at a wide leading: their order was read back from "
+            "the text and may be wrong in places; parse the PDF itself, or extract with `pdftotext -raw`",))
     ev = lambda: [_event(state, "reorder", (), n) for n in notes]
-    return _evolve(state, infos=tuple(infos), trace=_traced(state, ev))
+    return _evolve(state, page=page, infos=tuple(infos), trace=_traced(state, ev))
 
 
 def order_regions(state: PageState) -> PageState:

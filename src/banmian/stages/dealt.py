@@ -209,7 +209,8 @@ def _runs(infos: list[LineInfo], blocks: list[Block], periods: list[int]) -> lis
     return [(s, e, k) for s, e, k in runs if e > s]
 
 
-def _link(infos: list[LineInfo], blocks: list[Block], period: list[int]) -> tuple[list[int | None], list[int | None]]:
+def _link(infos: list[LineInfo], blocks: list[Block], period: list[int],
+          stretch: list[int]) -> tuple[list[int | None], list[int | None]]:
     """Each block's successor and predecessor in its column: links made strongest first,
     a link a period on weighing PERIOD_PRIOR over the words and shape across it."""
     n = len(blocks)
@@ -220,7 +221,7 @@ def _link(infos: list[LineInfo], blocks: list[Block], period: list[int]) -> tupl
             j = i + d
             # (a headline line opens a column; between a stretch read as it is and a dealt
             # one, only a period on)
-            if blocks[j].heads or ((period[j] == 1) != (k == 1) and d != k):
+            if blocks[j].heads or stretch[j] != stretch[i]:
                 continue
             w = _gain(infos, blocks[i], blocks[j]) + (PERIOD_PRIOR if d == k and period[j] == k else 0.0)
             if w > MIN_LINK:
@@ -256,13 +257,15 @@ def undeal(infos: list[LineInfo]) -> tuple[list[LineInfo], list[str]]:
     if len(infos) < 3 or not _dealt_page(infos, spans):
         return infos, []
     blocks, furniture = _blocks(infos, spans)
-    runs = [r for r in _runs(infos, blocks, _periods(_scores(infos, blocks))) if r[2] > 1]
+    every = _runs(infos, blocks, _periods(_scores(infos, blocks)))
+    runs = [r for r in every if r[2] > 1]
     if not runs:
         return infos, []
-    period = [1] * len(blocks)
-    for s, e, k in runs:
-        period[s:e] = [k] * (e - s)
-    succ, pred = _link(infos, blocks, period)
+    # (a block no stretch holds, a headline line alone trimmed off one, links with nothing)
+    period, stretch = [1] * len(blocks), [-1 - i for i in range(len(blocks))]
+    for r, (s, e, k) in enumerate(every):
+        period[s:e], stretch[s:e] = [k] * (e - s), [r] * (e - s)
+    succ, pred = _link(infos, blocks, period, stretch)
     # the columns in the order their first blocks came; furniture first (it is set apart
     # from the articles whatever its place)
     out = [x for s, e in furniture for x in infos[s:e]]
