@@ -102,4 +102,19 @@ def _gain(a: str, b: str) -> float:
     found = _dictionary()
     if found is None:
         return 0.0
-    return _best(a + b, *found) - _best(a, *found) - _best(b, *found)
+    counts, _, longest = found
+    # Where no word of the list runs across the break, the likeliest reading of the two
+    # sides together is each side's own: the gain is 0 without reading them (most pairs
+    # of lines a dealt page's columns are tried with).
+    if not any(a[-p:] + b[:q] in counts for p in range(1, min(len(a), longest - 1) + 1)
+               for q in range(1, min(len(b), longest - p) + 1)):
+        return 0.0
+    return _logp(a + b) - _logp(a) - _logp(b)
+
+
+# (a line's end and a line's start are read against many others where columns are dealt
+# out: each side's reading is made once)
+@lru_cache(maxsize=8192)
+def _logp(text: str) -> float:
+    found = _dictionary()
+    return _best(text, *found) if found is not None else 0.0
