@@ -141,8 +141,9 @@ def _scores(infos: list[LineInfo], blocks: list[Block]) -> list[list[float]]:
     # (past the last block nothing speaks for or against a period: the last row's blocks end
     # their columns)
     # (a block of more lines is a column piece of its own: never dealt)
-    return [[0.0] + [float("-inf") if a.end - a.start > SHORT_BLOCK else _gain(infos, a, blocks[i + k]) if i + k < n
-                     else 0.0 for k in range(1, MAX_PERIOD + 1)] for i, a in enumerate(blocks)]
+    return [[0.0] + [float("-inf") if k > 1 and a.end - a.start > SHORT_BLOCK else
+                     _gain(infos, a, blocks[i + k]) if i + k < n else 0.0
+                     for k in range(1, MAX_PERIOD + 1)] for i, a in enumerate(blocks)]
 
 
 def _periods(score: list[list[float]]) -> list[int]:
