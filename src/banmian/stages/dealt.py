@@ -69,6 +69,7 @@ OPENING_SHORT = 1.5  # ems a paragraph's first line falls short of the measure, 
 AFTER_END_OPENING, AFTER_END_FULL, OPEN_OPENING = 1.3, -1.0, -0.75
 PERIOD_PRIOR = 4.5  # a link a period on: what the words across another must outweigh
 MIN_LINK = 0.5  # what a link must score to be made
+CROSS_GAIN = 2.0  # what the words across a link out of its stretch must gain
 STITCH_REACH = 2 * MAX_PERIOD  # blocks a broken column's start is looked for after its end
 STITCH_MIN = -0.5  # the words and shape across a stitch may not speak against it more
 
@@ -220,11 +221,14 @@ def _link(infos: list[LineInfo], blocks: list[Block], period: list[int],
         k = period[i]
         for d in range(1, min(MAX_PERIOD, n - 1 - i) + 1):
             j = i + d
-            # (a headline line opens a column; between a stretch read as it is and a dealt
-            # one, only a period on)
-            if blocks[j].heads or stretch[j] != stretch[i]:
+            if blocks[j].heads:  # (a headline line opens a column)
                 continue
-            w = _gain(infos, blocks[i], blocks[j]) + (PERIOD_PRIOR if d == k and period[j] == k else 0.0)
+            g = _gain(infos, blocks[i], blocks[j])
+            # (across stretches only where the words run on: a stretch's last row reaches into
+            # the next one, which need not go on with it)
+            if stretch[j] != stretch[i] and g < CROSS_GAIN:
+                continue
+            w = g + (PERIOD_PRIOR if d == k and stretch[j] == stretch[i] else 0.0)
             if w > MIN_LINK:
                 cands.append((w, -d, i, j))
     cands.sort(reverse=True)
