@@ -1,7 +1,10 @@
 """Column lines dealt out row by row (plain pdftotext at a wide leading) are put back
-column by column (stages/dealt.py); other pages are left as they are."""
+column by column (stages/dealt.py); other pages are left as they are.  Column lines joined
+on one line (plain pdftotext with columns an em apart) are parted at the gutters first
+(stages/cuts.py)."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +14,9 @@ from banmian import parse_text
 from banmian.pipeline import PageState, measure
 from banmian.readers import read_bytes
 from banmian.serialize import issue_to_dict
+from banmian.model import Span
 from banmian.settings import DEFAULT
+from banmian.stages.cuts import gutter_cuts
 from banmian.stages.dealt import undeal
 from banmian.stages.words import load
 
@@ -93,3 +98,28 @@ def test_lines_only_change_places(lines):
     ordered, _ = undeal(infos)
     assert sorted(x.line.number for x in ordered) == sorted(x.line.number for x in infos)
     assert {x.line.number: x.text for x in ordered} == {x.line.number: x.text for x in infos}
+
+
+def _parts(line: str, measure: float) -> list[str]:
+    spans = tuple(Span(0, m.start(), m.end()) for m in re.finditer(r"\S+", line))
+    text = "".join(line[s.start:s.end] for s in spans)
+    bounds = [0, *gutter_cuts(line, spans, measure), len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
+@pytest.mark.parametrize("line, parts", [
+    # a byline's space stays inside its column's line; digits read at one em where justified
+    ("本报武汉10月22日电 湖北 过失等五种情形，可以免责，不 党委（党组）和组织部门推荐使",
+     ["本报武汉10月22日电湖北", "过失等五种情形，可以免责，不", "党委（党组）和组织部门推荐使"]),
+    # a justified line's spread characters stay with their line
+    ("治国理政经验交流，将自身 非 加 强 在 中 非 合 作 论 坛 、", ["治国理政经验交流，将自身", "非加强在中非合作论坛、"]),
+    # a paragraph's last line, short, ends on its mark
+    ("处理。 市住建部门负责人表示，今年 还将继续推进老旧小区供热设施", ["处理。", "市住建部门负责人表示，今年", "还将继续推进老旧小区供热设施"]),
+])
+def test_joined_column_lines_are_parted_at_the_gutters(line, parts):
+    assert _parts(line, 13.0 if "武汉" not in line else 14.0) == parts
+
+
+def test_a_line_no_reading_of_whole_column_lines_fits_is_not_parted():
+    # (a title's two phrases, a column's line that is not full)
+    assert _parts("绿色生态 设计精致 保障周全", 14.0) == ["绿色生态设计精致保障周全"]

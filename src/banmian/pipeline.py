@@ -25,10 +25,10 @@ from .stages.captions import caption_lines
 from .stages.continuations import link_continuations
 from .stages.geometry import body_size, size_hints
 from .stages.headlines import series_names
-from .stages.dealt import undeal
+from .stages.dealt import dealt_page, undeal
 from .stages.interleave import restore_order
 from .stages.layout import Labelled, label_lines
-from .stages.measure import joined_columns
+from .stages.measure import PARTED_SHARE, joined_columns
 from .stages.normalize import LineInfo, measure_lines
 from .stages.reflow import RawParagraph, body_width, reflow_paragraphs
 from .stages.regions import find_regions
@@ -78,6 +78,9 @@ def _traced(state: PageState, make) -> tuple[TraceEvent, ...]:
     return state.trace + tuple(make()) if state.trace_on else state.trace
 
 
+_JOINED = "joined on one line"
+
+
 def measure(state: PageState) -> PageState:
     infos = tuple(measure_lines(state.page, state.paper))
     ev = lambda: [_event(state, "measure", (x.line.number,), f"width {x.width:g}"
@@ -85,12 +88,19 @@ def measure(state: PageState) -> PageState:
                  + (f", jump {x.jump[0]} {x.jump[1]}" if x.jump else "")) for x in infos]
     page = state.page
     # (a dump the reader already found to be `pdftotext -layout`'s has its warning)
-    joined = joined_columns(list(infos), page.text) if page.char_boxes is None and not any(
-        LAYOUT_DUMP in w for w in page.warnings) else 0
+    joined, gutter = joined_columns(list(infos), page.text) if page.char_boxes is None and not any(
+        LAYOUT_DUMP in w for w in page.warnings) else (0, 0.0)
     if joined:
+        # the joined lines parted into their columns' lines, each its own block: read back
+        # column by column as a dump that deals them out a row at a time (:mod:`.stages.dealt`),
+        # where the page is mostly such lines (a few joined among whole column pieces are
+        # read as they are)
+        parted = tuple(measure_lines(state.page, state.paper, gutter)) if joined >= PARTED_SHARE * len(infos) else ()
+        if parted and dealt_page(list(parted)):
+            infos = parted
         # (the reader's own warnings ride on the page to the issue: so does this one)
         page = replace(page, warnings=page.warnings + (
-            f"{page.source}: page {page.index + 1}: {joined} lines hold side-by-side columns joined on one line, "
+            f"{page.source}: page {page.index + 1}: {joined} lines hold side-by-side columns {_JOINED}, "
             "as pdfplumber, `pdftotext -layout` and plain pdftotext with columns set close write them: "
             "their articles cannot be told apart reliably; parse the PDF itself, or extract with `pdftotext -raw`",))
     return _evolve(state, page=page, infos=infos, body_size=body_size(state.page), trace=_traced(state, ev))
@@ -103,7 +113,8 @@ def reorder(state: PageState) -> PageState:
     if not notes:
         return state
     page = state.page
-    if dealt:
+    # (a page of joined columns, parted and read back so, has its warning already)
+    if dealt and not any(_JOINED in w for w in page.warnings):
         # (the order is read back from the words: a user should know to give the PDF)
         page = replace(page, warnings=page.warnings + (
             f"{page.source}: page {page.index + 1}: its columns were dealt out a row at a time, a line or two "

@@ -132,3 +132,56 @@ def split_spans(spans: tuple[Span, ...], cuts: list[int]) -> list[tuple[Span, ..
             parts[-1].append(Span(s.page, start, s.end))
             pos += s.end - start
     return [tuple(p) for p in parts if p]
+
+
+# Side-by-side columns joined on one line (plain pdftotext with columns set an em apart):
+# where to part the columns' lines.  A column's line is as wide as the measure (FULL_BELOW
+# short of it at most, digits and squeezed marks move it) or ends its paragraph on a
+# sentence's mark; the spaces inside one (a byline's, justification's) fall where neither
+# holds.
+FULL_BELOW, FULL_ABOVE = 2.0, 1.5
+_ENDS_PARAGRAPH = re.compile(r"[。！？…][”’」』）)]?$")
+
+
+def _ems(s: str) -> tuple[float, float]:
+    """A piece's width in ems, half-width characters at half an em and at one (a justified
+    line stretches its digits)."""
+    wide = sum(1 for c in s if "\u2e80" <= c <= "\uffef")
+    return wide + 0.5 * (len(s) - wide), float(len(s))
+
+
+def gutter_cuts(src: str, spans: tuple[Span, ...], measure: float) -> list[int]:
+    """Output-character offsets parting the column lines joined in ``spans`` (a line over
+    1.6 measures wide), [] where no reading into whole column lines fits.  Of the readings
+    that fit, the one with most full lines (a paragraph's last line is the exception), then
+    the one whose full lines come nearest the measure."""
+    n = len(spans)
+    texts = [src[s.start:s.end] for s in spans]
+    widths = [_ems(t) for t in texts]
+    # best[j]: (short lines, ems off the measure, cuts) reading spans[:j] as whole column lines
+    best: list[tuple[int, float, list[int]] | None] = [None] * (n + 1)
+    best[0] = (0, 0.0, [])
+    offsets = [0]
+    for t in texts:
+        offsets.append(offsets[-1] + len(t))
+    for j in range(1, n + 1):
+        lo = hi = 0.0
+        for i in range(j - 1, -1, -1):
+            lo, hi = lo + widths[i][0], hi + widths[i][1]
+            if lo > measure + FULL_ABOVE:
+                break
+            prev = best[i]
+            if prev is None:
+                continue
+            full = hi >= measure - FULL_BELOW
+            if not full and not _ENDS_PARAGRAPH.search(texts[j - 1]):
+                continue
+            # (of two readings of whole lines, the one nearer the measure: a justified line's
+            # spread characters stay with their line, 将自身 / 非 加 强 在 中 非 合 作 论 坛 、)
+            off = max(0.0, measure - hi, lo - measure) if full else 0.0
+            cand = (prev[0] + (not full), prev[1] + off, prev[2] + ([offsets[i]] if i else []))
+            here = best[j]
+            if here is None or cand[:2] < here[:2]:
+                best[j] = cand
+    found = best[n]
+    return found[2] if found is not None and found[2] else []

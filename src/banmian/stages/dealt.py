@@ -108,6 +108,11 @@ def _dealt_page(infos: list[LineInfo], spans: list[tuple[int, int]]) -> bool:
     return short_open >= MIN_SHORT_BLOCKS and short_open >= SHORT_SHARE * len(spans)
 
 
+def dealt_page(infos: list[LineInfo]) -> bool:
+    """Does the page read as columns dealt out a row at a time (see :func:`_dealt_page`)?"""
+    return _dealt_page(infos, _spans(infos))
+
+
 def _blocks(infos: list[LineInfo], spans: list[tuple[int, int]]) -> tuple[list[Block], list[tuple[int, int]]]:
     """The text blocks with their cues, and apart from them the runs of page furniture
     (a running head is read in the first row, between the columns' first blocks)."""
@@ -119,8 +124,9 @@ def _blocks(infos: list[LineInfo], spans: list[tuple[int, int]]) -> tuple[list[B
         around = widest[max(0, i - WIDTH_BLOCKS):i] + widest[i + 1:i + 1 + WIDTH_BLOCKS]
         measure = median(around) if around else widest[i]
         first = infos[s]
-        heads = not first.terminal and (first.width < measure - SHORT_HEAD - INDENT if _MARKS.search(first.text)
-                                        else first.width < measure - SHORT_HEAD)
+        # (at its widest: a line of figures set justified is a full one)
+        heads = not first.terminal and (first.max_width < measure - SHORT_HEAD - INDENT if _MARKS.search(first.text)
+                                        else first.max_width < measure - SHORT_HEAD)
         blocks.append(Block(s, e, widest[i] > measure + WIDE, heads, measure))
     return blocks, furniture
 

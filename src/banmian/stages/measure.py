@@ -162,11 +162,15 @@ JOINED_PIECE = 10  # characters a column line's piece holds at least
 JOINED_WIDTH = 1.6  # measures a line of joined column lines runs to at least
 JOINED_LINES = 3  # such lines on a page, at least ...
 JOINED_SHARE = 0.05  # ... and this share of its text lines
+# Where twice that share is joined, the page's columns are read back from the joined lines'
+# parts (a few joined lines among whole column pieces are read as they are: parted, their
+# few rows of blocks give too little to read the columns' period from)
+PARTED_SHARE = 0.1
 
 
-def joined_columns(infos: list[LineInfo], text: str) -> int:
+def joined_columns(infos: list[LineInfo], text: str) -> tuple[int, float]:
     """How many lines hold the lines of side-by-side columns joined, where the page has
-    enough of them to say so (0 otherwise).
+    enough of them to say so (0 otherwise), and the columns' measure.
 
     Extractors that read a page by baselines (pdfplumber's ``extract_text``, ``pdftotext
     -layout``, plain ``pdftotext`` where columns stand about an em apart) put every
@@ -179,13 +183,13 @@ def joined_columns(infos: list[LineInfo], text: str) -> int:
     # are answered before their measure is read)
     wide = [x for x in infos if len(x.spans) >= 2 and x.width >= 2 * JOINED_PIECE]
     if len(wide) < JOINED_LINES:
-        return 0
+        return 0, 0.0
     # (the measure of the pieces between spaces: where nearly every line is joined, the
     # lines' own measure is the joined one)
     measure = mode_width([float(s.end - s.start) for x in infos if not x.furniture for s in x.spans
                           if s.end - s.start >= JOINED_PIECE])
     if not measure or one_line_paragraphs(infos):  # (a paragraph's spaces part its own words)
-        return 0
+        return 0, 0.0
     n = sum(1 for x in wide if x.width >= JOINED_WIDTH * measure
             and sum(1 for s in x.spans if s.end - s.start >= JOINED_PIECE and not text[s.start:s.end].isascii()) >= 2)
-    return n if n >= JOINED_LINES and n >= JOINED_SHARE * len(infos) else 0
+    return (n, measure) if n >= JOINED_LINES and n >= JOINED_SHARE * len(infos) else (0, 0.0)

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from ..model import Line, Page, Span, make_spans
 from ..pagenum import page_number
 from .bylines import AUTHOR_LINE, MARKS, ROLE_RE, STANDALONE_BYLINE_RE, byline_names, byline_only
-from .cuts import bracket_depth, cut_points, split_spans
+from .cuts import bracket_depth, cut_points, gutter_cuts, split_spans
 from .furniture import EDGE_LINES, furniture_clusters, furniture_kind, loose_folios, may_be_furniture, may_be_furniture_at
 from .reflow_cues import BODY_LABEL_FIRST, BODY_LABELS, EDITOR_SIGNATURE, NOTE_OPENERS, SIGNED_DATE, TERMINAL
 
@@ -216,7 +216,7 @@ _START, _END = attrgetter("start"), attrgetter("end")
 Piece = tuple[Line, tuple[Span, ...], bool, str]  # line, kept spans, blank line before, text
 
 
-def _pieces(page: Page) -> list[Piece]:
+def _pieces(page: Page, gutter: float | None = None) -> list[Piece]:
     """Kept text of every non-blank line, merged lines cut apart (see :func:`.cuts.cut_points`).
 
     Most lines hold no whitespace and no bracket at either end: each is one
@@ -226,10 +226,10 @@ def _pieces(page: Page) -> list[Piece]:
     """
     pieces: list[Piece] = []
     found = _line_texts(page)
-    if found is None:
+    if found is None or gutter is not None:
         blank = False
         for line in page.lines:
-            blank = _add_pieces(page, line, blank, pieces)
+            blank = _add_pieces(page, line, blank, pieces, gutter)
         return pieces
     texts, starts, ends = found
     lines = page.lines
@@ -257,14 +257,25 @@ def _pieces(page: Page) -> list[Piece]:
     return pieces
 
 
-def _add_pieces(page: Page, line: Line, blank: bool, pieces: list[Piece]) -> bool:
+def _add_pieces(page: Page, line: Line, blank: bool, pieces: list[Piece], gutter: float | None = None) -> bool:
     """Append the pieces of one line (none for a blank one); ``blank``: whether a
-    blank line came just before it.  Returns whether the next line has one before it."""
+    blank line came just before it.  Returns whether the next line has one before it.
+
+    ``gutter``: the measure of columns joined on one line (:func:`.measure.joined_columns`):
+    such a line is parted into its columns' lines, each set apart as if by a blank line, as
+    an extractor reading the columns a row at a time would give them
+    (:mod:`.dealt` puts them back column by column)."""
     src = page.text
     spans = kept_spans(page, line)
     if not spans:
         return True
     text = src[spans[0].start:spans[0].end] if len(spans) == 1 else "".join(src[s.start:s.end] for s in spans)
+    if gutter is not None and len(spans) > 1:
+        parted = gutter_cuts(src, spans, gutter)
+        if parted:
+            for part in split_spans(spans, parted):
+                pieces.append((line, part, True, "".join(src[s.start:s.end] for s in part)))
+            return True
     cuts = cut_points(page, line, text, spans)
     if not cuts:
         pieces.append((line, spans, blank, text))
@@ -294,7 +305,7 @@ def _signed_under(before: str, issuer: str) -> bool:
     return before[-1:] in "。！" and len(issuer) <= ISSUER_CHARS and _HAN_ONLY.fullmatch(issuer) is not None
 
 
-def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
+def measure_lines(page: Page, paper: str | None = None, gutter: float | None = None) -> list[LineInfo]:
     """Measure every non-blank line of ``page`` (blank lines become ``blank_before``).
 
     This runs on every line of every page and took the largest share of a
@@ -302,7 +313,7 @@ def measure_lines(page: Page, paper: str | None = None) -> list[LineInfo]:
     commonest line (no whitespace, no bracket at either end) takes a short path.
     """
     src = page.text
-    pieces = _pieces(page)
+    pieces = _pieces(page, gutter)
     n = len(pieces)
     texts = [p[3] for p in pieces]
     kinds: list[str | None] = [None] * n
