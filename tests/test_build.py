@@ -1,6 +1,9 @@
 """Building an article from its drafted lines: what the build itself decides."""
 from __future__ import annotations
 
+import pytest
+
+from banmian import parse_text
 from banmian.readers import pages_from_text
 from banmian.stages import layout, normalize
 from banmian.stages.assemble import Draft
@@ -74,3 +77,15 @@ def test_an_unnumbered_page_takes_its_number_from_the_jump_to_it():
     issue = parse_issue([first.encode(), third.encode()])
     assert [p.number for p in issue.pages] == [1, 3]
     assert [a.pages for a in issue.articles] == [(1, 3)]
+
+
+@pytest.mark.parametrize("printed, kept", [
+    # a space set by hand after the role stays; justification's spread characters close up
+    ("本报北京1月10日讯（记者 欧 阳 洁 、 王 明）", "本报北京1月10日讯（记者 欧阳洁、王明）"),
+    ("本报讯（记者 张清）", "本报讯（记者 张清）"),
+    ("本报记者 王五 通讯员 赵六 报道：", "本报记者 王五 通讯员 赵六 报道："),
+])
+def test_an_inline_bylines_printed_spaces(printed, kept):
+    text = printed + "今年以来，全市经济运行总体平稳，主要指标好于预期，\n工业生产稳步回升，消费市场持续活跃。\n"
+    first = parse_text(text).articles[0].paragraphs[0].text.value
+    assert first.startswith(kept + "今年以来")

@@ -59,7 +59,8 @@ def _with_printed_spaces(page: Page, text: Text, upto: int) -> Text:
 
     Justification spaces ("本 报 北 京 1 0 月") stay out: a prefix with more than
     two gaps, one every three characters or closer, is justified, not spaced by
-    hand (words spaced by hand: "本报记者 王五 通讯员 赵六 报道：").
+    hand (words spaced by hand: "本报记者 王五 通讯员 赵六 报道："); so is a gap after a
+    single character in any prefix ("（记者 欧 阳 洁 、 王 明）").
     """
     gaps = sum(1 for a, b in zip(text.spans, text.spans[1:])
                if a.end < b.start and page.text[a.end:b.start].isspace() and a.end - text.spans[0].start < upto * 2)
@@ -67,19 +68,25 @@ def _with_printed_spaces(page: Page, text: Text, upto: int) -> Text:
         return text
     out_spans: list[Span] = []
     consumed = 0
+    single = False  # the span before was one character
     for s in text.spans:
         if consumed >= upto:
             out_spans.append(s)
             continue
+        one = s.end - s.start == 1
         if out_spans:
             prev = out_spans[-1]
             gap = page.text[prev.end:s.start]
-            if gap and gap.isspace() and "\n" not in gap:
+            # (a gap after a single character is justification's, however few there are:
+            # "（记者 欧 阳 洁 、 王 明）" keeps only the space after the role)
+            if gap and gap.isspace() and "\n" not in gap and not single:
                 out_spans[-1] = Span(s.page, prev.start, s.end)
                 consumed += s.end - s.start
+                single = one
                 continue
         out_spans.append(s)
         consumed += s.end - s.start
+        single = one
     spans = tuple(out_spans)
     return Text("".join(page.text[s.start:s.end] for s in spans), spans)
 
