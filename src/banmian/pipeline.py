@@ -23,9 +23,9 @@ from .stages.evidence import Order, Run, to_runs
 from .stages.build import blocks_part_fields, build_article, furniture_of, standalone_bylines
 from .stages.captions import caption_lines
 from .stages.continuations import link_continuations
+from .stages.dealt import dealt_page, undeal
 from .stages.geometry import body_size, size_hints
 from .stages.headlines import series_names
-from .stages.dealt import dealt_page, undeal
 from .stages.interleave import restore_order
 from .stages.layout import Labelled, label_lines
 from .stages.measure import PARTED_SHARE, joined_columns
@@ -93,8 +93,8 @@ def measure(state: PageState) -> PageState:
     if joined:
         # the joined lines parted into their columns' lines, each its own block: read back
         # column by column as a dump that deals them out a row at a time (:mod:`.stages.dealt`),
-        # where the page is mostly such lines (a few joined among whole column pieces are
-        # read as they are)
+        # where a tenth of the page's lines are joined and the parts read so (a few joined
+        # lines among whole column pieces are read as they are)
         parted = tuple(measure_lines(state.page, state.paper, gutter)) if joined >= PARTED_SHARE * len(infos) else ()
         if parted and dealt_page(list(parted)):
             infos = parted

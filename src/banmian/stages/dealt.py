@@ -31,7 +31,11 @@ another junction say otherwise.  A column broken where its period went astray go
 on with the nearest column start after it that nothing leads into.  A block opening
 on a headline line (short of the measure, without a closing mark) starts a column;
 a line wider than the columns around it (a headline across them) starts a new
-stretch.  The columns are put back in the order their first blocks came.
+stretch, and a link leaves its stretch only where the words across it say so
+strongly (:data:`CROSS_GAIN`).  The columns are put back in the order their first
+blocks came.  Columns joined on one line (plain ``pdftotext`` with columns an em
+apart) come here parted into their lines, each a block of its own
+(:func:`.cuts.gutter_cuts`): a row of them is read the same way.
 
 Only pages of many short blocks are read so (a page of whole column pieces, as plain
 ``pdftotext`` gives at a tighter leading, has none); lines only change places,
@@ -145,9 +149,8 @@ def _gain(infos: list[LineInfo], a: Block, b: Block) -> float:
 def _scores(infos: list[LineInfo], blocks: list[Block]) -> list[list[float]]:
     """score[i][k]: how well block i + k goes on from block i (k = 1 … MAX_PERIOD)."""
     n = len(blocks)
-    # (past the last block nothing speaks for or against a period: the last row's blocks end
-    # their columns)
-    # (a block of more lines is a column piece of its own: never dealt)
+    # (a block of more lines is a column piece of its own: never dealt; past the last block
+    # nothing speaks for or against a period, the last row's blocks ending their columns)
     return [[0.0] + [float("-inf") if k > 1 and a.end - a.start > SHORT_BLOCK else
                      _gain(infos, a, blocks[i + k]) if i + k < n else 0.0
                      for k in range(1, MAX_PERIOD + 1)] for i, a in enumerate(blocks)]
@@ -179,10 +182,11 @@ def _periods(score: list[list[float]]) -> list[int]:
 
 def _runs(infos: list[LineInfo], blocks: list[Block], periods: list[int]) -> list[tuple[int, int, int]]:
     """Stretches (start, end, period) of one period; a block with a headline across the
-    columns starts a new one.  A dealt stretch takes in the row before it where those
-    blocks end inside a sentence (the columns' first blocks, under a headline: nothing to
-    read across to them yet) and the rest of its last row (columns' ends: a sentence's
-    end, or a junction without a word across it)."""
+    columns starts a new one.  A dealt stretch leaves out a headline line alone at its
+    start (a row of its own), takes in the row before it where those blocks end inside a
+    sentence (the columns' first blocks, under a headline: nothing to read across to them
+    yet) and the rest of its last row (columns' ends: a sentence's end, or a junction
+    without a word across it)."""
     runs: list[list[int]] = []
     for i, k in enumerate(periods):
         if runs and runs[-1][2] == k and not blocks[i].wide:
@@ -201,7 +205,6 @@ def _runs(infos: list[LineInfo], blocks: list[Block], periods: list[int]) -> lis
         lo = runs[r - 1][0] if r and runs[r - 1][2] == 1 else s
         while s > lo and s > run[0] - k and not blocks[s].wide:
             b = blocks[s - 1]
-            # (a headline line alone is a row of its own, over the columns' first blocks)
             if infos[b.end - 1].terminal or b.end - b.start > SHORT_BLOCK or (b.heads and b.end - b.start == 1):
                 break
             s -= 1
@@ -219,8 +222,9 @@ def _runs(infos: list[LineInfo], blocks: list[Block], periods: list[int]) -> lis
 
 def _link(infos: list[LineInfo], blocks: list[Block], period: list[int],
           stretch: list[int]) -> tuple[list[int | None], list[int | None]]:
-    """Each block's successor and predecessor in its column: links made strongest first,
-    a link a period on weighing PERIOD_PRIOR over the words and shape across it."""
+    """Each block's successor and predecessor in its column: links made strongest first, a
+    link a period on within its stretch weighing PERIOD_PRIOR over the words and shape
+    across it; then broken columns stitched."""
     n = len(blocks)
     cands = []
     for i in range(n):
