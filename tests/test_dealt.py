@@ -19,6 +19,7 @@ from banmian.settings import DEFAULT
 from banmian.stages.cuts import gutter_cuts
 from banmian.stages.dealt import undeal
 from banmian.stages.words import load
+from invariants import nonspace, output_chars, spans_consistent
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "leshan-daily-p1.txt"
 PARAGRAPHS = [
@@ -123,3 +124,17 @@ def test_joined_column_lines_are_parted_at_the_gutters(line, parts):
 def test_a_line_no_reading_of_whole_column_lines_fits_is_not_parted():
     # (a title's two phrases, a column's line that is not full)
     assert _parts("绿色生态 设计精致 保障周全", 14.0) == ["绿色生态设计精致保障周全"]
+
+
+_PIECE = st.text(alphabet="发展经济城市居民工作的了在年月日，。、１2", min_size=8, max_size=15)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_PIECE, min_size=2, max_size=4), min_size=4, max_size=30))
+def test_columns_joined_on_one_line_lose_no_character(rows):
+    # (pages of rows of column lines joined by spaces: parted and read back, every character
+    # still lands in exactly one place, and every text is its source spans)
+    text = "标题行\n" + "".join(" ".join(row) + "\n" for row in rows)
+    issue = parse_text(text)
+    assert output_chars(issue) == nonspace(text)
+    assert spans_consistent(issue)
