@@ -88,6 +88,11 @@ class Block(NamedTuple):
     heads: bool  # opens on a line short of the columns and without a closing mark: a headline
     measure: float  # the width of the columns around it
 
+    @property
+    def lone_headline(self) -> bool:
+        """A headline line alone: a row of its own, over the columns' first blocks."""
+        return self.heads and self.end - self.start == 1
+
 
 def _spans(infos: list[LineInfo]) -> list[tuple[int, int]]:
     """Runs of lines between blank lines, as (start, end) indices."""
@@ -197,15 +202,14 @@ def _runs(infos: list[LineInfo], blocks: list[Block], periods: list[int]) -> lis
         s, e, k = run
         if k == 1:
             continue
-        # (a headline line alone is a row of its own, over the columns' first blocks)
-        while s < e - 1 and blocks[s].heads and blocks[s].end - blocks[s].start == 1:
+        while s < e - 1 and blocks[s].lone_headline:
             s += 1
         run[0] = s
         # backward, over the blocks read as they are
         lo = runs[r - 1][0] if r and runs[r - 1][2] == 1 else s
         while s > lo and s > run[0] - k and not blocks[s].wide:
             b = blocks[s - 1]
-            if infos[b.end - 1].terminal or b.end - b.start > SHORT_BLOCK or (b.heads and b.end - b.start == 1):
+            if infos[b.end - 1].terminal or b.end - b.start > SHORT_BLOCK or b.lone_headline:
                 break
             s -= 1
         # forward, to the end of the row
